@@ -1,0 +1,51 @@
+# Chongqing aerospace-information scenario catalogue. `make help` lists the targets.
+# On a fresh machine with Python 3.11+, `make serve` and `make test` set up everything they need.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build check test lint golden clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+serve: $(VENV)/.runtime ## generate and serve both languages at http://127.0.0.1:8000 with live reload
+	$(BIN)/python -m generator build
+	$(BIN)/mkdocs serve --strict -f mkdocs.yml --dev-addr 127.0.0.1:$(PORT)
+
+build: $(VENV)/.runtime ## generate and build both languages (strict) into site/ and site/zh/
+	$(BIN)/python -m generator build
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs.zh.yml
+
+check: $(VENV)/.runtime ## validate the scenarios only: exit 0 valid, 1 problems, 2 usage error
+	$(BIN)/python -m generator check
+
+lint: $(VENV)/.dev ## ruff (lint and format) and mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: lint ## every check: lint, types, unit tests, strict builds, browser tests
+	$(BIN)/python -m pytest
+
+golden: $(VENV)/.dev ## regenerate the golden files of rendered pages (review the diff!)
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_render.py
+
+clean: ## remove generated pages and built sites (keeps .venv)
+	rm -rf docs/en docs/zh docs/.generated-files site dist

@@ -1,0 +1,1 @@
+"""Generator of the Chongqing aerospace-information scenario catalogue: YAML in, Markdown out."""

@@ -1,0 +1,68 @@
+"""MkDocs hooks: regenerate the pages before every build, and under `mkdocs serve` also build
+the Chinese site into /zh/ of the same server, so one preview shows both languages.
+
+`make build` runs the two builds separately (each strict); the generator also runs alone
+(`python -m generator build`), so engines that run no hooks can still build the site.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs imports hooks by file path, not as part of the package
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.commands.build import build as build_site  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from generator.build import build  # noqa: E402
+from generator.errors import DataError  # noqa: E402
+from generator.render import Settings  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.catalogue")
+_serving = False
+_building_chinese = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if _building_chinese:  # the English build just generated both languages
+        return
+    root = Path(config.config_file_path).parent
+    settings = Settings(
+        directory_urls=config.use_directory_urls,
+        repository=os.environ.get("CATALOGUE_REPOSITORY") or None,
+    )
+    try:
+        result, report = build(root, settings)
+    except DataError as error:
+        for problem in error.problems:
+            log.error(str(problem))
+        raise PluginError(f"{len(error.errors)} error(s) in the scenario data; the pages were not regenerated") from None
+    for problem in result.warnings:
+        log.info("data warning: %s", problem)
+    if report.changed:
+        log.info("generator: wrote %d file(s), deleted %d", len(report.written), len(report.deleted))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    global _building_chinese
+    if not _serving or config.theme["language"] != "en":
+        return
+    root = Path(config.config_file_path).parent
+    chinese = load_config(str(root / "mkdocs.zh.yml"), site_dir=str(Path(config.site_dir) / "zh"))
+    _building_chinese = True
+    try:
+        build_site(chinese)
+    finally:
+        _building_chinese = False

@@ -1,0 +1,172 @@
+"""Read one YAML file into a node tree that remembers the line and column of every value.
+
+Safe by construction: the file is only *composed* (parsed into nodes), never constructed into
+Python objects here, so no tag can run code. Size, encoding, emptiness and nesting depth are
+checked before the parser sees the text, because a hostile file must cost nothing to reject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import Problem
+
+MAX_BYTES = 256 * 1024
+MAX_FLOW_DEPTH = 64
+
+try:  # libyaml's parser is about ten times faster; PyYAML without it still works
+    from yaml import CSafeLoader as Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as Loader  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed file: its display path, its text and the root node."""
+
+    path: str
+    text: str
+    root: yaml.Node
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Every file of one run, parsed or failed: the vocabularies by name, then the scenarios."""
+
+    vocabularies: dict[str, Document | LoadError]
+    scenarios: list[Document | LoadError]
+
+    def texts(self) -> dict[str, str]:
+        """The YAML text of each parsed scenario file, by file name without .yaml."""
+        return {d.path.rsplit("/", 1)[-1].removesuffix(".yaml"): d.text for d in self.scenarios if isinstance(d, Document)}
+
+
+class LoadError(Exception):
+    """The file cannot be parsed; `problem` says where and why."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def load(file: Path, display: str) -> Document:
+    """Parse `file` (shown to people as `display`); raise LoadError with a located problem."""
+
+    def fail(line: int, column: int, message: str) -> LoadError:
+        return LoadError(Problem(display, line, column, "", message))
+
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise fail(1, 1, f"cannot read the file: {error.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise fail(1, 1, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes, split or shorten it")
+    text = _decode(data, fail)
+    if not text.strip() or all(line.lstrip().startswith("#") for line in text.splitlines() if line.strip()):
+        raise fail(1, 1, "file is empty; expected a mapping of fields, see scenarios/TEMPLATE.md")
+    _check_flow_depth(text, fail)
+    try:
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise fail(line, column, _explain(error, text, mark)) from None
+    except yaml.YAMLError as error:  # pragma: no cover - libyaml reports every syntax error with a mark
+        raise fail(1, 1, f"not valid YAML: {error}") from None
+    if root is None:
+        raise fail(1, 1, "file is empty; expected a mapping of fields, see scenarios/TEMPLATE.md")
+    return Document(display, text, root)
+
+
+def _decode(data: bytes, fail) -> str:  # type: ignore[no-untyped-def]
+    """UTF-8 only (a byte-order mark is allowed and dropped); name the first bad byte's place."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise fail(line, column, f"byte 0x{data[error.start]:02x} is not UTF-8; save the file as UTF-8") from None
+    text = text.removeprefix("\ufeff")
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise fail(line, 1, "the file contains NUL bytes; it is not a text file")
+    return text
+
+
+def _check_flow_depth(text: str, fail) -> None:  # type: ignore[no-untyped-def]
+    """Reject deeply nested [ and { before the recursive composer can overflow the C stack.
+
+    Block nesting needs indentation, which the size limit already bounds; flow brackets do not.
+    Counting brackets ignores quoting, which can only overestimate the depth of a real file.
+    """
+    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
+        return
+    depth = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        for column, char in enumerate(line, start=1):
+            if char in "[{":
+                depth += 1
+                if depth > MAX_FLOW_DEPTH:
+                    raise fail(number, column, f"nesting deeper than {MAX_FLOW_DEPTH} levels; flatten the structure")
+            elif char in "]}":
+                depth = max(0, depth - 1)
+
+
+def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
+    """Turn a parser message into one a newcomer can act on."""
+    problem = (error.problem or "").strip()
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        return "tab character; YAML is indented with spaces only, replace the tab with spaces"
+    if "found character '\\t'" in problem or "found character '\t'" in problem:
+        return "tab character; YAML is indented with spaces only, replace the tab with spaces"
+    if "expected a single document" in (error.context or ""):
+        return "more than one YAML document (a second '---'); keep one scenario per file"
+    if "found duplicate anchor" in problem:
+        return "the same anchor (&name) is defined twice; anchors and aliases are not needed in scenario files"
+    if "found undefined alias" in problem:
+        return "alias (*name) to an anchor that does not exist; aliases are not allowed, write the value out"
+    if "mapping values are not allowed" in problem:
+        return "a ':' where a value was expected; put text containing ': ' in quotes"
+    if "could not find expected ':'" in problem:
+        return "expected 'key: value' here; check the indentation and that the line above is complete"
+    context = f" {error.context}" if error.context else ""
+    return f"not valid YAML:{context} {problem}".strip()
+
+
+def load_project(root: Path) -> Sources:
+    """Every vocabulary file and every scenario file under `root`/scenarios, parsed or failed."""
+    folder = root / "scenarios"
+    vocabularies: dict[str, Document | LoadError] = {}
+    for name in VOCABULARIES:
+        display = f"scenarios/vocabularies/{name}.yaml"
+        vocabularies[name] = _attempt(folder / "vocabularies" / f"{name}.yaml", display)
+    scenarios: list[Document | LoadError] = []
+    for file in sorted(folder.iterdir()) if folder.is_dir() else []:
+        display = f"scenarios/{file.name}"
+        if file.suffix == ".yaml" and file.is_file():
+            scenarios.append(_attempt(file, display))
+        elif file.suffix == ".yml" or (file.is_file() and file.suffix not in IGNORED_SUFFIXES):
+            message = (
+                f"scenario files end in .yaml; rename it to {file.stem}.yaml"
+                if file.suffix == ".yml"
+                else "only .yaml scenario files belong here; move or delete this file"
+            )
+            scenarios.append(LoadError(Problem(display, 1, 1, "", message)))
+    return Sources(vocabularies, scenarios)
+
+
+VOCABULARIES = ("domains", "capabilities", "owners", "districts", "metrics", "units", "sources")
+IGNORED_SUFFIXES = frozenset({".md"})  # a README beside the scenarios is welcome
+
+
+def _attempt(file: Path, display: str) -> Document | LoadError:
+    if not file.is_file():
+        return LoadError(Problem(display, 1, 1, "", "the file is missing"))
+    try:
+        return load(file, display)
+    except LoadError as error:
+        return error

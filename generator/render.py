@@ -1,0 +1,235 @@
+"""Pure rendering: (catalogue, language, settings) -> {relative path: text}.
+
+Templates are files in `templates/`, one per page type. Everything here is deterministic:
+input is sorted, no clock is read, and the same catalogue gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from .model import LANGUAGES, Catalogue, Scenario, Target, Text
+
+TEMPLATES = Path(__file__).parent / "templates"
+GROUPINGS = ("domains", "capabilities", "owners")  # vocabularies that get a page per key
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the pages depend on besides the data."""
+
+    directory_urls: bool = True  # False for builds read from file:// (the offline bundle)
+    repository: str | None = None  # e.g. https://github.com/owner/repo, for "edit this scenario" links
+    branch: str = "main"
+
+
+def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str] | None = None) -> dict[str, str]:
+    """Every generated file, keyed by its path under docs/ ("en/index.md", "zh/scenarios/x.md", ...).
+
+    `sources` maps scenario ids to their YAML text, published beside each page.
+    """
+    files: dict[str, str] = {}
+    for language in LANGUAGES:
+        for path, text in _pages(catalogue, language, settings):
+            files[f"{language}/{path}"] = text
+    for scenario_id, text in sorted((sources or {}).items()):
+        files[f"en/scenarios/{scenario_id}.yaml"] = text
+    return files
+
+
+def _pages(catalogue: Catalogue, language: str, settings: Settings) -> Iterable[tuple[str, str]]:
+    page = functools.partial(_render_page, catalogue, language, settings)
+    yield "index.md", page("home.md.j2", "index.md")
+    yield "catalogue.md", page("catalogue.md.j2", "catalogue.md")
+    yield "about.md", page("about.md.j2", "about.md")
+    for scenario in catalogue.scenarios:
+        path = f"scenarios/{scenario.id}.md"
+        yield path, page("scenario.md.j2", path, scenario=scenario)
+    for grouping in GROUPINGS:
+        entries = getattr(catalogue.vocabularies, grouping)
+        yield f"{grouping}/index.md", page("groups.md.j2", f"{grouping}/index.md", grouping=grouping)
+        for key, entry in entries.items():
+            path = f"{grouping}/{key}.md"
+            yield path, page("group.md.j2", path, grouping=grouping, key=key, entry=entry)
+
+
+def _render_page(catalogue: Catalogue, language: str, settings: Settings, template: str, path: str, **context: Any) -> str:
+    helpers = Helpers(catalogue, language, settings, path)
+    return (
+        _environment()
+        .get_template(template)
+        .render(
+            catalogue=catalogue,
+            vocabularies=catalogue.vocabularies,
+            language=language,
+            page_path=path,
+            t=helpers.t,
+            loc=helpers.loc,
+            link=helpers.link,
+            h=helpers,
+            **context,
+        )
+    )
+
+
+class Helpers:
+    """What templates need that is not plain data: translation, links, formatting."""
+
+    def __init__(self, catalogue: Catalogue, language: str, settings: Settings, page_path: str) -> None:
+        self.catalogue = catalogue
+        self.vocabularies = catalogue.vocabularies
+        self.language = language
+        self.settings = settings
+        self.page_path = page_path
+
+    def t(self, key: str, **values: Any) -> str:
+        """A UI string in the page's language, with {placeholders} filled in.
+
+        A key may have a singular form `key.one`, used when `count` is 1.
+        """
+        table = strings()
+        if values.get("count") == 1 and f"{key}.one" in table:
+            key = f"{key}.one"
+        text = table[key][self.language]
+        return text.format(**values) if values else text
+
+    def loc(self, text: Text) -> str:
+        return text.get(self.language)
+
+    def link(self, target: str) -> str:
+        """Relative URL from this page to the page rendered from `target` (a docs path)."""
+        return relative_url(self.page_path, target, self.settings.directory_urls)
+
+    def src(self, target: str) -> str:
+        """Path of docs file `target` relative to this page's docs file, for Markdown links."""
+        return posixpath.relpath(target, posixpath.dirname(self.page_path) or ".")
+
+    def name(self, vocabulary: str, key: str | int) -> str:
+        return self.loc(getattr(self.vocabularies, vocabulary)[key].name)
+
+    def names(self, vocabulary: str, keys: Iterable[str | int]) -> list[str]:
+        return [self.name(vocabulary, key) for key in keys]
+
+    def entries(self, vocabulary: str) -> list[tuple[Any, Any]]:
+        return list(getattr(self.vocabularies, vocabulary).items())
+
+    def describe(self, vocabulary: str, entry: Any) -> str:
+        """The sentence shown under a domain, capability or owner name."""
+        if vocabulary == "owners":
+            return self.t("owners.confirmed" if entry.name_confirmed else "owners.unconfirmed")
+        text = self.loc(entry.description)
+        if vocabulary == "domains":
+            text += " " + self.t("domains.announced" if entry.announced else "domains.not_announced")
+        return text
+
+    def place(self, scenario: Scenario) -> str:
+        """Short list of where a scenario applies, for tables."""
+        names = [self.loc(self.vocabularies.districts[code].short) for code in scenario.locations.codes]
+        shown = self.t("list.separator").join(names[:3])
+        if len(names) > 4:
+            return shown + self.t("list.more", count=len(names) - 3, total=len(names))
+        return self.t("list.separator").join(names)
+
+    def by_domain(self, scenarios: Iterable[Scenario]) -> list[Scenario]:
+        """Scenarios grouped by domain, in vocabulary order, then by id: the order of tables."""
+        order = {key: index for index, key in enumerate(self.vocabularies.domains)}
+        return sorted(scenarios, key=lambda s: (order[s.domain], s.id))
+
+    def requirements(self) -> list[Any]:
+        return [r for scenario in self.catalogue.scenarios for r in scenario.requirements]
+
+    def with_provenance(self, provenance: str) -> int:
+        return sum(1 for scenario in self.catalogue.scenarios if scenario.provenance == provenance)
+
+    def target(self, target: Target) -> str:
+        """'≤ 0.2 m', '≥ 90%', '≥ level 3' in the page's language."""
+        unit = self.vocabularies.units[target.unit]
+        symbol = {"<=": "≤", "<": "<", ">=": "≥", ">": ">", "=": "="}[target.op]
+        return f"{symbol} {unit.format(target.value, self.language)}"
+
+    def districts(self, scenario: Scenario) -> list[str]:
+        return [self.name("districts", code) for code in scenario.locations.codes]
+
+    def edit_url(self, scenario: Scenario) -> str:
+        if self.settings.repository:
+            base = self.settings.repository.rstrip("/")
+            return f"{base}/edit/{self.settings.branch}/scenarios/{scenario.id}.yaml"
+        return self.link(f"scenarios/{scenario.id}.yaml")
+
+    def count(self, vocabulary: str, key: str | int) -> int:
+        return len(self.catalogue.by_key(vocabulary, key))
+
+
+def relative_url(source: str, target: str, directory_urls: bool) -> str:
+    """The URL of docs file `target` relative to the page built from docs file `source`."""
+    source_url, target_url = _url(source, directory_urls), _url(target, directory_urls)
+    base = source_url if source_url.endswith("/") or not source_url else posixpath.dirname(source_url) + "/"
+    relative = posixpath.relpath(target_url or ".", base.rstrip("/") or ".")
+    if target_url.endswith("/") or not target_url:
+        relative = relative.rstrip("/") + "/" if relative != "." else "./"
+    return relative
+
+
+def _url(path: str, directory_urls: bool) -> str:
+    """Where MkDocs puts the page for a docs file: 'a/b.md' -> 'a/b/' (or 'a/b.html')."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        folder = stem[: -len("index")]
+        return folder if directory_urls else folder + "index.html"
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+# ---------------------------------------------------------------------------------------------
+# Template environment and filters
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|!])")
+
+
+def markdown_inline(text: str) -> Markup:
+    """Plain text made safe for a Markdown line: Markdown syntax and HTML both escaped."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return Markup(escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def markdown_block(text: str) -> Markup:
+    """Limited Markdown from a validated field, with any HTML neutralised once more."""
+    return Markup(re.sub(r"<(?!https?://)", "&lt;", text))
+
+
+def table_cell(text: str) -> Markup:
+    """Plain text for a Markdown table cell: one line, no unescaped pipes."""
+    return markdown_inline(" ".join(text.split()))
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(md=markdown_inline, markdown=markdown_block, cell=table_cell)
+    return environment
+
+
+@functools.cache
+def strings() -> dict[str, dict[str, str]]:
+    """UI strings, {key: {en, zh}}; tests check that every key has both languages."""
+    with (TEMPLATES / "strings.yaml").open(encoding="utf-8") as file:
+        loaded: dict[str, dict[str, str]] = yaml.safe_load(file)
+    return loaded

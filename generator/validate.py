@@ -1,0 +1,556 @@
+"""The only bridge from raw YAML nodes to the model: every rule, every problem, one failure.
+
+`validate()` walks each file's node tree against the dataclasses in `model.py`, reading the
+rules from their field metadata. It never stops at the first problem: it collects all of them,
+in all files, then raises one `DataError`. Cross-file rules (ids, vocabulary references) come
+after each file's own shape has been checked.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import math
+import re
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal, Union
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+
+from . import model
+from .errors import DataError, Problem, Severity
+from .load import Document, LoadError, Sources
+from .model import CITYWIDE, Catalogue, Scenario, Vocabularies
+
+_TAG = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
+PLAIN_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, _TAG + "map", _TAG + "seq"})
+MAX_TEXT = 5000  # characters, for texts without a stricter limit of their own
+
+_INVALID: Any = object()  # "this value had problems"; never reaches the model
+_constructor = SafeConstructor()
+
+HTML_TAG = re.compile(r"<\s*/?\s*(?!https?://)[A-Za-z!?]")
+HTML_ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+BAD_SCHEME = re.compile(r"\b(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
+MD_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)", re.MULTILINE)
+MD_IMAGE = re.compile(r"!\[")
+MD_LINK_TARGET = re.compile(
+    r"\]\(\s*<?([^)\s>]*)|^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?\s*$|<([a-z][a-z0-9+.-]*:[^>\s]*)>", re.MULTILINE
+)
+INVISIBLE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass(frozen=True)
+class Result:
+    """A valid catalogue and the warnings that did not stop it."""
+
+    catalogue: Catalogue
+    warnings: list[Problem]
+
+
+def validate(sources: Sources) -> Result:
+    """Check everything; return the catalogue, or raise DataError with every problem found."""
+    problems: list[Problem] = []
+    vocabularies: dict[str, dict[Any, Any] | None] = {}
+    checkers: dict[str, Checker] = {}
+    for name, entry_type in model.VOCABULARY_TYPES.items():
+        document = sources.vocabularies[name]
+        if isinstance(document, LoadError):
+            problems.append(document.problem)
+            vocabularies[name] = None
+            continue
+        checker = checkers[name] = Checker(document)
+        key_type = int if name in model.INTEGER_KEYED else str
+        entries = checker.convert(document.root, dict[key_type, entry_type], "", {})  # type: ignore[valid-type]
+        if entries is not _INVALID:
+            _check_vocabulary(name, entries, checker)
+        vocabularies[name] = None if checker.failed else entries
+    if "metrics" in checkers:
+        _check_units_cover_metrics(vocabularies, checkers["metrics"])
+    for checker in checkers.values():
+        problems += checker.problems
+
+    scenarios: list[Scenario] = []
+    first_file: dict[str, str] = {}
+    for document in sources.scenarios:
+        if isinstance(document, LoadError):
+            problems.append(document.problem)
+            continue
+        checker = Checker(document, vocabularies)
+        scenario = checker.convert(document.root, Scenario, "", {})
+        if scenario is not _INVALID:
+            _check_scenario(scenario, checker, vocabularies)
+            if scenario.id in first_file:
+                checker.report("id", f"the id '{scenario.id}' is already used by {first_file[scenario.id]}; ids must be unique")
+            first_file.setdefault(scenario.id, document.path)
+        problems += checker.problems
+        if not checker.failed:
+            scenarios.append(scenario)
+
+    if any(p.severity == "error" for p in problems):
+        raise DataError(problems)
+    complete = Vocabularies(**vocabularies)  # type: ignore[arg-type]
+    catalogue = Catalogue(tuple(sorted(scenarios, key=lambda s: s.id)), complete)
+    return Result(catalogue, sorted(problems))
+
+
+# ---------------------------------------------------------------------------------------------
+# The walk
+
+
+class Checker:
+    """Converts one document's nodes to model objects, recording a problem for each bad value."""
+
+    def __init__(self, document: Document, vocabularies: dict[str, dict[Any, Any] | None] | None = None) -> None:
+        self.document = document
+        self.vocabularies = vocabularies or {}
+        self.problems: list[Problem] = []
+        self.nodes: dict[str, yaml.Node] = {}  # field path -> node, for rules checked after the walk
+        self._visited: set[int] = set()
+
+    @property
+    def failed(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+    def report(self, where: str | yaml.Node, message: str, severity: Severity = "error", field: str | None = None) -> None:
+        """Record a problem at a field path (its node must have been visited) or at a node."""
+        node = self.nodes.get(where, self.document.root) if isinstance(where, str) else where
+        path = where if isinstance(where, str) else (field or "")
+        mark = node.start_mark
+        self.problems.append(Problem(self.document.path, mark.line + 1, mark.column + 1, path, message, severity))
+
+    def convert(self, node: yaml.Node, tp: Any, path: str, meta: dict[str, Any]) -> Any:
+        """Return `node` as a value of type `tp`, or _INVALID after reporting why it is not one."""
+        if id(node) in self._visited:
+            return self._fail(
+                node, path, "a YAML alias (*name) repeats another value; aliases are not allowed, write the value out"
+            )
+        self._visited.add(id(node))
+        self.nodes[path] = node
+        if node.tag not in PLAIN_TAGS:
+            tag = node.tag.replace(_TAG, "!!")
+            return self._fail(
+                node, path, f"the tag {tag} is not allowed; scenario files hold plain text, numbers, dates, lists and mappings"
+            )
+        if node.tag == NULL and tp is not type(None):
+            return self._fail(node, path, f"the value is empty; expected {describe(tp, meta)}, or remove the key")
+
+        origin = typing.get_origin(tp)
+        if origin in (Union, types.UnionType):  # X | None: presence was handled by the caller
+            (inner,) = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+            return self.convert_again(node, inner, path, meta)
+        if origin is Literal:
+            return self._literal(node, tp, path)
+        if origin is tuple:
+            return self._list(node, typing.get_args(tp)[0], path, meta)
+        if origin is dict:
+            return self._mapping(node, typing.get_args(tp), path)
+        if tp is model.Text:
+            return self._text(node, path, meta)
+        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+            return self._record(node, tp, path)
+        return self._scalar(node, tp, path, meta)
+
+    def convert_again(self, node: yaml.Node, tp: Any, path: str, meta: dict[str, Any]) -> Any:
+        self._visited.discard(id(node))
+        return self.convert(node, tp, path, meta)
+
+    def _fail(self, node: yaml.Node, path: str, message: str) -> Any:
+        self.report(node, message, field=path)
+        return _INVALID
+
+    # -- records and collections --------------------------------------------------------------
+
+    def _pairs(self, node: yaml.MappingNode, path: str) -> Iterable[tuple[yaml.Node, str | int, yaml.Node]]:
+        """The key/value pairs of a mapping, reporting duplicate and malformed keys."""
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (STR, INT):
+                self._fail(key_node, path, "a key must be a plain word; write 'name: value'")
+                continue
+            key: str | int = _constructor.construct_yaml_int(key_node) if key_node.tag == INT else key_node.value
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                self._fail(key_node, _join(path, key), f"duplicate key '{key}'; it is already set on line {first}, keep one")
+                continue
+            seen[key] = key_node
+            yield key_node, key, value_node
+
+    def _record(self, node: yaml.Node, cls: type, path: str) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return self._fail(node, path, f"expected a mapping of fields ({_doc(cls)}), got {_got(node)}")
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        hints = _hints(cls)
+        values: dict[str, Any] = {}
+        invalid = False
+        for key_node, key, value_node in self._pairs(node, path):
+            name = str(key)
+            if name not in fields:
+                self._fail(key_node, _join(path, name), f"unknown key '{name}'; {_suggest(name, fields, 'expected one of')}")
+                invalid = True
+                continue
+            values[name] = self.convert(value_node, hints[name], _join(path, name), dict(fields[name].metadata))
+            invalid |= values[name] is _INVALID
+        for name, spec in fields.items():
+            if name not in values and spec.default is dataclasses.MISSING:
+                expected = describe(hints[name], dict(spec.metadata))
+                self.report(node, f"required key '{name}' is missing; add {name}: {expected}", field=_join(path, name))
+                invalid = True
+        return _INVALID if invalid else cls(**values)
+
+    def _list(self, node: yaml.Node, item: Any, path: str, meta: dict[str, Any]) -> Any:
+        if not isinstance(node, yaml.SequenceNode):
+            return self._fail(
+                node,
+                path,
+                f"expected a list of {describe(item, meta)}, got {_got(node)}; write each item on a line starting with '- '",
+            )
+        items = [self.convert(child, item, f"{path}[{i}]", meta) for i, child in enumerate(node.value)]
+        if len(items) < meta.get("min_items", 0):
+            return self._fail(node, path, f"the list is empty; expected at least {meta['min_items']} item(s)")
+        repeated = False
+        if meta.get("unique"):
+            seen: set[Any] = set()
+            for child, value in zip(node.value, items, strict=True):
+                if value is not _INVALID and value in seen:
+                    self._fail(child, path, f"'{value}' is listed twice; list each item once")
+                    repeated = True
+                seen.add(value)
+        return _INVALID if repeated or _INVALID in items else tuple(items)
+
+    def _mapping(self, node: yaml.Node, args: tuple[Any, Any], path: str) -> Any:
+        key_type, value_type = args
+        if not isinstance(node, yaml.MappingNode):
+            return self._fail(node, path, f"expected a mapping of key: entry, got {_got(node)}")
+        entries: dict[Any, Any] = {}
+        for key_node, key, value_node in self._pairs(node, path):
+            if key_type is int and not (isinstance(key, int) and 100000 <= key <= 999999):
+                self._fail(key_node, _join(path, key), f"'{key}' is not a key here; expected a six-digit GB/T 2260 code")
+                continue
+            if key_type is str and not (isinstance(key, str) and re.fullmatch(model.KEY_PATTERN, key)):
+                self._fail(key_node, _join(path, key), f"'{key}' is not a valid key; expected {model.KEY_EXPECTED}")
+                continue
+            entries[key] = self.convert(value_node, value_type, _join(path, key), {})
+        return _INVALID if _INVALID in entries.values() else entries
+
+    def _text(self, node: yaml.Node, path: str, meta: dict[str, Any]) -> Any:
+        """A Text: both languages required, each checked against its own length limit."""
+        if isinstance(node, yaml.ScalarNode) and node.tag == STR:
+            return self._fail(node, path, "expected a text in both languages, written as {en: ..., zh: ...}, got a single text")
+        if not isinstance(node, yaml.MappingNode):
+            return self._fail(node, path, f"expected a text in both languages, written as {{en: ..., zh: ...}}, got {_got(node)}")
+        lengths = meta.get("lengths", {})
+        values: dict[str, Any] = {}
+        for key_node, key, value_node in self._pairs(node, path):
+            if key not in model.LANGUAGES:
+                self._fail(
+                    key_node, _join(path, key), f"unknown language '{key}'; {_suggest(str(key), model.LANGUAGES, 'expected')}"
+                )
+                values["?"] = _INVALID
+                continue
+            text_meta = {**meta, "lengths": None, "length": lengths.get(key), "language": key}
+            values[str(key)] = self.convert(value_node, str, _join(path, key), text_meta)
+        missing = [language for language in model.LANGUAGES if language not in values]
+        if missing:
+            names = " and ".join({"en": "English (en)", "zh": "Chinese (zh)"}[m] for m in missing)
+            return self._fail(node, path, f"the {names} text is missing; every text needs both en and zh")
+        if _INVALID in values.values():
+            return _INVALID
+        text = model.Text(values["en"], values["zh"])
+        if text.en == text.zh and re.search(r"[^\W\d_]", text.en):
+            self.report(node, "the en and zh texts are identical; translate one of them", "warning", field=path)
+        return text
+
+    # -- scalars ------------------------------------------------------------------------------
+
+    def _literal(self, node: yaml.Node, tp: Any, path: str) -> Any:
+        choices = typing.get_args(tp)
+        if not (isinstance(node, yaml.ScalarNode) and node.tag == STR):
+            return self._fail(node, path, f"expected one of {', '.join(choices)}, got {_got(node)}")
+        if node.value not in choices:
+            return self._fail(node, path, f"'{node.value}' is not allowed; {_suggest(node.value, choices, 'expected one of')}")
+        return node.value
+
+    def _scalar(self, node: yaml.Node, tp: Any, path: str, meta: dict[str, Any]) -> Any:
+        expected = describe(tp, meta)
+        if not isinstance(node, yaml.ScalarNode):
+            return self._fail(node, path, f"expected {expected}, got {_got(node)}")
+        if tp is str:
+            if node.tag != STR:
+                hint = "; put it in quotes" if node.tag in (INT, FLOAT, BOOL, TIMESTAMP) else ""
+                return self._fail(node, path, f"expected {expected}, got {_got(node)}{hint}")
+            return self._string(node, path, meta)
+        if tp is bool:
+            if node.tag != BOOL:
+                return self._fail(node, path, f"expected true or false, got {_got(node)}")
+            return _constructor.construct_yaml_bool(node)
+        if tp is dt.date:
+            return self._date(node, path)
+        if tp in (int, float):
+            return self._number(node, tp, path, meta)
+        raise TypeError(f"no rule for {tp!r} at {path}")  # pragma: no cover - a model declaration error
+
+    def _date(self, node: yaml.ScalarNode, path: str) -> Any:
+        if node.tag == STR and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", node.value.strip()):
+            return self._fail(node, path, f"'{node.value}' is quoted text; write the date without quotes, like 2023-11-20")
+        if node.tag != TIMESTAMP:
+            return self._fail(node, path, f"expected a date like 2023-11-20, got {_got(node)}")
+        try:
+            value = _constructor.construct_yaml_timestamp(node)
+        except (ValueError, ConstructorError):
+            return self._fail(node, path, f"{node.value} is not a real date; expected a date like 2023-11-20")
+        if isinstance(value, dt.datetime):
+            return self._fail(node, path, f"expected a date without a time, like {value.date().isoformat()}")
+        return value
+
+    def _number(self, node: yaml.ScalarNode, tp: type, path: str, meta: dict[str, Any]) -> Any:
+        allowed = (INT,) if tp is int else (INT, FLOAT)
+        if node.tag not in allowed:
+            hint = "; write it without quotes" if node.tag == STR and _is_number(node.value) else ""
+            return self._fail(node, path, f"expected {describe(tp, meta)}, got {_got(node)}{hint}")
+        value = _constructor.construct_yaml_int(node) if node.tag == INT else _constructor.construct_yaml_float(node)
+        if isinstance(value, float) and not math.isfinite(value):
+            return self._fail(node, path, f"expected a finite number, got {node.value}")
+        if "min" in meta and value < meta["min"]:
+            return self._fail(node, path, f"{value} is below the minimum; expected {meta['min']} or more")
+        if "max" in meta and value > meta["max"]:
+            return self._fail(node, path, f"{value} is above the maximum; expected {meta['max']} or less")
+        if tp is float:
+            value = float(value)
+        vocabulary = meta.get("vocabulary")
+        if vocabulary:
+            return self._reference(node, path, vocabulary, value)
+        return value
+
+    def _string(self, node: yaml.ScalarNode, path: str, meta: dict[str, Any]) -> Any:
+        value: str = node.value
+        bad = INVISIBLE.search(value)
+        if bad:
+            return self._fail(node, path, f"invisible control character U+{ord(bad.group()):04X}; delete it")
+        value = value.strip() if meta.get("markdown") else " ".join(value.split())
+        if not value:
+            return self._fail(node, path, "the text is empty; write it, or remove the key")
+        length: model.Length | None = meta.get("length")
+        if length and length.words and len(value.split()) > length.words:
+            return self._fail(node, path, f"{len(value.split())} words; the limit is {length.words} words, shorten it")
+        limit = meta.get("max_chars") or (length.chars if length and length.chars else MAX_TEXT)
+        if len(value) > limit:
+            return self._fail(node, path, f"{len(value):,} characters; the limit is {limit:,}, shorten it")
+        if "pattern" in meta and not re.fullmatch(meta["pattern"], value):
+            return self._fail(node, path, f"'{value}' is not valid here; expected {meta.get('pattern_help', meta['pattern'])}")
+        if HTML_TAG.search(value) or HTML_ENTITY.search(value):
+            return self._fail(
+                node, path, "HTML is not allowed in texts; write plain text" + (" or Markdown" if meta.get("markdown") else "")
+            )
+        scheme = BAD_SCHEME.search(value)
+        if scheme:
+            return self._fail(
+                node, path, f"'{scheme.group(1).lower()}:' addresses are not allowed; link to an http or https address"
+            )
+        if meta.get("markdown") and not self._markdown_ok(node, path, value):
+            return _INVALID
+        if meta.get("url") and not re.fullmatch(r"https?://[^\s/]+\.[^\s/]+(/\S*)?", value):
+            return self._fail(node, path, f"'{value}' is not a web address; expected one starting with https:// or http://")
+        vocabulary = meta.get("vocabulary")
+        if vocabulary:
+            return self._reference(node, path, vocabulary, value)
+        return value
+
+    def _markdown_ok(self, node: yaml.Node, path: str, value: str) -> bool:
+        """Limited Markdown: paragraphs, emphasis, lists and links to web addresses."""
+        if MD_IMAGE.search(value):
+            self._fail(
+                node, path, "images are not allowed in texts (they would load from another host); link to the image instead"
+            )
+            return False
+        if MD_HEADING.search(value):
+            self._fail(node, path, "headings (#) are not allowed in texts; the page provides the headings, use **bold** instead")
+            return False
+        for match in MD_LINK_TARGET.finditer(value):
+            target = next(group for group in match.groups() if group is not None)
+            if not re.match(r"https?://", target):
+                self._fail(
+                    node, path, f"the link target '{target}' is not a web address; links must start with https:// or http://"
+                )
+                return False
+        return True
+
+    def _reference(self, node: yaml.Node, path: str, vocabulary: str, value: Any) -> Any:
+        entries = self.vocabularies.get(vocabulary)
+        if entries is None or value in entries:  # an unreadable vocabulary was reported already
+            return value
+        singular = model.VOCABULARY_TYPES[vocabulary].__name__.lower()
+        where = f"scenarios/vocabularies/{vocabulary}.yaml"
+        suggestion = _suggest(str(value), [str(k) for k in entries], "did you mean", listing=False)
+        return self._fail(node, path, f"'{value}' is not a known {singular}; expected a key of {where}{suggestion}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules that span fields or files
+
+
+def _check_scenario(scenario: Scenario, checker: Checker, vocabularies: dict[str, dict[Any, Any] | None]) -> None:
+    path = checker.document.path
+    stem = path.rsplit("/", 1)[-1].removesuffix(".yaml")
+    if scenario.id != stem:
+        checker.report("id", f"the id '{scenario.id}' differs from the file name '{stem}.yaml'; rename the file or change the id")
+    if scenario.updated < scenario.released:
+        checker.report(
+            "updated",
+            f"{scenario.updated} is before released ({scenario.released}); a record cannot change before it is published",
+        )
+
+    seen: set[str] = set()
+    for index, requirement in enumerate(scenario.requirements):
+        where = f"requirements[{index}]"
+        if requirement.id in seen:
+            checker.report(f"{where}.id", f"{requirement.id} is used twice; give each requirement its own id")
+        seen.add(requirement.id)
+        if requirement.source is not None and requirement.source not in scenario.sources:
+            listed = ", ".join(scenario.sources)
+            checker.report(
+                f"{where}.source",
+                f"'{requirement.source}' is not among this scenario's sources ({listed}); add it to sources or fix the key",
+            )
+        if requirement.kind == "performance" and requirement.target is None:
+            checker.report(where, "a performance requirement needs a target (metric, op, value, unit)")
+        if requirement.target is not None:
+            _check_target(requirement.target, f"{where}.target", checker, vocabularies)
+    if not any(r.target is not None for r in scenario.requirements):
+        checker.report(
+            "requirements", "no requirement has a measurable target; give at least one a target (metric, op, value, unit)"
+        )
+
+    districts = vocabularies.get("districts")
+    codes = scenario.locations.codes
+    if CITYWIDE in codes and len(codes) > 1:
+        checker.report("locations.codes", f"{CITYWIDE} means the whole municipality; list it alone or list districts only")
+    for index, code in enumerate(codes):
+        district = districts.get(code) if districts else None
+        if district and district.abolished and district.abolished <= scenario.locations.valid_on:
+            checker.report(
+                f"locations.codes[{index}]",
+                f"{code} ({district.name.en}) was abolished on {district.abolished}, before valid_on {scenario.locations.valid_on}; use the divisions valid on that date",
+            )
+
+
+def _check_target(target: model.Target, where: str, checker: Checker, vocabularies: dict[str, dict[Any, Any] | None]) -> None:
+    metrics, units = vocabularies.get("metrics"), vocabularies.get("units")
+    metric = metrics.get(target.metric) if metrics else None
+    unit = units.get(target.unit) if units else None
+    if metric is None or unit is None:
+        return
+    if unit.dimension != metric.dimension:
+        fitting = ", ".join(k for k, u in (units or {}).items() if u.dimension == metric.dimension)
+        checker.report(
+            f"{where}.unit",
+            f"'{target.unit}' measures {unit.dimension} but {target.metric} is a {metric.dimension}; expected one of {fitting}",
+        )
+    fitting_ops = ("<=", "<", "=") if metric.better == "lower" else (">=", ">", "=")
+    if target.op not in fitting_ops:
+        checker.report(
+            f"{where}.op",
+            f"'{target.op}' does not fit {target.metric}, where {metric.better} is better; use {' or '.join(fitting_ops[:2])}",
+        )
+
+
+def _check_vocabulary(name: str, entries: dict[Any, Any], checker: Checker) -> None:
+    if name == "districts":
+        tiles: dict[tuple[int, int], Any] = {}
+        for code, district in entries.items():
+            place = (district.row, district.col)
+            if (code == CITYWIDE) != (district.kind == "municipality"):
+                checker.report(str(code), f"only {CITYWIDE} is the municipality; check kind")
+            elif code != CITYWIDE and place in tiles:
+                checker.report(f"{code}.row", f"tile {place} is already used by {tiles[place]}; give each division its own tile")
+            tiles[place] = code
+
+
+def _check_units_cover_metrics(vocabularies: dict[str, dict[Any, Any] | None], checker: Checker) -> None:
+    metrics, units = vocabularies.get("metrics"), vocabularies.get("units")
+    if not metrics or not units:
+        return
+    dimensions = {unit.dimension for unit in units.values()}
+    for key, metric in metrics.items():
+        if metric.dimension not in dimensions:
+            checker.report(f"{key}.dimension", f"no unit in units.yaml measures {metric.dimension}; add one there")
+
+
+# ---------------------------------------------------------------------------------------------
+# Wording
+
+
+def describe(tp: Any, meta: dict[str, Any]) -> str:
+    """What a value of type `tp` looks like, in a contributor's words."""
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        (inner,) = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+        return describe(inner, meta)
+    if origin is Literal:
+        return "one of " + ", ".join(typing.get_args(tp))
+    if origin is tuple:
+        return f"a list of {describe(typing.get_args(tp)[0], meta)}"
+    if meta.get("vocabulary"):
+        return f"a key of scenarios/vocabularies/{meta['vocabulary']}.yaml"
+    if tp is model.Text:
+        return "a text in both languages, {en: ..., zh: ...}"
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return f"a mapping ({_doc(tp)})"
+    return {str: "a text", int: "a whole number", float: "a number", bool: "true or false", dt.date: "a date like 2023-11-20"}[tp]
+
+
+def _got(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    value = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    return {
+        STR: f"the text '{value}'",
+        INT: f"the number {value}",
+        FLOAT: f"the number {value}",
+        BOOL: f"{value} (true/false)",
+        NULL: "an empty value",
+        TIMESTAMP: f"the date {value}",
+    }.get(node.tag, f"'{value}'")
+
+
+def _suggest(word: str, choices: Iterable[Any], lead: str, listing: bool = True) -> str:
+    """'did you mean X?' when a choice is close, else the list of choices."""
+    names = [str(c) for c in choices]
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+    if not listing:
+        return f" (did you mean '{close[0]}'?)" if close else ""
+    text = f"{lead} {', '.join(names)}" if len(names) <= 20 else f"{lead} one of {len(names)} known keys"
+    return f"did you mean '{close[0]}'? ({text})" if close else text
+
+
+def _join(path: str, key: Any) -> str:
+    return f"{path}.{key}" if path else str(key)
+
+
+def _doc(cls: type) -> str:
+    return ", ".join(f.name for f in dataclasses.fields(cls))
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]

@@ -1,0 +1,64 @@
+"""The command line: exit codes, output shape, and never a traceback for a data problem."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+from tests.helpers import edit
+
+
+def run(*arguments: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *arguments],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+
+
+def test_check_valid_project_exits_0(project: Path) -> None:
+    result = run("check", "--root", str(project))
+    assert (result.returncode, result.stdout) == (0, "")
+    assert result.stderr == "checked 2 scenarios: no errors, 0 warning(s)\n"
+
+
+def test_check_reports_every_problem_one_a_line_and_exits_1(project: Path) -> None:
+    edit(project, "river-ships.yaml", "status: open", "status: opne")
+    edit(project, "fire-watch.yaml", "released: 2023-11-20", "released: 2023-13-01")
+    result = run("check", "--root", str(project))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "scenarios/fire-watch.yaml:13:11: released: 2023-13-01 is not a real date; expected a date like 2023-11-20",
+        "scenarios/river-ships.yaml:12:9: status: 'opne' is not allowed; did you mean 'open'? (expected one of open, matched, piloting, closed, withdrawn)",
+    ]
+    assert result.stderr == "2 error(s), 0 warning(s); nothing was written\n"
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_unparsable_file_is_a_data_problem_not_a_crash(project: Path) -> None:
+    (project / "scenarios" / "broken.yaml").write_bytes(b"id: [unclosed\n")
+    result = run("check", "--root", str(project))
+    assert result.returncode == 1
+    assert result.stdout.startswith("scenarios/broken.yaml:2:1: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run("frobnicate").returncode == 2
+    assert run().returncode == 2
+    result = run("check", "--root", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr == f"error: {tmp_path} has no scenarios/ folder; run from the project root or pass --root\n"
+
+
+def test_build_writes_both_languages(project: Path) -> None:
+    result = run("build", "--root", str(project))
+    assert result.returncode == 0, result.stderr
+    for language in ("en", "zh"):
+        assert (project / "docs" / language / "scenarios" / "river-ships.md").is_file()
+    assert result.stderr == "2 scenarios: wrote 32 file(s), deleted 0, 0 unchanged\n"

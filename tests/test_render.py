@@ -1,0 +1,94 @@
+"""Rendering: golden files for every page of the fixture project, links, determinism.
+
+`make golden` rewrites tests/golden/ from the current templates; review the diff before committing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_project
+from generator.render import Settings, markdown_inline, relative_url, render, strings
+from generator.validate import validate
+from tests.conftest import FIXTURE, ROOT
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SETTINGS = Settings(repository="https://example.org/catalogue")
+
+
+def rendered(root: Path = FIXTURE, settings: Settings = SETTINGS) -> dict[str, str]:
+    sources = load_project(root)
+    return render(validate(sources).catalogue, settings, sources.texts())
+
+
+def test_pages_match_golden_files() -> None:
+    files = rendered()
+    if os.environ.get("UPDATE_GOLDEN"):
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        for path, text in files.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_text(text, encoding="utf-8")
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*") if p.is_file()}
+    assert sorted(files) == sorted(expected), "pages added or removed: run `make golden` and review the diff"
+    for path in sorted(files):
+        assert files[path] == expected[path], f"{path} differs from tests/golden: run `make golden` and review the diff"
+
+
+def test_every_ui_string_has_both_languages() -> None:
+    incomplete = [key for key, text in strings().items() if set(text) != {"en", "zh"} or not all(text.values())]
+    assert incomplete == []
+
+
+def test_edit_link_without_a_repository_points_at_the_published_yaml() -> None:
+    page = rendered(settings=Settings())["en/scenarios/river-ships.md"]
+    assert '<a href="../river-ships.yaml" data-edit-link>Edit this scenario</a>' in page
+
+
+def test_plain_text_cannot_become_markdown_or_html() -> None:
+    assert markdown_inline("a *b* [c](d) <script> & | #") == r"a \*b\* \[c\](d) &lt;script&gt; &amp; \| \#"
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "directory_urls", "expected"),
+    [
+        ("index.md", "catalogue.md", True, "catalogue/"),
+        ("index.md", "index.md", True, "./"),
+        ("catalogue.md", "scenarios/a.md", True, "../scenarios/a/"),
+        ("scenarios/a.md", "index.md", True, "../../"),
+        ("scenarios/a.md", "domains/index.md", True, "../../domains/"),
+        ("scenarios/a.md", "scenarios/a.yaml", True, "../a.yaml"),
+        ("index.md", "catalogue.md", False, "catalogue.html"),
+        ("scenarios/a.md", "index.md", False, "../index.html"),
+        ("catalogue.md", "scenarios/a.md", False, "scenarios/a.html"),
+        ("domains/index.md", "domains/x.md", False, "x.html"),
+    ],
+)
+def test_relative_url(source: str, target: str, directory_urls: bool, expected: str) -> None:
+    assert relative_url(source, target, directory_urls) == expected
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_same_input_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """The real catalogue, generated in two processes with different hash seeds, is identical."""
+    digests = []
+    for seed in ("1", "2"):
+        copy = tmp_path / seed
+        shutil.copytree(ROOT / "scenarios", copy / "scenarios")
+        environment = {"PYTHONPATH": str(ROOT), "PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}
+        subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(copy)], env=environment, check=True)
+        digests.append(tree_digest(copy / "docs"))
+    assert digests[0] == digests[1]

@@ -1,0 +1,490 @@
+"""One case per validation rule, each asserting the exact message a contributor sees.
+
+Every case edits the valid fixture scenario `river-ships.yaml` (or a vocabulary) in a fresh copy
+of tests/fixtures/project, then runs the checker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import edit, problems
+
+S = "scenarios/river-ships.yaml"
+
+# (case id, file, old text, new text, expected problems)
+RULES = [
+    (
+        "unknown-key-suggests",
+        "river-ships.yaml",
+        "summary:\n",
+        "sumary:\n",
+        [
+            f"{S}:1:1: summary: required key 'summary' is missing; add summary: a text in both languages, {{en: ..., zh: ...}}",
+            f"{S}:3:1: sumary: unknown key 'sumary'; did you mean 'summary'? (expected one of id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources)",
+        ],
+    ),
+    (
+        "unknown-key-lists",
+        "river-ships.yaml",
+        "status: open\n",
+        "status: open\nbudget: 1000000\n",
+        [
+            f"{S}:13:1: budget: unknown key 'budget'; expected one of id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources"
+        ],
+    ),
+    (
+        "missing-key",
+        "river-ships.yaml",
+        "owner: transportation-commission\n",
+        "",
+        [f"{S}:1:1: owner: required key 'owner' is missing; add owner: a key of scenarios/vocabularies/owners.yaml"],
+    ),
+    (
+        "duplicate-key",
+        "river-ships.yaml",
+        "status: open\n",
+        "status: open\nstatus: closed\n",
+        [f"{S}:13:1: status: duplicate key 'status'; it is already set on line 12, keep one"],
+    ),
+    (
+        "text-expected-got-number",
+        "river-ships.yaml",
+        "id: river-ships",
+        "id: 2023",
+        [f"{S}:1:5: id: expected a text, got the number 2023; put it in quotes"],
+    ),
+    (
+        "choice-suggests",
+        "river-ships.yaml",
+        "priority: must\n    kind: performance\n    text: {en: Real",
+        "priority: mandatory\n    kind: performance\n    text: {en: Real",
+        [f"{S}:30:15: requirements[0].priority: 'mandatory' is not allowed; expected one of must, should"],
+    ),
+    (
+        "choice-did-you-mean",
+        "river-ships.yaml",
+        "status: open",
+        "status: opne",
+        [
+            f"{S}:12:9: status: 'opne' is not allowed; did you mean 'open'? (expected one of open, matched, piloting, closed, withdrawn)"
+        ],
+    ),
+    (
+        "text-needs-both-languages",
+        "river-ships.yaml",
+        "title: {en: Decimetre positioning for river ships, zh: 内河船舶分米级定位}",
+        "title: Decimetre positioning for river ships",
+        [f"{S}:2:8: title: expected a text in both languages, written as {{en: ..., zh: ...}}, got a single text"],
+    ),
+    (
+        "text-missing-language",
+        "river-ships.yaml",
+        "title: {en: Decimetre positioning for river ships, zh: 内河船舶分米级定位}",
+        "title: {en: Decimetre positioning for river ships}",
+        [f"{S}:2:8: title: the Chinese (zh) text is missing; every text needs both en and zh"],
+    ),
+    (
+        "text-unknown-language",
+        "river-ships.yaml",
+        "title: {en: Decimetre positioning for river ships, zh: 内河船舶分米级定位}",
+        "title: {en: Decimetre positioning for river ships, zh: 内河船舶分米级定位, fr: Positionnement}",
+        [f"{S}:2:67: title.fr: unknown language 'fr'; expected en, zh"],
+    ),
+    (
+        "vocabulary-key-suggests",
+        "river-ships.yaml",
+        "domain: transport",
+        "domain: transportation",
+        [
+            f"{S}:6:9: domain: 'transportation' is not a known domain; expected a key of scenarios/vocabularies/domains.yaml (did you mean 'transport'?)"
+        ],
+    ),
+    (
+        "vocabulary-district-code",
+        "river-ships.yaml",
+        "codes: [500101, 500105, 500230]",
+        "codes: [500101, 500199]",
+        [
+            f"{S}:11:19: locations.codes[1]: '500199' is not a known district; expected a key of scenarios/vocabularies/districts.yaml (did you mean '500105'?)"
+        ],
+    ),
+    (
+        "date-quoted",
+        "river-ships.yaml",
+        "released: 2023-11-20",
+        'released: "2023-11-20"',
+        [f"{S}:13:11: released: '2023-11-20' is quoted text; write the date without quotes, like 2023-11-20"],
+    ),
+    (
+        "date-impossible",
+        "river-ships.yaml",
+        "released: 2023-11-20",
+        "released: 2023-02-30",
+        [f"{S}:13:11: released: 2023-02-30 is not a real date; expected a date like 2023-11-20"],
+    ),
+    (
+        "date-with-time",
+        "river-ships.yaml",
+        "released: 2023-11-20",
+        "released: 2023-11-20 10:00:00",
+        [f"{S}:13:11: released: expected a date without a time, like 2023-11-20"],
+    ),
+    (
+        "date-not-a-date",
+        "river-ships.yaml",
+        "released: 2023-11-20",
+        "released: last week",
+        [f"{S}:13:11: released: expected a date like 2023-11-20, got the text 'last week'"],
+    ),
+    (
+        "empty-value",
+        "river-ships.yaml",
+        "owner: transportation-commission",
+        "owner:",
+        [f"{S}:8:7: owner: the value is empty; expected a key of scenarios/vocabularies/owners.yaml, or remove the key"],
+    ),
+    (
+        "empty-list",
+        "river-ships.yaml",
+        "capabilities: [satellite-navigation]",
+        "capabilities: []",
+        [f"{S}:7:15: capabilities: the list is empty; expected at least 1 item(s)"],
+    ),
+    (
+        "list-expected",
+        "river-ships.yaml",
+        "capabilities: [satellite-navigation]",
+        "capabilities: satellite-navigation",
+        [
+            f"{S}:7:15: capabilities: expected a list of a key of scenarios/vocabularies/capabilities.yaml, got the text 'satellite-navigation'; write each item on a line starting with '- '"
+        ],
+    ),
+    (
+        "list-unique",
+        "river-ships.yaml",
+        "capabilities: [satellite-navigation]",
+        "capabilities: [satellite-navigation, satellite-navigation]",
+        [f"{S}:7:38: capabilities: 'satellite-navigation' is listed twice; list each item once"],
+    ),
+    (
+        "mapping-expected",
+        "river-ships.yaml",
+        "locations:\n  valid_on: 2023-11-20\n  codes: [500101, 500105, 500230]",
+        "locations: [500101]",
+        [f"{S}:9:12: locations: expected a mapping of fields (valid_on, codes), got a list"],
+    ),
+    (
+        "tag-not-allowed",
+        "river-ships.yaml",
+        "status: open",
+        "status: !!python/object/apply:os.system [echo hacked]",
+        [
+            f"{S}:12:9: status: the tag !!python/object/apply:os.system is not allowed; scenario files hold plain text, numbers, dates, lists and mappings"
+        ],
+    ),
+    (
+        "alias-not-allowed",
+        "river-ships.yaml",
+        "constraints:\n  - {en: BeiDou only., zh: 仅限北斗。}",
+        "constraints:\n  - &c {en: BeiDou only., zh: 仅限北斗。}\n  - *c",
+        [f"{S}:44:5: constraints[1]: a YAML alias (*name) repeats another value; aliases are not allowed, write the value out"],
+    ),
+    (
+        "id-pattern",
+        "river-ships.yaml",
+        "id: river-ships",
+        "id: ../River_Ships",
+        [
+            f"{S}:1:5: id: '../River_Ships' is not valid here; expected lowercase letters, digits and single hyphens, like 'forest-fire-watch'"
+        ],
+    ),
+    (
+        "id-equals-file-name",
+        "river-ships.yaml",
+        "id: river-ships",
+        "id: river-boats",
+        [f"{S}:1:5: id: the id 'river-boats' differs from the file name 'river-ships.yaml'; rename the file or change the id"],
+    ),
+    (
+        "updated-before-released",
+        "river-ships.yaml",
+        "updated: 2024-01-15",
+        "updated: 2020-01-15",
+        [f"{S}:14:10: updated: 2020-01-15 is before released (2023-11-20); a record cannot change before it is published"],
+    ),
+    (
+        "requirement-id-unique",
+        "river-ships.yaml",
+        "  - id: R2\n",
+        "  - id: R1\n",
+        [f"{S}:34:9: requirements[1].id: R1 is used twice; give each requirement its own id"],
+    ),
+    (
+        "requirement-id-pattern",
+        "river-ships.yaml",
+        "  - id: R2\n",
+        "  - id: Req-2\n",
+        [f"{S}:34:9: requirements[1].id: 'Req-2' is not valid here; expected R followed by a number, like R1"],
+    ),
+    (
+        "requirement-source-listed",
+        "river-ships.yaml",
+        "    kind: functional\n",
+        "    kind: functional\n    source: xinhuanet-cq-2023-03-24\n",
+        [
+            f"{S}:42:13: requirements[2].source: 'xinhuanet-cq-2023-03-24' is not among this scenario's sources (ichongqing-2023-11-21); add it to sources or fix the key"
+        ],
+    ),
+    (
+        "performance-needs-target",
+        "river-ships.yaml",
+        "    target: {metric: horizontal-accuracy, op: \"<=\", value: 20, unit: cm}\n",
+        "",
+        [f"{S}:29:5: requirements[0]: a performance requirement needs a target (metric, op, value, unit)"],
+    ),
+    (
+        "unit-fits-metric",
+        "river-ships.yaml",
+        "value: 20, unit: cm}",
+        "value: 20, unit: min}",
+        [
+            f"{S}:33:70: requirements[0].target.unit: 'min' measures time but horizontal-accuracy is a length; expected one of cm, m"
+        ],
+    ),
+    (
+        "operator-fits-metric",
+        "river-ships.yaml",
+        'op: "<=", value: 20',
+        'op: ">=", value: 20',
+        [f"{S}:33:47: requirements[0].target.op: '>=' does not fit horizontal-accuracy, where lower is better; use <= or <"],
+    ),
+    (
+        "number-expected",
+        "river-ships.yaml",
+        "value: 20, unit: cm}",
+        'value: "20", unit: cm}',
+        [f"{S}:33:60: requirements[0].target.value: expected a number, got the text '20'; write it without quotes"],
+    ),
+    (
+        "number-minimum",
+        "river-ships.yaml",
+        "value: 20, unit: cm}",
+        "value: -20, unit: cm}",
+        [f"{S}:33:60: requirements[0].target.value: -20 is below the minimum; expected 0 or more"],
+    ),
+    (
+        "number-finite",
+        "river-ships.yaml",
+        "value: 20, unit: cm}",
+        "value: .inf, unit: cm}",
+        [f"{S}:33:60: requirements[0].target.value: expected a finite number, got .inf"],
+    ),
+    (
+        "citywide-alone",
+        "river-ships.yaml",
+        "codes: [500101, 500105, 500230]",
+        "codes: [500000, 500101]",
+        [f"{S}:11:10: locations.codes: 500000 means the whole municipality; list it alone or list districts only"],
+    ),
+    (
+        "district-abolished",
+        "river-ships.yaml",
+        "valid_on: 2023-11-20",
+        "valid_on: 2026-01-01",
+        [
+            f"{S}:11:19: locations.codes[1]: 500105 (Jiangbei District) was abolished on 2025-11-06, before valid_on 2026-01-01; use the divisions valid on that date"
+        ],
+    ),
+    (
+        "html-rejected",
+        "river-ships.yaml",
+        "  en: Show accuracy measured on a river section.",
+        "  en: Show accuracy <script>alert(1)</script>",
+        [f"{S}:46:7: how_to_respond.en: HTML is not allowed in texts; write plain text or Markdown"],
+    ),
+    (
+        "html-entity-rejected",
+        "river-ships.yaml",
+        "  en: Show accuracy measured on a river section.",
+        "  en: Show accuracy &lt;b&gt;",
+        [f"{S}:46:7: how_to_respond.en: HTML is not allowed in texts; write plain text or Markdown"],
+    ),
+    (
+        "javascript-link-rejected",
+        "river-ships.yaml",
+        "(https://www.ichongqing.info/) for context.",
+        "(javascript:alert(1)) for context.",
+        [f"{S}:17:7: problem.en: 'javascript:' addresses are not allowed; link to an http or https address"],
+    ),
+    (
+        "markdown-image-rejected",
+        "river-ships.yaml",
+        "See [the release]",
+        "See ![the release]",
+        [
+            f"{S}:17:7: problem.en: images are not allowed in texts (they would load from another host); link to the image instead"
+        ],
+    ),
+    (
+        "markdown-heading-rejected",
+        "river-ships.yaml",
+        "    Channels are *narrow* at bridges.",
+        "    ## Channels",
+        [
+            f"{S}:17:7: problem.en: headings (#) are not allowed in texts; the page provides the headings, use **bold** instead"
+        ],
+    ),
+    (
+        "markdown-link-absolute",
+        "river-ships.yaml",
+        "(https://www.ichongqing.info/) for context.",
+        "(../secret.md) for context.",
+        [
+            f"{S}:17:7: problem.en: the link target '../secret.md' is not a web address; links must start with https:// or http://"
+        ],
+    ),
+    (
+        "text-too-long",
+        "river-ships.yaml",
+        "title: {en: Decimetre positioning for river ships,",
+        "title: {en: " + "Decimetre positioning " * 5 + "for river ships,",
+        [f"{S}:2:13: title.en: 125 characters; the limit is 90, shorten it"],
+    ),
+    (
+        "summary-too-many-words",
+        "river-ships.yaml",
+        "  en: Ships need decimetre-level BeiDou positions on charts to keep to narrow channels.",
+        "  en: " + "word " * 61,
+        [f"{S}:4:7: summary.en: 61 words; the limit is 60 words, shorten it"],
+    ),
+    (
+        "invisible-character",
+        "river-ships.yaml",
+        "Decimetre positioning for river ships,",
+        "Decimetre positioning for river\u202e ships,",
+        [f"{S}:2:13: title.en: invisible control character U+202E; delete it"],
+    ),
+    (
+        "text-empty",
+        "river-ships.yaml",
+        "  - {en: BeiDou only., zh: 仅限北斗。}",
+        '  - {en: "  ", zh: 仅限北斗。}',
+        [f"{S}:44:10: constraints[0].en: the text is empty; write it, or remove the key"],
+    ),
+    (
+        "no-measurable-target",
+        "river-ships.yaml",
+        "    kind: performance\n    text: {en: Real-time horizontal position., zh: 实时水平位置。}\n    target: {metric: horizontal-accuracy, op: \"<=\", value: 20, unit: cm}\n",
+        "    kind: functional\n    text: {en: Real-time horizontal position., zh: 实时水平位置。}\n",
+        [],  # R2 still has a target
+    ),
+    (
+        "identical-texts-warn",
+        "river-ships.yaml",
+        "  - {en: BeiDou only., zh: 仅限北斗。}",
+        "  - {en: BeiDou only., zh: BeiDou only.}",
+        [f"warning: {S}:44:5: constraints[0]: the en and zh texts are identical; translate one of them"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "expected"), [case[1:] for case in RULES], ids=[case[0] for case in RULES])
+def test_rule(project: Path, file: str, old: str, new: str, expected: list[str]) -> None:
+    edit(project, file, old, new)
+    assert problems(project) == expected
+
+
+def test_fixture_is_valid(project: Path) -> None:
+    assert problems(project) == []
+
+
+def test_every_problem_in_every_file_is_reported_at_once(project: Path) -> None:
+    edit(project, "river-ships.yaml", "status: open", "status: opne")
+    edit(project, "river-ships.yaml", "domain: transport", "domain: roads")
+    edit(project, "fire-watch.yaml", "owner: forestry-bureau", "owner: forest-bureau")
+    assert [line.split(": ", 2)[1] for line in problems(project)] == ["owner", "domain", "status"]
+
+
+def test_no_target_anywhere(project: Path) -> None:
+    for old in (
+        '    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm}\n',
+        '    target: {metric: security-level, op: ">=", value: 3, unit: level}\n',
+    ):
+        edit(project, "river-ships.yaml", old, "")
+    edit(project, "river-ships.yaml", "kind: performance", "kind: functional")
+    assert problems(project) == [
+        f"{S}:29:3: requirements: no requirement has a measurable target; give at least one a target (metric, op, value, unit)"
+    ]
+
+
+def test_duplicate_id_across_files(project: Path) -> None:
+    text = (project / "scenarios" / "river-ships.yaml").read_text(encoding="utf-8")
+    (project / "scenarios" / "river-ships-copy.yaml").write_text(text, encoding="utf-8")
+    assert problems(project) == [
+        "scenarios/river-ships-copy.yaml:1:5: id: the id 'river-ships' differs from the file name 'river-ships-copy.yaml'; rename the file or change the id",
+        "scenarios/river-ships.yaml:1:5: id: the id 'river-ships' is already used by scenarios/river-ships-copy.yaml; ids must be unique",
+    ]
+
+
+VOCABULARY_RULES = [
+    (
+        "key-pattern",
+        "domains.yaml",
+        "transport:\n",
+        "Transport:\n",
+        [
+            "scenarios/vocabularies/domains.yaml:1:1: Transport: 'Transport' is not a valid key; expected lowercase letters, digits and single hyphens, like 'forest-fire-watch'"
+        ],
+    ),
+    (
+        "district-code",
+        "districts.yaml",
+        "500230:",
+        "5002300:",
+        ["scenarios/vocabularies/districts.yaml:20:1: 5002300: '5002300' is not a key here; expected a six-digit GB/T 2260 code"],
+    ),
+    (
+        "tile-unique",
+        "districts.yaml",
+        "  row: 1\n  col: 1\n",
+        "  row: 1\n  col: 0\n",
+        ["scenarios/vocabularies/districts.yaml:24:8: 500230.row: tile (1, 0) is already used by 500105; give each division its own tile"],
+    ),
+    (
+        "unit-for-dimension",
+        "units.yaml",
+        "min:\n  symbol: {en: min, zh: 分钟}\n  dimension: time\n  factor: 60\n",
+        "",
+        [
+            "scenarios/fire-watch.yaml:27:71: requirements[0].target.unit: 'min' is not a known unit; expected a key of scenarios/vocabularies/units.yaml",
+            "scenarios/vocabularies/metrics.yaml:7:14: observation-interval.dimension: no unit in units.yaml measures time; add one there",
+        ],
+    ),
+    (
+        "url",
+        "sources.yaml",
+        "url: http://cq.news.cn/2023-03/24/c_1129459664.htm",
+        "url: cq.news.cn/2023-03/24",
+        [
+            "scenarios/vocabularies/sources.yaml:10:8: xinhuanet-cq-2023-03-24.url: 'cq.news.cn/2023-03/24' is not a web address; expected one starting with https:// or http://"
+        ],
+    ),
+    (
+        "bool",
+        "owners.yaml",
+        "  name_confirmed: true\nforestry",
+        "  name_confirmed: yes please\nforestry",
+        ["scenarios/vocabularies/owners.yaml:3:19: transportation-commission.name_confirmed: expected true or false, got the text 'yes please'"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"), [case[1:] for case in VOCABULARY_RULES], ids=[case[0] for case in VOCABULARY_RULES]
+)
+def test_vocabulary_rule(project: Path, file: str, old: str, new: str, expected: list[str]) -> None:
+    edit(project, f"vocabularies/{file}", old, new)
+    assert problems(project) == expected
