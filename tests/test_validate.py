@@ -241,7 +241,7 @@ RULES = [
     (
         "performance-needs-target",
         "river-ships.yaml",
-        "    target: {metric: horizontal-accuracy, op: \"<=\", value: 20, unit: cm}\n",
+        '    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm}\n',
         "",
         [f"{S}:29:5: requirements[0]: a performance requirement needs a target (metric, op, value, unit)"],
     ),
@@ -324,27 +324,21 @@ RULES = [
         "river-ships.yaml",
         "See [the release]",
         "See ![the release]",
-        [
-            f"{S}:17:7: problem.en: images are not allowed in texts (they would load from another host); link to the image instead"
-        ],
+        [f"{S}:17:7: problem.en: images are not allowed in texts (they would load from another host); link to the image instead"],
     ),
     (
         "markdown-heading-rejected",
         "river-ships.yaml",
         "    Channels are *narrow* at bridges.",
         "    ## Channels",
-        [
-            f"{S}:17:7: problem.en: headings (#) are not allowed in texts; the page provides the headings, use **bold** instead"
-        ],
+        [f"{S}:17:7: problem.en: headings (#) are not allowed in texts; the page provides the headings, use **bold** instead"],
     ),
     (
         "markdown-link-absolute",
         "river-ships.yaml",
         "(https://www.ichongqing.info/) for context.",
         "(../secret.md) for context.",
-        [
-            f"{S}:17:7: problem.en: the link target '../secret.md' is not a web address; links must start with https:// or http://"
-        ],
+        [f"{S}:17:7: problem.en: the link target '../secret.md' is not a web address; links must start with https:// or http://"],
     ),
     (
         "text-too-long",
@@ -375,11 +369,11 @@ RULES = [
         [f"{S}:44:10: constraints[0].en: the text is empty; write it, or remove the key"],
     ),
     (
-        "no-measurable-target",
+        "functional-requirement-needs-no-target",
         "river-ships.yaml",
-        "    kind: performance\n    text: {en: Real-time horizontal position., zh: 实时水平位置。}\n    target: {metric: horizontal-accuracy, op: \"<=\", value: 20, unit: cm}\n",
+        '    kind: performance\n    text: {en: Real-time horizontal position., zh: 实时水平位置。}\n    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm}\n',
         "    kind: functional\n    text: {en: Real-time horizontal position., zh: 实时水平位置。}\n",
-        [],  # R2 still has a target
+        [],  # R2 still has a target, so the scenario stays measurable
     ),
     (
         "identical-texts-warn",
@@ -451,7 +445,9 @@ VOCABULARY_RULES = [
         "districts.yaml",
         "  row: 1\n  col: 1\n",
         "  row: 1\n  col: 0\n",
-        ["scenarios/vocabularies/districts.yaml:24:8: 500230.row: tile (1, 0) is already used by 500105; give each division its own tile"],
+        [
+            "scenarios/vocabularies/districts.yaml:24:8: 500230.row: tile (1, 0) is already used by 500105; give each division its own tile"
+        ],
     ),
     (
         "unit-for-dimension",
@@ -477,7 +473,9 @@ VOCABULARY_RULES = [
         "owners.yaml",
         "  name_confirmed: true\nforestry",
         "  name_confirmed: yes please\nforestry",
-        ["scenarios/vocabularies/owners.yaml:3:19: transportation-commission.name_confirmed: expected true or false, got the text 'yes please'"],
+        [
+            "scenarios/vocabularies/owners.yaml:3:19: transportation-commission.name_confirmed: expected true or false, got the text 'yes please'"
+        ],
     ),
 ]
 
