@@ -33,6 +33,7 @@ _building_chinese = False
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # it announces building its dictionary
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
