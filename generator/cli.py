@@ -6,46 +6,87 @@ Exit codes: 0 success, 1 problems in the scenario data, 2 the command was used w
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime as dt
+import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .build import build, check
+from .diff import diff
 from .errors import DataError, Problem, UsageError
 from .render import Settings
+from .scaffold import new_scenario
+from .schema import catalogue_schema, dumps, scenario_schema
+
+FORMATS = ("text", "github", "json")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    arguments = parser.parse_args(argv)  # exits 2 on a usage error
+    arguments = _parser().parse_args(argv)  # exits 2 on a usage error
     root = Path(arguments.root).resolve()
+    output = Output(arguments.format)
     try:
         if not (root / "scenarios").is_dir():
             raise UsageError(f"{root} has no scenarios/ folder; run from the project root or pass --root")
-        return int(arguments.run(arguments, root))
+        return int(arguments.run(arguments, root, output))
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except DataError as error:
-        _print_problems(error.problems)
+        output.problems(_only(error.problems, arguments, root))
         errors = len(error.errors)
         print(f"{errors} error(s), {len(error.problems) - errors} warning(s); nothing was written", file=sys.stderr)
         return 1
 
 
-def _check(arguments: argparse.Namespace, root: Path) -> int:
+class Output:
+    """Prints problems as text lines, GitHub Actions annotations or JSON."""
+
+    def __init__(self, format: str | None) -> None:
+        self.format = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+
+    def problems(self, problems: list[Problem]) -> None:
+        if self.format == "json":
+            print(json.dumps([dataclasses.asdict(p) for p in problems], ensure_ascii=False, indent=2))
+            return
+        for problem in problems:
+            if self.format == "github":
+                title = _escape(problem.field or problem.path, properties=True)
+                where = f"file={_escape(problem.path, True)},line={problem.line},col={problem.column},title={title}"
+                print(f"::{problem.severity} {where}::{_escape(str(problem), properties=False)}")
+            else:
+                print(f"warning: {problem}" if problem.severity == "warning" else str(problem))
+
+
+def _escape(text: str, properties: bool) -> str:
+    """GitHub workflow-command escaping."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if properties else text
+
+
+def _only(problems: list[Problem], arguments: argparse.Namespace, root: Path) -> list[Problem]:
+    """The problems in the files named on the command line (all of them if none was named)."""
+    files = getattr(arguments, "files", None)
+    if not files:
+        return problems
+    named = {Path(file).resolve().relative_to(root).as_posix() for file in files}
+    return [p for p in problems if p.path in named]
+
+
+def _check(arguments: argparse.Namespace, root: Path, output: Output) -> int:
     result = check(root)
-    _print_problems(result.warnings)
-    count = len(result.catalogue.scenarios)
-    print(f"checked {count} scenarios: no errors, {len(result.warnings)} warning(s)", file=sys.stderr)
+    output.problems(_only(result.warnings, arguments, root))
+    print(f"checked {len(result.catalogue.scenarios)} scenarios: no errors, {len(result.warnings)} warning(s)", file=sys.stderr)
     return 0
 
 
-def _build(arguments: argparse.Namespace, root: Path) -> int:
+def _build(arguments: argparse.Namespace, root: Path, output: Output) -> int:
     settings = Settings(directory_urls=not arguments.no_directory_urls, repository=arguments.repository)
     result, report = build(root, settings)
-    _print_problems(result.warnings)
+    output.problems(result.warnings)
     print(
         f"{len(result.catalogue.scenarios)} scenarios: wrote {len(report.written)} file(s), "
         f"deleted {len(report.deleted)}, {report.unchanged} unchanged",
@@ -54,23 +95,49 @@ def _build(arguments: argparse.Namespace, root: Path) -> int:
     return 0
 
 
-def _print_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        prefix = "warning: " if problem.severity == "warning" else ""
-        print(f"{prefix}{problem}")
+def _new(arguments: argparse.Namespace, root: Path, output: Output) -> int:
+    target = root / "scenarios" / f"{arguments.id}.yaml"
+    if target.exists():
+        raise UsageError(f"scenarios/{arguments.id}.yaml already exists; choose another id, or edit that file")
+    vocabularies = check(root).catalogue.vocabularies
+    text = new_scenario(arguments.id, arguments.domain, vocabularies, dt.date.today())
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote scenarios/{arguments.id}.yaml: replace every TODO, then run `make check`", file=sys.stderr)
+    return 0
+
+
+def _schema(arguments: argparse.Namespace, root: Path, output: Output) -> int:
+    vocabularies = check(root).catalogue.vocabularies
+    folder = root / "schema"
+    folder.mkdir(exist_ok=True)
+    for name, schema in (("scenario", scenario_schema(vocabularies)), ("catalogue", catalogue_schema(vocabularies))):
+        (folder / f"{name}.schema.json").write_text(dumps(schema), encoding="utf-8")
+    print("wrote schema/scenario.schema.json and schema/catalogue.schema.json", file=sys.stderr)
+    return 0
+
+
+def _diff(arguments: argparse.Namespace, root: Path, output: Output) -> int:
+    print(diff(root, arguments.revision), end="")
+    return 0
+
+
+Verb = Callable[[argparse.Namespace, Path, Output], int]
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m generator", description=(__doc__ or "").splitlines()[0])
     verbs = parser.add_subparsers(title="verbs", required=True, metavar="VERB")
 
-    def verb(name: str, run, help: str) -> argparse.ArgumentParser:  # type: ignore[no-untyped-def]
+    def verb(name: str, run: Verb, help: str) -> argparse.ArgumentParser:
         sub = verbs.add_parser(name, help=help, description=help)
         sub.add_argument("--root", default=".", help="project folder holding scenarios/ (default: here)")
+        sub.add_argument("--format", choices=FORMATS, help="how to print problems (default: github on GitHub Actions, else text)")
         sub.set_defaults(run=run)
         return sub
 
-    verb("check", _check, "validate the scenarios; print every problem as path:line:col: field: message")
+    check_verb = verb("check", _check, "validate the scenarios; print every problem as path:line:col: field: message")
+    check_verb.add_argument("files", nargs="*", help="report only the problems in these files (all files are still checked)")
+
     build_verb = verb("build", _build, "validate, then write the Markdown pages of both languages into docs/")
     build_verb.add_argument(
         "--repository",
@@ -80,4 +147,13 @@ def _parser() -> argparse.ArgumentParser:
     build_verb.add_argument(
         "--no-directory-urls", action="store_true", help="link pages as page.html, for sites read from file://"
     )
+
+    new_verb = verb("new", _new, "write scenarios/ID.yaml from a commented template to fill in")
+    new_verb.add_argument("id", help="the new scenario's id, e.g. bus-lane-watch")
+    new_verb.add_argument("--domain", required=True, help="a key of scenarios/vocabularies/domains.yaml")
+
+    verb("schema", _schema, "write the JSON Schemas derived from the model into schema/")
+
+    diff_verb = verb("diff", _diff, "print, as Markdown, how the scenarios changed since a git revision")
+    diff_verb.add_argument("revision", help="a git revision, e.g. origin/main")
     return parser

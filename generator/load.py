@@ -16,6 +16,7 @@ from .errors import Problem
 
 MAX_BYTES = 256 * 1024
 MAX_FLOW_DEPTH = 64
+EMPTY = "file is empty; expected a mapping of fields ('python -m generator new ID --domain KEY' writes a template)"
 
 try:  # libyaml's parser is about ten times faster; PyYAML without it still works
     from yaml import CSafeLoader as Loader
@@ -58,6 +59,8 @@ def load(file: Path, display: str) -> Document:
     def fail(line: int, column: int, message: str) -> LoadError:
         return LoadError(Problem(display, line, column, "", message))
 
+    if file.is_symlink():
+        raise fail(1, 1, "the file is a symbolic link; commit the file itself")
     try:
         data = file.read_bytes()
     except OSError as error:
@@ -66,18 +69,21 @@ def load(file: Path, display: str) -> Document:
         raise fail(1, 1, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes, split or shorten it")
     text = _decode(data, fail)
     if not text.strip() or all(line.lstrip().startswith("#") for line in text.splitlines() if line.strip()):
-        raise fail(1, 1, "file is empty; expected a mapping of fields, see scenarios/TEMPLATE.md")
+        raise fail(1, 1, EMPTY)
     _check_flow_depth(text, fail)
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        quote = _unclosed_quote(text, line)
+        if quote:
+            raise fail(*quote, 'a " opens a quoted text that is not closed on this line; close it or remove it') from None
         raise fail(line, column, _explain(error, text, mark)) from None
     except yaml.YAMLError as error:  # pragma: no cover - libyaml reports every syntax error with a mark
         raise fail(1, 1, f"not valid YAML: {error}") from None
-    if root is None:
-        raise fail(1, 1, "file is empty; expected a mapping of fields, see scenarios/TEMPLATE.md")
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null")):
+        raise fail(1, 1, EMPTY)
     return Document(display, text, root)
 
 
@@ -116,6 +122,21 @@ def _check_flow_depth(text: str, fail) -> None:  # type: ignore[no-untyped-def]
                 depth = max(0, depth - 1)
 
 
+def _unclosed_quote(text: str, last_line: int) -> tuple[int, int] | None:
+    """Where a double quote opens a text that its line does not close, if one does before `last_line`.
+
+    Parsers report an unclosed quote where the quoted text finally ends, often many lines later;
+    the place to fix is the line where it began.
+    """
+    for number, line in enumerate(text.splitlines()[:last_line], start=1):
+        if line.lstrip().startswith("#"):
+            continue
+        quotes = [i for i, char in enumerate(line) if char == '"' and (i == 0 or line[i - 1] != "\\")]
+        if len(quotes) % 2 and line[: quotes[0]].rstrip().endswith((":", "-", "[", "{", ",")):
+            return number, quotes[0] + 1
+    return None
+
+
 def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
     """Turn a parser message into one a newcomer can act on."""
     problem = (error.problem or "").strip()
@@ -131,7 +152,7 @@ def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> 
         return "alias (*name) to an anchor that does not exist; aliases are not allowed, write the value out"
     if "mapping values are not allowed" in problem:
         return "a ':' where a value was expected; put text containing ': ' in quotes"
-    if "could not find expected ':'" in problem:
+    if "could not find expected ':'" in problem or "did not find expected key" in problem:
         return "expected 'key: value' here; check the indentation and that the line above is complete"
     context = f" {error.context}" if error.context else ""
     return f"not valid YAML:{context} {problem}".strip()

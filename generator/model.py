@@ -36,14 +36,14 @@ class Length:
     words: int | None = None
 
 
-def spec(help: str, example: Any = None, **rules: Any) -> dict[str, Any]:
-    """Field metadata: the help text every field must have, an example, and its rules.
+def spec(help: str, example: Any = None, zh: str | None = None, **rules: Any) -> dict[str, Any]:
+    """Field metadata: the help text every field must have (and its Chinese), an example, its rules.
 
     Rules the validator knows: `pattern` + `pattern_help`, `vocabulary` (a key into the
     vocabularies), `min_items`, `unique`, `markdown` (limited Markdown allowed), `url`,
-    `lengths` (a `Length` per language, for texts), `min`/`max` for numbers.
+    `lengths` (a `Length` per language, for texts), `max_chars`, `min`/`max` for numbers.
     """
-    return {"help": help, "example": example, **rules}
+    return {"help": help, "help_zh": zh or help, "example": example, **rules}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -54,8 +54,8 @@ def spec(help: str, example: Any = None, **rules: Any) -> dict[str, Any]:
 class Text:
     """A text written in English and in Simplified Chinese."""
 
-    en: str = field(metadata=spec("English text.", "BeiDou positioning for river ships"))
-    zh: str = field(metadata=spec("Simplified Chinese text.", "内河船舶北斗定位"))
+    en: str = field(metadata=spec("English text.", "BeiDou positioning for river ships", zh="英文文本。"))
+    zh: str = field(metadata=spec("Simplified Chinese text.", "内河船舶北斗定位", zh="简体中文文本。"))
 
     def get(self, language: str) -> str:
         return self.zh if language == "zh" else self.en
@@ -70,16 +70,29 @@ class Target:
     """A measurable threshold: `metric op value unit`, e.g. horizontal-accuracy <= 0.2 m."""
 
     metric: str = field(
-        metadata=spec("What is measured: a key of the metrics vocabulary.", "horizontal-accuracy", vocabulary="metrics")
+        metadata=spec(
+            "What is measured: a key of the metrics vocabulary.",
+            "horizontal-accuracy",
+            zh="度量的指标：指标词表（metrics）中的键。",
+            vocabulary="metrics",
+        )
     )
     op: Operator = field(
         metadata=spec(
-            "How a delivered value compares with `value`: <= and < where lower is better, >= and > where higher is better.",
+            "How a delivered value must compare with `value`: <= or < where lower is better, >= or > where higher is better.",
             "<=",
+            zh="交付值与 value 的比较方式：越小越好的指标用 <= 或 <，越大越好的指标用 >= 或 >。",
         )
     )
-    value: float = field(metadata=spec("The threshold, a number.", 0.2, min=0))
-    unit: str = field(metadata=spec("Unit of `value`: a key of the units vocabulary.", "m", vocabulary="units"))
+    value: float = field(metadata=spec("The threshold, a number.", 0.2, zh="阈值，数字。", min=0))
+    unit: str = field(
+        metadata=spec(
+            "Unit of `value`: a key of the units vocabulary.",
+            "m",
+            zh="value 的单位：单位词表（units）中的键。",
+            vocabulary="units",
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -90,22 +103,38 @@ class Requirement:
         metadata=spec(
             "Stable id within the scenario: R1, R2, ...",
             "R1",
+            zh="场景内稳定的编号：R1、R2……",
             pattern=r"^R[1-9][0-9]{0,2}$",
             pattern_help="R followed by a number, like R1",
         )
     )
-    priority: Priority = field(metadata=spec("must: essential; should: desirable.", "must"))
-    kind: RequirementKind = field(metadata=spec("What sort of requirement this is.", "performance"))
+    priority: Priority = field(
+        metadata=spec("must: essential; should: desirable.", "must", zh="must：必须满足；should：建议满足。")
+    )
+    kind: RequirementKind = field(metadata=spec("What sort of requirement this is.", "performance", zh="需求类别。"))
     text: Text = field(
         metadata=spec(
             "The requirement in one or two sentences.",
+            {"en": "Real-time horizontal position of each ship.", "zh": "实时提供每艘船舶的水平位置。"},
+            zh="用一两句话写明需求。",
             lengths={"en": Length(chars=400), "zh": Length(chars=200)},
         )
     )
-    target: Target | None = field(default=None, metadata=spec("The measurable threshold; required for performance requirements."))
+    target: Target | None = field(
+        default=None,
+        metadata=spec(
+            "The measurable threshold; required for performance requirements.",
+            {"metric": "horizontal-accuracy", "op": "<=", "value": 20, "unit": "cm"},
+            zh="量化指标；性能类需求必填。",
+        ),
+    )
     source: str | None = field(
         default=None,
-        metadata=spec("Key of the source, among this scenario's `sources`, that the figure comes from.", None),
+        metadata=spec(
+            "Key of the source, among this scenario's `sources`, that the figure comes from.",
+            "xinhuanet-cq-2023-03-24",
+            zh="指标数值出处：本场景 sources 中的某个键。",
+        ),
     )
 
 
@@ -117,12 +146,14 @@ class Locations:
         metadata=spec(
             "Date on which the codes are valid; divisions change (Jiangbei and Yubei were abolished on 2025-11-06).",
             dt.date(2023, 11, 20),
+            zh="代码的有效日期；行政区划会调整（江北区、渝北区已于2025-11-06撤销）。",
         )
     )
     codes: tuple[int, ...] = field(
         metadata=spec(
             "GB/T 2260 codes of districts and counties, or 500000 alone for the whole municipality.",
             [500101, 500230],
+            zh="区县的 GB/T 2260 代码；全市范围只写 500000。",
             vocabulary="districts",
             min_items=1,
             unique=True,
@@ -138,6 +169,7 @@ class Scenario:
         metadata=spec(
             "Stable id, equal to the file name without .yaml; it is the page's URL.",
             "yangtze-beidou-navigation",
+            zh="稳定的编号，与文件名（不含 .yaml）相同，也是页面网址。",
             pattern=KEY_PATTERN,
             pattern_help=KEY_EXPECTED,
             max_chars=64,
@@ -147,20 +179,31 @@ class Scenario:
         metadata=spec(
             "Short title.",
             {"en": "BeiDou navigation for Yangtze shipping", "zh": "长江航运北斗导航"},
+            zh="简短标题。",
             lengths={"en": Length(chars=90), "zh": Length(chars=40)},
         )
     )
     summary: Text = field(
         metadata=spec(
             "What is needed and why, shown on cards and in search results.",
+            {"en": "Ships need decimetre-level BeiDou positions on charts.", "zh": "船舶需要在航道图上获得分米级北斗定位。"},
+            zh="需要什么、为什么需要；显示在卡片和搜索结果中。",
             lengths={"en": Length(words=60), "zh": Length(chars=150)},
         )
     )
-    domain: str = field(metadata=spec("Policy domain: a key of the domains vocabulary.", "transport", vocabulary="domains"))
+    domain: str = field(
+        metadata=spec(
+            "Policy domain: a key of the domains vocabulary.",
+            "transport",
+            zh="所属领域：领域词表（domains）中的键。",
+            vocabulary="domains",
+        )
+    )
     capabilities: tuple[str, ...] = field(
         metadata=spec(
             "Aerospace capabilities that could meet the need: keys of the capabilities vocabulary.",
             ["satellite-navigation"],
+            zh="可满足需求的空天技术能力：技术能力词表（capabilities）中的键。",
             vocabulary="capabilities",
             min_items=1,
             unique=True,
@@ -168,27 +211,37 @@ class Scenario:
     )
     owner: str = field(
         metadata=spec(
-            "The city body with the need: a key of the owners vocabulary.", "transportation-commission", vocabulary="owners"
+            "The city body with the need: a key of the owners vocabulary.",
+            "transportation-commission",
+            zh="提出需求的市级部门：需求单位词表（owners）中的键。",
+            vocabulary="owners",
         )
     )
-    locations: Locations = field(metadata=spec("Where the scenario applies."))
+    locations: Locations = field(metadata=spec("Where the scenario applies.", zh="适用地点。"))
     status: Status = field(
         metadata=spec(
             "open: seeking solutions; matched: a solution was chosen; piloting: being tried; closed: finished; withdrawn: dropped.",
             "open",
+            zh="open：征集中；matched：已对接；piloting：试点中；closed：已结束；withdrawn：已撤回。",
         )
     )
-    released: dt.date = field(metadata=spec("Date the need was first published.", dt.date(2023, 11, 20)))
-    updated: dt.date = field(metadata=spec("Date this record last changed in substance.", dt.date(2023, 11, 20)))
+    released: dt.date = field(
+        metadata=spec("Date the need was first published.", dt.date(2023, 11, 20), zh="需求首次公布的日期。")
+    )
+    updated: dt.date = field(
+        metadata=spec("Date this record last changed in substance.", dt.date(2023, 11, 20), zh="本记录最近一次实质性修改的日期。")
+    )
     provenance: Provenance = field(
         metadata=spec(
             "official: taken from a published official text (cite it); illustrative: a reconstruction in an announced domain; community: proposed by a contributor.",
             "illustrative",
+            zh="official：取自已公开的官方文本（须引用）；illustrative：在已公布领域内的示意性重构；community：贡献者提议。",
         )
     )
     problem: Text = field(
         metadata=spec(
             "The problem today, in a few paragraphs of limited Markdown.",
+            zh="当前存在的问题，用几段文字说明，可使用有限的 Markdown。",
             markdown=True,
             lengths={"en": Length(chars=3000), "zh": Length(chars=1500)},
         )
@@ -196,14 +249,18 @@ class Scenario:
     users: tuple[Text, ...] = field(
         metadata=spec(
             "Who benefits, each as 'As a ... I need ... so that ...'.",
+            zh="受益者，每条写成“作为……，我需要……，以便……”。",
             min_items=1,
             lengths={"en": Length(chars=300), "zh": Length(chars=150)},
         )
     )
-    requirements: tuple[Requirement, ...] = field(metadata=spec("What a solution must or should do.", min_items=1))
+    requirements: tuple[Requirement, ...] = field(
+        metadata=spec("What a solution must or should do.", zh="解决方案必须或建议做到的事项。", min_items=1)
+    )
     constraints: tuple[Text, ...] = field(
         metadata=spec(
             "Conditions any solution must respect (law, security, data, budget when published).",
+            zh="任何方案都须遵守的条件（法规、安全、数据；预算须有公开来源）。",
             min_items=1,
             lengths={"en": Length(chars=400), "zh": Length(chars=200)},
         )
@@ -211,6 +268,7 @@ class Scenario:
     how_to_respond: Text = field(
         metadata=spec(
             "What a vendor should do and show to respond, in limited Markdown. No personal contact details.",
+            zh="企业响应时应做什么、展示什么，可使用有限的 Markdown。不得包含个人联系方式。",
             markdown=True,
             lengths={"en": Length(chars=2000), "zh": Length(chars=1000)},
         )
@@ -219,6 +277,7 @@ class Scenario:
         metadata=spec(
             "Public sources the record relies on: keys of the sources vocabulary.",
             ["ichongqing-2023-11-21"],
+            zh="记录所依据的公开来源：来源词表（sources）中的键。",
             vocabulary="sources",
             min_items=1,
             unique=True,

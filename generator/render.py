@@ -19,6 +19,7 @@ import yaml
 from markupsafe import Markup
 
 from .model import LANGUAGES, Catalogue, Scenario, Target, Text
+from .schema import catalogue_schema, dumps, scenario_schema
 
 TEMPLATES = Path(__file__).parent / "templates"
 GROUPINGS = ("domains", "capabilities", "owners")  # vocabularies that get a page per key
@@ -44,6 +45,8 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str] | N
             files[f"{language}/{path}"] = text
     for scenario_id, text in sorted((sources or {}).items()):
         files[f"en/scenarios/{scenario_id}.yaml"] = text
+    files["en/schema/scenario.schema.json"] = dumps(scenario_schema(catalogue.vocabularies))
+    files["en/schema/catalogue.schema.json"] = dumps(catalogue_schema(catalogue.vocabularies))
     return files
 
 
@@ -194,7 +197,7 @@ def _url(path: str, directory_urls: bool) -> str:
 # ---------------------------------------------------------------------------------------------
 # Template environment and filters
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|!])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 
 
 def markdown_inline(text: str) -> Markup:

@@ -30,6 +30,7 @@ from .model import CITYWIDE, Catalogue, Scenario, Vocabularies
 _TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
 PLAIN_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, _TAG + "map", _TAG + "seq"})
+PLACEHOLDER = "TODO"  # what `generator new` leaves for the contributor to replace
 MAX_TEXT = 5000  # characters, for texts without a stricter limit of their own
 
 _INVALID: Any = object()  # "this value had problems"; never reaches the model
@@ -40,6 +41,7 @@ HTML_ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 BAD_SCHEME = re.compile(r"\b(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
 MD_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)", re.MULTILINE)
 MD_IMAGE = re.compile(r"!\[")
+ATTRIBUTE_LIST = re.compile(r"\{\s*:|\{\s*[#.][\w-]|\{[^}]*\b[\w-]+\s*=")
 MD_LINK_TARGET = re.compile(
     r"\]\(\s*<?([^)\s>]*)|^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?\s*$|<([a-z][a-z0-9+.-]*:[^>\s]*)>", re.MULTILINE
 )
@@ -140,6 +142,10 @@ class Checker:
             )
         if node.tag == NULL and tp is not type(None):
             return self._fail(node, path, f"the value is empty; expected {describe(tp, meta)}, or remove the key")
+        if node.tag == STR and node.value.strip().startswith(PLACEHOLDER):
+            return self._fail(
+                node, path, f"'{PLACEHOLDER}' is a placeholder from the template; replace it with {describe(tp, meta)}"
+            )
 
         origin = typing.get_origin(tp)
         if origin in (Union, types.UnionType):  # X | None: presence was handled by the caller
@@ -348,6 +354,8 @@ class Checker:
             return self._fail(
                 node, path, "HTML is not allowed in texts; write plain text" + (" or Markdown" if meta.get("markdown") else "")
             )
+        if ATTRIBUTE_LIST.search(value):
+            return self._fail(node, path, "attribute lists like {: ...} or {key=...} are not allowed in texts; remove the braces")
         scheme = BAD_SCHEME.search(value)
         if scheme:
             return self._fail(

@@ -1,0 +1,129 @@
+"""`python -m generator diff <git-rev>`: what a change does to the catalogue, as Markdown for review.
+
+Both sides are loaded and validated like any build, so the comparison is between models, not
+lines: a re-indented file shows no change, a changed target shows up under its requirement.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .build import check
+from .errors import DataError, UsageError
+from .model import Requirement, Scenario, Text
+
+
+def diff(root: Path, revision: str) -> str:
+    """Markdown describing scenarios added, removed and changed since `revision`."""
+    before = {s.id: s for s in _catalogue_at(root, revision)}
+    after = {s.id: s for s in check(root).catalogue.scenarios}
+    added = sorted(after.keys() - before.keys())
+    removed = sorted(before.keys() - after.keys())
+    changed = {key: _changes(before[key], after[key]) for key in sorted(before.keys() & after.keys())}
+    changed = {key: lines for key, lines in changed.items() if lines}
+
+    out = [f"### Scenario changes since `{revision}`", ""]
+    if not (added or removed or changed):
+        return "\n".join([*out, "No scenario changed."]) + "\n"
+    out += [f"{len(added)} added, {len(removed)} removed, {len(changed)} changed.", ""]
+    if added:
+        out += ["**Added**", ""]
+        out += [
+            f"- `{key}`: {after[key].title.en} / {after[key].title.zh} ({after[key].domain}, {after[key].provenance})"
+            for key in added
+        ]
+        out.append("")
+    if removed:
+        out += ["**Removed**", ""]
+        out += [f"- `{key}`: {before[key].title.en}" for key in removed]
+        out.append("")
+    if changed:
+        out += ["**Changed**", ""]
+        for key, lines in changed.items():
+            out.append(f"- `{key}`: {after[key].title.en}")
+            out += [f"  - {line}" for line in lines]
+        out.append("")
+    return "\n".join(out)
+
+
+def _catalogue_at(root: Path, revision: str) -> tuple[Scenario, ...]:
+    """The scenarios as they were at `revision`, read from git into a scratch folder."""
+    listing = _git(root, "ls-tree", "-r", "--name-only", revision, "--", "scenarios")
+    with tempfile.TemporaryDirectory(prefix="catalogue-") as scratch:
+        for name in listing.splitlines():
+            target = Path(scratch) / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(_git_bytes(root, "show", f"{revision}:{name}"))
+        (Path(scratch) / "scenarios").mkdir(exist_ok=True)
+        try:
+            return check(Path(scratch)).catalogue.scenarios
+        except DataError as error:
+            raise UsageError(
+                f"the scenarios at {revision} do not pass check ({len(error.errors)} errors); compare with a later revision"
+            ) from None
+
+
+def _changes(old: Scenario, new: Scenario) -> list[str]:
+    lines = []
+    for spec in dataclasses.fields(Scenario):
+        if spec.name == "requirements":
+            continue
+        before, after = getattr(old, spec.name), getattr(new, spec.name)
+        if before != after:
+            lines.append(_describe(spec.name, before, after))
+    lines += _requirement_changes(old.requirements, new.requirements)
+    return lines
+
+
+def _requirement_changes(old: tuple[Requirement, ...], new: tuple[Requirement, ...]) -> list[str]:
+    before, after = {r.id: r for r in old}, {r.id: r for r in new}
+    lines = [f"requirement {key} added" for key in after if key not in before]
+    lines += [f"requirement {key} removed" for key in before if key not in after]
+    for key in after.keys() & before.keys():
+        fields = [
+            spec.name
+            for spec in dataclasses.fields(Requirement)
+            if getattr(before[key], spec.name) != getattr(after[key], spec.name)
+        ]
+        if fields:
+            lines.append(
+                f"requirement {key} changed: "
+                + ", ".join(_describe(name, getattr(before[key], name), getattr(after[key], name)) for name in fields)
+            )
+    return sorted(lines, key=lambda line: int(line.split()[1][1:]))
+
+
+def _describe(name: str, before: Any, after: Any) -> str:
+    if isinstance(before, Text) and isinstance(after, Text):
+        languages = [language for language in ("en", "zh") if before.get(language) != after.get(language)]
+        return f"{name} ({', '.join(languages)})"
+    if isinstance(before, tuple) and isinstance(after, tuple) and not any(isinstance(item, Text) for item in before + after):
+        plus = [f"+{item}" for item in after if item not in before]
+        minus = [f"−{item}" for item in before if item not in after]
+        return f"{name}: {' '.join(plus + minus) or 'reordered'}"
+    if isinstance(before, str | int | float) or hasattr(before, "isoformat"):
+        return f"{name}: {before} → {after}"
+    if dataclasses.is_dataclass(before) and dataclasses.is_dataclass(after):
+        parts = [
+            _describe(spec.name, getattr(before, spec.name), getattr(after, spec.name))
+            for spec in dataclasses.fields(before)
+            if getattr(before, spec.name) != getattr(after, spec.name)
+        ]
+        return f"{name} ({'; '.join(parts)})"
+    return name
+
+
+def _git(root: Path, *arguments: str) -> str:
+    return _git_bytes(root, *arguments).decode("utf-8")
+
+
+def _git_bytes(root: Path, *arguments: str) -> bytes:
+    result = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True, check=False)
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UsageError(f"git {arguments[0]} failed: {message[-1] if message else 'unknown error'}")
+    return result.stdout

@@ -1,0 +1,141 @@
+"""`python -m generator new <id> --domain <key>`: a commented scenario template.
+
+The template is written from the model's own field metadata, so it names every field, in both
+languages, with its allowed values and an example, and it follows the model when a field is
+added. Every value the contributor must supply is the placeholder TODO, which `check` rejects
+until it is replaced.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+import types
+import typing
+from typing import Any, Literal, Union
+
+from . import model
+from .errors import UsageError
+from .model import Vocabularies
+from .validate import PLACEHOLDER
+
+HEADER = """\
+# yaml-language-server: $schema=../schema/scenario.schema.json
+#
+# New scenario. Replace every TODO, then run `make check` (or `python -m generator check`):
+# it names the file, line and field of anything left to fix. CONTRIBUTING.md explains the rules.
+# 新场景：请替换所有 TODO，然后运行 `make check`（或 `python -m generator check`），
+# 它会指出仍需修改之处的文件、行号和字段。规则见 CONTRIBUTING.md。
+"""
+
+
+def new_scenario(scenario_id: str, domain: str, vocabularies: Vocabularies, today: dt.date) -> str:
+    """The text of a new scenario file; raises UsageError for a malformed id or unknown domain."""
+    if not re.fullmatch(model.KEY_PATTERN, scenario_id) or len(scenario_id) > 64:
+        raise UsageError(f"'{scenario_id}' is not a valid id; expected {model.KEY_EXPECTED}, at most 64 characters")
+    if domain not in vocabularies.domains:
+        raise UsageError(f"'{domain}' is not a domain; expected one of {', '.join(vocabularies.domains)}")
+    chosen = {  # values the template fills in, by field path; everything else is TODO
+        "id": scenario_id,
+        "domain": domain,
+        "status": "open",
+        "provenance": "community",
+        "released": today,
+        "updated": today,
+        "locations.valid_on": today,
+        "requirements.id": "R1",
+        "requirements.priority": "must",
+        "requirements.kind": "performance",
+        "requirements.target.op": "<=",
+    }
+    lines = HEADER.splitlines()
+    lines += _fields(model.Scenario, chosen, vocabularies, indent="", path="")
+    return "\n".join(lines) + "\n"
+
+
+def _fields(cls: type, chosen: dict[str, Any], vocabularies: Vocabularies, indent: str, path: str) -> list[str]:
+    hints = typing.get_type_hints(cls)
+    lines: list[str] = []
+    for spec in dataclasses.fields(cls):
+        meta = dict(spec.metadata)
+        tp = hints[spec.name]
+        optional = spec.default is not dataclasses.MISSING
+        lines.append("")
+        lines += [f"{indent}# {line}" for line in _comments(tp, meta, vocabularies, optional)]
+        body = _value(spec.name, tp, chosen, vocabularies, indent, f"{path}{spec.name}")
+        if optional and spec.name != "target":  # the template shows one target filled in, as a model
+            body = [f"{indent}# {line.removeprefix(indent)}" for line in body]
+        lines += body
+    return lines
+
+
+def _comments(tp: Any, meta: dict[str, Any], vocabularies: Vocabularies, optional: bool) -> list[str]:
+    comments = [meta["help"] + (" (Optional.)" if optional else "")]
+    if meta["help_zh"] != meta["help"]:
+        comments.append(meta["help_zh"] + ("（可选。）" if optional else ""))
+    allowed = _allowed(tp, meta, vocabularies)
+    if allowed:
+        comments.append(f"Allowed / 可选值: {allowed}")
+    lengths = meta.get("lengths") or {}
+    limits = [
+        f"{lang} ≤ {length.words} words" if length.words else f"{lang} ≤ {length.chars} characters"
+        for lang, length in lengths.items()
+    ]
+    if limits:
+        comments.append("Length / 长度: " + ", ".join(limits))
+    if meta.get("markdown"):
+        comments.append("Limited Markdown: paragraphs, *emphasis*, lists, [links](https://...). No HTML, images or headings.")
+    if meta.get("example") is not None:
+        comments.append(f"Example / 示例: {_flow(meta['example'])}")
+    return comments
+
+
+def _allowed(tp: Any, meta: dict[str, Any], vocabularies: Vocabularies) -> str:
+    while typing.get_origin(tp) in (Union, types.UnionType, tuple):
+        tp = next(arg for arg in typing.get_args(tp) if arg is not type(None))
+    if typing.get_origin(tp) is Literal:
+        return ", ".join(typing.get_args(tp))
+    vocabulary = meta.get("vocabulary")
+    if vocabulary == "districts":
+        return f"codes in scenarios/vocabularies/districts.yaml, e.g. {model.CITYWIDE} (citywide), 500101 (Wanzhou)"
+    if vocabulary:
+        return ", ".join(str(key) for key in getattr(vocabularies, vocabulary))
+    return ""
+
+
+def _value(name: str, tp: Any, chosen: dict[str, Any], vocabularies: Vocabularies, indent: str, path: str) -> list[str]:
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        tp = next(arg for arg in typing.get_args(tp) if arg is not type(None))
+        origin = typing.get_origin(tp)
+    if tp is model.Text:
+        return [f"{indent}{name}:", f"{indent}  en: {PLACEHOLDER}", f"{indent}  zh: {PLACEHOLDER}"]
+    if origin is tuple:
+        item = typing.get_args(tp)[0]
+        if item is model.Text:
+            return [f"{indent}{name}:", f"{indent}  - en: {PLACEHOLDER}", f"{indent}    zh: {PLACEHOLDER}"]
+        if isinstance(item, type) and dataclasses.is_dataclass(item):
+            inner = _fields(item, chosen, vocabularies, indent + "    ", f"{path}.")
+            first = next(i for i, line in enumerate(inner) if line.strip() and not line.strip().startswith("#"))
+            inner[first] = indent + "  - " + inner[first].removeprefix(indent + "    ")
+            return [f"{indent}{name}:", *[line for line in inner if line]]
+        return [f"{indent}{name}: [{PLACEHOLDER}]"]
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return [f"{indent}{name}:", *[line for line in _fields(tp, chosen, vocabularies, indent + "  ", f"{path}.") if line]]
+    value = chosen.get(path, PLACEHOLDER)
+    return [f"{indent}{name}: {_flow(value)}"]
+
+
+def _flow(value: Any) -> str:
+    """A value as it is written in a scenario file."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False) if value in ("<=", "<", ">=", ">", "=") or ": " in value else value
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_flow(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    return str(value)

@@ -1,0 +1,351 @@
+"""Hostile and broken input: each case gets one exact, located message and exit 1, and leaves
+docs/ and an existing site/ byte for byte as they were. Valid edge cases are accepted.
+
+Each case is the content of `scenarios/hostile.yaml` in a copy of the fixture project; most are
+the valid fixture scenario `river-ships.yaml` (renamed) with one thing broken.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.load import MAX_BYTES
+from tests.conftest import FIXTURE, ROOT
+from tests.test_write import snapshot
+
+H = "scenarios/hostile.yaml"
+BASE = (FIXTURE / "scenarios" / "river-ships.yaml").read_text(encoding="utf-8").replace("id: river-ships", "id: hostile")
+
+
+def base(old: str, new: str) -> bytes:
+    assert BASE.count(old) == 1, old
+    return BASE.replace(old, new).encode("utf-8")
+
+
+def billion_laughs() -> bytes:
+    levels = ["  - &l0 {en: lol, zh: 哈}"] + [f"  - &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 10)]
+    return base("constraints:\n  - {en: BeiDou only., zh: 仅限北斗。}", "constraints:\n" + "\n".join(levels))
+
+
+CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
+    (
+        "syntax-unclosed-quote",
+        base("status: open", 'status: "open'),
+        [f'{H}:12:9: a " opens a quoted text that is not closed on this line; close it or remove it'],
+    ),
+    (
+        "syntax-bad-indentation",
+        base("  valid_on: 2023-11-20", "   valid_on: 2023-11-20"),
+        [f"{H}:11:3: expected 'key: value' here; check the indentation and that the line above is complete"],
+    ),
+    (
+        "syntax-colon-in-text",
+        base("  en: Show accuracy measured on a river section.", "  en: Note: show accuracy"),
+        [f"{H}:46:11: a ':' where a value was expected; put text containing ': ' in quotes"],
+    ),
+    (
+        "tab-indentation",
+        base("  valid_on: 2023-11-20", "\tvalid_on: 2023-11-20"),
+        [f"{H}:10:1: tab character; YAML is indented with spaces only, replace the tab with spaces"],
+    ),
+    (
+        "duplicate-key",
+        base("status: open\n", "status: open\nstatus: closed\n"),
+        [f"{H}:13:1: status: duplicate key 'status'; it is already set on line 12, keep one"],
+    ),
+    (
+        "tag-python-object-apply",
+        base("status: open", 'status: !!python/object/apply:os.system ["touch /tmp/pwned-by-yaml"]'),
+        [
+            f"{H}:12:9: status: the tag !!python/object/apply:os.system is not allowed; scenario files hold plain text, numbers, dates, lists and mappings"
+        ],
+    ),
+    (
+        "tag-python-name",
+        base("status: open", "status: !!python/name:os.system"),
+        [
+            f"{H}:12:9: status: the tag !!python/name:os.system is not allowed; scenario files hold plain text, numbers, dates, lists and mappings"
+        ],
+    ),
+    (
+        "tag-local",
+        base("status: open", "status: !include secrets.yaml"),
+        [
+            f"{H}:12:9: status: the tag !include is not allowed; scenario files hold plain text, numbers, dates, lists and mappings"
+        ],
+    ),
+    (
+        "tag-binary",
+        base("status: open", "status: !!binary aGVsbG8="),
+        [
+            f"{H}:12:9: status: the tag !!binary is not allowed; scenario files hold plain text, numbers, dates, lists and mappings"
+        ],
+    ),
+    (
+        "alias-bomb",
+        billion_laughs,
+        [
+            f"{H}:{44 + n}:5: constraints[{n}]: expected a text in both languages, written as {{en: ..., zh: ...}}, got a list"
+            for n in range(1, 10)
+        ],
+    ),
+    (
+        "alias-recursive",
+        base("users:\n  - en: As a master", "users: &u [*u]\nx:\n  - en: As a master"),
+        [
+            f"{H}:25:8: users[0]: a YAML alias (*name) repeats another value; aliases are not allowed, write the value out",
+            f"{H}:26:1: x: unknown key 'x'; expected one of id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources",
+        ],
+    ),
+    (
+        "merge-key",
+        base("status: open", "<<: {status: open}"),
+        [
+            f"{H}:1:1: status: required key 'status' is missing; add status: one of open, matched, piloting, closed, withdrawn",
+            f"{H}:12:1: a key must be a plain word; write 'name: value'",
+        ],
+    ),
+    (
+        "complex-key",
+        base("status: open", "? [status]\n: open"),
+        [
+            f"{H}:1:1: status: required key 'status' is missing; add status: one of open, matched, piloting, closed, withdrawn",
+            f"{H}:12:3: a key must be a plain word; write 'name: value'",
+        ],
+    ),
+    (
+        "oversize",
+        lambda: BASE.encode() + b"#" * MAX_BYTES,
+        [f"{H}:1:1: file is {len(BASE.encode()) + MAX_BYTES:,} bytes; the limit is 262,144 bytes, split or shorten it"],
+    ),
+    (
+        "not-utf8-latin1",
+        base("Channels are *narrow*", "Channels are *narrow* cafe").replace(b"cafe", b"caf\xe9"),
+        [f"{H}:18:30: byte 0xe9 is not UTF-8; save the file as UTF-8"],
+    ),
+    ("utf16", lambda: BASE.encode("utf-16"), [f"{H}:1:1: byte 0xff is not UTF-8; save the file as UTF-8"]),
+    ("nul-byte", base("status: open", "status: op\x00en"), [f"{H}:12:1: the file contains NUL bytes; it is not a text file"]),
+    (
+        "empty",
+        lambda: b"",
+        [f"{H}:1:1: file is empty; expected a mapping of fields ('python -m generator new ID --domain KEY' writes a template)"],
+    ),
+    (
+        "comments-only",
+        lambda: b"# a scenario will go here\n\n# later\n",
+        [f"{H}:1:1: file is empty; expected a mapping of fields ('python -m generator new ID --domain KEY' writes a template)"],
+    ),
+    (
+        "top-level-list",
+        lambda: b"- id: hostile\n- title: x\n",
+        [
+            f"{H}:1:1: expected a mapping of fields (id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources), got a list"
+        ],
+    ),
+    (
+        "top-level-text",
+        lambda: b"just some words\n",
+        [
+            f"{H}:1:1: expected a mapping of fields (id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources), got the text 'just some words'"
+        ],
+    ),
+    (
+        "top-level-null",
+        lambda: b"~\n",
+        [f"{H}:1:1: file is empty; expected a mapping of fields ('python -m generator new ID --domain KEY' writes a template)"],
+    ),
+    (
+        "two-documents",
+        lambda: BASE.encode() + b"---\nid: second\n",
+        [f"{H}:49:1: more than one YAML document (a second '---'); keep one scenario per file"],
+    ),
+    (
+        "null-value",
+        base("title: {en: Decimetre positioning for river ships, zh: 内河船舶分米级定位}", "title: null"),
+        [f"{H}:2:8: title: the value is empty; expected a text in both languages, {{en: ..., zh: ...}}, or remove the key"],
+    ),
+    (
+        "wrong-type",
+        base("status: open", "status: 42"),
+        [f"{H}:12:9: status: expected one of open, matched, piloting, closed, withdrawn, got the number 42"],
+    ),
+    (
+        "impossible-date",
+        base("released: 2023-11-20", "released: 2023-02-30"),
+        [f"{H}:13:11: released: 2023-02-30 is not a real date; expected a date like 2023-11-20"],
+    ),
+    (
+        "id-path-traversal",
+        base("id: hostile", "id: ../../etc/passwd"),
+        [
+            f"{H}:1:5: id: '../../etc/passwd' is not valid here; expected lowercase letters, digits and single hyphens, like 'forest-fire-watch'"
+        ],
+    ),
+    (
+        "id-upper-case",
+        base("id: hostile", "id: Hostile"),
+        [
+            f"{H}:1:5: id: 'Hostile' is not valid here; expected lowercase letters, digits and single hyphens, like 'forest-fire-watch'"
+        ],
+    ),
+    (
+        "html-in-title",
+        base("Decimetre positioning for river ships,", "Decimetre <b>positioning</b> for river ships,"),
+        [f"{H}:2:13: title.en: HTML is not allowed in texts; write plain text"],
+    ),
+    (
+        "script-in-problem",
+        base("    Channels are *narrow* at bridges.", "    Channels <script>fetch('//evil.example')</script>"),
+        [f"{H}:17:7: problem.en: HTML is not allowed in texts; write plain text or Markdown"],
+    ),
+    (
+        "javascript-link",
+        base("(https://www.ichongqing.info/) for context.", "(javascript:alert(document.cookie)) for context."),
+        [f"{H}:17:7: problem.en: 'javascript:' addresses are not allowed; link to an http or https address"],
+    ),
+    (
+        "javascript-link-mixed-case",
+        base("(https://www.ichongqing.info/) for context.", "( JaVaScRiPt :alert(1)) for context."),
+        [f"{H}:17:7: problem.en: 'javascript:' addresses are not allowed; link to an http or https address"],
+    ),
+    (
+        "javascript-link-entity",
+        base("(https://www.ichongqing.info/) for context.", "(javascript&#58;alert(1)) for context."),
+        [f"{H}:17:7: problem.en: HTML is not allowed in texts; write plain text or Markdown"],
+    ),
+    (
+        "data-uri-image",
+        base("See [the release]", "See ![x](data:image/svg+xml;base64,PHN2Zz4=) [the release]"),
+        [f"{H}:17:7: problem.en: 'data:' addresses are not allowed; link to an http or https address"],
+    ),
+    (
+        "remote-image",
+        base("See [the release]", "See ![tracker](https://evil.example/pixel.gif) [the release]"),
+        [f"{H}:17:7: problem.en: images are not allowed in texts (they would load from another host); link to the image instead"],
+    ),
+    (
+        "attribute-list-injection",
+        base("    Channels are *narrow* at bridges.", '    Channels are narrow.\n    {: onclick="alert(1)" }'),
+        [f"{H}:17:7: problem.en: attribute lists like {{: ...}} or {{key=...}} are not allowed in texts; remove the braces"],
+    ),
+    (
+        "attribute-list-in-title",
+        base("Decimetre positioning for river ships,", "'Decimetre positioning { onmouseover=alert(1) }',"),
+        [f"{H}:2:13: title.en: attribute lists like {{: ...}} or {{key=...}} are not allowed in texts; remove the braces"],
+    ),
+    (
+        "very-long-string",
+        base("Decimetre positioning for river ships,", "Decimetre " + "x" * 200_000 + ","),
+        [f"{H}:2:13: title.en: 200,010 characters; the limit is 90, shorten it"],
+    ),
+    (
+        "deep-flow-nesting",
+        base("capabilities: [satellite-navigation]", "capabilities: " + "[" * 100 + "]" * 100),
+        [f"{H}:7:79: nesting deeper than 64 levels; flatten the structure"],
+    ),
+    (
+        "bidi-override",
+        base("Decimetre positioning for river ships,", "Decimetre positioning \u202efor river ships,"),
+        [f"{H}:2:13: title.en: invisible control character U+202E; delete it"],
+    ),
+    (
+        "escape-character",
+        base("  en: Show accuracy measured on a river section.", '  en: "Show \\e[31m accuracy"'),
+        [f"{H}:46:7: how_to_respond.en: invisible control character U+001B; delete it"],
+    ),
+]
+
+
+def write_case(project: Path, content: bytes | Callable[[], bytes]) -> None:
+    (project / "scenarios" / "hostile.yaml").write_bytes(content() if callable(content) else content)
+
+
+@pytest.mark.parametrize(("content", "expected"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_hostile_input(
+    project: Path, content: bytes | Callable[[], bytes], expected: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", "--root", str(project)]) == 0
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("the site as it was", encoding="utf-8")
+    before = {folder: snapshot(project / folder) for folder in ("docs", "site")}
+    capsys.readouterr()
+
+    write_case(project, content)
+    assert main(["build", "--root", str(project)]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == expected
+    assert "Traceback" not in out + err
+    assert err.endswith("; nothing was written\n")
+    assert {folder: snapshot(project / folder) for folder in ("docs", "site")} == before
+    assert not Path("/tmp/pwned-by-yaml").exists()
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 30
+
+
+VALID = [
+    ("crlf-line-ends", lambda: BASE.replace("\n", "\r\n").encode()),
+    ("utf8-bom", lambda: b"\xef\xbb\xbf" + BASE.encode()),
+    (
+        "markdown-in-text",
+        lambda: base(
+            "    Channels are *narrow* at bridges.",
+            "    Channels are **narrow**:\n\n    - at bridges,\n    - at bends.\n\n    1. first\n    2. second\n\n    A <https://www.ichongqing.info/> link and `code`.",
+        ),
+    ),
+    ("bom-and-crlf", lambda: b"\xef\xbb\xbf" + BASE.replace("\n", "\r\n").encode()),
+]
+
+
+@pytest.mark.parametrize("content", [case[1] for case in VALID], ids=[case[0] for case in VALID])
+def test_valid_edge_cases_are_accepted(project: Path, content: Callable[[], bytes], capsys: pytest.CaptureFixture[str]) -> None:
+    write_case(project, content)
+    assert main(["build", "--root", str(project)]) == 0, capsys.readouterr().out
+    assert (project / "docs" / "en" / "scenarios" / "hostile.md").is_file()
+
+
+def test_mkdocs_build_with_bad_data_leaves_the_site_alone(project: Path) -> None:
+    for name in ("mkdocs.yml", "mkdocs.zh.yml"):
+        (project / name).write_text((ROOT / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "generator").symlink_to(ROOT / "generator")
+    (project / "docs").mkdir(exist_ok=True)
+    (project / "docs" / "overrides").symlink_to(ROOT / "docs" / "overrides")
+    assert main(["build", "--root", str(project)]) == 0
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("the site as it was", encoding="utf-8")
+    before = snapshot(project / "site")
+    write_case(project, base("status: open", "status: opne"))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    assert result.returncode != 0
+    assert f"{H}:12:9: status: 'opne' is not allowed" in result.stderr
+    assert snapshot(project / "site") == before
+
+
+def test_symbolic_links_are_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "scenarios" / "hostile.yaml").symlink_to("/etc/hostname")
+    assert main(["check", "--root", str(project)]) == 1
+    assert capsys.readouterr().out == f"{H}:1:1: the file is a symbolic link; commit the file itself\n"
+
+
+def test_stray_files_are_named(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "scenarios" / "draft.yml").write_text(BASE, encoding="utf-8")
+    (project / "scenarios" / "notes.txt").write_text("todo", encoding="utf-8")
+    assert main(["check", "--root", str(project)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "scenarios/draft.yml:1:1: scenario files end in .yaml; rename it to draft.yaml",
+        "scenarios/notes.txt:1:1: only .yaml scenario files belong here; move or delete this file",
+    ]
