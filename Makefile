@@ -8,7 +8,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test lint golden clean
+.PHONY: help serve build check new schema test lint golden clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -35,6 +35,13 @@ build: $(VENV)/.runtime ## generate and build both languages (strict) into site/
 
 check: $(VENV)/.runtime ## validate the scenarios only: exit 0 valid, 1 problems, 2 usage error
 	$(BIN)/python -m generator check
+
+new: $(VENV)/.runtime ## start a scenario from the template: make new ID=bus-lane-watch DOMAIN=transport
+	@test -n "$(ID)" -a -n "$(DOMAIN)" || { echo "usage: make new ID=<id> DOMAIN=<domain key>" >&2; exit 2; }
+	$(BIN)/python -m generator new "$(ID)" --domain "$(DOMAIN)"
+
+schema: $(VENV)/.runtime ## regenerate schema/*.schema.json from the model and vocabularies
+	$(BIN)/python -m generator schema
 
 lint: $(VENV)/.dev ## ruff (lint and format) and mypy
 	$(BIN)/ruff check .

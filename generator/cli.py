@@ -22,6 +22,7 @@ from .scaffold import new_scenario
 from .schema import catalogue_schema, dumps, scenario_schema
 
 FORMATS = ("text", "github", "json")
+VERBS = ("check", "build", "new", "schema", "diff")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -36,9 +37,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except DataError as error:
-        output.problems(_only(error.problems, arguments, root))
+        shown = _only(error.problems, arguments, root)
+        output.problems(shown)
         errors = len(error.errors)
-        print(f"{errors} error(s), {len(error.problems) - errors} warning(s); nothing was written", file=sys.stderr)
+        elsewhere = f" ({len(error.problems) - len(shown)} in files not named)" if len(shown) < len(error.problems) else ""
+        print(f"{errors} error(s), {len(error.problems) - errors} warning(s){elsewhere}; nothing was written", file=sys.stderr)
         return 1
 
 
@@ -125,7 +128,11 @@ Verb = Callable[[argparse.Namespace, Path, Output], int]
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=(__doc__ or "").splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Check the scenario files and generate the catalogue's pages in English and Chinese.",
+        epilog="Exit codes: 0 success, 1 problems in the scenario data, 2 usage error.",
+    )
     verbs = parser.add_subparsers(title="verbs", required=True, metavar="VERB")
 
     def verb(name: str, run: Verb, help: str) -> argparse.ArgumentParser:

@@ -113,6 +113,11 @@ class Helpers:
         """Relative URL from this page to the page rendered from `target` (a docs path)."""
         return relative_url(self.page_path, target, self.settings.directory_urls)
 
+    def shared(self, target: str) -> str:
+        """URL of a file published once, at the root of the English site (data, schemas), from this page."""
+        url = self.link(target)
+        return url if self.language == "en" else "../" + url
+
     def src(self, target: str) -> str:
         """Path of docs file `target` relative to this page's docs file, for Markdown links."""
         return posixpath.relpath(target, posixpath.dirname(self.page_path) or ".")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -28,20 +29,46 @@ def project(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real catalogue built strictly, English in site/ and Chinese in site/zh, in a temp folder."""
-    target = tmp_path_factory.mktemp("build") / "site"
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CATALOGUE_REPOSITORY": ""}
+def build_site(project: Path, target: Path) -> Path:
+    """Generate and strictly build both languages of `project` into `target` (Chinese in target/zh)."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CATALOGUE_REPOSITORY": "", "PYTHONPATH": str(project)}
     commands = [
         [sys.executable, "-m", "generator", "build"],
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", "mkdocs.yml", "-d", str(target)],
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", "mkdocs.zh.yml", "-d", str(target / "zh")],
     ]
     for command in commands:
-        result = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, check=False)
+        result = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, check=False)
         assert result.returncode == 0, f"{' '.join(command[2:])} failed:\n{result.stdout}{result.stderr}"
     return target
+
+
+def site_project(tmp: Path) -> Path:
+    """A copy of everything a site build reads: configurations, theme overrides, generator, scenarios."""
+    tmp.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "mkdocs.zh.yml"):
+        shutil.copy2(ROOT / name, tmp / name)
+    for folder in ("scenarios", "generator", "docs/overrides"):
+        shutil.copytree(ROOT / folder, tmp / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return tmp
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real catalogue built strictly, English in site/ and Chinese in site/zh, in a temp folder."""
+    return build_site(ROOT, tmp_path_factory.mktemp("build") / "site")
+
+
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """Serve `folder` over HTTP on a free local port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    thread.join()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -52,10 +79,5 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def served(site: Path) -> Iterator[str]:
     """Base URL of a local HTTP server serving the built site."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    thread.join()
+    with serving(site) as url:
+        yield url

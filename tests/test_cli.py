@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT
+from generator.cli import VERBS
+from tests.conftest import FIXTURE, ROOT
 from tests.helpers import edit
 
 
@@ -48,6 +51,13 @@ def test_unparsable_file_is_a_data_problem_not_a_crash(project: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_help_lists_every_verb() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    listed = re.findall(r"^    ([a-z]+) ", result.stdout, re.MULTILINE)
+    assert listed == list(VERBS)
+
+
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run("frobnicate").returncode == 2
     assert run().returncode == 2
@@ -62,3 +72,67 @@ def test_build_writes_both_languages(project: Path) -> None:
     for language in ("en", "zh"):
         assert (project / "docs" / language / "scenarios" / "river-ships.md").is_file()
     assert result.stderr == "2 scenarios: wrote 34 file(s), deleted 0, 0 unchanged\n"
+
+
+def test_github_annotations_are_chosen_on_github_actions(project: Path) -> None:
+    edit(project, "river-ships.yaml", "status: open", "status: opne")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--root", str(project)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "GITHUB_ACTIONS": "true"},
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout == (
+        "::error file=scenarios/river-ships.yaml,line=12,col=9,title=status::"
+        "scenarios/river-ships.yaml:12:9: status: 'opne' is not allowed; did you mean 'open'? "
+        "(expected one of open, matched, piloting, closed, withdrawn)\n"
+    )
+
+
+def test_json_problems(project: Path) -> None:
+    edit(project, "river-ships.yaml", "  - {en: BeiDou only., zh: 仅限北斗。}", "  - {en: BeiDou only., zh: BeiDou only.}")
+    edit(project, "fire-watch.yaml", "status: piloting", "status: 3")
+    result = run("check", "--format", "json", "--root", str(project))
+    assert result.returncode == 1
+    assert json.loads(result.stdout) == [
+        {
+            "path": "scenarios/fire-watch.yaml",
+            "line": 12,
+            "column": 9,
+            "field": "status",
+            "message": "expected one of open, matched, piloting, closed, withdrawn, got the number 3",
+            "severity": "error",
+        },
+        {
+            "path": "scenarios/river-ships.yaml",
+            "line": 44,
+            "column": 5,
+            "field": "constraints[0]",
+            "message": "the en and zh texts are identical; translate one of them",
+            "severity": "warning",
+        },
+    ]
+    assert run("check", "--format", "json", "--root", str(FIXTURE)).stdout == "[]\n"
+
+
+def test_warnings_are_printed_apart_and_do_not_fail(project: Path) -> None:
+    edit(project, "river-ships.yaml", "  - {en: BeiDou only., zh: 仅限北斗。}", "  - {en: BeiDou only., zh: BeiDou only.}")
+    result = run("check", "--root", str(project))
+    assert result.returncode == 0
+    assert (
+        result.stdout
+        == "warning: scenarios/river-ships.yaml:44:5: constraints[0]: the en and zh texts are identical; translate one of them\n"
+    )
+    assert result.stderr == "checked 2 scenarios: no errors, 1 warning(s)\n"
+
+
+def test_check_named_files_reports_only_their_problems(project: Path) -> None:
+    edit(project, "river-ships.yaml", "status: open", "status: opne")
+    edit(project, "fire-watch.yaml", "status: piloting", "status: 3")
+    result = run("check", "--root", str(project), str(project / "scenarios" / "fire-watch.yaml"))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "scenarios/fire-watch.yaml:12:9: status: expected one of open, matched, piloting, closed, withdrawn, got the number 3"
+    ]

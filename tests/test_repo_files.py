@@ -1,0 +1,113 @@
+"""The project's own conventions: workflow, issue form, pull-request template, pre-commit hook and
+CONTRIBUTING.md parse, and name only commands, targets and vocabulary keys that exist."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.build import check
+from generator.cli import VERBS
+from tests.conftest import ROOT
+
+VOCABULARIES = check(ROOT).catalogue.vocabularies
+MAKE_TARGETS = set(re.findall(r"^([a-z][a-z-]*):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE))
+
+
+def load(path: str) -> Any:
+    return yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))
+
+
+def commands_in(script: str) -> list[list[str]]:
+    """Each simple command of a shell snippet, as words."""
+    commands = []
+    for line in script.splitlines():
+        for part in re.split(r"&&|\|\||;|\|", line.split(" >>")[0]):
+            if part.strip() and not part.strip().startswith("#"):
+                commands.append(shlex.split(part))
+    return commands
+
+
+def assert_command_exists(words: list[str]) -> None:
+    if words[0] == "make":
+        assert set(words[1:]) <= MAKE_TARGETS, words
+    elif words[0] == "bash":
+        assert (ROOT / words[1]).is_file(), words
+    elif words[:3] == [".venv/bin/python", "-m", "generator"] or words[:3] == ["python", "-m", "generator"]:
+        assert words[3] in VERBS, words
+    else:
+        raise AssertionError(f"unexpected command {words}")
+
+
+def test_workflow_runs_existing_commands_on_pull_requests_and_publishes_main() -> None:
+    workflow = load(".github/workflows/ci.yml")
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key `on` as true
+    assert set(triggers) == {"pull_request", "push"}
+    assert triggers["push"]["branches"] == ["main"]
+    jobs = workflow["jobs"]
+    assert set(jobs) == {"check", "test", "pages"}
+    for job in jobs.values():
+        for step in job["steps"]:
+            if "run" in step:
+                for words in commands_in(step["run"]):
+                    assert_command_exists(words)
+    steps = [step.get("run", step.get("uses", "")) for step in jobs["check"]["steps"]]
+    assert "make check" in steps
+    assert any("generator diff" in step for step in steps)
+    assert "bash .ci/run" in [step.get("run") for step in jobs["test"]["steps"]]
+    assert "make build" in [step.get("run") for step in jobs["test"]["steps"]]
+    assert jobs["pages"]["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in jobs["pages"]["steps"])
+
+
+def test_issue_form_is_well_formed_and_offers_the_vocabularies() -> None:
+    form = load(".github/ISSUE_TEMPLATE/propose-scenario.yml")
+    assert {"name", "description", "body"} <= set(form)
+    ids = [item.get("id") for item in form["body"] if item["type"] != "markdown"]
+    assert len(ids) == len(set(ids))
+    for item in form["body"]:
+        assert item["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+        if item["type"] != "markdown":
+            assert item["attributes"]["label"]
+    by_id = {item.get("id"): item for item in form["body"]}
+    for field, vocabulary in (("domain", VOCABULARIES.domains), ("capabilities", VOCABULARIES.capabilities)):
+        offered = [option.split(":")[0] for option in by_id[field]["attributes"]["options"]]
+        assert offered == list(vocabulary), f"the {field} options are out of step with the vocabulary"
+    required = {key for key, item in by_id.items() if item.get("validations", {}).get("required")}
+    assert {"title", "domain", "capabilities", "problem", "requirements", "sources", "provenance"} <= required
+
+
+def test_pull_request_template_asks_for_the_checks() -> None:
+    text = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    assert "make check" in text and "provenance" in text and "schema" in text
+
+
+def test_pre_commit_hook_runs_the_checker_on_scenario_files() -> None:
+    (hook,) = load(".pre-commit-config.yaml")["repos"][0]["hooks"]
+    assert_command_exists(shlex.split(hook["entry"]))
+    assert hook["pass_filenames"] is True
+    assert re.search(hook["files"], "scenarios/tianmu-nowcasting.yaml")
+    assert re.search(hook["files"], "scenarios/vocabularies/domains.yaml")
+    assert not re.search(hook["files"], "generator/cli.py")
+
+
+@pytest.mark.parametrize("heading", ["## English", "## 中文"])
+def test_contributing_guide_in_both_languages(heading: str) -> None:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text.split(heading, 1)[1]
+    for command in ("make new ID=", "make check", "make serve", "python -m generator diff", "python -m generator schema"):
+        assert command in section, command
+    for value in ("official", "illustrative", "community"):
+        assert f"`{value}`" in section
+
+
+def test_contributing_guide_names_existing_commands() -> None:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8") + (ROOT / "README.md").read_text(encoding="utf-8")
+    for target in re.findall(r"`make ([a-z-]+)", text):
+        assert target in MAKE_TARGETS, target
+    for verb in re.findall(r"python -m generator ([a-z]+)", text):
+        assert verb in VERBS, verb

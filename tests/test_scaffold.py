@@ -1,0 +1,105 @@
+"""`generator new`: a template that names every field, refuses bad ids, and passes once filled."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import typing
+from pathlib import Path
+
+import pytest
+
+from generator import model
+from generator.cli import main
+from tests.helpers import problems
+
+
+def fill(text: str) -> str:
+    """Replace every placeholder of a fresh template with a plausible value."""
+    replacements = iter(
+        [
+            "Watch on bus lanes",
+            "公交专用道监测",
+            "Cameras miss lane violations on mountain roads; BeiDou can fill the gap.",
+            "山区道路摄像头难以发现占道行为，北斗可以弥补。",
+        ]
+    )
+    lines = []
+    for line in text.splitlines():
+        if line.lstrip().startswith("#") or "TODO" not in line:
+            lines.append(line)
+            continue
+        key = line.strip().split(":")[0].lstrip("- ")
+        value = {
+            "capabilities": "satellite-navigation",
+            "owner": "transportation-commission",
+            "codes": "500101",
+            "metric": "horizontal-accuracy",
+            "value": "20",
+            "unit": "cm",
+            "sources": "ichongqing-2023-11-21",
+        }.get(key)
+        if value is None:  # a text: title and summary first, then plain sentences
+            value = next(replacements, "Lanes reserved for buses need watching." if key == "en" else "公交专用道需要监测。")
+        lines.append(line.replace("TODO", value))
+    return "\n".join(lines) + "\n"
+
+
+def test_new_writes_a_template_that_check_rejects_until_filled(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "bus-lane-watch", "--domain", "transport", "--root", str(project)]) == 0
+    path = project / "scenarios" / "bus-lane-watch.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/scenario.schema.json\n")
+    found = problems(project)
+    assert len(found) == text.count(": TODO") + text.count("[TODO]") - text.count("# source: TODO")
+    assert (
+        found[0]
+        == "scenarios/bus-lane-watch.yaml:18:7: title.en: 'TODO' is a placeholder from the template; replace it with a text"
+    )
+
+    path.write_text(fill(text), encoding="utf-8")
+    assert problems(project) == []
+
+
+def test_template_names_every_field_with_both_help_texts(project: Path) -> None:
+    assert main(["new", "bus-lane-watch", "--domain", "transport", "--root", str(project)]) == 0
+    text = (project / "scenarios" / "bus-lane-watch.yaml").read_text(encoding="utf-8")
+    for cls in (model.Scenario, model.Requirement, model.Target, model.Locations):
+        hints = typing.get_type_hints(cls)
+        for spec in dataclasses.fields(cls):
+            assert re.search(rf"^\s*(- |# )?{spec.name}:", text, re.MULTILINE), spec.name
+            assert spec.metadata["help"] in text
+            assert spec.metadata["help_zh"] in text
+            if typing.get_origin(hints[spec.name]) is typing.Literal:
+                assert "Allowed / 可选值: " + ", ".join(typing.get_args(hints[spec.name])) in text
+    assert f"released: {dt.date.today().isoformat()}" in text
+    assert "provenance: community" in text
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (
+            ["river-ships", "--domain", "transport"],
+            "error: scenarios/river-ships.yaml already exists; choose another id, or edit that file\n",
+        ),
+        (
+            ["Bus_Lanes", "--domain", "transport"],
+            "error: 'Bus_Lanes' is not a valid id; expected lowercase letters, digits and single hyphens, like 'forest-fire-watch', at most 64 characters\n",
+        ),
+        (
+            ["../escape", "--domain", "transport"],
+            "error: '../escape' is not a valid id; expected lowercase letters, digits and single hyphens, like 'forest-fire-watch', at most 64 characters\n",
+        ),
+        (
+            ["bus-lanes", "--domain", "roads"],
+            "error: 'roads' is not a domain; expected one of transport, forestry, meteorology\n",
+        ),
+    ],
+)
+def test_new_refuses_bad_requests(project: Path, arguments: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    before = sorted(p.name for p in (project / "scenarios").iterdir())
+    assert main(["new", *arguments, "--root", str(project)]) == 2
+    assert capsys.readouterr().err == message
+    assert sorted(p.name for p in (project / "scenarios").iterdir()) == before
