@@ -5,10 +5,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+OFFLINE_ZIP := dist/chongqing-aerospace-scenarios-offline.zip
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check new schema test lint golden clean
+.PHONY: help serve build offline check new schema test lint golden clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -33,6 +34,17 @@ build: $(VENV)/.runtime ## generate and build both languages (strict) into site/
 	$(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
 	$(BIN)/mkdocs build --strict --quiet -f mkdocs.zh.yml
 
+offline: $(VENV)/.runtime node_modules/.installed ## zip both languages into dist/ to read from file:// with no network, search included
+	rm -rf dist/offline
+	CATALOGUE_OFFLINE=true $(BIN)/mkdocs build --strict --quiet -f mkdocs.yml -d dist/offline
+	CATALOGUE_OFFLINE=true $(BIN)/mkdocs build --strict --quiet -f mkdocs.zh.yml -d dist/offline/zh
+	$(BIN)/python -m generator bundle dist/offline $(OFFLINE_ZIP)
+
+# Browser-side tools from npm (pinned in package-lock.json): the offline search shim, axe-core.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 check: $(VENV)/.runtime ## validate the scenarios only: exit 0 valid, 1 problems, 2 usage error
 	$(BIN)/python -m generator check
 
@@ -48,7 +60,7 @@ lint: $(VENV)/.dev ## ruff (lint and format) and mypy
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint ## every check: lint, types, unit tests, strict builds, browser tests
+test: lint node_modules/.installed ## every check: lint, types, unit tests, strict builds, browser tests
 	$(BIN)/python -m pytest
 
 golden: $(VENV)/.dev ## regenerate the golden files of rendered pages (review the diff!)

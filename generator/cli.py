@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .build import build, check
+from .bundle import bundle
 from .diff import diff
 from .errors import DataError, Problem, UsageError
 from .render import Settings
@@ -22,7 +23,7 @@ from .scaffold import new_scenario
 from .schema import catalogue_schema, dumps, scenario_schema
 
 FORMATS = ("text", "github", "json")
-VERBS = ("check", "build", "new", "schema", "diff")
+VERBS = ("check", "build", "new", "schema", "diff", "bundle")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -124,6 +125,16 @@ def _diff(arguments: argparse.Namespace, root: Path, output: Output) -> int:
     return 0
 
 
+def _bundle(arguments: argparse.Namespace, root: Path, output: Output) -> int:
+    site, target = Path(arguments.site), Path(arguments.zip)
+    try:
+        count = bundle(site, target, arguments.folder or target.stem)
+    except FileNotFoundError as error:
+        raise UsageError(str(error)) from None
+    print(f"wrote {target} ({count} files, {target.stat().st_size:,} bytes)", file=sys.stderr)
+    return 0
+
+
 Verb = Callable[[argparse.Namespace, Path, Output], int]
 
 
@@ -163,4 +174,9 @@ def _parser() -> argparse.ArgumentParser:
 
     diff_verb = verb("diff", _diff, "print, as Markdown, how the scenarios changed since a git revision")
     diff_verb.add_argument("revision", help="a git revision, e.g. origin/main")
+
+    bundle_verb = verb("bundle", _bundle, "zip a site built for file:// (make offline) into one archive")
+    bundle_verb.add_argument("site", help="the built site folder, English at its root and Chinese in zh/")
+    bundle_verb.add_argument("zip", help="the archive to write, e.g. dist/catalogue-offline.zip")
+    bundle_verb.add_argument("--folder", help="top folder inside the archive (default: the archive's name)")
     return parser

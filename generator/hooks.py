@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -36,6 +37,24 @@ def on_startup(command: str, dirty: bool) -> None:
     logging.getLogger("jieba").setLevel(logging.WARNING)  # it announces building its dictionary
 
 
+# Material's offline plugin loads its Web Worker shim from unpkg.com; the bundle must not call
+# out, so the shim comes from the pinned npm package and is published beside the site's own files.
+SHIM_SOURCE = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+SHIM_TARGET = "assets/catalogue/iframe-worker-shim.js"
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if _offline(config):
+        polyfills = config.extra.get("polyfills", [])
+        config.extra["polyfills"] = [SHIM_TARGET if "iframe-worker" in url else url for url in polyfills]
+    return config
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     if _building_chinese:  # the English build just generated both languages
         return
@@ -58,6 +77,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_post_build(config: MkDocsConfig) -> None:
     global _building_chinese
+    if _offline(config):
+        if not SHIM_SOURCE.is_file():
+            raise PluginError(f"{SHIM_SOURCE.relative_to(ROOT)} is missing; run `npm ci` (make offline does)")
+        target = Path(config.site_dir) / SHIM_TARGET
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(SHIM_SOURCE, target)
     if not _serving or config.theme["language"] != "en":
         return
     root = Path(config.config_file_path).parent

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,8 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from .model import LANGUAGES, Catalogue, Scenario, Target, Text
+from . import export, overview
+from .model import CITYWIDE, LANGUAGES, Catalogue, Metric, Priority, Requirement, Scenario, Status, Target, Text
 from .schema import catalogue_schema, dumps, scenario_schema
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -37,14 +39,22 @@ class Settings:
 def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str] | None = None) -> dict[str, str]:
     """Every generated file, keyed by its path under docs/ ("en/index.md", "zh/scenarios/x.md", ...).
 
-    `sources` maps scenario ids to their YAML text, published beside each page.
+    `sources` maps scenario ids to their YAML text, published beside each page. Data files
+    (JSON, CSV, schemas) are published once, in the English site.
     """
     files: dict[str, str] = {}
     for language in LANGUAGES:
         for path, text in _pages(catalogue, language, settings):
             files[f"{language}/{path}"] = text
+        helpers = Helpers(catalogue, language, settings, "index.md")
+        title, subtitle = helpers.t("site.name"), helpers.t("feed.subtitle")
+        files[f"{language}/feed.xml"] = export.feed(catalogue, language, title, subtitle, helpers.link)
     for scenario_id, text in sorted((sources or {}).items()):
         files[f"en/scenarios/{scenario_id}.yaml"] = text
+    for scenario in catalogue.scenarios:
+        files[f"en/scenarios/{scenario.id}.json"] = export.scenario_json(scenario)
+    files["en/catalogue.json"] = export.catalogue_json(catalogue)
+    files["en/catalogue.csv"] = export.catalogue_csv(catalogue)
     files["en/schema/scenario.schema.json"] = dumps(scenario_schema(catalogue.vocabularies))
     files["en/schema/catalogue.schema.json"] = dumps(catalogue_schema(catalogue.vocabularies))
     return files
@@ -52,9 +62,9 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str] | N
 
 def _pages(catalogue: Catalogue, language: str, settings: Settings) -> Iterable[tuple[str, str]]:
     page = functools.partial(_render_page, catalogue, language, settings)
-    yield "index.md", page("home.md.j2", "index.md")
-    yield "catalogue.md", page("catalogue.md.j2", "catalogue.md")
-    yield "about.md", page("about.md.j2", "about.md")
+    for path in ("index.md", "catalogue.md", "requirements.md", "stats.md", "data.md", "about.md"):
+        template = "home.md.j2" if path == "index.md" else path + ".j2"
+        yield path, page(template, path)
     for scenario in catalogue.scenarios:
         path = f"scenarios/{scenario.id}.md"
         yield path, page("scenario.md.j2", path, scenario=scenario)
@@ -113,10 +123,14 @@ class Helpers:
         """Relative URL from this page to the page rendered from `target` (a docs path)."""
         return relative_url(self.page_path, target, self.settings.directory_urls)
 
+    def site_path(self) -> str:
+        """This page's address from the site's root, e.g. /zh/scenarios/x/ (what print shows without script)."""
+        return "/" + ("zh/" if self.language == "zh" else "") + _url(self.page_path, self.settings.directory_urls)
+
     def shared(self, target: str) -> str:
         """URL of a file published once, at the root of the English site (data, schemas), from this page."""
-        url = self.link(target)
-        return url if self.language == "en" else "../" + url
+        here = self.page_path if self.language == "en" else f"{self.language}/{self.page_path}"
+        return relative_url(here, target, self.settings.directory_urls)
 
     def src(self, target: str) -> str:
         """Path of docs file `target` relative to this page's docs file, for Markdown links."""
@@ -153,6 +167,46 @@ class Helpers:
         order = {key: index for index, key in enumerate(self.vocabularies.domains)}
         return sorted(scenarios, key=lambda s: (order[s.domain], s.id))
 
+    # -- filters, explorer and charts -------------------------------------------------------
+
+    def facets(self) -> list[Facet]:
+        """The catalogue's filters; values in vocabulary order, districts by code."""
+        districts = [(str(code), self.loc(d.name)) for code, d in self.vocabularies.districts.items() if code != CITYWIDE]
+        return [
+            Facet("domain", "domain", self.t("field.domain"), self._choices("domains"), True),
+            Facet("capability", "capabilities", self.t("field.capabilities"), self._choices("capabilities"), True),
+            Facet("owner", "owner", self.t("field.owner"), self._choices("owners"), False),
+            Facet("district", "districts", self.t("field.district"), districts, False, self.t("filters.citywide_note")),
+            Facet("status", "status", self.t("field.status"), self._labels("status", Status), True),
+        ]
+
+    def requirement_facets(self) -> list[Facet]:
+        """The requirements explorer's filters besides the metric threshold."""
+        return [
+            Facet("capability", "capabilities", self.t("field.capabilities"), self._choices("capabilities"), True),
+            Facet("priority", "priority", self.t("field.priority"), self._labels("priority", Priority), True),
+        ]
+
+    def _choices(self, vocabulary: str) -> list[tuple[str, str]]:
+        return [(str(key), self.loc(entry.name)) for key, entry in getattr(self.vocabularies, vocabulary).items()]
+
+    def _labels(self, prefix: str, values: Any) -> list[tuple[str, str]]:
+        return [(value, self.t(f"{prefix}.{value}")) for value in typing.get_args(values)]
+
+    def requirement_rows(self) -> list[tuple[Scenario, Requirement]]:
+        return [(s, r) for s in self.by_domain(self.catalogue.scenarios) for r in s.requirements]
+
+    def used_metrics(self) -> list[tuple[str, Metric]]:
+        """Metrics that at least one requirement's target measures, in vocabulary order."""
+        used = {r.target.metric for s in self.catalogue.scenarios for r in s.requirements if r.target}
+        return [(key, metric) for key, metric in self.vocabularies.metrics.items() if key in used]
+
+    def charts(self) -> list[overview.Chart]:
+        return overview.charts(self)
+
+    def tile_map(self) -> overview.TileMap:
+        return overview.tile_map(self)
+
     def requirements(self) -> list[Any]:
         return [r for scenario in self.catalogue.scenarios for r in scenario.requirements]
 
@@ -172,10 +226,22 @@ class Helpers:
         if self.settings.repository:
             base = self.settings.repository.rstrip("/")
             return f"{base}/edit/{self.settings.branch}/scenarios/{scenario.id}.yaml"
-        return self.link(f"scenarios/{scenario.id}.yaml")
+        return self.shared(f"scenarios/{scenario.id}.yaml")
 
     def count(self, vocabulary: str, key: str | int) -> int:
         return len(self.catalogue.by_key(vocabulary, key))
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter of a table: its URL parameter, the row attribute it reads, its choices."""
+
+    name: str
+    attribute: str
+    label: str
+    values: list[tuple[str, str]]
+    open: bool
+    note: str = ""
 
 
 def relative_url(source: str, target: str, directory_urls: bool) -> str:

@@ -29,9 +29,18 @@ def project(tmp_path: Path) -> Path:
     return target
 
 
-def build_site(project: Path, target: Path) -> Path:
-    """Generate and strictly build both languages of `project` into `target` (Chinese in target/zh)."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CATALOGUE_REPOSITORY": "", "PYTHONPATH": str(project)}
+def build_site(project: Path, target: Path, offline: bool = False) -> Path:
+    """Generate and strictly build both languages of `project` into `target` (Chinese in target/zh).
+
+    `offline` builds for reading from file:// (Material's offline plugin), as `make offline` does.
+    """
+    environment = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "CATALOGUE_REPOSITORY": "",
+        "CATALOGUE_OFFLINE": "true" if offline else "false",
+        "PYTHONPATH": str(project),
+    }
     commands = [
         [sys.executable, "-m", "generator", "build"],
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", "mkdocs.yml", "-d", str(target)],
@@ -50,6 +59,8 @@ def site_project(tmp: Path) -> Path:
         shutil.copy2(ROOT / name, tmp / name)
     for folder in ("scenarios", "generator", "docs/overrides"):
         shutil.copytree(ROOT / folder, tmp / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    if (ROOT / "node_modules").is_dir():  # the offline build publishes a shim from there
+        (tmp / "node_modules").symlink_to(ROOT / "node_modules")
     return tmp
 
 

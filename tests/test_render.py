@@ -34,8 +34,9 @@ def test_pages_match_golden_files() -> None:
         shutil.rmtree(GOLDEN, ignore_errors=True)
         for path, text in files.items():
             (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
-            (GOLDEN / path).write_text(text, encoding="utf-8")
-    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*") if p.is_file()}
+            (GOLDEN / path).write_bytes(text.encode("utf-8"))
+    # Bytes, not text: the CSV's line ends are part of what is pinned.
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_bytes().decode("utf-8") for p in GOLDEN.rglob("*") if p.is_file()}
     assert sorted(files) == sorted(expected), "pages added or removed: run `make golden` and review the diff"
     for path in sorted(files):
         assert files[path] == expected[path], f"{path} differs from tests/golden: run `make golden` and review the diff"

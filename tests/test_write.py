@@ -35,7 +35,13 @@ def test_only_the_changed_pages_are_rewritten(project: Path) -> None:
     build(project, Settings())
     edit(project, "river-ships.yaml", "Show accuracy measured", "Show accuracy surveyed")
     _, report = build(project, Settings())
-    assert report.written == ["en/scenarios/river-ships.md", "en/scenarios/river-ships.yaml"]
+    # The scenario's page, its published YAML and JSON, and the catalogue's JSON; nothing else.
+    assert report.written == [
+        "en/catalogue.json",
+        "en/scenarios/river-ships.json",
+        "en/scenarios/river-ships.md",
+        "en/scenarios/river-ships.yaml",
+    ]
 
 
 def test_pages_whose_source_is_gone_are_deleted(project: Path) -> None:

@@ -1,0 +1,52 @@
+"""The offline bundle: a built site (English at the root, Chinese in zh/) as one zip file.
+
+Officials read the catalogue on machines with no network: unzipped, `index.html` opens from
+file:// with search working (the site is built with Material's offline plugin; see hooks.py).
+The archive is deterministic: entries sorted, fixed timestamps and permissions, so the same
+site gives the same bytes. It is written beside its target and renamed, never half-written.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+FIXED_TIME = (2023, 11, 20, 0, 0, 0)  # the scenarios' release date; zip cannot store times before 1980
+README = """Chongqing aerospace-information scenario catalogue (offline copy)
+重庆空天信息应用场景目录（离线版）
+
+Open index.html in a web browser for English, zh/index.html for Chinese.
+Search, filters and downloads work without a network connection.
+
+用浏览器打开 zh/index.html 查看中文版，打开 index.html 查看英文版。
+搜索、筛选和下载均无需联网。
+"""
+
+
+def bundle(site: Path, target: Path, folder: str) -> int:
+    """Zip every file under `site` into `target`, inside `folder`/; return the number of files."""
+    if not (site / "index.html").is_file():
+        raise FileNotFoundError(f"{site} holds no built site (no index.html); build it first")
+    files = sorted(path for path in site.rglob("*") if path.is_file())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".zip")
+    os.close(handle)
+    try:
+        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            _add(archive, f"{folder}/README.txt", README.encode("utf-8"))
+            for path in files:
+                _add(archive, f"{folder}/{path.relative_to(site).as_posix()}", path.read_bytes())
+        Path(temporary).replace(target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return len(files) + 1
+
+
+def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    entry = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+    entry.external_attr = 0o644 << 16
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    archive.writestr(entry, data)

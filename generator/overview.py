@@ -1,0 +1,151 @@
+"""The overview page's figures, as data for its templates: bar charts of scenario counts and the
+schematic tile map of Chongqing's county-level divisions.
+
+Both are drawn as inline SVG at build time (no chart library, no map tiles). Labels are in the
+page's language; the geometry the SVG needs is computed here, so the templates only place it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import typing
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from .model import CITYWIDE, Catalogue, Status, Text
+
+GROUPINGS = (("domains", "field.domain"), ("capabilities", "field.capabilities"), ("owners", "field.owner"))
+STACK_ABOVE = 240  # labels wider than this (px) go above their bars instead of beside them
+
+
+class Page(Protocol):
+    """What the figures need from the page they are drawn on (render.Helpers)."""
+
+    catalogue: Catalogue
+
+    def t(self, key: str, **values: Any) -> str: ...
+    def loc(self, text: Text) -> str: ...
+    def link(self, target: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: int
+    href: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A horizontal bar chart with its data table; `id` names its elements on the page."""
+
+    id: str
+    title: str
+    column: str
+    bars: tuple[Bar, ...]
+
+    @property
+    def top(self) -> int:
+        return max((bar.count for bar in self.bars), default=0) or 1
+
+    @property
+    def label_width(self) -> float:
+        """Room for the longest label, so the SVG never has to shrink its text."""
+        return max(text_width(bar.label) for bar in self.bars) + 16
+
+    @property
+    def stacked(self) -> bool:
+        return self.label_width > STACK_ABOVE
+
+
+@dataclass(frozen=True)
+class Tile:
+    code: int
+    name: str
+    short: str
+    count: int
+    x: int
+    y: int
+
+    @property
+    def bucket(self) -> int:
+        """Shade of the tile: 0, 1, 2, 3, or 4 for four or more."""
+        return min(self.count, 4)
+
+
+@dataclass(frozen=True)
+class Abolition:
+    names: str
+    count: int
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class TileMap:
+    tiles: tuple[Tile, ...]
+    citywide: int  # scenarios that apply to the whole municipality, not counted in any tile
+    abolished: tuple[Abolition, ...]
+    tile_width: int = 76
+    tile_height: int = 52
+    legend: tuple[str, ...] = ("0", "1", "2", "3", "4+")
+
+    @property
+    def width(self) -> int:
+        return max(tile.x for tile in self.tiles) + self.tile_width
+
+    @property
+    def height(self) -> int:
+        return max(tile.y for tile in self.tiles) + self.tile_height
+
+
+def charts(page: Page) -> list[Chart]:
+    """Scenario counts by domain, capability, owner (linking to their pages) and status."""
+    catalogue = page.catalogue
+    result = []
+    for grouping, column in GROUPINGS:
+        entries = getattr(catalogue.vocabularies, grouping)
+        bars = tuple(
+            Bar(page.loc(entry.name), len(catalogue.by_key(grouping, key)), page.link(f"{grouping}/{key}.md"))
+            for key, entry in entries.items()
+        )
+        result.append(Chart(grouping, page.t(f"stats.by_{grouping}"), page.t(column), bars))
+    statuses = tuple(
+        Bar(
+            page.t(f"status.{status}"),
+            sum(s.status == status for s in catalogue.scenarios),
+            f"{page.link('catalogue.md')}?status={status}",
+        )
+        for status in typing.get_args(Status)
+    )
+    result.append(Chart("status", page.t("stats.by_status"), page.t("field.status"), statuses))
+    return result
+
+
+def tile_map(page: Page) -> TileMap:
+    """One tile per division, placed by its row and column in the districts vocabulary."""
+    catalogue, gap = page.catalogue, 4
+    tiles = tuple(
+        Tile(
+            code,
+            page.loc(district.name),
+            page.loc(district.short),
+            len(catalogue.by_key("districts", code)),
+            district.col * (TileMap.tile_width + gap),
+            district.row * (TileMap.tile_height + gap),
+        )
+        for code, district in catalogue.vocabularies.districts.items()
+        if code != CITYWIDE
+    )
+    dates: dict[dt.date, list[str]] = {}
+    for district in catalogue.vocabularies.districts.values():
+        if district.abolished is not None:
+            dates.setdefault(district.abolished, []).append(page.loc(district.name))
+    abolished = tuple(Abolition(page.t("list.separator").join(names), len(names), date) for date, names in sorted(dates.items()))
+    return TileMap(tiles, len(catalogue.by_key("districts", CITYWIDE)), abolished)
+
+
+def text_width(text: str, font_size: float = 13) -> float:
+    """Rough width in pixels of `text` in a sans-serif font: CJK characters are square, Latin narrower."""
+    wide = sum(1 for char in text if unicodedata.east_asian_width(char) in "WF")
+    return round(font_size * (wide + 0.62 * (len(text) - wide)), 1)

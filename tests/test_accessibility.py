@@ -1,0 +1,53 @@
+"""Accessibility: axe-core finds no violation on any page type, in either language, including the
+filtered states of the catalogue and the requirements explorer."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from generator.build import check
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CATALOGUE = check(ROOT).catalogue
+VOCABULARIES = CATALOGUE.vocabularies
+PAGE_TYPES = [
+    "",
+    "catalogue/",
+    "catalogue/?domain=forestry&status=open",
+    "requirements/",
+    "requirements/?metric=horizontal-accuracy&value=0.5&unit=m",
+    "stats/",
+    "data/",
+    "about/",
+    "domains/",
+    f"domains/{next(iter(VOCABULARIES.domains))}/",
+    "capabilities/",
+    f"capabilities/{next(iter(VOCABULARIES.capabilities))}/",
+    "owners/",
+    f"owners/{next(iter(VOCABULARIES.owners))}/",
+    f"scenarios/{CATALOGUE.scenarios[0].id}/",
+    "404.html",
+]
+
+
+@pytest.fixture(scope="module")
+def axe() -> str:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `npm ci` (make test does)")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_axe_finds_no_violation(page: Page, served: str, axe: str, prefix: str, path: str) -> None:
+    page.goto(f"{served}/{prefix}{path}", wait_until="networkidle")
+    page.add_script_tag(content=axe)
+    violations = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations.map(
+            v => `${v.id} (${v.impact}): ${v.nodes.length} node(s), first ${v.nodes[0].target.join(" ")}: ${v.help}`)"""
+    )
+    assert violations == []

@@ -1,0 +1,238 @@
+"""Finding and taking away, in a real browser: catalogue filters and their URL state, the
+requirements explorer's threshold, the language switch keeping a filter, export and feed links,
+and a scenario page printed to PDF.
+
+Expected rows are computed from the scenario data, so the tests follow the catalogue as it grows.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections.abc import Callable
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page
+from pypdf import PdfReader
+
+from generator.build import check
+from generator.model import CITYWIDE, Requirement, Scenario
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+CATALOGUE = check(ROOT).catalogue
+VOCABULARIES = CATALOGUE.vocabularies
+WANZHOU = 500101
+
+
+def shown_scenarios(page: Page) -> list[str]:
+    """Ids of the catalogue rows left visible, in table order."""
+    links = page.locator("table[data-filter-table] tbody tr:visible td:first-child a")
+    return [href.rstrip("/").rsplit("/", 1)[-1] for href in links.evaluate_all("links => links.map(a => a.href)")]
+
+
+def shown_requirements(page: Page) -> set[tuple[str, str]]:
+    """(scenario id, requirement id) of the explorer rows left visible."""
+    hrefs = page.locator("table[data-filter-table] tbody tr:visible td:first-child a").evaluate_all(
+        "links => links.map(a => a.href)"
+    )
+    rows = set()
+    for href in hrefs:
+        path, _, requirement = href.partition("#")
+        rows.add((path.rstrip("/").rsplit("/", 1)[-1], requirement))
+    return rows
+
+
+def ids(keep: Callable[[Scenario], bool]) -> set[str]:
+    return {s.id for s in CATALOGUE.scenarios if keep(s)}
+
+
+def requirements(keep: Callable[[Scenario, Requirement], bool]) -> set[tuple[str, str]]:
+    return {(s.id, r.id) for s in CATALOGUE.scenarios for r in s.requirements if keep(s, r)}
+
+
+def query(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def test_catalogue_filters_combine_with_and_and_count_each_value(page: Page, served: str) -> None:
+    page.goto(f"{served}/catalogue/")
+    assert set(shown_scenarios(page)) == ids(lambda s: True)
+
+    page.locator("input[name=domain][value=forestry]").check()
+    forestry = ids(lambda s: s.domain == "forestry")
+    assert set(shown_scenarios(page)) == forestry and forestry
+    assert query(page) == {"domain": ["forestry"]}
+    summary = page.locator("[data-summary]")
+    assert summary.text_content() == f"Showing {len(forestry)} of {len(CATALOGUE.scenarios)} scenarios"
+
+    # Counts: how many rows each value would show, given the other facets' choices.
+    remote_sensing = page.locator("input[name=capability][value=remote-sensing]").locator("..")
+    expected = len(ids(lambda s: s.domain == "forestry" and "remote-sensing" in s.capabilities))
+    assert remote_sensing.locator("[data-count]").text_content() == f"({expected})"
+    energy = page.locator("input[name=domain][value=energy]").locator("..")
+    assert energy.locator("[data-count]").text_content() == f"({len(ids(lambda s: s.domain == 'energy'))})"
+
+    # Within a facet values combine with OR; across facets with AND.
+    page.locator("input[name=domain][value=energy]").check()
+    page.locator("summary", has_text="District or county").click()
+    page.locator(f"input[name=district][value='{WANZHOU}']").check()
+    expected_ids = ids(
+        lambda s: s.domain in ("forestry", "energy") and (WANZHOU in s.locations.codes or CITYWIDE in s.locations.codes)
+    )
+    assert set(shown_scenarios(page)) == expected_ids
+    assert query(page) == {"domain": ["forestry", "energy"], "district": [str(WANZHOU)]}
+
+
+def test_a_filtered_view_can_be_shared_by_its_address(page: Page, served: str) -> None:
+    page.goto(f"{served}/catalogue/?domain=natural-resources&status=open")
+    expected = ids(lambda s: s.domain == "natural-resources" and s.status == "open")
+    assert set(shown_scenarios(page)) == expected and expected
+    assert page.locator("input[name=domain][value=natural-resources]").is_checked()
+    assert page.locator("input[name=status][value=open]").is_checked()
+
+    page.locator("[data-filters] button[type=reset]").click()
+    page.wait_for_function("() => location.search === ''")
+    assert len(shown_scenarios(page)) == len(CATALOGUE.scenarios)
+
+
+def test_a_filter_that_matches_nothing_says_so(page: Page, served: str) -> None:
+    page.goto(f"{served}/catalogue/?status=withdrawn")
+    assert ids(lambda s: s.status == "withdrawn") == set()
+    assert shown_scenarios(page) == []
+    assert page.locator("[data-filter-empty]").is_visible()
+
+
+def test_without_javascript_the_full_list_shows(browser: Browser, served: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{served}/catalogue/?domain=forestry")
+    assert len(shown_scenarios(page)) == len(CATALOGUE.scenarios)
+    assert not page.locator("[data-filters]").is_visible()
+    page.goto(f"{served}/requirements/")
+    total = sum(len(s.requirements) for s in CATALOGUE.scenarios)
+    assert len(shown_requirements(page)) == total
+    context.close()
+
+
+def meets(offered: float, scenario: Scenario, requirement: Requirement, metric: str) -> bool:
+    """The explorer's rule, written again from the data: a value meets `op target`."""
+    target = requirement.target
+    if target is None or target.metric != metric:
+        return False
+    base = VOCABULARIES.in_base_unit(target)
+    return {"<=": offered <= base, "<": offered < base, ">=": offered >= base, ">": offered > base, "=": offered == base}[
+        target.op
+    ]
+
+
+def test_explorer_threshold_finds_every_target_a_value_meets(page: Page, served: str) -> None:
+    page.goto(f"{served}/requirements/")
+    page.locator("select[name=metric]").select_option("horizontal-accuracy")
+    page.locator("input[name=value]").fill("0.2")
+    page.locator("select[name=unit]").select_option("m")
+    expected = requirements(lambda s, r: meets(0.2, s, r, "horizontal-accuracy"))
+    assert shown_requirements(page) == expected
+    # 0.2 m meets a target of 0.2 m (or 20 cm) and every looser one, never a tighter one.
+    targets = {
+        VOCABULARIES.in_base_unit(r.target)
+        for s in CATALOGUE.scenarios
+        for r in s.requirements
+        if (s.id, r.id) in expected and r.target
+    }
+    assert targets and min(targets) >= 0.2 - 1e-9
+    assert query(page) == {"metric": ["horizontal-accuracy"], "value": ["0.2"], "unit": ["m"]}
+
+    # The same threshold in another unit gives the same rows; only units of length are offered.
+    page.locator("select[name=unit]").select_option("cm")
+    page.locator("input[name=value]").fill("20")
+    assert shown_requirements(page) == expected
+    offered = page.locator("select[name=unit] option:not([disabled])").evaluate_all("options => options.map(o => o.value)")
+    lengths = {key for key, unit in VOCABULARIES.units.items() if unit.dimension == "length"}
+    assert set(offered) == lengths
+
+    # A higher-is-better metric: 95 % availability meets targets of 95 % and below, 94 % none of them.
+    page.goto(f"{served}/requirements/?metric=availability&value=95&unit=percent")
+    available = requirements(lambda s, r: meets(95, s, r, "availability"))
+    assert shown_requirements(page) == available and available
+    page.locator("input[name=value]").fill("94")
+    assert shown_requirements(page) == requirements(lambda s, r: meets(94, s, r, "availability")) == set()
+
+
+def test_explorer_facets_filter_by_capability_and_priority(page: Page, served: str) -> None:
+    page.goto(f"{served}/requirements/?capability=satellite-communication&priority=must")
+    expected = requirements(lambda s, r: "satellite-communication" in s.capabilities and r.priority == "must")
+    assert shown_requirements(page) == expected and expected
+
+
+def test_language_switch_keeps_the_filter(page: Page, served: str) -> None:
+    page.goto(f"{served}/catalogue/")
+    page.locator("input[name=domain][value=forestry]").check()
+    page.locator(".md-header__option .md-select > button").hover()
+    page.locator("a[data-language-switch=zh]").click()
+    page.wait_for_url(f"{served}/zh/catalogue/?domain=forestry")
+    forestry = ids(lambda s: s.domain == "forestry")
+    assert set(shown_scenarios(page)) == forestry
+    assert page.locator("[data-summary]").text_content() == f"显示{len(CATALOGUE.scenarios)}个场景中的{len(forestry)}个"
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
+def test_export_and_feed_links_resolve(page: Page, served: str, prefix: str) -> None:
+    page.goto(f"{served}/{prefix}data/")
+    hrefs = page.locator("article a[href]").evaluate_all("links => links.map(a => a.href)")
+    own = [href for href in hrefs if href.startswith(served) and "#" not in href]
+    names = {urlsplit(href).path for href in own}
+    assert {"/catalogue.json", "/catalogue.csv", f"/{prefix}feed.xml", "/schema/catalogue.schema.json"} <= names
+    for href in own:
+        response = page.request.get(href)
+        assert response.status == 200, href
+    feed = page.locator("link[rel=alternate][type='application/atom+xml']").get_attribute("href")
+    assert feed is not None and page.request.get(f"{served}/{prefix}{feed.removeprefix('./')}").status == 200
+
+    page.goto(f"{served}/{prefix}scenarios/{CATALOGUE.scenarios[0].id}/")
+    for label in ("JSON", "YAML"):
+        link = page.locator(f"a[href$='.{label.lower()}']").first
+        assert page.request.get(str(link.evaluate("a => a.href"))).status == 200
+
+
+def pdf_text(page: Page, **options: object) -> list[str]:
+    """The page printed by Chromium to PDF, as the text of each printed page."""
+    data = page.pdf(**options)  # type: ignore[arg-type]
+    # NFKC undoes what PDF text extraction does to ligatures (ﬁ) and to CJK (Kangxi radical forms).
+    sheets = PdfReader(io.BytesIO(data)).pages
+    return [" ".join(unicodedata.normalize("NFKC", sheet.extract_text() or "").split()) for sheet in sheets]
+
+
+def test_a_printed_scenario_is_a_clean_requirement_sheet(page: Page, served: str) -> None:
+    scenario = max(CATALOGUE.scenarios, key=lambda s: len(s.requirements))
+    page.goto(f"{served}/scenarios/{scenario.id}/")
+    assert page.locator("button[data-print]").is_visible()
+    sheets = pdf_text(page, format="A5")  # small paper, so the requirements table spans pages
+    text = " ".join(sheets)
+
+    assert scenario.title.en in text
+    assert f"This page: {served}/scenarios/{scenario.id}/" in text
+    for absent in ("Requirements explorer", "Search", "Edit this scenario", "Print or save as PDF", "Made with"):
+        assert absent not in text, absent
+    # Every row on one sheet, whole; the table's header repeated on every sheet it reaches.
+    sheets_with_rows = []
+    for requirement in scenario.requirements:
+        words = requirement.text.en.split()
+        holding = [i for i, sheet in enumerate(sheets) if all(word in sheet for word in words)]
+        assert holding, f"{requirement.id} is not printed whole on one sheet"
+        sheets_with_rows.append(holding[0])
+    assert len(set(sheets_with_rows)) > 1, "the table should span sheets on A5 paper"
+    for index in set(sheets_with_rows):
+        assert re.search(r"ID Priority Kind Requirement Measurable target", sheets[index]), f"no header on sheet {index + 1}"
+
+
+def test_a_printed_chinese_scenario_keeps_its_text(page: Page, served: str) -> None:
+    scenario = CATALOGUE.scenarios[0]
+    page.goto(f"{served}/zh/scenarios/{scenario.id}/")
+    text = "".join(pdf_text(page, format="A4")).replace(" ", "")
+    assert scenario.title.zh.replace(" ", "") in text
+    # "页" may come out of the PDF as the radical "⻚", which NFKC leaves alone
+    assert f"地址:{served}/zh/scenarios/{scenario.id}/" in text

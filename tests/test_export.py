@@ -1,0 +1,101 @@
+"""Data to take away: catalogue.json valid against the published schema, one JSON file per
+scenario equal to its YAML, the requirements CSV for spreadsheets, and the Atom feeds."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import jsonschema
+import yaml
+from referencing import Registry, Resource
+
+from generator.load import load_project
+from generator.render import Settings, render
+from generator.validate import validate
+from tests.conftest import ROOT
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SOURCES = load_project(ROOT)
+CATALOGUE = validate(SOURCES).catalogue
+FILES = render(CATALOGUE, Settings(), SOURCES.texts())
+
+
+def schema(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(FILES[f"en/schema/{name}.schema.json"])
+    return loaded
+
+
+def as_json(value: Any) -> Any:
+    """YAML data as JSON has it: dates become ISO strings; texts are compared word by word,
+    because validation trims them and folds their line breaks."""
+    if isinstance(value, dict):
+        return {key: as_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_json(item) for item in value]
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    if isinstance(value, str):
+        return value.split()
+    return value
+
+
+def test_catalogue_json_is_valid_against_the_published_schema() -> None:
+    data = json.loads(FILES["en/catalogue.json"])
+    scenario = Resource.from_contents(schema("scenario"))
+    registry: Registry[Any] = Registry().with_resource("scenario.schema.json", scenario)
+    jsonschema.Draft202012Validator(schema("catalogue"), registry=registry).validate(data)
+    assert data["schema_version"] == "1.0"
+    assert [s["id"] for s in data["scenarios"]] == [s.id for s in CATALOGUE.scenarios]
+
+
+def test_each_scenario_json_holds_what_its_yaml_file_holds() -> None:
+    validator = jsonschema.Draft202012Validator(schema("scenario"))
+    for scenario in CATALOGUE.scenarios:
+        exported = json.loads(FILES[f"en/scenarios/{scenario.id}.json"])
+        validator.validate(exported)
+        source = yaml.safe_load((ROOT / "scenarios" / f"{scenario.id}.yaml").read_text(encoding="utf-8"))
+        assert as_json(exported) == as_json(source), scenario.id
+
+
+def test_csv_has_one_row_per_requirement_and_opens_in_spreadsheets() -> None:
+    text = FILES["en/catalogue.csv"]
+    assert text.startswith("\ufeff"), "a byte-order mark tells spreadsheet programs the file is UTF-8"
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert len(rows) == sum(len(s.requirements) for s in CATALOGUE.scenarios)
+    first = CATALOGUE.scenarios[0]
+    row = rows[0]
+    assert (row["scenario_id"], row["scenario_title_zh"], row["requirement_id"]) == (first.id, first.title.zh, "R1")
+    with_target = [r for r in rows if r["metric"]]
+    assert with_target and all(float(r["value_in_base_unit"]) >= 0 for r in with_target)
+    centimetres = next(r for r in with_target if r["unit"] == "cm")
+    assert float(centimetres["value_in_base_unit"]) == float(centimetres["value"]) / 100
+    assert centimetres["base_unit"] == "m"
+
+
+def test_feeds_list_every_scenario_newest_change_first() -> None:
+    for language in ("en", "zh"):
+        root = ET.fromstring(FILES[f"{language}/feed.xml"])
+        assert root.tag == f"{ATOM}feed"
+        entries = root.findall(f"{ATOM}entry")
+        assert len(entries) == len(CATALOGUE.scenarios)
+        updated = [entry.findtext(f"{ATOM}updated") or "" for entry in entries]
+        assert updated == sorted(updated, reverse=True)
+        ids = {entry.findtext(f"{ATOM}id") for entry in entries}
+        assert len(ids) == len(entries)
+        titles = {entry.findtext(f"{ATOM}title") for entry in entries}
+        assert titles == {s.title.get(language) for s in CATALOGUE.scenarios}
+        links = {entry.find(f"{ATOM}link").get("href") for entry in entries}  # type: ignore[union-attr]
+        assert links == {f"scenarios/{s.id}/" for s in CATALOGUE.scenarios}
+
+
+def test_feed_entry_ids_are_stable_across_languages_and_builds() -> None:
+    again = render(CATALOGUE, Settings(), SOURCES.texts())
+    assert again["en/feed.xml"] == FILES["en/feed.xml"]
+    english = ET.fromstring(FILES["en/feed.xml"]).findtext(f"{ATOM}id")
+    chinese = ET.fromstring(FILES["zh/feed.xml"]).findtext(f"{ATOM}id")
+    assert english != chinese

@@ -1,0 +1,90 @@
+"""The offline bundle: both languages in one zip that works opened from file:// with no network,
+search included, and the same bytes for the same site."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, Request
+
+from generator.build import check
+from generator.bundle import bundle
+from tests.browser import heading, search
+from tests.conftest import ROOT, build_site, site_project
+
+pytestmark = [pytest.mark.browser, pytest.mark.site]
+
+CATALOGUE = check(ROOT).catalogue
+FOLDER = "chongqing-aerospace-scenarios-offline"
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real catalogue built for file://, zipped as `make offline` does, then unzipped."""
+    tmp = tmp_path_factory.mktemp("offline")
+    site = build_site(site_project(tmp / "project"), tmp / "site", offline=True)
+    archive = tmp / "bundle.zip"
+    bundle(site, archive, FOLDER)
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(tmp / "unzipped")
+    return tmp / "unzipped" / FOLDER
+
+
+def test_the_bundle_holds_both_languages_and_no_remote_script(unzipped: Path) -> None:
+    assert (unzipped / "README.txt").is_file()
+    for prefix in ("", "zh/"):
+        assert (unzipped / prefix / "index.html").is_file()
+        assert (unzipped / prefix / "search" / "search_index.js").is_file()
+        assert (unzipped / prefix / "assets" / "catalogue" / "iframe-worker-shim.js").is_file()
+        for scenario in CATALOGUE.scenarios:
+            assert (unzipped / prefix / "scenarios" / f"{scenario.id}.html").is_file()
+    html = (unzipped / "index.html").read_text(encoding="utf-8")
+    assert "unpkg.com" not in html and 'src="assets/catalogue/iframe-worker-shim.js"' in html
+
+
+def test_read_from_file_with_search_filters_and_language_switch(page: Page, unzipped: Path) -> None:
+    elsewhere: list[str] = []
+
+    def on_request(request: Request) -> None:
+        if not request.url.startswith(("file:", "data:", "blob:")):
+            elsewhere.append(request.url)
+
+    page.on("request", on_request)
+    page.goto((unzipped / "index.html").as_uri())
+    assert search(page, "occultation")[0].endswith("/scenarios/tianmu-nowcasting.html")
+    page.goto((unzipped / "zh" / "index.html").as_uri())
+    assert search(page, "危岩体")[0].endswith("/zh/scenarios/yangtze-dangerous-rock-mass.html")
+
+    page.goto((unzipped / "catalogue.html").as_uri() + "?domain=forestry")
+    forestry = sum(s.domain == "forestry" for s in CATALOGUE.scenarios)
+    assert page.locator("table[data-filter-table] tbody tr:visible").count() == forestry
+
+    scenario = CATALOGUE.scenarios[0]
+    page.goto((unzipped / "scenarios" / f"{scenario.id}.html").as_uri())
+    page.locator(".md-header__option .md-select > button").hover()
+    page.locator("a[data-language-switch=zh]").click()
+    page.wait_for_url((unzipped / "zh" / "scenarios" / f"{scenario.id}.html").as_uri())
+    assert heading(page) == scenario.title.zh
+    assert elsewhere == []
+
+
+def test_same_site_same_archive(tmp_path: Path, unzipped: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(unzipped, site, ignore=shutil.ignore_patterns("README.txt"))
+    first, second = tmp_path / "a.zip", tmp_path / "b.zip"
+    bundle(site, first, FOLDER)
+    (site / "index.html").touch()  # a newer time stamp changes nothing
+    bundle(site, second, FOLDER)
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as opened:
+        names = opened.namelist()
+    assert names == [names[0], *sorted(names[1:])] and names[0] == f"{FOLDER}/README.txt"
+
+
+def test_a_folder_without_a_site_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="holds no built site"):
+        bundle(tmp_path, tmp_path / "out.zip", FOLDER)
+    assert not (tmp_path / "out.zip").exists()
