@@ -33,6 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if not (root / "scenarios").is_dir():
             raise UsageError(f"{root} has no scenarios/ folder; run from the project root or pass --root")
+        _check_named_files(arguments, root)
         return int(arguments.run(arguments, root, output))
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -71,6 +72,17 @@ def _escape(text: str, properties: bool) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if properties else text
 
 
+def _check_named_files(arguments: argparse.Namespace, root: Path) -> None:
+    """Files named on the command line must be files of this project's scenarios/ folder."""
+    folder = (root / "scenarios").resolve()
+    for name in getattr(arguments, "files", None) or []:
+        path = Path(name).resolve()
+        if not path.is_relative_to(folder):
+            raise UsageError(f"{name} is not in {folder}; name files of the scenarios/ folder")
+        if not path.is_file():
+            raise UsageError(f"{name} does not exist")
+
+
 def _only(problems: list[Problem], arguments: argparse.Namespace, root: Path) -> list[Problem]:
     """The problems in the files named on the command line (all of them if none was named)."""
     files = getattr(arguments, "files", None)
@@ -88,7 +100,10 @@ def _check(arguments: argparse.Namespace, root: Path, output: Output) -> int:
 
 
 def _build(arguments: argparse.Namespace, root: Path, output: Output) -> int:
-    settings = Settings(directory_urls=not arguments.no_directory_urls, repository=arguments.repository)
+    try:
+        settings = Settings(directory_urls=not arguments.no_directory_urls, repository=arguments.repository)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     result, report = build(root, settings)
     output.problems(result.warnings)
     print(

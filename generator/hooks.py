@@ -59,10 +59,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if _building_chinese:  # the English build just generated both languages
         return
     root = Path(config.config_file_path).parent
-    settings = Settings(
-        directory_urls=config.use_directory_urls,
-        repository=os.environ.get("CATALOGUE_REPOSITORY") or None,
-    )
+    try:
+        settings = Settings(
+            directory_urls=config.use_directory_urls,
+            repository=os.environ.get("CATALOGUE_REPOSITORY") or None,
+        )
+    except ValueError as error:
+        raise PluginError(f"CATALOGUE_REPOSITORY: {error}") from None
     try:
         result, report = build(root, settings)
     except DataError as error:

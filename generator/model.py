@@ -15,7 +15,7 @@ SCHEMA_VERSION = "1.0"
 LANGUAGES = ("en", "zh")
 CITYWIDE = 500000  # GB/T 2260 code of Chongqing Municipality itself: the whole city
 
-Status = Literal["open", "matched", "piloting", "closed", "withdrawn"]
+Status = Literal["announced", "open", "matched", "piloting", "closed", "withdrawn"]
 Provenance = Literal["official", "illustrative", "community"]
 Priority = Literal["must", "should"]
 RequirementKind = Literal["functional", "performance", "data", "integration", "security", "compliance"]
@@ -220,9 +220,12 @@ class Scenario:
     locations: Locations = field(metadata=spec("Where the scenario applies.", zh="适用地点。"))
     status: Status = field(
         metadata=spec(
-            "open: seeking solutions; matched: a solution was chosen; piloting: being tried; closed: finished; withdrawn: dropped.",
-            "open",
-            zh="open：征集中；matched：已对接；piloting：试点中；closed：已结束；withdrawn：已撤回。",
+            "announced: the need was made public, no call for solutions is known; open: a published call seeks solutions; "
+            "matched: a solution was chosen; piloting: being tried; closed: finished; withdrawn: dropped. "
+            "An illustrative record is always announced: only an official text can say more.",
+            "announced",
+            zh="announced：需求已公布，尚无已知的方案征集；open：已公开征集方案；matched：已选定方案；piloting：试点中；"
+            "closed：已结束；withdrawn：已撤回。示意性记录一律为 announced：只有官方文本才能说明更多。",
         )
     )
     released: dt.date = field(
@@ -377,6 +380,14 @@ class Source:
     url: str = field(metadata=spec("Public address, http or https.", "https://www.ichongqing.info/", url=True))
     language: Literal["en", "zh"] = field(metadata=spec("Language of the document.", "en"))
     about: Text = field(metadata=spec("What it reports that the records use (our words, not its headline)."))
+    official: bool = field(
+        default=False,
+        metadata=spec(
+            "True for the official text of a scenario (a notice or call published by its owner); "
+            "only such a source makes a record official.",
+            False,
+        ),
+    )
 
 
 VOCABULARY_TYPES: dict[str, type] = {

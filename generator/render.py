@@ -20,6 +20,7 @@ import yaml
 from markupsafe import Markup
 
 from . import export, overview
+from .chinese import close_gaps
 from .model import CITYWIDE, LANGUAGES, Catalogue, Metric, Priority, Requirement, Scenario, Status, Target, Text
 from .schema import catalogue_schema, dumps, scenario_schema
 
@@ -34,6 +35,13 @@ class Settings:
     directory_urls: bool = True  # False for builds read from file:// (the offline bundle)
     repository: str | None = None  # e.g. https://github.com/owner/repo, for "edit this scenario" links
     branch: str = "main"
+
+    def __post_init__(self) -> None:
+        if self.repository is not None and not REPOSITORY.fullmatch(self.repository):
+            raise ValueError(f"'{self.repository}' is not a repository address; expected one like https://github.com/owner/repo")
+
+
+REPOSITORY = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~-]+)*/?")
 
 
 def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str] | None = None) -> dict[str, str]:
@@ -142,6 +150,10 @@ class Helpers:
     def names(self, vocabulary: str, keys: Iterable[str | int]) -> list[str]:
         return [self.name(vocabulary, key) for key in keys]
 
+    def in_use(self, vocabulary: str) -> list[Any]:
+        """Keys of `vocabulary` that at least one scenario refers to."""
+        return [key for key in getattr(self.vocabularies, vocabulary) if self.catalogue.by_key(vocabulary, key)]
+
     def entries(self, vocabulary: str) -> list[tuple[Any, Any]]:
         return list(getattr(self.vocabularies, vocabulary).items())
 
@@ -151,7 +163,7 @@ class Helpers:
             return self.t("owners.confirmed" if entry.name_confirmed else "owners.unconfirmed")
         text = self.loc(entry.description)
         if vocabulary == "domains":
-            text += " " + self.t("domains.announced" if entry.announced else "domains.not_announced")
+            text += self.t("punct.sentence") + self.t("domains.announced" if entry.announced else "domains.not_announced")
         return text
 
     def place(self, scenario: Scenario) -> str:
@@ -306,4 +318,7 @@ def strings() -> dict[str, dict[str, str]]:
     """UI strings, {key: {en, zh}}; tests check that every key has both languages."""
     with (TEMPLATES / "strings.yaml").open(encoding="utf-8") as file:
         loaded: dict[str, dict[str, str]] = yaml.safe_load(file)
+    for text in loaded.values():  # folded Chinese lines must not leave gaps between characters
+        if "zh" in text:
+            text["zh"] = close_gaps(text["zh"])
     return loaded

@@ -23,6 +23,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from . import model
+from .chinese import close_gaps
 from .errors import DataError, Problem, Severity
 from .load import Document, LoadError, Sources
 from .model import CITYWIDE, Catalogue, Scenario, Vocabularies
@@ -340,6 +341,8 @@ class Checker:
         if bad:
             return self._fail(node, path, f"invisible control character U+{ord(bad.group()):04X}; delete it")
         value = value.strip() if meta.get("markdown") else " ".join(value.split())
+        if meta.get("language") == "zh":
+            value = close_gaps(value)
         if not value:
             return self._fail(node, path, "the text is empty; write it, or remove the key")
         length: model.Length | None = meta.get("length")
@@ -408,10 +411,21 @@ def _check_scenario(scenario: Scenario, checker: Checker, vocabularies: dict[str
     stem = path.rsplit("/", 1)[-1].removesuffix(".yaml")
     if scenario.id != stem:
         checker.report("id", f"the id '{scenario.id}' differs from the file name '{stem}.yaml'; rename the file or change the id")
+    for name in ("released", "updated"):
+        day = getattr(scenario, name)
+        if day > dt.date.today():
+            checker.report(name, f"{day} is in the future; a record says what has happened, give the date it happened")
     if scenario.updated < scenario.released:
         checker.report(
             "updated",
             f"{scenario.updated} is before released ({scenario.released}); a record cannot change before it is published",
+        )
+
+    _check_honesty(scenario, checker, vocabularies)
+    if scenario.provenance == "illustrative" and scenario.status != "announced":
+        checker.report(
+            "status",
+            f"an illustrative record cannot say the scenario is '{scenario.status}'; use announced until an official text gives its status",
         )
 
     seen: set[str] = set()
@@ -446,6 +460,55 @@ def _check_scenario(scenario: Scenario, checker: Checker, vocabularies: dict[str
                 f"locations.codes[{index}]",
                 f"{code} ({district.name.en}) was abolished on {district.abolished}, before valid_on {scenario.locations.valid_on}; use the divisions valid on that date",
             )
+
+
+# What a record must not say: no personal contact details at all, and no budget or deadline
+# unless an official text gives it. Patterns lean towards catching too much; a reviewer can
+# rephrase a false alarm, but a published phone number cannot be taken back.
+CONTACT_DETAILS = {
+    "an e-mail address": re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"),
+    "a phone number": re.compile(
+        r"(?<![\d])(?:(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}|(?:\(0\d{2,3}\)|0\d{2,3}|\+?86[ -]?\d{2,3})[ -]?\d{3,4}[ -]?\d{4})(?!\d)"
+    ),
+}
+OFFICIAL_ONLY = {
+    "an amount of money": re.compile(
+        r"[¥￥$]\s*\d|\b(?:RMB|CNY|yuan|dollars?)\b|[0-9０-９一二三四五六七八九十百千]\s*(?:万|亿)?\s*元", re.IGNORECASE
+    ),
+    "a deadline": re.compile(r"\b(?:deadline|closing date|due date|submit(?:ted)? by)\b|截止|截至日期", re.IGNORECASE),
+}
+
+
+def _check_honesty(scenario: Scenario, checker: Checker, vocabularies: dict[str, dict[Any, Any] | None]) -> None:
+    for path, text in _texts(scenario, ""):
+        for kind, pattern in CONTACT_DETAILS.items():
+            if pattern.search(text):
+                checker.report(path, f"{kind}; the catalogue publishes no personal contact details, name the owner body instead")
+        if scenario.provenance != "official":
+            for kind, pattern in OFFICIAL_ONLY.items():
+                if pattern.search(text):
+                    checker.report(
+                        path, f"{kind}; a record may state one only when an official text gives it (provenance: official)"
+                    )
+    sources = vocabularies.get("sources")
+    if scenario.provenance == "official" and sources and not any(sources[key].official for key in scenario.sources):
+        checker.report(
+            "provenance",
+            "an official record must cite the official text; add it to scenarios/vocabularies/sources.yaml with official: true and list it under sources",
+        )
+
+
+def _texts(value: Any, path: str) -> Iterable[tuple[str, str]]:
+    """Every human-readable text in a record, with its field path: (problem.zh, ...)."""
+    if isinstance(value, model.Text):
+        yield f"{path}.en", value.en
+        yield f"{path}.zh", value.zh
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _texts(item, f"{path}[{index}]")
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for item in dataclasses.fields(value):
+            yield from _texts(getattr(value, item.name), _join(path, item.name))
 
 
 def _check_target(target: model.Target, where: str, checker: Checker, vocabularies: dict[str, dict[Any, Any] | None]) -> None:

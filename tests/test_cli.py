@@ -31,13 +31,13 @@ def test_check_valid_project_exits_0(project: Path) -> None:
 
 
 def test_check_reports_every_problem_one_a_line_and_exits_1(project: Path) -> None:
-    edit(project, "river-ships.yaml", "status: open", "status: opne")
+    edit(project, "river-ships.yaml", "status: announced", "status: anounced")
     edit(project, "fire-watch.yaml", "released: 2023-11-20", "released: 2023-13-01")
     result = run("check", "--root", str(project))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "scenarios/fire-watch.yaml:13:11: released: 2023-13-01 is not a real date; expected a date like 2023-11-20",
-        "scenarios/river-ships.yaml:12:9: status: 'opne' is not allowed; did you mean 'open'? (expected one of open, matched, piloting, closed, withdrawn)",
+        "scenarios/river-ships.yaml:12:9: status: 'anounced' is not allowed; did you mean 'announced'? (expected one of announced, open, matched, piloting, closed, withdrawn)",
     ]
     assert result.stderr == "2 error(s), 0 warning(s); nothing was written\n"
     assert "Traceback" not in result.stdout + result.stderr
@@ -66,6 +66,25 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert result.stderr == f"error: {tmp_path} has no scenarios/ folder; run from the project root or pass --root\n"
 
 
+def test_named_files_outside_the_scenarios_or_missing_are_usage_errors(project: Path, tmp_path: Path) -> None:
+    outside = run("check", str(tmp_path / "x.yaml"), "--root", str(project), cwd=project)
+    assert (outside.returncode, outside.stdout) == (2, "")
+    assert (
+        outside.stderr == f"error: {tmp_path / 'x.yaml'} is not in {project / 'scenarios'}; name files of the scenarios/ folder\n"
+    )
+    missing = run("check", "scenarios/nope.yaml", "--root", str(project), cwd=project)
+    assert (missing.returncode, missing.stderr) == (2, "error: scenarios/nope.yaml does not exist\n")
+
+
+def test_an_edit_link_base_must_be_a_web_address(project: Path) -> None:
+    result = run("build", "--root", str(project), "--repository", "javascript:alert(1)")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "error: 'javascript:alert(1)' is not a repository address; expected one like https://github.com/owner/repo\n"
+    )
+    assert not (project / "docs").exists()
+
+
 def test_build_writes_both_languages(project: Path) -> None:
     result = run("build", "--root", str(project))
     assert result.returncode == 0, result.stderr
@@ -75,7 +94,7 @@ def test_build_writes_both_languages(project: Path) -> None:
 
 
 def test_github_annotations_are_chosen_on_github_actions(project: Path) -> None:
-    edit(project, "river-ships.yaml", "status: open", "status: opne")
+    edit(project, "river-ships.yaml", "status: announced", "status: anounced")
     result = subprocess.run(
         [sys.executable, "-m", "generator", "check", "--root", str(project)],
         capture_output=True,
@@ -86,8 +105,8 @@ def test_github_annotations_are_chosen_on_github_actions(project: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == (
         "::error file=scenarios/river-ships.yaml,line=12,col=9,title=status::"
-        "scenarios/river-ships.yaml:12:9: status: 'opne' is not allowed; did you mean 'open'? "
-        "(expected one of open, matched, piloting, closed, withdrawn)\n"
+        "scenarios/river-ships.yaml:12:9: status: 'anounced' is not allowed; did you mean 'announced'? "
+        "(expected one of announced, open, matched, piloting, closed, withdrawn)\n"
     )
 
 
@@ -102,7 +121,7 @@ def test_json_problems(project: Path) -> None:
             "line": 12,
             "column": 9,
             "field": "status",
-            "message": "expected one of open, matched, piloting, closed, withdrawn, got the number 3",
+            "message": "expected one of announced, open, matched, piloting, closed, withdrawn, got the number 3",
             "severity": "error",
         },
         {
@@ -129,10 +148,10 @@ def test_warnings_are_printed_apart_and_do_not_fail(project: Path) -> None:
 
 
 def test_check_named_files_reports_only_their_problems(project: Path) -> None:
-    edit(project, "river-ships.yaml", "status: open", "status: opne")
+    edit(project, "river-ships.yaml", "status: announced", "status: anounced")
     edit(project, "fire-watch.yaml", "status: piloting", "status: 3")
     result = run("check", "--root", str(project), str(project / "scenarios" / "fire-watch.yaml"))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "scenarios/fire-watch.yaml:12:9: status: expected one of open, matched, piloting, closed, withdrawn, got the number 3"
+        "scenarios/fire-watch.yaml:12:9: status: expected one of announced, open, matched, piloting, closed, withdrawn, got the number 3"
     ]

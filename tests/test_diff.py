@@ -36,7 +36,8 @@ def test_diff_names_added_removed_and_changed_scenarios(repository: Path, capsys
         text.replace("id: river-ships", "id: river-boats"), encoding="utf-8"
     )
     (repository / "scenarios" / "fire-watch.yaml").unlink()
-    edit(repository, "river-ships.yaml", "status: open", "status: matched")
+    edit(repository, "river-ships.yaml", "status: announced", "status: open")
+    edit(repository, "river-ships.yaml", "provenance: illustrative", "provenance: community")
     edit(repository, "river-ships.yaml", "  zh: 船舶需要在航道图上获得分米级北斗定位", "  zh: 船舶需要分米级北斗定位")
     edit(repository, "river-ships.yaml", "value: 20, unit: cm", "value: 10, unit: cm")
     edit(repository, "river-ships.yaml", "codes: [500101, 500105, 500230]", "codes: [500101, 500230]")
@@ -61,7 +62,8 @@ def test_diff_names_added_removed_and_changed_scenarios(repository: Path, capsys
         "- `river-ships`: Decimetre positioning for river ships\n"
         "  - summary (zh)\n"
         "  - locations (codes: −500105)\n"
-        "  - status: open → matched\n"
+        "  - status: announced → open\n"
+        "  - provenance: illustrative → community\n"
         "  - requirement R1 changed: target (value: 20.0 → 10.0)\n"
         "  - requirement R3 removed\n"
         "  - requirement R4 added\n"

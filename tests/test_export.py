@@ -31,8 +31,8 @@ def schema(name: str) -> dict[str, Any]:
 
 
 def as_json(value: Any) -> Any:
-    """YAML data as JSON has it: dates become ISO strings; texts are compared word by word,
-    because validation trims them and folds their line breaks."""
+    """YAML data as JSON has it: dates become ISO strings; texts are compared without their
+    whitespace, which validation trims, folds, and closes up between Chinese characters."""
     if isinstance(value, dict):
         return {key: as_json(item) for key, item in value.items()}
     if isinstance(value, list):
@@ -40,7 +40,7 @@ def as_json(value: Any) -> Any:
     if isinstance(value, dt.date):
         value = value.isoformat()
     if isinstance(value, str):
-        return value.split()
+        return "".join(value.split())
     return value
 
 

@@ -36,7 +36,7 @@ def billion_laughs() -> bytes:
 CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     (
         "syntax-unclosed-quote",
-        base("status: open", 'status: "open'),
+        base("status: announced", 'status: "announced'),
         [f'{H}:12:9: a " opens a quoted text that is not closed on this line; close it or remove it'],
     ),
     (
@@ -56,33 +56,33 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     ),
     (
         "duplicate-key",
-        base("status: open\n", "status: open\nstatus: closed\n"),
+        base("status: announced\n", "status: announced\nstatus: closed\n"),
         [f"{H}:13:1: status: duplicate key 'status'; it is already set on line 12, keep one"],
     ),
     (
         "tag-python-object-apply",
-        base("status: open", 'status: !!python/object/apply:os.system ["touch /tmp/pwned-by-yaml"]'),
+        base("status: announced", 'status: !!python/object/apply:os.system ["touch /tmp/pwned-by-yaml"]'),
         [
             f"{H}:12:9: status: the tag !!python/object/apply:os.system is not allowed; scenario files hold plain text, numbers, dates, lists and mappings"
         ],
     ),
     (
         "tag-python-name",
-        base("status: open", "status: !!python/name:os.system"),
+        base("status: announced", "status: !!python/name:os.system"),
         [
             f"{H}:12:9: status: the tag !!python/name:os.system is not allowed; scenario files hold plain text, numbers, dates, lists and mappings"
         ],
     ),
     (
         "tag-local",
-        base("status: open", "status: !include secrets.yaml"),
+        base("status: announced", "status: !include secrets.yaml"),
         [
             f"{H}:12:9: status: the tag !include is not allowed; scenario files hold plain text, numbers, dates, lists and mappings"
         ],
     ),
     (
         "tag-binary",
-        base("status: open", "status: !!binary aGVsbG8="),
+        base("status: announced", "status: !!binary aGVsbG8="),
         [
             f"{H}:12:9: status: the tag !!binary is not allowed; scenario files hold plain text, numbers, dates, lists and mappings"
         ],
@@ -105,17 +105,17 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     ),
     (
         "merge-key",
-        base("status: open", "<<: {status: open}"),
+        base("status: announced", "<<: {status: open}"),
         [
-            f"{H}:1:1: status: required key 'status' is missing; add status: one of open, matched, piloting, closed, withdrawn",
+            f"{H}:1:1: status: required key 'status' is missing; add status: one of announced, open, matched, piloting, closed, withdrawn",
             f"{H}:12:1: a key must be a plain word; write 'name: value'",
         ],
     ),
     (
         "complex-key",
-        base("status: open", "? [status]\n: open"),
+        base("status: announced", "? [status]\n: open"),
         [
-            f"{H}:1:1: status: required key 'status' is missing; add status: one of open, matched, piloting, closed, withdrawn",
+            f"{H}:1:1: status: required key 'status' is missing; add status: one of announced, open, matched, piloting, closed, withdrawn",
             f"{H}:12:3: a key must be a plain word; write 'name: value'",
         ],
     ),
@@ -130,7 +130,11 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         [f"{H}:18:30: byte 0xe9 is not UTF-8; save the file as UTF-8"],
     ),
     ("utf16", lambda: BASE.encode("utf-16"), [f"{H}:1:1: byte 0xff is not UTF-8; save the file as UTF-8"]),
-    ("nul-byte", base("status: open", "status: op\x00en"), [f"{H}:12:1: the file contains NUL bytes; it is not a text file"]),
+    (
+        "nul-byte",
+        base("status: announced", "status: op\x00en"),
+        [f"{H}:12:1: the file contains NUL bytes; it is not a text file"],
+    ),
     (
         "empty",
         lambda: b"",
@@ -172,8 +176,8 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     ),
     (
         "wrong-type",
-        base("status: open", "status: 42"),
-        [f"{H}:12:9: status: expected one of open, matched, piloting, closed, withdrawn, got the number 42"],
+        base("status: announced", "status: 42"),
+        [f"{H}:12:9: status: expected one of announced, open, matched, piloting, closed, withdrawn, got the number 42"],
     ),
     (
         "impossible-date",
@@ -321,7 +325,7 @@ def test_mkdocs_build_with_bad_data_leaves_the_site_alone(project: Path) -> None
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("the site as it was", encoding="utf-8")
     before = snapshot(project / "site")
-    write_case(project, base("status: open", "status: opne"))
+    write_case(project, base("status: announced", "status: anounced"))
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml"],
         cwd=project,
@@ -331,7 +335,7 @@ def test_mkdocs_build_with_bad_data_leaves_the_site_alone(project: Path) -> None
         check=False,
     )
     assert result.returncode != 0
-    assert f"{H}:12:9: status: 'opne' is not allowed" in result.stderr
+    assert f"{H}:12:9: status: 'anounced' is not allowed" in result.stderr
     assert snapshot(project / "site") == before
 
 

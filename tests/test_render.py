@@ -43,7 +43,12 @@ def test_pages_match_golden_files() -> None:
 
 
 def test_every_ui_string_has_both_languages() -> None:
-    incomplete = [key for key, text in strings().items() if set(text) != {"en", "zh"} or not all(text.values())]
+    # Punctuation may be empty in one language: Chinese puts no space between sentences.
+    incomplete = [
+        key
+        for key, text in strings().items()
+        if set(text) != {"en", "zh"} or not (all(text.values()) or key.startswith("punct."))
+    ]
     assert incomplete == []
 
 

@@ -29,8 +29,8 @@ RULES = [
     (
         "unknown-key-lists",
         "river-ships.yaml",
-        "status: open\n",
-        "status: open\nbudget: 1000000\n",
+        "status: announced\n",
+        "status: announced\nbudget: 1000000\n",
         [
             f"{S}:13:1: budget: unknown key 'budget'; expected one of id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources"
         ],
@@ -45,8 +45,8 @@ RULES = [
     (
         "duplicate-key",
         "river-ships.yaml",
-        "status: open\n",
-        "status: open\nstatus: closed\n",
+        "status: announced\n",
+        "status: announced\nstatus: closed\n",
         [f"{S}:13:1: status: duplicate key 'status'; it is already set on line 12, keep one"],
     ),
     (
@@ -64,12 +64,73 @@ RULES = [
         [f"{S}:30:15: requirements[0].priority: 'mandatory' is not allowed; expected one of must, should"],
     ),
     (
+        "illustrative-records-claim-no-status",
+        "river-ships.yaml",
+        "status: announced",
+        "status: open",
+        [
+            f"{S}:12:9: status: an illustrative record cannot say the scenario is 'open'; use announced until an official text gives its status"
+        ],
+    ),
+    (
+        "no-e-mail-address",
+        "river-ships.yaml",
+        "Show accuracy measured on a river section.",
+        "Write to wang.wei@example.gov.cn for the data.",
+        [
+            f"{S}:46:7: how_to_respond.en: an e-mail address; the catalogue publishes no personal contact details, name the owner body instead"
+        ],
+    ),
+    (
+        "no-phone-number",
+        "river-ships.yaml",
+        "展示在某河段实测的精度。",
+        "请致电023-6388 1234。",
+        [
+            f"{S}:47:7: how_to_respond.zh: a phone number; the catalogue publishes no personal contact details, name the owner body instead"
+        ],
+    ),
+    (
+        "no-money-unless-official",
+        "river-ships.yaml",
+        "{en: BeiDou only., zh: 仅限北斗。}",
+        "{en: BeiDou only., zh: 预算500万元。}",
+        [
+            f"{S}:44:28: constraints[0].zh: an amount of money; a record may state one only when an official text gives it (provenance: official)"
+        ],
+    ),
+    (
+        "no-deadline-unless-official",
+        "river-ships.yaml",
+        "{en: BeiDou only., zh: 仅限北斗。}",
+        "{en: Proposals by the deadline of 30 June., zh: 仅限北斗。}",
+        [
+            f"{S}:44:10: constraints[0].en: a deadline; a record may state one only when an official text gives it (provenance: official)"
+        ],
+    ),
+    (
+        "official-needs-an-official-source",
+        "river-ships.yaml",
+        "provenance: illustrative",
+        "provenance: official",
+        [
+            f"{S}:15:13: provenance: an official record must cite the official text; add it to scenarios/vocabularies/sources.yaml with official: true and list it under sources"
+        ],
+    ),
+    (
+        "dates-not-in-the-future",
+        "river-ships.yaml",
+        "updated: 2024-01-15",
+        "updated: 2999-01-15",
+        [f"{S}:14:10: updated: 2999-01-15 is in the future; a record says what has happened, give the date it happened"],
+    ),
+    (
         "choice-did-you-mean",
         "river-ships.yaml",
-        "status: open",
-        "status: opne",
+        "status: announced",
+        "status: anounced",
         [
-            f"{S}:12:9: status: 'opne' is not allowed; did you mean 'open'? (expected one of open, matched, piloting, closed, withdrawn)"
+            f"{S}:12:9: status: 'anounced' is not allowed; did you mean 'announced'? (expected one of announced, open, matched, piloting, closed, withdrawn)"
         ],
     ),
     (
@@ -179,7 +240,7 @@ RULES = [
     (
         "tag-not-allowed",
         "river-ships.yaml",
-        "status: open",
+        "status: announced",
         "status: !!python/object/apply:os.system [echo hacked]",
         [
             f"{S}:12:9: status: the tag !!python/object/apply:os.system is not allowed; scenario files hold plain text, numbers, dates, lists and mappings"
@@ -396,7 +457,7 @@ def test_fixture_is_valid(project: Path) -> None:
 
 
 def test_every_problem_in_every_file_is_reported_at_once(project: Path) -> None:
-    edit(project, "river-ships.yaml", "status: open", "status: opne")
+    edit(project, "river-ships.yaml", "status: announced", "status: anounced")
     edit(project, "river-ships.yaml", "domain: transport", "domain: roads")
     edit(project, "fire-watch.yaml", "owner: forestry-bureau", "owner: forest-bureau")
     assert [line.split(": ", 2)[1] for line in problems(project)] == ["owner", "domain", "status"]
