@@ -8,7 +8,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check new schema test lint golden clean
+.PHONY: help serve build check new schema test lint golden bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -53,6 +53,9 @@ test: lint ## every check: lint, types, unit tests, strict builds, browser tests
 
 golden: $(VENV)/.dev ## regenerate the golden files of rendered pages (review the diff!)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_render.py
+
+bench: $(VENV)/.dev ## time ours against stock MkDocs at 15, 150, 1500 scenarios (SIZES=15,150,1500,10000); writes bench/results.md
+	$(BIN)/python -m bench.run $(if $(SIZES),--sizes $(SIZES))
 
 clean: ## remove generated pages and built sites (keeps .venv)
 	rm -rf docs/en docs/zh docs/.generated-files site dist
