@@ -9,7 +9,7 @@ OFFLINE_ZIP := dist/chongqing-aerospace-scenarios-offline.zip
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build offline check new schema test lint golden clean
+.PHONY: help serve build offline check new schema test lint golden bench lighthouse clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -65,6 +65,16 @@ test: lint node_modules/.installed ## every check: lint, types, unit tests, stri
 
 golden: $(VENV)/.dev ## regenerate the golden files of rendered pages (review the diff!)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_render.py
+
+lighthouse: build bench/lighthouse/node_modules/.installed ## Lighthouse scores of home, catalogue and a scenario page, both languages; writes bench/lighthouse.md
+	$(BIN)/python -m bench.lighthouse
+
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	npm ci --prefix bench/lighthouse --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bench: $(VENV)/.dev ## time ours against stock MkDocs at 15, 150, 1500 scenarios (SIZES=15,150,1500,10000); writes bench/results.md
+	$(BIN)/python -m bench.run $(if $(SIZES),--sizes $(SIZES))
 
 clean: ## remove generated pages and built sites (keeps .venv)
 	rm -rf docs/en docs/zh docs/.generated-files site dist

@@ -1,0 +1,1 @@
+"""`make bench`: how our build scales against a stock MkDocs + Material site (issue 5)."""

@@ -1,0 +1,141 @@
+"""Run a build as a child process and measure it: wall time, peak memory, output sizes."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ENVIRONMENT = {
+    **os.environ,
+    "NO_MKDOCS_2_WARNING": "1",  # the banner MkDocs 1.6 prints about 2.0 is noise here
+    "CATALOGUE_REPOSITORY": "",  # edit links as on a clean clone, whatever the caller's shell says
+}
+ENVIRONMENT.pop("CATALOGUE_OFFLINE", None)  # measure the default build, not the offline bundle
+
+
+class BuildFailed(RuntimeError):
+    """A build the bench measures exited with an error; the message holds its output."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished child process: wall time and the peak resident memory of that process."""
+
+    seconds: float
+    peak_rss: int  # bytes
+
+
+def timed(command: list[str], cwd: Path) -> Run:
+    """Run `command` in `cwd`; raise BuildFailed, with its output, if it fails.
+
+    os.wait4 reports the resource use of exactly this child, where getrusage(RUSAGE_CHILDREN)
+    would give the maximum over every child the bench has run so far.
+    """
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=ENVIRONMENT, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)  # tell Popen the child is reaped
+        if process.returncode != 0:
+            output.seek(0)
+            text = output.read().decode("utf-8", "replace")
+            raise BuildFailed(f"`{' '.join(command)}` in {cwd} exited {process.returncode}:\n{text}")
+    return Run(seconds, usage.ru_maxrss * 1024)  # Linux reports kilobytes
+
+
+def python(*arguments: str) -> list[str]:
+    """A command run by the bench's own interpreter (the project's virtual environment)."""
+    return [sys.executable, *arguments]
+
+
+def mkdocs_build(config: str) -> list[str]:
+    """`mkdocs build` as `make build` runs it."""
+    return python("-m", "mkdocs", "build", "--strict", "--quiet", "-f", config)
+
+
+@dataclass(frozen=True)
+class Ours:
+    """Our build as `make build` runs it: the generator, then one MkDocs build per language."""
+
+    generator: Run
+    english: Run
+    chinese: Run
+    page_en: int  # bytes of one scenario page's index.html
+    page_zh: int
+    index_en: int  # bytes of search/search_index.json
+    index_zh: int
+
+
+@dataclass(frozen=True)
+class Stock:
+    """The hand-written baseline: one MkDocs build of the English pages."""
+
+    english: Run
+    page_en: int
+    index_en: int
+
+
+def build_ours(project: Path, scenario_id: str) -> Ours:
+    generator = timed(python("-m", "generator", "build"), project)
+    english = timed(mkdocs_build("mkdocs.yml"), project)
+    chinese = timed(mkdocs_build("mkdocs.zh.yml"), project)
+    site = project / "site"
+    return Ours(
+        generator,
+        english,
+        chinese,
+        page_en=page_bytes(site, scenario_id),
+        page_zh=page_bytes(site / "zh", scenario_id),
+        index_en=index_bytes(site),
+        index_zh=index_bytes(site / "zh"),
+    )
+
+
+def build_stock(project: Path, scenario_id: str) -> Stock:
+    english = timed(mkdocs_build("mkdocs.yml"), project)
+    site = project / "site"
+    return Stock(english, page_en=page_bytes(site, scenario_id), index_en=index_bytes(site))
+
+
+def page_bytes(site: Path, scenario_id: str) -> int:
+    return (site / "scenarios" / scenario_id / "index.html").stat().st_size
+
+
+def index_bytes(site: Path) -> int:
+    return (site / "search" / "search_index.json").stat().st_size
+
+
+def median_ours(runs: list[Ours]) -> Ours:
+    """Each figure's median over repeated builds (sizes barely vary; times and memory do)."""
+    return Ours(
+        generator=median_run([r.generator for r in runs]),
+        english=median_run([r.english for r in runs]),
+        chinese=median_run([r.chinese for r in runs]),
+        page_en=_median([r.page_en for r in runs]),
+        page_zh=_median([r.page_zh for r in runs]),
+        index_en=_median([r.index_en for r in runs]),
+        index_zh=_median([r.index_zh for r in runs]),
+    )
+
+
+def median_stock(runs: list[Stock]) -> Stock:
+    return Stock(
+        english=median_run([r.english for r in runs]),
+        page_en=_median([r.page_en for r in runs]),
+        index_en=_median([r.index_en for r in runs]),
+    )
+
+
+def median_run(runs: list[Run]) -> Run:
+    return Run(statistics.median(r.seconds for r in runs), _median([r.peak_rss for r in runs]))
+
+
+def _median(values: list[int]) -> int:
+    return int(statistics.median(values))

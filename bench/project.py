@@ -1,0 +1,112 @@
+"""Synthetic catalogues: our project with N cloned scenarios, and the stock site a user would write.
+
+The clones are made by editing the YAML text, not by loading and dumping it, so every clone keeps
+its original's layout (block scalars, flow lists, comments) and the generator parses what a real
+contributor would have written.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a build of ours reads besides the scenarios; the bench copies these and changes nothing.
+PROJECT_FILES = ("mkdocs.yml", "mkdocs.zh.yml")
+PROJECT_FOLDERS = ("generator", "docs/overrides", "scenarios/vocabularies")
+
+_ID = re.compile(r"^id: (\S+)$", re.MULTILINE)
+_TITLE = re.compile(r"^(title:\n  en: )(.+)(\n  zh: )(.+)$", re.MULTILINE)
+
+
+def originals() -> list[Path]:
+    """The real scenario files, in a stable order."""
+    return sorted((ROOT / "scenarios").glob("*.yaml"))
+
+
+def clone_id(original_id: str, number: int, size: int) -> str:
+    """`forest-change-detection` -> `forest-change-detection-0042`; ids sort in clone order."""
+    return f"{original_id}-{number:0{max(4, len(str(size)))}d}"
+
+
+def clone(text: str, new_id: str, number: str) -> str:
+    """The scenario `text` under `new_id`, its titles ending in `number` so each clone is findable."""
+    text, ids = _ID.subn(f"id: {new_id}", text)
+    text, titles = _TITLE.subn(lambda m: f"{m[1]}{_append(m[2], number)}{m[3]}{_append(m[4], number)}", text)
+    if ids != 1 or titles != 1:
+        raise ValueError(f"expected one 'id:' line and a 'title:' with en and zh lines, found {ids} and {titles}")
+    return text
+
+
+def _append(scalar: str, suffix: str) -> str:
+    """Append to a plain or quoted one-line YAML scalar, inside its quotes."""
+    if len(scalar) > 1 and scalar[0] in "'\"" and scalar[-1] == scalar[0]:
+        return f"{scalar[:-1]} {suffix}{scalar[-1]}"
+    return f"{scalar} {suffix}"
+
+
+def make_ours(target: Path, size: int) -> list[str]:
+    """Our project in `target` with `size` scenarios cloned round-robin; returns the new ids, sorted."""
+    _reset(target)
+    for name in PROJECT_FILES:
+        shutil.copy2(ROOT / name, target / name)
+    for folder in PROJECT_FOLDERS:
+        shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    sources = [(path.stem, path.read_text(encoding="utf-8")) for path in originals()]
+    ids = []
+    for index in range(size):
+        original_id, text = sources[index % len(sources)]
+        new_id = clone_id(original_id, index + 1, size)
+        number = new_id.rsplit("-", 1)[1]
+        (target / "scenarios" / f"{new_id}.yaml").write_text(clone(text, new_id, number), encoding="utf-8")
+        ids.append(new_id)
+    return sorted(ids)
+
+
+def reset_build(project: Path) -> None:
+    """Remove generated pages and built sites, so the next build starts as on a clean clone."""
+    for generated in ("docs/en", "docs/zh", "docs/.generated-files", "site"):
+        path = project / generated
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+
+
+def make_stock(target: Path, english_pages: Path) -> None:
+    """The baseline: Material with its defaults, our English pages, every page in one flat nav.
+
+    It keeps our Markdown extensions, because without them the same pages would render
+    differently; it drops what makes our build ours (hooks, theme overrides, navigation).
+    """
+    _reset(target)
+    shutil.copytree(english_pages, target / "docs")
+    pages = sorted(path.relative_to(target / "docs").as_posix() for path in (target / "docs").rglob("*.md"))
+    pages.sort(key=lambda page: page != "index.md")  # the home page first, as a person would list it
+    config: dict[str, Any] = {
+        "site_name": "Stock MkDocs + Material baseline",
+        "theme": {"name": "material"},
+        "plugins": ["search"],
+        "markdown_extensions": _project_config()["markdown_extensions"],
+        "nav": pages,
+    }
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    (target / "mkdocs.yml").write_text(text, encoding="utf-8")
+
+
+def _project_config() -> dict[str, Any]:
+    """The English configuration as MkDocs reads it (its !ENV tags resolved)."""
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
+        config: dict[str, Any] = yaml_load(file)
+    return config
+
+
+def _reset(folder: Path) -> None:
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)

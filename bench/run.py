@@ -1,0 +1,186 @@
+"""`python -m bench.run [--sizes 15,150,1500,10000]`: build synthetic catalogues of each size, ours
+and stock, print the figures as Markdown and write them to bench/results.md.
+
+A benchmark, not a test: it prints what it measures and asserts nothing about time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shlex
+import sys
+import time
+from collections.abc import Sequence
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+
+from . import search
+from .measure import BuildFailed, Ours, Stock, build_ours, build_stock, median_ours, median_stock
+from .project import ROOT, make_ours, make_stock, originals, reset_build
+from .report import SizeResult, markdown
+
+WORK = ROOT / "bench" / "work"
+RESULTS = ROOT / "bench" / "results.md"
+DEFAULT_SIZES = "15,150,1500"
+# Small builds take seconds and the machine is noisy: their figures are medians of 3 builds.
+REPEATS, REPEAT_UP_TO = 3, 150
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = _parser().parse_args(argv)
+    _check_query_words()
+    load = os.getloadavg()[0]  # other users' work, before the bench adds its own
+    started = time.perf_counter()
+    try:
+        results = [_bench(size, options) for size in options.sizes]
+    except BuildFailed as error:
+        print(f"bench: a build failed, nothing was written\n{error}", file=sys.stderr)
+        return 1
+    elapsed = time.perf_counter() - started
+    tables = markdown(results)
+    print(tables)
+    print(f"total bench time: {elapsed:,.0f} s", file=sys.stderr)
+    options.output.write_text(_document(tables, elapsed, load, options), encoding="utf-8")
+    print(f"wrote {_shown(options.output)}", file=sys.stderr)
+    return 0
+
+
+def _bench(size: int, options: argparse.Namespace) -> SizeResult:
+    """Build the catalogue of `size` scenarios, ours and stock, as many times as it is repeated."""
+    work = WORK / f"n{size}"
+    ours_project, stock_project = work / "ours", work / "stock"
+    page = make_ours(ours_project, size)[0]  # the scenario page whose HTML is weighed
+    with_stock = size <= options.stock_max
+    runs = REPEATS if size <= REPEAT_UP_TO else 1
+    ours: list[Ours] = []
+    stock: list[Stock] = []
+    for run in range(1, runs + 1):
+        reset_build(ours_project)
+        ours.append(build_ours(ours_project, page))
+        _progress(size, run, "ours", ours[-1])
+        if with_stock:
+            make_stock(stock_project, ours_project / "docs" / "en")
+            stock.append(build_stock(stock_project, page))
+            _progress(size, run, "stock", stock[-1])
+    latencies = _search(ours_project, stock_project if with_stock else None) if size >= options.search_from else {}
+    return SizeResult(size, runs, median_ours(ours), median_stock(stock) if stock else None, latencies)
+
+
+def _search(ours: Path, stock: Path | None) -> dict[str, search.Latency]:
+    sites = {"ours en": (ours / "site", "en"), "ours zh": (ours / "site", "zh")}
+    if stock is not None:
+        sites["stock en"] = (stock / "site", "en")
+    latencies = {}
+    for name, (site, language) in sites.items():
+        latencies[name] = search.measure(site, language)
+        samples = ", ".join(f"{ms:.0f}" for ms in latencies[name].samples)
+        print(f"  search {name}: median {latencies[name].median:.0f} ms ({samples})", file=sys.stderr)
+    return latencies
+
+
+def _progress(size: int, run: int, name: str, figures: Ours | Stock) -> None:
+    """One line per build on stderr, so a long run shows it is alive."""
+    if isinstance(figures, Ours):
+        steps = (
+            f"generator {figures.generator.seconds:.1f} s, en {figures.english.seconds:.1f} s, zh {figures.chinese.seconds:.1f} s"
+        )
+    else:
+        steps = f"en {figures.english.seconds:.1f} s"
+    print(f"N={size:,} run {run}: {name}: {steps}", file=sys.stderr)
+
+
+def _check_query_words() -> None:
+    """Stop early if a search word occurs in no title: its query would wait for results in vain."""
+    scenarios = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in originals()]
+    for language in ("en", "zh"):
+        missing = search.missing_words([s["title"][language] for s in scenarios], language)
+        if missing:
+            raise SystemExit(f"bench: search words {missing} occur in no {language} title; change bench/search.py")
+
+
+def _document(tables: str, elapsed: float, load: float, options: argparse.Namespace) -> str:
+    """results.md: when, where and how the figures were taken, then the tables."""
+    lines = [
+        "# Benchmark: our build against stock MkDocs + Material (issue 5)",
+        "",
+        f"- date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
+        f"- machine: {os.cpu_count()} cores ({_cpu()}), load average {load:.1f} before the run, shared and noisy",
+        f"- Python {platform.python_version()}, mkdocs {metadata.version('mkdocs')}, mkdocs-material {metadata.version('mkdocs-material')}",
+        f"- command: `{_command(options)}`; total run time {elapsed / 60:.1f} min",
+        "",
+        "How to read it: *ours* is `make build` (the generator, then `mkdocs build --strict` for mkdocs.yml and",
+        "mkdocs.zh.yml, each of which runs the generator again through its hook); *stock* is Material with",
+        "default settings and the same English pages (with our Markdown extensions, so they render the same),",
+        "every page in one flat `nav`, no hooks, no theme overrides.",
+        "Times are wall clock of each process; MB is peak RSS of that process (1 MB = 10⁶ bytes, 1 KB = 10³);",
+        "*page* is the built index.html of one scenario page; *index* is search/search_index.json. Search",
+        "times come from headless Chromium: *median* from the last keystroke to the first result, over",
+        f"{len(search.ENGLISH)} words from the titles (the slowest word in brackets); *first* from navigation start to the",
+        "first result of the first query (index download and indexing included). `make build` ÷ 2 is",
+        f"(generator + en + zh) / 2 against stock. Sizes up to {REPEAT_UP_TO} are medians of {REPEATS} builds; larger",
+        "sizes are single builds, and on a shared machine their times vary by 10-20% from run to run.",
+        f"Stock is built up to {options.stock_max:,} scenarios only (`--stock-max`): its cost grows quadratically.",
+        "",
+        tables,
+    ]
+    return "\n".join(lines)
+
+
+def _cpu() -> str:
+    try:
+        with Path("/proc/cpuinfo").open(encoding="utf-8") as cpuinfo:
+            return next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), "unknown CPU")
+    except OSError:
+        return platform.processor() or "unknown CPU"
+
+
+def _command(options: argparse.Namespace) -> str:
+    sizes = ",".join(str(size) for size in options.sizes)
+    return shlex.join(["python", "-m", "bench.run", "--sizes", sizes])
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = sorted({int(part) for part in text.split(",") if part.strip()})
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected sizes like 15,150,1500, got {text!r}") from None
+    if not sizes or sizes[0] < 1:
+        raise argparse.ArgumentTypeError("sizes must be positive whole numbers")
+    return sizes
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.run",
+        description="Build synthetic catalogues, ours and stock MkDocs + Material, and print what each costs.",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=_sizes(os.environ.get("BENCH_SIZES") or DEFAULT_SIZES),
+        help=f"catalogue sizes, comma-separated (default: $BENCH_SIZES or {DEFAULT_SIZES}; add 10000 for the large case)",
+    )
+    parser.add_argument(
+        "--stock-max",
+        type=int,
+        default=1500,
+        help="build the stock baseline only up to this size; its time and page size grow with the square of the size (default: 1500)",
+    )
+    parser.add_argument(
+        "--search-from", type=int, default=1500, help="measure search latency for sizes from this one up (default: 1500)"
+    )
+    parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the Markdown (default: bench/results.md)")
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())
