@@ -14,12 +14,12 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .build import build, check
+from .build import build, check, vocabularies
 from .bundle import bundle
 from .diff import diff
 from .errors import DataError, Problem, UsageError
 from .render import Settings
-from .scaffold import new_scenario
+from .scaffold import check_id, new_scenario
 from .schema import catalogue_schema, dumps, scenario_schema
 
 FORMATS = ("text", "github", "json")
@@ -40,6 +40,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except DataError as error:
         shown = _only(error.problems, arguments, root)
+        if not any(p.severity == "error" for p in shown):  # the named files are fine, the catalogue is not: say where
+            shown = error.problems
         output.problems(shown)
         errors = len(error.errors)
         elsewhere = f" ({len(error.problems) - len(shown)} in files not named)" if len(shown) < len(error.problems) else ""
@@ -115,21 +117,22 @@ def _build(arguments: argparse.Namespace, root: Path, output: Output) -> int:
 
 
 def _new(arguments: argparse.Namespace, root: Path, output: Output) -> int:
+    check_id(arguments.id)  # before the id becomes part of a path
     target = root / "scenarios" / f"{arguments.id}.yaml"
     if target.exists():
         raise UsageError(f"scenarios/{arguments.id}.yaml already exists; choose another id, or edit that file")
-    vocabularies = check(root).catalogue.vocabularies
-    text = new_scenario(arguments.id, arguments.domain, vocabularies, dt.date.today())
+    # Only the vocabularies: a half-written scenario elsewhere must not stop the next one.
+    text = new_scenario(arguments.id, arguments.domain, vocabularies(root), dt.date.today())
     target.write_text(text, encoding="utf-8")
     print(f"wrote scenarios/{arguments.id}.yaml: replace every TODO, then run `make check`", file=sys.stderr)
     return 0
 
 
 def _schema(arguments: argparse.Namespace, root: Path, output: Output) -> int:
-    vocabularies = check(root).catalogue.vocabularies
+    entries = vocabularies(root)
     folder = root / "schema"
     folder.mkdir(exist_ok=True)
-    for name, schema in (("scenario", scenario_schema(vocabularies)), ("catalogue", catalogue_schema(vocabularies))):
+    for name, schema in (("scenario", scenario_schema(entries)), ("catalogue", catalogue_schema(entries))):
         (folder / f"{name}.schema.json").write_text(dumps(schema), encoding="utf-8")
     print("wrote schema/scenario.schema.json and schema/catalogue.schema.json", file=sys.stderr)
     return 0

@@ -19,8 +19,14 @@ from .model import Requirement, Scenario, Text
 
 def diff(root: Path, revision: str) -> str:
     """Markdown describing scenarios added, removed and changed since `revision`."""
-    before = {s.id: s for s in _catalogue_at(root, revision)}
+    if revision.startswith("-"):
+        raise UsageError(f"'{revision}' is not a revision; name a commit, branch or tag, like origin/main")
     after = {s.id: s for s in check(root).catalogue.scenarios}
+    old_files = _files_at(root, revision)
+    try:
+        before = {s.id: s for s in _catalogue_of(old_files)}
+    except DataError as error:  # rules tightened since then: say which files changed, without the details
+        return _by_file(root, revision, old_files, after, len(error.errors))
     added = sorted(after.keys() - before.keys())
     removed = sorted(before.keys() - after.keys())
     changed = {key: _changes(before[key], after[key]) for key in sorted(before.keys() & after.keys())}
@@ -50,21 +56,41 @@ def diff(root: Path, revision: str) -> str:
     return "\n".join(out)
 
 
-def _catalogue_at(root: Path, revision: str) -> tuple[Scenario, ...]:
-    """The scenarios as they were at `revision`, read from git into a scratch folder."""
-    listing = _git(root, "ls-tree", "-r", "--name-only", revision, "--", "scenarios")
+def _files_at(root: Path, revision: str) -> dict[str, bytes]:
+    """The files under scenarios/ as they were at `revision`, by path."""
+    listing = _git(root, "ls-tree", "-r", "--name-only", "--end-of-options", revision, "--", "scenarios")
+    return {name: _git_bytes(root, "show", "--end-of-options", f"{revision}:{name}") for name in listing.splitlines()}
+
+
+def _catalogue_of(files: dict[str, bytes]) -> tuple[Scenario, ...]:
+    """The scenarios of `files`, loaded and validated in a scratch folder."""
     with tempfile.TemporaryDirectory(prefix="catalogue-") as scratch:
-        for name in listing.splitlines():
+        for name, data in files.items():
             target = Path(scratch) / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(_git_bytes(root, "show", f"{revision}:{name}"))
+            target.write_bytes(data)
         (Path(scratch) / "scenarios").mkdir(exist_ok=True)
-        try:
-            return check(Path(scratch)).catalogue.scenarios
-        except DataError as error:
-            raise UsageError(
-                f"the scenarios at {revision} do not pass check ({len(error.errors)} errors); compare with a later revision"
-            ) from None
+        return check(Path(scratch)).catalogue.scenarios
+
+
+def _by_file(root: Path, revision: str, old_files: dict[str, bytes], after: dict[str, Scenario], errors: int) -> str:
+    """The comparison when the old scenarios no longer pass today's checks: files added, removed, changed."""
+    old = {Path(name).stem: data for name, data in old_files.items() if name.count("/") == 1 and name.endswith(".yaml")}
+    added = sorted(after.keys() - old.keys())
+    removed = sorted(old.keys() - after.keys())
+    changed = sorted(key for key in after.keys() & old.keys() if (root / "scenarios" / f"{key}.yaml").read_bytes() != old[key])
+    out = [
+        f"### Scenario changes since `{revision}`",
+        "",
+        f"The scenarios at `{revision}` do not pass today's checks ({errors} error(s)), so changes are listed by file.",
+        "",
+        f"{len(added)} added, {len(removed)} removed, {len(changed)} changed.",
+        "",
+    ]
+    for title, keys in (("Added", added), ("Removed", removed), ("Changed", changed)):
+        if keys:
+            out += [f"**{title}**", "", *(f"- `{key}`" for key in keys), ""]
+    return "\n".join(out)
 
 
 def _changes(old: Scenario, new: Scenario) -> list[str]:

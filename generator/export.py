@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from .model import SCHEMA_VERSION, Catalogue, Scenario, Text
+from .model import SCHEMA_VERSION, Catalogue, Text
 
 FEED_NAMESPACE = uuid.UUID("6f1d3a52-8f0e-4d39-9a39-2f4e4c1c9b7e")  # fixed, so entry ids never change
 
@@ -39,19 +39,20 @@ def record(value: Any) -> Any:
     return value
 
 
-def scenario_json(scenario: Scenario) -> str:
-    return json.dumps(record(scenario), ensure_ascii=False, indent=2) + "\n"
+def json_text(data: Any) -> str:
+    """Compact JSON, one line: these files are for programs (browsers indent JSON for people)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def catalogue_json(catalogue: Catalogue) -> str:
+def catalogue_json(catalogue: Catalogue, records: list[dict[str, Any]]) -> str:
+    """Every scenario, as `record` gives it, with the vocabularies and the format's version."""
+    vocabularies = catalogue.vocabularies
     data = {
         "schema_version": SCHEMA_VERSION,
-        "scenarios": [record(s) for s in catalogue.scenarios],
-        "vocabularies": {
-            f.name: record(getattr(catalogue.vocabularies, f.name)) for f in dataclasses.fields(catalogue.vocabularies)
-        },
+        "scenarios": records,
+        "vocabularies": {f.name: record(getattr(vocabularies, f.name)) for f in dataclasses.fields(vocabularies)},
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json_text(data)
 
 
 CSV_COLUMNS = [

@@ -22,7 +22,7 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from generator.build import build  # noqa: E402
+from generator.build import build, up_to_date  # noqa: E402
 from generator.errors import DataError  # noqa: E402
 from generator.render import Settings  # noqa: E402
 
@@ -66,9 +66,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
         )
     except ValueError as error:
         raise PluginError(f"CATALOGUE_REPOSITORY: {error}") from None
+    if up_to_date(root, settings):  # `make build` generated them a moment ago, or the other language did
+        log.debug("generator: pages are up to date")
+        return
     try:
         result, report = build(root, settings)
     except DataError as error:
+        if _serving:
+            # A contributor is mid-edit (a new file still has its TODOs): keep serving the last valid
+            # pages and list what to fix. An error or warning here would stop the preview, which then
+            # appears stuck, so the problems go out at the info level, marked.
+            for problem in error.problems:
+                log.info("DATA PROBLEM %s", problem)
+            log.info("the preview shows the last valid pages until the %d error(s) above are fixed", len(error.errors))
+            return
         for problem in error.problems:
             log.error(str(problem))
         raise PluginError(f"{len(error.errors)} error(s) in the scenario data; the pages were not regenerated") from None

@@ -7,6 +7,7 @@ checked before the parser sees the text, because a hostile file must cost nothin
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,9 +83,21 @@ def load(file: Path, display: str) -> Document:
         raise fail(line, column, _explain(error, text, mark)) from None
     except yaml.YAMLError as error:  # pragma: no cover - libyaml reports every syntax error with a mark
         raise fail(1, 1, f"not valid YAML: {error}") from None
-    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null")):
+    if root is None:
         raise fail(1, 1, EMPTY)
+    if isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null"):
+        line, column = root.start_mark.line + 1, root.start_mark.column + 1
+        raise fail(line, column, "the file holds only an empty value (null); expected a mapping of fields")
     return Document(display, text, root)
+
+
+def alias_marks(text: str) -> list[yaml.Mark]:
+    """Where each alias (*name) of a parsed text is, in document order."""
+    marks: list[yaml.Mark] = []
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+            marks.append(typing.cast(yaml.Mark, event.start_mark))  # libyaml's own Mark type has the same fields
+    return marks
 
 
 def _decode(data: bytes, fail) -> str:  # type: ignore[no-untyped-def]
@@ -158,26 +171,30 @@ def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> 
     return f"not valid YAML:{context} {problem}".strip()
 
 
-def load_project(root: Path) -> Sources:
-    """Every vocabulary file and every scenario file under `root`/scenarios, parsed or failed."""
+def load_project(root: Path, scenarios: bool = True) -> Sources:
+    """Every vocabulary file and every scenario file under `root`/scenarios, parsed or failed
+    (only the vocabularies when `scenarios` is false)."""
     folder = root / "scenarios"
     vocabularies: dict[str, Document | LoadError] = {}
     for name in VOCABULARIES:
         display = f"scenarios/vocabularies/{name}.yaml"
         vocabularies[name] = _attempt(folder / "vocabularies" / f"{name}.yaml", display)
-    scenarios: list[Document | LoadError] = []
-    for file in sorted(folder.iterdir()) if folder.is_dir() else []:
+    documents: list[Document | LoadError] = []
+    for file in sorted(folder.iterdir()) if folder.is_dir() and scenarios else []:
         display = f"scenarios/{file.name}"
-        if file.suffix == ".yaml" and file.is_file():
-            scenarios.append(_attempt(file, display))
-        elif file.suffix == ".yml" or (file.is_file() and file.suffix not in IGNORED_SUFFIXES):
-            message = (
-                f"scenario files end in .yaml; rename it to {file.stem}.yaml"
-                if file.suffix == ".yml"
-                else "only .yaml scenario files belong here; move or delete this file"
-            )
-            scenarios.append(LoadError(Problem(display, 1, 1, "", message)))
-    return Sources(vocabularies, scenarios)
+        if file.is_dir() and not file.is_symlink():
+            if file.name != "vocabularies":  # a scenario in a subfolder would silently be left out
+                message = "scenario files belong directly in scenarios/, not in a folder; move its files up"
+                documents.append(LoadError(Problem(display, 1, 1, "", message)))
+        elif file.suffix == ".yaml":
+            documents.append(_attempt(file, display))
+        elif file.suffix.lower() in (".yaml", ".yml"):
+            message = f"scenario files end in .yaml, in lower case; rename it to {file.stem}.yaml"
+            documents.append(LoadError(Problem(display, 1, 1, "", message)))
+        elif file.suffix not in IGNORED_SUFFIXES:
+            message = "only .yaml scenario files belong here; move or delete this file"
+            documents.append(LoadError(Problem(display, 1, 1, "", message)))
+    return Sources(vocabularies, documents)
 
 
 VOCABULARIES = ("domains", "capabilities", "owners", "districts", "metrics", "units", "sources")

@@ -59,9 +59,10 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str] | N
         files[f"{language}/feed.xml"] = export.feed(catalogue, language, title, subtitle, helpers.link)
     for scenario_id, text in sorted((sources or {}).items()):
         files[f"en/scenarios/{scenario_id}.yaml"] = text
-    for scenario in catalogue.scenarios:
-        files[f"en/scenarios/{scenario.id}.json"] = export.scenario_json(scenario)
-    files["en/catalogue.json"] = export.catalogue_json(catalogue)
+    records = [export.record(scenario) for scenario in catalogue.scenarios]
+    for scenario, data in zip(catalogue.scenarios, records, strict=True):
+        files[f"en/scenarios/{scenario.id}.json"] = export.json_text(data)
+    files["en/catalogue.json"] = export.catalogue_json(catalogue, records)
     files["en/catalogue.csv"] = export.catalogue_csv(catalogue)
     files["en/schema/scenario.schema.json"] = dumps(scenario_schema(catalogue.vocabularies))
     files["en/schema/catalogue.schema.json"] = dumps(catalogue_schema(catalogue.vocabularies))
@@ -256,14 +257,20 @@ class Facet:
     note: str = ""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def relative_url(source: str, target: str, directory_urls: bool) -> str:
-    """The URL of docs file `target` relative to the page built from docs file `source`."""
+    """The URL of docs file `target` relative to the page built from docs file `source`.
+
+    Plain string work, remembered: every page links to many others, and posixpath.relpath (which
+    asks the file system for the working directory) was a tenth of the generator's time.
+    """
     source_url, target_url = _url(source, directory_urls), _url(target, directory_urls)
-    base = source_url if source_url.endswith("/") or not source_url else posixpath.dirname(source_url) + "/"
-    relative = posixpath.relpath(target_url or ".", base.rstrip("/") or ".")
-    if target_url.endswith("/") or not target_url:
-        relative = relative.rstrip("/") + "/" if relative != "." else "./"
-    return relative
+    folder = source_url.rsplit("/", 1)[0].split("/") if "/" in source_url else []
+    parts = target_url.split("/")  # a trailing "" stands for a folder URL
+    common = 0
+    while common < len(folder) and common < len(parts) - 1 and folder[common] == parts[common]:
+        common += 1
+    return "../" * (len(folder) - common) + "/".join(parts[common:]) or "./"
 
 
 def _url(path: str, directory_urls: bool) -> str:

@@ -31,10 +31,15 @@ HEADER = """\
 """
 
 
-def new_scenario(scenario_id: str, domain: str, vocabularies: Vocabularies, today: dt.date) -> str:
-    """The text of a new scenario file; raises UsageError for a malformed id or unknown domain."""
+def check_id(scenario_id: str) -> None:
+    """Raise UsageError unless `scenario_id` can be a scenario's id (and so its file name and URL)."""
     if not re.fullmatch(model.KEY_PATTERN, scenario_id) or len(scenario_id) > 64:
         raise UsageError(f"'{scenario_id}' is not a valid id; expected {model.KEY_EXPECTED}, at most 64 characters")
+
+
+def new_scenario(scenario_id: str, domain: str, vocabularies: Vocabularies, today: dt.date) -> str:
+    """The text of a new scenario file; raises UsageError for a malformed id or unknown domain."""
+    check_id(scenario_id)
     if domain not in vocabularies.domains:
         raise UsageError(f"'{domain}' is not a domain; expected one of {', '.join(vocabularies.domains)}")
     chosen = {  # values the template fills in, by field path; everything else is TODO

@@ -19,6 +19,7 @@ from . import model
 from .model import Vocabularies
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+NOT_A_PLACEHOLDER = r"^(?!\s*TODO)"  # validate.PLACEHOLDER, as the checker reads it
 
 
 def scenario_schema(vocabularies: Vocabularies) -> dict[str, Any]:
@@ -132,7 +133,8 @@ def _type(tp: Any, meta: dict[str, Any], vocabularies: Vocabularies) -> dict[str
 def _text(meta: dict[str, Any]) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     for language in model.LANGUAGES:
-        text: dict[str, Any] = {"type": "string", "minLength": 1}
+        # The template's TODO placeholders are not text yet: editors flag them as the checker does.
+        text: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": NOT_A_PLACEHOLDER}
         length = (meta.get("lengths") or {}).get(language)
         if length and length.chars:
             text["maxLength"] = length.chars

@@ -25,7 +25,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from . import model
 from .chinese import close_gaps
 from .errors import DataError, Problem, Severity
-from .load import Document, LoadError, Sources
+from .load import Document, LoadError, Sources, alias_marks
 from .model import CITYWIDE, Catalogue, Scenario, Vocabularies
 
 _TAG = "tag:yaml.org,2002:"
@@ -39,7 +39,8 @@ _constructor = SafeConstructor()
 
 HTML_TAG = re.compile(r"<\s*/?\s*(?!https?://)[A-Za-z!?]")
 HTML_ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-BAD_SCHEME = re.compile(r"\b(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
+# A scheme as in a link ("javascript:alert(1)", "data:text/html"), not a label in prose ("position data: every 5 s")
+BAD_SCHEME = re.compile(r"\b(javascript|vbscript|data|file)\s*:(?=[^\s\d])", re.IGNORECASE)
 MD_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)", re.MULTILINE)
 MD_IMAGE = re.compile(r"!\[")
 ATTRIBUTE_LIST = re.compile(r"\{\s*:|\{\s*[#.][\w-]|\{[^}]*\b[\w-]+\s*=")
@@ -47,6 +48,11 @@ MD_LINK_TARGET = re.compile(
     r"\]\(\s*<?([^)\s>]*)|^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?\s*$|<([a-z][a-z0-9+.-]*:[^>\s]*)>", re.MULTILINE
 )
 INVISIBLE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]")
+# Most texts are clean: one search for anything any markup rule could object to, and the rules
+# themselves (for their messages) only when it finds something.
+SUSPICIOUS = re.compile(
+    "|".join(f"(?:{rule.pattern})" for rule in (HTML_TAG, HTML_ENTITY, ATTRIBUTE_LIST)) + r"|[a-z]\s*:", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -59,26 +65,7 @@ class Result:
 
 def validate(sources: Sources) -> Result:
     """Check everything; return the catalogue, or raise DataError with every problem found."""
-    problems: list[Problem] = []
-    vocabularies: dict[str, dict[Any, Any] | None] = {}
-    checkers: dict[str, Checker] = {}
-    for name, entry_type in model.VOCABULARY_TYPES.items():
-        document = sources.vocabularies[name]
-        if isinstance(document, LoadError):
-            problems.append(document.problem)
-            vocabularies[name] = None
-            continue
-        checker = checkers[name] = Checker(document)
-        key_type = int if name in model.INTEGER_KEYED else str
-        entries = checker.convert(document.root, dict[key_type, entry_type], "", {})  # type: ignore[valid-type]
-        if entries is not _INVALID:
-            _check_vocabulary(name, entries, checker)
-        vocabularies[name] = None if checker.failed else entries
-    if "metrics" in checkers:
-        _check_units_cover_metrics(vocabularies, checkers["metrics"])
-    for checker in checkers.values():
-        problems += checker.problems
-
+    vocabularies, problems = _vocabularies(sources)
     scenarios: list[Scenario] = []
     first_file: dict[str, str] = {}
     for document in sources.scenarios:
@@ -103,6 +90,39 @@ def validate(sources: Sources) -> Result:
     return Result(catalogue, sorted(problems))
 
 
+def validate_vocabularies(sources: Sources) -> Vocabularies:
+    """Only the vocabularies, for work that needs no scenario (a new scenario's template, the
+    schema); raise DataError with their problems."""
+    vocabularies, problems = _vocabularies(sources)
+    if any(p.severity == "error" for p in problems):
+        raise DataError(problems)
+    return Vocabularies(**vocabularies)  # type: ignore[arg-type]
+
+
+def _vocabularies(sources: Sources) -> tuple[dict[str, dict[Any, Any] | None], list[Problem]]:
+    """Each vocabulary's entries (None where it has errors) and every problem found in them."""
+    problems: list[Problem] = []
+    vocabularies: dict[str, dict[Any, Any] | None] = {}
+    checkers: dict[str, Checker] = {}
+    for name, entry_type in model.VOCABULARY_TYPES.items():
+        document = sources.vocabularies[name]
+        if isinstance(document, LoadError):
+            problems.append(document.problem)
+            vocabularies[name] = None
+            continue
+        checker = checkers[name] = Checker(document)
+        key_type = int if name in model.INTEGER_KEYED else str
+        entries = checker.convert(document.root, dict[key_type, entry_type], "", {})  # type: ignore[valid-type]
+        if entries is not _INVALID:
+            _check_vocabulary(name, entries, checker)
+        vocabularies[name] = None if checker.failed else entries
+    if "metrics" in checkers:
+        _check_units_cover_metrics(vocabularies, checkers["metrics"])
+    for checker in checkers.values():
+        problems += checker.problems
+    return vocabularies, problems
+
+
 # ---------------------------------------------------------------------------------------------
 # The walk
 
@@ -116,6 +136,7 @@ class Checker:
         self.problems: list[Problem] = []
         self.nodes: dict[str, yaml.Node] = {}  # field path -> node, for rules checked after the walk
         self._visited: set[int] = set()
+        self._aliases: list[yaml.Mark] | None = None  # positions of the aliases not reported yet
 
     @property
     def failed(self) -> bool:
@@ -131,9 +152,10 @@ class Checker:
     def convert(self, node: yaml.Node, tp: Any, path: str, meta: dict[str, Any]) -> Any:
         """Return `node` as a value of type `tp`, or _INVALID after reporting why it is not one."""
         if id(node) in self._visited:
-            return self._fail(
-                node, path, "a YAML alias (*name) repeats another value; aliases are not allowed, write the value out"
-            )
+            message = "a YAML alias (*name) repeats another value; aliases are not allowed, write the value out"
+            mark = self._next_alias()
+            self.problems.append(Problem(self.document.path, mark.line + 1, mark.column + 1, path, message))
+            return _INVALID
         self._visited.add(id(node))
         self.nodes[path] = node
         if node.tag not in PLAIN_TAGS:
@@ -148,21 +170,28 @@ class Checker:
                 node, path, f"'{PLACEHOLDER}' is a placeholder from the template; replace it with {describe(tp, meta)}"
             )
 
-        origin = typing.get_origin(tp)
+        origin, args = _shape(tp)
         if origin in (Union, types.UnionType):  # X | None: presence was handled by the caller
-            (inner,) = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+            (inner,) = [arg for arg in args if arg is not type(None)]
             return self.convert_again(node, inner, path, meta)
         if origin is Literal:
             return self._literal(node, tp, path)
         if origin is tuple:
-            return self._list(node, typing.get_args(tp)[0], path, meta)
+            return self._list(node, args[0], path, meta)
         if origin is dict:
-            return self._mapping(node, typing.get_args(tp), path)
+            return self._mapping(node, args, path)
         if tp is model.Text:
             return self._text(node, path, meta)
         if isinstance(tp, type) and dataclasses.is_dataclass(tp):
             return self._record(node, tp, path)
         return self._scalar(node, tp, path, meta)
+
+    def _next_alias(self) -> yaml.Mark:
+        """Where the next alias is. The composed tree holds the anchored node itself in the alias's
+        place, so the alias's own position comes from the parser's events, in document order."""
+        if self._aliases is None:
+            self._aliases = alias_marks(self.document.text)
+        return self._aliases.pop(0) if self._aliases else self.document.root.start_mark
 
     def convert_again(self, node: yaml.Node, tp: Any, path: str, meta: dict[str, Any]) -> Any:
         self._visited.discard(id(node))
@@ -196,16 +225,18 @@ class Checker:
         hints = _hints(cls)
         values: dict[str, Any] = {}
         invalid = False
+        misspelt: set[str] = set()  # keys an unknown key was reported as a misspelling of
         for key_node, key, value_node in self._pairs(node, path):
             name = str(key)
             if name not in fields:
                 self._fail(key_node, _join(path, name), f"unknown key '{name}'; {_suggest(name, fields, 'expected one of')}")
+                misspelt.update(_closest(name, list(fields)))
                 invalid = True
                 continue
             values[name] = self.convert(value_node, hints[name], _join(path, name), dict(fields[name].metadata))
             invalid |= values[name] is _INVALID
         for name, spec in fields.items():
-            if name not in values and spec.default is dataclasses.MISSING:
+            if name not in values and name not in misspelt and spec.default is dataclasses.MISSING:
                 expected = describe(hints[name], dict(spec.metadata))
                 self.report(node, f"required key '{name}' is missing; add {name}: {expected}", field=_join(path, name))
                 invalid = True
@@ -254,16 +285,18 @@ class Checker:
             return self._fail(node, path, f"expected a text in both languages, written as {{en: ..., zh: ...}}, got {_got(node)}")
         lengths = meta.get("lengths", {})
         values: dict[str, Any] = {}
+        misspelt: set[str] = set()
         for key_node, key, value_node in self._pairs(node, path):
             if key not in model.LANGUAGES:
                 self._fail(
                     key_node, _join(path, key), f"unknown language '{key}'; {_suggest(str(key), model.LANGUAGES, 'expected')}"
                 )
+                misspelt.update(_closest(str(key), list(model.LANGUAGES)))
                 values["?"] = _INVALID
                 continue
             text_meta = {**meta, "lengths": None, "length": lengths.get(key), "language": key}
             values[str(key)] = self.convert(value_node, str, _join(path, key), text_meta)
-        missing = [language for language in model.LANGUAGES if language not in values]
+        missing = [language for language in model.LANGUAGES if language not in values and language not in misspelt]
         if missing:
             names = " and ".join({"en": "English (en)", "zh": "Chinese (zh)"}[m] for m in missing)
             return self._fail(node, path, f"the {names} text is missing; every text needs both en and zh")
@@ -285,13 +318,12 @@ class Checker:
         return node.value
 
     def _scalar(self, node: yaml.Node, tp: Any, path: str, meta: dict[str, Any]) -> Any:
-        expected = describe(tp, meta)
         if not isinstance(node, yaml.ScalarNode):
-            return self._fail(node, path, f"expected {expected}, got {_got(node)}")
+            return self._fail(node, path, f"expected {describe(tp, meta)}, got {_got(node)}")
         if tp is str:
             if node.tag != STR:
                 hint = "; put it in quotes" if node.tag in (INT, FLOAT, BOOL, TIMESTAMP) else ""
-                return self._fail(node, path, f"expected {expected}, got {_got(node)}{hint}")
+                return self._fail(node, path, f"expected {describe(tp, meta)}, got {_got(node)}{hint}")
             return self._string(node, path, meta)
         if tp is bool:
             if node.tag != BOOL:
@@ -344,6 +376,9 @@ class Checker:
         if meta.get("language") == "zh":
             value = close_gaps(value)
         if not value:
+            language = {"en": "English", "zh": "Chinese"}.get(meta.get("language", ""))
+            if language:  # a text's languages are all required: removing the key is no way out
+                return self._fail(node, path, f"the {language} text is empty; write it")
             return self._fail(node, path, "the text is empty; write it, or remove the key")
         length: model.Length | None = meta.get("length")
         if length and length.words and len(value.split()) > length.words:
@@ -353,16 +388,22 @@ class Checker:
             return self._fail(node, path, f"{len(value):,} characters; the limit is {limit:,}, shorten it")
         if "pattern" in meta and not re.fullmatch(meta["pattern"], value):
             return self._fail(node, path, f"'{value}' is not valid here; expected {meta.get('pattern_help', meta['pattern'])}")
-        if HTML_TAG.search(value) or HTML_ENTITY.search(value):
+        if not SUSPICIOUS.search(value):
+            pass
+        elif markup := HTML_TAG.search(value) or HTML_ENTITY.search(value):
+            alternative = "plain text or Markdown" if meta.get("markdown") else "plain text"
+            return self._fail(node, path, f"HTML is not allowed in texts (at {_excerpt(value, markup)}); write {alternative}")
+        elif braces := ATTRIBUTE_LIST.search(value):
             return self._fail(
-                node, path, "HTML is not allowed in texts; write plain text" + (" or Markdown" if meta.get("markdown") else "")
+                node,
+                path,
+                f"attribute lists like {{: ...}} or {{key=...}} are not allowed in texts (at {_excerpt(value, braces)}); remove the braces",
             )
-        if ATTRIBUTE_LIST.search(value):
-            return self._fail(node, path, "attribute lists like {: ...} or {key=...} are not allowed in texts; remove the braces")
-        scheme = BAD_SCHEME.search(value)
-        if scheme:
+        elif scheme := BAD_SCHEME.search(value):
             return self._fail(
-                node, path, f"'{scheme.group(1).lower()}:' addresses are not allowed; link to an http or https address"
+                node,
+                path,
+                f"'{scheme.group(1).lower()}:' addresses are not allowed (at {_excerpt(value, scheme)}); link to an http or https address",
             )
         if meta.get("markdown") and not self._markdown_ok(node, path, value):
             return _INVALID
@@ -398,7 +439,10 @@ class Checker:
             return value
         singular = model.VOCABULARY_TYPES[vocabulary].__name__.lower()
         where = f"scenarios/vocabularies/{vocabulary}.yaml"
-        suggestion = _suggest(str(value), [str(k) for k in entries], "did you mean", listing=False)
+        keys = [str(k) for k in entries]
+        suggestion = _suggest(str(value), keys, "did you mean", listing=False)
+        if not suggestion and len(keys) <= 20:
+            suggestion = f": {', '.join(keys)}"
         return self._fail(node, path, f"'{value}' is not a known {singular}; expected a key of {where}{suggestion}")
 
 
@@ -479,8 +523,35 @@ OFFICIAL_ONLY = {
 }
 
 
+# The patterns above are slow to run over every text; nearly all texts fail these cheap tests.
+_DIGIT_RUN = re.compile(r"\d[\d ()-]{6,}\d")
+_MONEY_AND_DEADLINE_WORDS = (
+    "元",
+    "¥",
+    "￥",
+    "$",
+    "yuan",
+    "rmb",
+    "cny",
+    "dollar",
+    "deadline",
+    "closing date",
+    "due date",
+    "submit",
+    "截止",
+    "截至日期",
+)
+
+
+def _might_say_too_much(text: str) -> bool:
+    lower = text.lower()
+    return "@" in text or bool(_DIGIT_RUN.search(text)) or any(word in lower for word in _MONEY_AND_DEADLINE_WORDS)
+
+
 def _check_honesty(scenario: Scenario, checker: Checker, vocabularies: dict[str, dict[Any, Any] | None]) -> None:
     for path, text in _texts(scenario, ""):
+        if not _might_say_too_much(text):
+            continue
         for kind, pattern in CONTACT_DETAILS.items():
             if pattern.search(text):
                 checker.report(path, f"{kind}; the catalogue publishes no personal contact details, name the owner body instead")
@@ -595,11 +666,30 @@ def _got(node: yaml.Node) -> str:
 def _suggest(word: str, choices: Iterable[Any], lead: str, listing: bool = True) -> str:
     """'did you mean X?' when a choice is close, else the list of choices."""
     names = [str(c) for c in choices]
-    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+    close = _closest(word, names)
     if not listing:
         return f" (did you mean '{close[0]}'?)" if close else ""
     text = f"{lead} {', '.join(names)}" if len(names) <= 20 else f"{lead} one of {len(names)} known keys"
     return f"did you mean '{close[0]}'? ({text})" if close else text
+
+
+def _excerpt(text: str, match: re.Match[str]) -> str:
+    """Where in a long text a problem is: the matched part and what follows, quoted, on one line."""
+    part = " ".join(text[match.start() : match.start() + 30].split())
+    return f"'{part}…'" if match.start() + 30 < len(text) else f"'{part}'"
+
+
+def _closest(word: str, names: list[str]) -> list[str]:
+    """The one choice `word` most likely misspells: the same letters in another order ('=<' for
+    '<='), else the most similar, with more leeway for short words ('zn' for 'zh')."""
+    swapped = [name for name in names if sorted(name) == sorted(word) and name != word]
+    if swapped:
+        return swapped[:1]
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+    if close or len(word) > 3:
+        return close
+    # One letter wrong in a two- or three-letter word ('zn'), but not a shorter word ('min' is not 'm').
+    return [name for name in difflib.get_close_matches(word, names, n=1, cutoff=0.5) if len(name) == len(word)]
 
 
 def _join(path: str, key: Any) -> str:
@@ -619,6 +709,14 @@ def _is_number(text: str) -> bool:
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
+_SHAPES: dict[Any, tuple[Any, tuple[Any, ...]]] = {}
+
+
+def _shape(tp: Any) -> tuple[Any, tuple[Any, ...]]:
+    """typing.get_origin and get_args of `tp`, remembered: the walk asks for them on every value."""
+    if tp not in _SHAPES:
+        _SHAPES[tp] = (typing.get_origin(tp), typing.get_args(tp))
+    return _SHAPES[tp]
 
 
 def _hints(cls: type) -> dict[str, Any]:

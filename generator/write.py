@@ -2,7 +2,8 @@
 
 Rewriting an unchanged file would wake `mkdocs serve` again and loop, so bytes are compared
 first. The files this step owns are listed in a manifest, so a file it did not write is never
-deleted. Each file is replaced atomically; a failed run leaves the previous files whole.
+deleted. A file that already exists is replaced atomically (written beside it, then renamed), so
+a reader never sees half of it; a new file is written in place, as nothing can be reading it yet.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 MANIFEST = ".generated-files"
 
@@ -32,13 +33,21 @@ def write(files: dict[str, str], out: Path) -> WriteReport:
     """Make `out` hold exactly `files` among the files it owns."""
     report = WriteReport()
     out.mkdir(parents=True, exist_ok=True)
+    folders: set[Path] = {out}
     for relative in sorted(files):
         target = _inside(out, relative)
         data = files[relative].encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            report.unchanged += 1
-            continue
-        _replace(target, data)
+        if target.parent not in folders:  # one mkdir per folder, not per file: thousands of files share a few folders
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        try:
+            with target.open("rb") as existing:
+                if existing.read() == data:
+                    report.unchanged += 1
+                    continue
+            _replace(target, data)
+        except FileNotFoundError:
+            _create(target, data)
         report.written.append(relative)
 
     manifest = out / MANIFEST
@@ -56,10 +65,20 @@ def write(files: dict[str, str], out: Path) -> WriteReport:
 
 
 def _inside(out: Path, relative: str) -> Path:
-    target = (out / relative).resolve()
-    if not target.is_relative_to(out.resolve()):
+    """`out`/`relative`, refusing a path that could leave `out` (absolute, or with '..')."""
+    parts = PurePosixPath(relative).parts
+    if not parts or relative.startswith("/") or any(part in ("..", ".", "") for part in parts) or "\\" in relative:
         raise ValueError(f"refusing to write outside {out}: {relative}")
-    return target
+    return out.joinpath(*parts)
+
+
+def _create(target: Path, data: bytes) -> None:
+    try:
+        with target.open("xb") as file:
+            file.write(data)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
 
 
 def _replace(target: Path, data: bytes) -> None:
@@ -75,6 +94,6 @@ def _replace(target: Path, data: bytes) -> None:
 
 
 def _prune_empty_folders(folder: Path, out: Path) -> None:
-    while folder != out.resolve() and folder.is_dir() and not any(folder.iterdir()):
+    while folder != out and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent

@@ -21,6 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"
 
 
+@pytest.fixture(autouse=True)
+def plain_problem_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    """GitHub Actions sets GITHUB_ACTIONS=true, which switches problems to annotations; the tests
+    expect text unless they ask for another format (as the annotation test does)."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A writable copy of tests/fixtures/project: two valid scenarios and small vocabularies."""

@@ -155,3 +155,14 @@ def test_check_named_files_reports_only_their_problems(project: Path) -> None:
     assert result.stdout.splitlines() == [
         "scenarios/fire-watch.yaml:12:9: status: expected one of announced, open, matched, piloting, closed, withdrawn, got the number 3"
     ]
+
+
+def test_check_named_files_that_are_fine_still_shows_what_blocks_the_catalogue(project: Path) -> None:
+    """A pre-commit run on a valid file must not fail silently because another file is broken."""
+    edit(project, "river-ships.yaml", "status: announced", "status: anounced")
+    result = run("check", "--root", str(project), str(project / "scenarios" / "fire-watch.yaml"))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "scenarios/river-ships.yaml:12:9: status: 'anounced' is not allowed; did you mean 'announced'? "
+        "(expected one of announced, open, matched, piloting, closed, withdrawn)"
+    ]

@@ -81,3 +81,36 @@ def test_diff_without_changes(repository: Path, capsys: pytest.CaptureFixture[st
 def test_diff_against_an_unknown_revision_is_a_usage_error(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", "no-such-branch", "--root", str(repository)]) == 2
     assert capsys.readouterr().err.startswith("error: git ls-tree failed: ")
+
+
+def test_a_revision_that_looks_like_an_option_is_refused(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", "--root", str(repository), "--", "--output=/tmp/x"]) == 2
+    assert (
+        capsys.readouterr().err == "error: '--output=/tmp/x' is not a revision; name a commit, branch or tag, like origin/main\n"
+    )
+
+
+def test_when_the_old_scenarios_fail_todays_rules_changes_are_listed_by_file(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rule added since the base revision must not stop the summary of a pull request."""
+    edit(repository, "river-ships.yaml", "status: announced", "status: open")  # illustrative and open: fails today
+    git(repository, "commit", "-q", "-am", "before the rule")
+    edit(repository, "river-ships.yaml", "status: open", "status: announced")
+    (repository / "scenarios" / "fire-watch.yaml").unlink()
+    assert main(["diff", "HEAD", "--root", str(repository)]) == 0
+    assert capsys.readouterr().out == (
+        "### Scenario changes since `HEAD`\n"
+        "\n"
+        "The scenarios at `HEAD` do not pass today's checks (1 error(s)), so changes are listed by file.\n"
+        "\n"
+        "0 added, 1 removed, 1 changed.\n"
+        "\n"
+        "**Removed**\n"
+        "\n"
+        "- `fire-watch`\n"
+        "\n"
+        "**Changed**\n"
+        "\n"
+        "- `river-ships`\n"
+    )

@@ -99,7 +99,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         "alias-recursive",
         base("users:\n  - en: As a master", "users: &u [*u]\nx:\n  - en: As a master"),
         [
-            f"{H}:25:8: users[0]: a YAML alias (*name) repeats another value; aliases are not allowed, write the value out",
+            f"{H}:25:12: users[0]: a YAML alias (*name) repeats another value; aliases are not allowed, write the value out",
             f"{H}:26:1: x: unknown key 'x'; expected one of id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources",
         ],
     ),
@@ -162,7 +162,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     (
         "top-level-null",
         lambda: b"~\n",
-        [f"{H}:1:1: file is empty; expected a mapping of fields ('python -m generator new ID --domain KEY' writes a template)"],
+        [f"{H}:1:1: the file holds only an empty value (null); expected a mapping of fields"],
     ),
     (
         "two-documents",
@@ -201,32 +201,40 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     (
         "html-in-title",
         base("Decimetre positioning for river ships,", "Decimetre <b>positioning</b> for river ships,"),
-        [f"{H}:2:13: title.en: HTML is not allowed in texts; write plain text"],
+        [f"{H}:2:13: title.en: HTML is not allowed in texts (at '<b>positioning</b> for river s…'); write plain text"],
     ),
     (
         "script-in-problem",
         base("    Channels are *narrow* at bridges.", "    Channels <script>fetch('//evil.example')</script>"),
-        [f"{H}:17:7: problem.en: HTML is not allowed in texts; write plain text or Markdown"],
+        [
+            f"{H}:17:7: problem.en: HTML is not allowed in texts (at '<script>fetch('//evil.example'…'); write plain text or Markdown"
+        ],
     ),
     (
         "javascript-link",
         base("(https://www.ichongqing.info/) for context.", "(javascript:alert(document.cookie)) for context."),
-        [f"{H}:17:7: problem.en: 'javascript:' addresses are not allowed; link to an http or https address"],
+        [
+            f"{H}:17:7: problem.en: 'javascript:' addresses are not allowed (at 'javascript:alert(document.cook…'); link to an http or https address"
+        ],
     ),
     (
         "javascript-link-mixed-case",
         base("(https://www.ichongqing.info/) for context.", "( JaVaScRiPt :alert(1)) for context."),
-        [f"{H}:17:7: problem.en: 'javascript:' addresses are not allowed; link to an http or https address"],
+        [
+            f"{H}:17:7: problem.en: 'javascript:' addresses are not allowed (at 'JaVaScRiPt :alert(1)) for cont…'); link to an http or https address"
+        ],
     ),
     (
         "javascript-link-entity",
         base("(https://www.ichongqing.info/) for context.", "(javascript&#58;alert(1)) for context."),
-        [f"{H}:17:7: problem.en: HTML is not allowed in texts; write plain text or Markdown"],
+        [f"{H}:17:7: problem.en: HTML is not allowed in texts (at '&#58;alert(1)) for context.'); write plain text or Markdown"],
     ),
     (
         "data-uri-image",
         base("See [the release]", "See ![x](data:image/svg+xml;base64,PHN2Zz4=) [the release]"),
-        [f"{H}:17:7: problem.en: 'data:' addresses are not allowed; link to an http or https address"],
+        [
+            f"{H}:17:7: problem.en: 'data:' addresses are not allowed (at 'data:image/svg+xml;base64,PHN2…'); link to an http or https address"
+        ],
     ),
     (
         "remote-image",
@@ -236,12 +244,16 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     (
         "attribute-list-injection",
         base("    Channels are *narrow* at bridges.", '    Channels are narrow.\n    {: onclick="alert(1)" }'),
-        [f"{H}:17:7: problem.en: attribute lists like {{: ...}} or {{key=...}} are not allowed in texts; remove the braces"],
+        [
+            f"{H}:17:7: problem.en: attribute lists like {{: ...}} or {{key=...}} are not allowed in texts (at '{{: onclick=\"alert(1)\" }} See […'); remove the braces"
+        ],
     ),
     (
         "attribute-list-in-title",
         base("Decimetre positioning for river ships,", "'Decimetre positioning { onmouseover=alert(1) }',"),
-        [f"{H}:2:13: title.en: attribute lists like {{: ...}} or {{key=...}} are not allowed in texts; remove the braces"],
+        [
+            f"{H}:2:13: title.en: attribute lists like {{: ...}} or {{key=...}} are not allowed in texts (at '{{ onmouseover=alert(1) }}'); remove the braces"
+        ],
     ),
     (
         "very-long-string",
@@ -347,9 +359,14 @@ def test_symbolic_links_are_refused(project: Path, capsys: pytest.CaptureFixture
 
 def test_stray_files_are_named(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "scenarios" / "draft.yml").write_text(BASE, encoding="utf-8")
+    (project / "scenarios" / "Bus-Lane.YAML").write_text(BASE, encoding="utf-8")
     (project / "scenarios" / "notes.txt").write_text("todo", encoding="utf-8")
+    (project / "scenarios" / "transport").mkdir()
+    (project / "scenarios" / "transport" / "ferry.yaml").write_text(BASE, encoding="utf-8")
     assert main(["check", "--root", str(project)]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        "scenarios/draft.yml:1:1: scenario files end in .yaml; rename it to draft.yaml",
+        "scenarios/Bus-Lane.YAML:1:1: scenario files end in .yaml, in lower case; rename it to Bus-Lane.yaml",
+        "scenarios/draft.yml:1:1: scenario files end in .yaml, in lower case; rename it to draft.yaml",
         "scenarios/notes.txt:1:1: only .yaml scenario files belong here; move or delete this file",
+        "scenarios/transport:1:1: scenario files belong directly in scenarios/, not in a folder; move its files up",
     ]

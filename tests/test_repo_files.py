@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 import shlex
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,6 +38,8 @@ def commands_in(script: str) -> list[list[str]]:
 def assert_command_exists(words: list[str]) -> None:
     if words[0] == "make":
         assert set(words[1:]) <= MAKE_TARGETS, words
+    elif words[:2] == ["git", "config"]:
+        pass
     elif words[0] == "bash":
         assert (ROOT / words[1]).is_file(), words
     elif words[:3] == [".venv/bin/python", "-m", "generator"] or words[:3] == ["python", "-m", "generator"]:
@@ -111,3 +116,32 @@ def test_contributing_guide_names_existing_commands() -> None:
         assert target in MAKE_TARGETS, target
     for verb in re.findall(r"python -m generator ([a-z]+)", text):
         assert verb in VERBS, verb
+
+
+BIN = Path(sys.executable).parent
+
+
+@pytest.mark.parametrize(
+    ("path", "schema"),
+    [
+        (".github/workflows/ci.yml", "vendor.github-workflows"),
+        (".github/ISSUE_TEMPLATE/propose-scenario.yml", "vendor.github-issue-forms"),
+        (".github/ISSUE_TEMPLATE/config.yml", "vendor.github-issue-config"),
+    ],
+)
+def test_github_files_follow_githubs_own_schemas(path: str, schema: str) -> None:
+    """GitHub rejects a workflow or issue form with a wrong key only once it is pushed; check it here."""
+    result = subprocess.run(
+        [str(BIN / "check-jsonschema"), "--builtin-schema", schema, str(ROOT / path)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pre_commit_accepts_the_configuration() -> None:
+    result = subprocess.run(
+        [str(BIN / "pre-commit"), "validate-config", str(ROOT / ".pre-commit-config.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import re
+import shutil
+import subprocess
+import sys
 import typing
 from pathlib import Path
 
@@ -12,6 +16,7 @@ import pytest
 
 from generator import model
 from generator.cli import main
+from tests.conftest import ROOT
 from tests.helpers import problems
 
 
@@ -103,3 +108,34 @@ def test_new_refuses_bad_requests(project: Path, arguments: list[str], message: 
     assert main(["new", *arguments, "--root", str(project)]) == 2
     assert capsys.readouterr().err == message
     assert sorted(p.name for p in (project / "scenarios").iterdir()) == before
+
+
+def test_new_works_while_another_scenario_is_still_a_template(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Only the vocabularies must be valid: a half-written scenario does not block the next one."""
+    assert main(["new", "bus-lanes", "--domain", "transport", "--root", str(project)]) == 0
+    assert main(["new", "ferry-lines", "--domain", "transport", "--root", str(project)]) == 0
+    assert (project / "scenarios" / "ferry-lines.yaml").is_file()
+    assert main(["new", "vocabularies/domains", "--domain", "transport", "--root", str(project)]) == 2
+    assert "'vocabularies/domains' is not a valid id" in capsys.readouterr().err
+
+
+def test_make_new_writes_the_template(project: Path) -> None:
+    shutil.copy2(ROOT / "Makefile", project / "Makefile")
+    (project / ".venv" / "bin").mkdir(parents=True)
+    (project / ".venv" / "bin" / "python").symlink_to(sys.executable)
+    (project / ".venv" / ".runtime").touch()  # the virtual environment is there; make must not rebuild it
+    (project / "requirements.txt").touch()
+    os.utime(project / ".venv" / ".runtime")
+    result = subprocess.run(
+        ["make", "--no-print-directory", "new", "ID=bus-lanes", "DOMAIN=transport"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (project / "scenarios" / "bus-lanes.yaml").read_text(encoding="utf-8").count("TODO") > 10
+    usage = subprocess.run(["make", "--no-print-directory", "new"], cwd=project, capture_output=True, text=True, check=False)
+    assert usage.returncode == 2
+    assert usage.stderr.startswith("usage: make new ID=<id> DOMAIN=<domain key>")

@@ -56,6 +56,7 @@ def test_schema_rejects_what_the_checker_rejects() -> None:
         {**data, "domain": "roads"},
         {**data, "title": {"en": "Only English"}},
         {**data, "capabilities": []},
+        {**data, "title": {"en": "TODO: a short title", "zh": "TODO"}},
     ):
         assert list(validator.iter_errors(broken)), broken
 

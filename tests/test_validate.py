@@ -21,8 +21,7 @@ RULES = [
         "river-ships.yaml",
         "summary:\n",
         "sumary:\n",
-        [
-            f"{S}:1:1: summary: required key 'summary' is missing; add summary: a text in both languages, {{en: ..., zh: ...}}",
+        [  # one problem, not also "summary is missing": the suggestion says it all
             f"{S}:3:1: sumary: unknown key 'sumary'; did you mean 'summary'? (expected one of id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources)",
         ],
     ),
@@ -251,7 +250,7 @@ RULES = [
         "river-ships.yaml",
         "constraints:\n  - {en: BeiDou only., zh: 仅限北斗。}",
         "constraints:\n  - &c {en: BeiDou only., zh: 仅限北斗。}\n  - *c",
-        [f"{S}:44:5: constraints[1]: a YAML alias (*name) repeats another value; aliases are not allowed, write the value out"],
+        [f"{S}:45:5: constraints[1]: a YAML alias (*name) repeats another value; aliases are not allowed, write the value out"],
     ),
     (
         "id-pattern",
@@ -364,21 +363,25 @@ RULES = [
         "river-ships.yaml",
         "  en: Show accuracy measured on a river section.",
         "  en: Show accuracy <script>alert(1)</script>",
-        [f"{S}:46:7: how_to_respond.en: HTML is not allowed in texts; write plain text or Markdown"],
+        [
+            f"{S}:46:7: how_to_respond.en: HTML is not allowed in texts (at '<script>alert(1)</script>'); write plain text or Markdown"
+        ],
     ),
     (
         "html-entity-rejected",
         "river-ships.yaml",
         "  en: Show accuracy measured on a river section.",
         "  en: Show accuracy &lt;b&gt;",
-        [f"{S}:46:7: how_to_respond.en: HTML is not allowed in texts; write plain text or Markdown"],
+        [f"{S}:46:7: how_to_respond.en: HTML is not allowed in texts (at '&lt;b&gt;'); write plain text or Markdown"],
     ),
     (
         "javascript-link-rejected",
         "river-ships.yaml",
         "(https://www.ichongqing.info/) for context.",
         "(javascript:alert(1)) for context.",
-        [f"{S}:17:7: problem.en: 'javascript:' addresses are not allowed; link to an http or https address"],
+        [
+            f"{S}:17:7: problem.en: 'javascript:' addresses are not allowed (at 'javascript:alert(1)) for conte…'); link to an http or https address"
+        ],
     ),
     (
         "markdown-image-rejected",
@@ -427,7 +430,7 @@ RULES = [
         "river-ships.yaml",
         "  - {en: BeiDou only., zh: 仅限北斗。}",
         '  - {en: "  ", zh: 仅限北斗。}',
-        [f"{S}:44:10: constraints[0].en: the text is empty; write it, or remove the key"],
+        [f"{S}:44:10: constraints[0].en: the English text is empty; write it"],
     ),
     (
         "functional-requirement-needs-no-target",
@@ -435,6 +438,27 @@ RULES = [
         '    kind: performance\n    text: {en: Real-time horizontal position., zh: 实时水平位置。}\n    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm}\n',
         "    kind: functional\n    text: {en: Real-time horizontal position., zh: 实时水平位置。}\n",
         [],  # R2 still has a target, so the scenario stays measurable
+    ),
+    (
+        "short-misspelling-suggests",
+        "river-ships.yaml",
+        "title: {en: Decimetre positioning for river ships, zh: 内河船舶分米级定位}",
+        "title: {en: Decimetre positioning for river ships, zn: 内河船舶分米级定位}",
+        [f"{S}:2:52: title.zn: unknown language 'zn'; did you mean 'zh'? (expected en, zh)"],
+    ),
+    (
+        "swapped-letters-suggest",
+        "river-ships.yaml",
+        'op: "<=", value: 20, unit: cm}',
+        'op: "=<", value: 20, unit: cm}',
+        [f"{S}:33:47: requirements[0].target.op: '=<' is not allowed; did you mean '<='? (expected one of <=, <, >=, >, =)"],
+    ),
+    (
+        "prose-labels-are-not-link-schemes",
+        "river-ships.yaml",
+        "{en: BeiDou only., zh: 仅限北斗。}",
+        "{en: 'Position data: every 5 s. Video file: optional.', zh: 仅限北斗。}",
+        [],
     ),
     (
         "identical-texts-warn",
@@ -516,7 +540,7 @@ VOCABULARY_RULES = [
         "min:\n  symbol: {en: min, zh: 分钟}\n  dimension: time\n  factor: 60\n",
         "",
         [
-            "scenarios/fire-watch.yaml:27:71: requirements[0].target.unit: 'min' is not a known unit; expected a key of scenarios/vocabularies/units.yaml",
+            "scenarios/fire-watch.yaml:27:71: requirements[0].target.unit: 'min' is not a known unit; expected a key of scenarios/vocabularies/units.yaml: cm, m, percent, level",
             "scenarios/vocabularies/metrics.yaml:7:14: observation-interval.dimension: no unit in units.yaml measures time; add one there",
         ],
     ),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
 
-from generator.build import build
+from generator.build import build, up_to_date
 from generator.errors import DataError
 from generator.render import Settings
 from generator.write import write
@@ -70,3 +71,21 @@ def test_refuses_paths_outside_the_output(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="refusing to write outside"):
         write({"../escape.md": "x"}, tmp_path / "docs")
     assert not (tmp_path / "escape.md").exists()
+
+
+def test_pages_are_up_to_date_until_an_input_or_a_page_changes(project: Path) -> None:
+    """What lets each MkDocs build skip the generator right after `make build` or the other language ran it."""
+    settings = Settings()
+    assert not up_to_date(project, settings)
+    build(project, settings)
+    assert up_to_date(project, settings)
+    assert not up_to_date(project, Settings(directory_urls=False))
+
+    scenario = project / "scenarios" / "river-ships.yaml"
+    os.utime(scenario, ns=(scenario.stat().st_atime_ns, scenario.stat().st_mtime_ns + 1_000_000))
+    assert not up_to_date(project, settings)
+    build(project, settings)
+    assert up_to_date(project, settings)
+
+    (project / "docs" / "zh" / "scenarios" / "fire-watch.md").unlink()
+    assert not up_to_date(project, settings)
