@@ -64,13 +64,16 @@ def mkdocs_build(config: str) -> list[str]:
 class Ours:
     """Our build as `make build` runs it: the generator, then one MkDocs build per language."""
 
-    generator: Run
+    generator: Run  # on a fresh clone: every page is a new file
     english: Run
     chinese: Run
     page_en: int  # bytes of one scenario page's index.html
     page_zh: int
     index_en: int  # bytes of search/search_index.json
     index_zh: int
+    generator_again: Run  # the same inputs once more: load, validate and render, nothing to write
+    zensical: Run | None  # Zensical's build of the English site from the same pages (None: not installed)
+    zensical_pages: int  # scenario pages Zensical built
 
 
 @dataclass(frozen=True)
@@ -82,10 +85,17 @@ class Stock:
     index_en: int
 
 
+ZENSICAL = Path(sys.executable).parent / "zensical"
+# Zensical reads mkdocs.yml; this configuration only sends its site elsewhere, beside ours.
+ZENSICAL_CONFIG = "INHERIT: mkdocs.yml\nsite_dir: site-zensical\n"
+
+
 def build_ours(project: Path, scenario_id: str) -> Ours:
     generator = timed(python("-m", "generator", "build"), project)
     english = timed(mkdocs_build("mkdocs.yml"), project)
     chinese = timed(mkdocs_build("mkdocs.zh.yml"), project)
+    generator_again = timed(python("-m", "generator", "build"), project)
+    zensical, zensical_pages = build_zensical(project)
     site = project / "site"
     return Ours(
         generator,
@@ -95,7 +105,20 @@ def build_ours(project: Path, scenario_id: str) -> Ours:
         page_zh=page_bytes(site / "zh", scenario_id),
         index_en=index_bytes(site),
         index_zh=index_bytes(site / "zh"),
+        generator_again=generator_again,
+        zensical=zensical,
+        zensical_pages=zensical_pages,
     )
+
+
+def build_zensical(project: Path) -> tuple[Run | None, int]:
+    """The exit path: Zensical builds the English site from the generated pages; how many
+    scenario pages it made."""
+    if not ZENSICAL.is_file():
+        return None, 0
+    (project / "zensical.yml").write_text(ZENSICAL_CONFIG, encoding="utf-8")
+    run = timed([str(ZENSICAL), "build", "--clean", "-f", "zensical.yml"], project)
+    return run, sum(1 for _ in (project / "site-zensical" / "scenarios").glob("*/index.html"))
 
 
 def build_stock(project: Path, scenario_id: str) -> Stock:
@@ -122,6 +145,9 @@ def median_ours(runs: list[Ours]) -> Ours:
         page_zh=_median([r.page_zh for r in runs]),
         index_en=_median([r.index_en for r in runs]),
         index_zh=_median([r.index_zh for r in runs]),
+        generator_again=median_run([r.generator_again for r in runs]),
+        zensical=median_run([r.zensical for r in runs if r.zensical]) if all(r.zensical for r in runs) else None,
+        zensical_pages=min(r.zensical_pages for r in runs),
     )
 
 

@@ -68,9 +68,18 @@ def make_ours(target: Path, size: int) -> list[str]:
     return sorted(ids)
 
 
+def make_real(target: Path) -> None:
+    """Our project in `target` with the real scenarios, as a contributor's clone has them."""
+    _reset(target)
+    for name in PROJECT_FILES:
+        shutil.copy2(ROOT / name, target / name)
+    for folder in (*PROJECT_FOLDERS, "scenarios"):
+        shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+
+
 def reset_build(project: Path) -> None:
     """Remove generated pages and built sites, so the next build starts as on a clean clone."""
-    for generated in ("docs/en", "docs/zh", "docs/.generated-files", "site"):
+    for generated in ("docs/en", "docs/zh", "docs/.generated-files", "docs/.generated-inputs", "site", "site-zensical", ".cache"):
         path = project / generated
         if path.is_dir():
             shutil.rmtree(path)

@@ -5,18 +5,16 @@ How fast the page updates is measured by `make bench`, not asserted here."""
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
 import sys
-import threading
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from bench import serve
+from bench.serve import Server
 from tests.conftest import site_project
 
 pytestmark = pytest.mark.site
@@ -25,42 +23,9 @@ SCENARIO = "yangtze-jialing-beidou-navigation"
 OLD, NEW = "Real-time horizontal position of the ship", "Real-time horizontal position of every ship"
 
 
-class Server:
-    """`mkdocs serve` of a project in a child process, its log collected line by line."""
-
-    def __init__(self, project: Path) -> None:
-        with socket.socket() as probe:  # a free port; the moment between closing and binding it is harmless here
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log: list[str] = []
-        command = [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{self.port}"]
-        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
-        self.process = subprocess.Popen(
-            command, cwd=project, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-        )
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.log.append(line.rstrip())
-
-    def page(self, path: str) -> str:
-        with urllib.request.urlopen(f"{self.url}/{path}", timeout=10) as response:
-            return str(response.read().decode("utf-8"))
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
-
-
 def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
-        time.sleep(0.1)
+    if not serve.wait_for(condition, seconds):
+        pytest.fail(f"timed out waiting for {what}")
 
 
 @pytest.fixture
@@ -69,14 +34,10 @@ def server(tmp_path: Path) -> Iterator[Server]:
     subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project, check=True, capture_output=True)
     running = Server(project)
     try:
-        wait_for(lambda: any("Serving on" in line for line in running.log), 60, "the server to start")
+        wait_for(running.started, 60, "the server to start")
         yield running
     finally:
         running.stop()
-
-
-def builds(log: list[str]) -> int:
-    return sum("Building documentation..." in line for line in log)
 
 
 def test_an_edit_updates_its_page_after_at_most_two_rebuilds(server: Server, tmp_path: Path) -> None:
@@ -90,7 +51,7 @@ def test_an_edit_updates_its_page_after_at_most_two_rebuilds(server: Server, tmp
     time.sleep(5)  # long enough for a rebuild loop to show itself
 
     after = server.log[before:]
-    assert 1 <= builds(after) <= 2, "\n".join(after)
+    assert 1 <= server.builds_since(before) <= 2, "\n".join(after)
     assert not any("ERROR" in line or "Traceback" in line for line in after), "\n".join(after)
 
 
