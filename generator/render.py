@@ -96,6 +96,7 @@ def _render_page(catalogue: Catalogue, language: str, settings: Settings, templa
             language=language,
             page_path=path,
             t=helpers.t,
+            L=_labels(language),
             loc=helpers.loc,
             link=helpers.link,
             h=helpers,
@@ -113,13 +114,14 @@ class Helpers:
         self.language = language
         self.settings = settings
         self.page_path = page_path
+        self.strings = strings()
 
     def t(self, key: str, **values: Any) -> str:
         """A UI string in the page's language, with {placeholders} filled in.
 
         A key may have a singular form `key.one`, used when `count` is 1.
         """
-        table = strings()
+        table = self.strings
         if values.get("count") == 1 and f"{key}.one" in table:
             key = f"{key}.one"
         text = table[key][self.language]
@@ -143,7 +145,7 @@ class Helpers:
 
     def src(self, target: str) -> str:
         """Path of docs file `target` relative to this page's docs file, for Markdown links."""
-        return posixpath.relpath(target, posixpath.dirname(self.page_path) or ".")
+        return _relative_path(self.page_path, target)
 
     def name(self, vocabulary: str, key: str | int) -> str:
         return self.loc(getattr(self.vocabularies, vocabulary)[key].name)
@@ -273,6 +275,12 @@ def relative_url(source: str, target: str, directory_urls: bool) -> str:
     return "../" * (len(folder) - common) + "/".join(parts[common:]) or "./"
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _relative_path(source: str, target: str) -> str:
+    """Docs file `target` relative to the folder of docs file `source`: "a/b.md", "c.md" -> "../c.md"."""
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
 def _url(path: str, directory_urls: bool) -> str:
     """Where MkDocs puts the page for a docs file: 'a/b.md' -> 'a/b/' (or 'a/b.html')."""
     if not path.endswith(".md"):
@@ -320,10 +328,29 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
-@functools.cache
+def _labels(language: str) -> dict[str, str]:
+    """The UI strings of one language, for templates to look up as L["key"]: cheaper than calling
+    t("key") on every page, and what most strings need (t() remains for {placeholders})."""
+    return _labels_of(language, _STRINGS.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4)
+def _labels_of(language: str, version: int) -> dict[str, str]:
+    return {key: text[language] for key, text in strings().items()}
+
+
+_STRINGS = TEMPLATES / "strings.yaml"
+
+
 def strings() -> dict[str, dict[str, str]]:
-    """UI strings, {key: {en, zh}}; tests check that every key has both languages."""
-    with (TEMPLATES / "strings.yaml").open(encoding="utf-8") as file:
+    """UI strings, {key: {en, zh}}; tests check that every key has both languages. Read again when
+    the file changes, as templates are, so `mkdocs serve` shows an edited string."""
+    return _strings(_STRINGS.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=2)
+def _strings(version: int) -> dict[str, dict[str, str]]:
+    with _STRINGS.open(encoding="utf-8") as file:
         loaded: dict[str, dict[str, str]] = yaml.safe_load(file)
     for text in loaded.values():  # folded Chinese lines must not leave gaps between characters
         if "zh" in text:

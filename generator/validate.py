@@ -137,6 +137,7 @@ class Checker:
         self.nodes: dict[str, yaml.Node] = {}  # field path -> node, for rules checked after the walk
         self._visited: set[int] = set()
         self._aliases: list[yaml.Mark] | None = None  # positions of the aliases not reported yet
+        self.texts: list[tuple[str, str]] = []  # every human-readable text converted, by field path
 
     @property
     def failed(self) -> bool:
@@ -170,19 +171,18 @@ class Checker:
                 node, path, f"'{PLACEHOLDER}' is a placeholder from the template; replace it with {describe(tp, meta)}"
             )
 
-        origin, args = _shape(tp)
-        if origin in (Union, types.UnionType):  # X | None: presence was handled by the caller
-            (inner,) = [arg for arg in args if arg is not type(None)]
-            return self.convert_again(node, inner, path, meta)
-        if origin is Literal:
+        kind, args = _shape(tp)
+        if kind == "optional":  # X | None: presence was handled by the caller
+            return self.convert_again(node, args[0], path, meta)
+        if kind == "choice":
             return self._literal(node, tp, path)
-        if origin is tuple:
+        if kind == "list":
             return self._list(node, args[0], path, meta)
-        if origin is dict:
+        if kind == "mapping":
             return self._mapping(node, args, path)
-        if tp is model.Text:
+        if kind == "text":
             return self._text(node, path, meta)
-        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        if kind == "record":
             return self._record(node, tp, path)
         return self._scalar(node, tp, path, meta)
 
@@ -303,6 +303,7 @@ class Checker:
         if _INVALID in values.values():
             return _INVALID
         text = model.Text(values["en"], values["zh"])
+        self.texts += ((f"{path}.en", text.en), (f"{path}.zh", text.zh))
         if text.en == text.zh and re.search(r"[^\W\d_]", text.en):
             self.report(node, "the en and zh texts are identical; translate one of them", "warning", field=path)
         return text
@@ -549,7 +550,7 @@ def _might_say_too_much(text: str) -> bool:
 
 
 def _check_honesty(scenario: Scenario, checker: Checker, vocabularies: dict[str, dict[Any, Any] | None]) -> None:
-    for path, text in _texts(scenario, ""):
+    for path, text in checker.texts:
         if not _might_say_too_much(text):
             continue
         for kind, pattern in CONTACT_DETAILS.items():
@@ -567,19 +568,6 @@ def _check_honesty(scenario: Scenario, checker: Checker, vocabularies: dict[str,
             "provenance",
             "an official record must cite the official text; add it to scenarios/vocabularies/sources.yaml with official: true and list it under sources",
         )
-
-
-def _texts(value: Any, path: str) -> Iterable[tuple[str, str]]:
-    """Every human-readable text in a record, with its field path: (problem.zh, ...)."""
-    if isinstance(value, model.Text):
-        yield f"{path}.en", value.en
-        yield f"{path}.zh", value.zh
-    elif isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield from _texts(item, f"{path}[{index}]")
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for item in dataclasses.fields(value):
-            yield from _texts(getattr(value, item.name), _join(path, item.name))
 
 
 def _check_target(target: model.Target, where: str, checker: Checker, vocabularies: dict[str, dict[Any, Any] | None]) -> None:
@@ -709,13 +697,29 @@ def _is_number(text: str) -> bool:
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
-_SHAPES: dict[Any, tuple[Any, tuple[Any, ...]]] = {}
+_SHAPES: dict[Any, tuple[str, tuple[Any, ...]]] = {}
 
 
-def _shape(tp: Any) -> tuple[Any, tuple[Any, ...]]:
-    """typing.get_origin and get_args of `tp`, remembered: the walk asks for them on every value."""
+def _shape(tp: Any) -> tuple[str, tuple[Any, ...]]:
+    """What kind of value `tp` declares, and its type arguments; remembered, because the walk asks
+    for every value (the inner type of an optional is its only argument)."""
     if tp not in _SHAPES:
-        _SHAPES[tp] = (typing.get_origin(tp), typing.get_args(tp))
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        if origin in (Union, types.UnionType):
+            kind, args = "optional", tuple(arg for arg in args if arg is not type(None))
+        elif origin is Literal:
+            kind = "choice"
+        elif origin is tuple:
+            kind = "list"
+        elif origin is dict:
+            kind = "mapping"
+        elif tp is model.Text:
+            kind = "text"
+        elif isinstance(tp, type) and dataclasses.is_dataclass(tp):
+            kind = "record"
+        else:
+            kind = "scalar"
+        _SHAPES[tp] = (kind, args)
     return _SHAPES[tp]
 
 
