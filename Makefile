@@ -7,6 +7,12 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 OFFLINE_ZIP := dist/chongqing-aerospace-scenarios-offline.zip
 export NO_MKDOCS_2_WARNING := 1
+# Same input, same site: MkDocs dates the sitemap with the build date unless told otherwise; use
+# the last commit's date (no git, e.g. a downloaded archive: the build date, as MkDocs does).
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
 .DEFAULT_GOAL := help
 .PHONY: help serve build offline check new schema test lint golden bench lighthouse clean

@@ -38,6 +38,7 @@ def bundle(site: Path, target: Path, folder: str) -> int:
             _add(archive, f"{folder}/README.txt", README.encode("utf-8"))
             for path in files:
                 _add(archive, f"{folder}/{path.relative_to(site).as_posix()}", path.read_bytes())
+        Path(temporary).chmod(0o644)  # mkstemp makes it private; the bundle is meant to be passed around
         Path(temporary).replace(target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

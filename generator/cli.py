@@ -103,7 +103,12 @@ def _check(arguments: argparse.Namespace, root: Path, output: Output) -> int:
 
 def _build(arguments: argparse.Namespace, root: Path, output: Output) -> int:
     try:
-        settings = Settings(directory_urls=not arguments.no_directory_urls, repository=arguments.repository)
+        settings = Settings(
+            directory_urls=not arguments.no_directory_urls,
+            repository=arguments.repository,
+            engine=arguments.engine,
+            site_url=arguments.site_url,
+        )
     except ValueError as error:
         raise UsageError(str(error)) from None
     result, report = build(root, settings)
@@ -181,7 +186,18 @@ def _parser() -> argparse.ArgumentParser:
         help="repository URL for 'edit this scenario' links (default: $CATALOGUE_REPOSITORY)",
     )
     build_verb.add_argument(
+        "--site-url",
+        default=os.environ.get("CATALOGUE_SITE_URL") or None,
+        help="the published English site's address, for absolute links in feeds and the spreadsheet (default: $CATALOGUE_SITE_URL)",
+    )
+    build_verb.add_argument(
         "--no-directory-urls", action="store_true", help="link pages as page.html, for sites read from file://"
+    )
+    build_verb.add_argument(
+        "--engine",
+        choices=("mkdocs", "zensical"),
+        default="mkdocs",
+        help="the engine that will build the site: links in raw HTML differ (default: mkdocs)",
     )
 
     new_verb = verb("new", _new, "write scenarios/ID.yaml from a commented template to fill in")

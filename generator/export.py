@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from .model import SCHEMA_VERSION, Catalogue, Text
+from .model import BASE_UNITS, SCHEMA_VERSION, Catalogue, Requirement, Scenario, Text
 
 FEED_NAMESPACE = uuid.UUID("6f1d3a52-8f0e-4d39-9a39-2f4e4c1c9b7e")  # fixed, so entry ids never change
 
@@ -55,79 +55,66 @@ def catalogue_json(catalogue: Catalogue, records: list[dict[str, Any]]) -> str:
     return json_text(data)
 
 
-CSV_COLUMNS = [
-    "scenario_id",
-    "scenario_title_en",
-    "scenario_title_zh",
-    "domain",
-    "owner",
-    "capabilities",
-    "districts",
-    "status",
-    "provenance",
-    "released",
-    "updated",
-    "requirement_id",
-    "priority",
-    "kind",
-    "requirement_en",
-    "requirement_zh",
-    "metric",
-    "op",
-    "value",
-    "unit",
-    "value_in_base_unit",
-    "base_unit",
-    "source_url",
-]
-BASE_UNITS = {"length": "m", "time": "s", "ratio": "%", "count": "1", "level": "level"}
-
-
-def catalogue_csv(catalogue: Catalogue) -> str:
-    """One row per requirement; UTF-8 with a byte-order mark so spreadsheets read Chinese right."""
+def catalogue_csv(catalogue: Catalogue, page: Callable[[str], str]) -> str:
+    """One row per requirement, keys and names side by side, for spreadsheets; UTF-8 with a
+    byte-order mark so that spreadsheet programs read the Chinese right. `page` gives the address
+    of a scenario's English page from its docs path."""
+    vocabularies = catalogue.vocabularies
+    columns: dict[str, Callable[[Scenario, Requirement], str]] = {
+        "scenario_id": lambda s, r: s.id,
+        "scenario_title_en": lambda s, r: s.title.en,
+        "scenario_title_zh": lambda s, r: s.title.zh,
+        "page": lambda s, r: page(f"scenarios/{s.id}.md"),
+        "domain": lambda s, r: s.domain,
+        "domain_en": lambda s, r: vocabularies.domains[s.domain].name.en,
+        "domain_zh": lambda s, r: vocabularies.domains[s.domain].name.zh,
+        "owner": lambda s, r: s.owner,
+        "owner_en": lambda s, r: vocabularies.owners[s.owner].name.en,
+        "owner_zh": lambda s, r: vocabularies.owners[s.owner].name.zh,
+        "capabilities": lambda s, r: " ".join(s.capabilities),
+        "districts": lambda s, r: " ".join(str(code) for code in s.locations.codes),
+        "districts_en": lambda s, r: "; ".join(vocabularies.districts[code].name.en for code in s.locations.codes),
+        "districts_zh": lambda s, r: "；".join(vocabularies.districts[code].name.zh for code in s.locations.codes),
+        "status": lambda s, r: s.status,
+        "provenance": lambda s, r: s.provenance,
+        "released": lambda s, r: s.released.isoformat(),
+        "updated": lambda s, r: s.updated.isoformat(),
+        "requirement_id": lambda s, r: r.id,
+        "priority": lambda s, r: r.priority,
+        "kind": lambda s, r: r.kind,
+        "requirement_en": lambda s, r: r.text.en,
+        "requirement_zh": lambda s, r: r.text.zh,
+        "metric": lambda s, r: r.target.metric if r.target else "",
+        "op": lambda s, r: r.target.op if r.target else "",
+        "value": lambda s, r: _number(r.target.value) if r.target else "",
+        "unit": lambda s, r: r.target.unit if r.target else "",
+        "value_in_base_unit": lambda s, r: _number(vocabularies.in_base_unit(r.target)) if r.target else "",
+        "base_unit": lambda s, r: BASE_UNITS[vocabularies.metrics[r.target.metric].dimension] if r.target else "",
+        "source_url": lambda s, r: vocabularies.sources[r.source].url if r.source else "",
+    }
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    vocabularies = catalogue.vocabularies
-    for s in catalogue.scenarios:
-        for r in s.requirements:
-            target = r.target
-            metric = vocabularies.metrics[target.metric] if target else None
-            writer.writerow(
-                [
-                    s.id,
-                    s.title.en,
-                    s.title.zh,
-                    s.domain,
-                    s.owner,
-                    " ".join(s.capabilities),
-                    " ".join(str(code) for code in s.locations.codes),
-                    s.status,
-                    s.provenance,
-                    s.released.isoformat(),
-                    s.updated.isoformat(),
-                    r.id,
-                    r.priority,
-                    r.kind,
-                    r.text.en,
-                    r.text.zh,
-                    target.metric if target else "",
-                    target.op if target else "",
-                    f"{target.value:g}" if target else "",
-                    target.unit if target else "",
-                    f"{vocabularies.in_base_unit(target):.12g}" if target else "",
-                    BASE_UNITS[metric.dimension] if metric else "",
-                    vocabularies.sources[r.source].url if r.source else "",
-                ]
-            )
+    writer.writerow(columns)
+    for scenario in catalogue.scenarios:
+        for requirement in scenario.requirements:
+            writer.writerow([cell(scenario, requirement) for cell in columns.values()])
     return "\ufeff" + out.getvalue()
 
 
-def feed(catalogue: Catalogue, language: str, title: str, subtitle: str, link: Callable[[str], str]) -> str:
-    """Atom feed of the scenarios, newest change first.
+def _number(value: float) -> str:
+    """A number to 12 significant digits, which is every digit a record holds and none of the
+    noise of binary fractions (35 cm is 0.35 m, not 0.35000000000000003): 20, 0.2, 1e-09."""
+    return str(int(value)) if value.is_integer() else f"{value:.12g}"
 
-    Links are relative to the feed's own URL (feed.xml at the site root); `link` maps a docs path
-    to that relative URL.
+
+FEED_ENTRIES = 50  # the newest changes; the whole catalogue is in catalogue.json
+
+
+def feed(catalogue: Catalogue, language: str, title: str, subtitle: str, url: Callable[[str], str]) -> str:
+    """Atom feed of the scenarios, newest change first, at most FEED_ENTRIES of them.
+
+    `url` maps a docs path to its address: absolute when the site's address is known (what feed
+    readers and aggregators need), else relative to the feed, which sits at its language's root.
     """
     ordered = sorted(catalogue.scenarios, key=lambda s: (s.updated, s.released, s.id), reverse=True)
     newest = max((s.updated for s in ordered), default=dt.date(2023, 11, 20))
@@ -137,17 +124,17 @@ def feed(catalogue: Catalogue, language: str, title: str, subtitle: str, link: C
         f"  <title>{escape(title)}</title>",
         f"  <subtitle>{escape(subtitle)}</subtitle>",
         f"  <id>urn:uuid:{uuid.uuid5(FEED_NAMESPACE, language)}</id>",
-        '  <link rel="self" href="feed.xml"/>',
-        f'  <link rel="alternate" type="text/html" href={quoteattr(link("index.md"))}/>',
+        f'  <link rel="self" href={quoteattr(url("feed.xml"))}/>',
+        f'  <link rel="alternate" type="text/html" href={quoteattr(url("index.md"))}/>',
         f"  <updated>{_timestamp(newest)}</updated>",
         f"  <author><name>{escape(title)}</name></author>",
     ]
-    for s in ordered:
+    for s in ordered[:FEED_ENTRIES]:
         lines += [
             "  <entry>",
             f"    <title>{escape(s.title.get(language))}</title>",
             f"    <id>urn:uuid:{uuid.uuid5(FEED_NAMESPACE, f'{language}/{s.id}')}</id>",
-            f'    <link rel="alternate" type="text/html" href={quoteattr(link(f"scenarios/{s.id}.md"))}/>',
+            f'    <link rel="alternate" type="text/html" href={quoteattr(url(f"scenarios/{s.id}.md"))}/>',
             f"    <published>{_timestamp(s.released)}</published>",
             f"    <updated>{_timestamp(s.updated)}</updated>",
             f"    <category term={quoteattr(s.domain)}/>",

@@ -49,6 +49,9 @@ def _offline(config: MkDocsConfig) -> bool:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # mkdocs.zh.yml inherits site_url; the Chinese site is published one folder further down.
+    if config.site_url and config.theme["language"] != "en" and not config.site_url.endswith("/zh/"):
+        config.site_url = config.site_url.rstrip("/") + "/zh/"
     if _offline(config):
         polyfills = config.extra.get("polyfills", [])
         config.extra["polyfills"] = [SHIM_TARGET if "iframe-worker" in url else url for url in polyfills]
@@ -63,9 +66,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         settings = Settings(
             directory_urls=config.use_directory_urls,
             repository=os.environ.get("CATALOGUE_REPOSITORY") or None,
+            site_url=os.environ.get("CATALOGUE_SITE_URL") or None,
         )
     except ValueError as error:
-        raise PluginError(f"CATALOGUE_REPOSITORY: {error}") from None
+        raise PluginError(f"CATALOGUE_REPOSITORY or CATALOGUE_SITE_URL: {error}") from None
     if up_to_date(root, settings):  # `make build` generated them a moment ago, or the other language did
         log.debug("generator: pages are up to date")
         return

@@ -16,7 +16,6 @@ from typing import Any, Protocol
 from .model import CITYWIDE, Catalogue, Status, Text
 
 GROUPINGS = (("domains", "field.domain"), ("capabilities", "field.capabilities"), ("owners", "field.owner"))
-STACK_ABOVE = 240  # labels wider than this (px) go above their bars instead of beside them
 
 
 class Page(Protocol):
@@ -53,10 +52,6 @@ class Chart:
     def label_width(self) -> float:
         """Room for the longest label, so the SVG never has to shrink its text."""
         return max(text_width(bar.label) for bar in self.bars) + 16
-
-    @property
-    def stacked(self) -> bool:
-        return self.label_width > STACK_ABOVE
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ input is sorted, no clock is read, and the same catalogue gives the same bytes.
 
 from __future__ import annotations
 
+import collections
 import functools
 import posixpath
 import re
@@ -13,7 +14,7 @@ import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import jinja2
 import yaml
@@ -35,10 +36,25 @@ class Settings:
     directory_urls: bool = True  # False for builds read from file:// (the offline bundle)
     repository: str | None = None  # e.g. https://github.com/owner/repo, for "edit this scenario" links
     branch: str = "main"
+    # Which engine builds the pages. MkDocs leaves links in raw HTML as they are, so they are
+    # written relative to the page's URL; Zensical rewrites them as if relative to the page's
+    # source file, so for it they are written that way (`python -m generator build --engine zensical`).
+    engine: Literal["mkdocs", "zensical"] = "mkdocs"
+    site_url: str | None = None  # the published English site's address, e.g. https://owner.github.io/repo/
 
     def __post_init__(self) -> None:
         if self.repository is not None and not REPOSITORY.fullmatch(self.repository):
             raise ValueError(f"'{self.repository}' is not a repository address; expected one like https://github.com/owner/repo")
+        if self.site_url is not None and not (REPOSITORY.fullmatch(self.site_url) and self.site_url.endswith("/")):
+            raise ValueError(f"'{self.site_url}' is not a site address; expected one like https://owner.github.io/repo/")
+
+    def address(self, language: str, docs_path: str) -> str:
+        """Where the page or file built from `docs_path` is published, from the language's root:
+        absolute with a site_url (feeds, spreadsheets), else relative to that root."""
+        path = _url(docs_path, self.directory_urls)
+        if self.site_url is None:
+            return path or "./"
+        return f"{self.site_url}{'' if language == 'en' else language + '/'}{path}"
 
 
 REPOSITORY = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~-]+)*/?")
@@ -56,14 +72,15 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str] | N
             files[f"{language}/{path}"] = text
         helpers = Helpers(catalogue, language, settings, "index.md")
         title, subtitle = helpers.t("site.name"), helpers.t("feed.subtitle")
-        files[f"{language}/feed.xml"] = export.feed(catalogue, language, title, subtitle, helpers.link)
+        address = functools.partial(settings.address, language)
+        files[f"{language}/feed.xml"] = export.feed(catalogue, language, title, subtitle, address)
     for scenario_id, text in sorted((sources or {}).items()):
         files[f"en/scenarios/{scenario_id}.yaml"] = text
     records = [export.record(scenario) for scenario in catalogue.scenarios]
     for scenario, data in zip(catalogue.scenarios, records, strict=True):
         files[f"en/scenarios/{scenario.id}.json"] = export.json_text(data)
     files["en/catalogue.json"] = export.catalogue_json(catalogue, records)
-    files["en/catalogue.csv"] = export.catalogue_csv(catalogue)
+    files["en/catalogue.csv"] = export.catalogue_csv(catalogue, functools.partial(settings.address, "en"))
     files["en/schema/scenario.schema.json"] = dumps(scenario_schema(catalogue.vocabularies))
     files["en/schema/catalogue.schema.json"] = dumps(catalogue_schema(catalogue.vocabularies))
     return files
@@ -131,7 +148,9 @@ class Helpers:
         return text.get(self.language)
 
     def link(self, target: str) -> str:
-        """Relative URL from this page to the page rendered from `target` (a docs path)."""
+        """Link from this page to the page rendered from `target` (a docs path), for raw HTML."""
+        if self.settings.engine == "zensical":
+            return _relative_path(self.page_path, target)
         return relative_url(self.page_path, target, self.settings.directory_urls)
 
     def site_path(self) -> str:
@@ -141,6 +160,8 @@ class Helpers:
     def shared(self, target: str) -> str:
         """URL of a file published once, at the root of the English site (data, schemas), from this page."""
         here = self.page_path if self.language == "en" else f"{self.language}/{self.page_path}"
+        if self.settings.engine == "zensical":
+            return _relative_path(here, target)
         return relative_url(here, target, self.settings.directory_urls)
 
     def src(self, target: str) -> str:
@@ -211,10 +232,26 @@ class Helpers:
     def requirement_rows(self) -> list[tuple[Scenario, Requirement]]:
         return [(s, r) for s in self.by_domain(self.catalogue.scenarios) for r in s.requirements]
 
-    def used_metrics(self) -> list[tuple[str, Metric]]:
-        """Metrics that at least one requirement's target measures, in vocabulary order."""
-        used = {r.target.metric for s in self.catalogue.scenarios for r in s.requirements if r.target}
-        return [(key, metric) for key, metric in self.vocabularies.metrics.items() if key in used]
+    def used_metrics(self) -> list[MetricChoice]:
+        """The explorer's metrics: those some target measures, in vocabulary order, each with the
+        units a value may be given in and the one its targets use most (offered first)."""
+        used: dict[str, collections.Counter[str]] = {}
+        for scenario in self.catalogue.scenarios:
+            for requirement in scenario.requirements:
+                if requirement.target:
+                    used.setdefault(requirement.target.metric, collections.Counter())[requirement.target.unit] += 1
+        choices = []
+        for key, metric in self.vocabularies.metrics.items():
+            if key not in used:
+                continue
+            order = list(self.vocabularies.units)
+            if metric.dimension in CONVERTIBLE:
+                units = [unit for unit, entry in self.vocabularies.units.items() if entry.dimension == metric.dimension]
+            else:  # counts of different things (points, profiles) and levels do not convert
+                units = sorted(used[key], key=order.index)
+            default = max(used[key], key=lambda unit: (used[key][unit], -order.index(unit)))
+            choices.append(MetricChoice(key, metric, tuple(units), default))
+        return choices
 
     def charts(self) -> list[overview.Chart]:
         return overview.charts(self)
@@ -245,6 +282,19 @@ class Helpers:
 
     def count(self, vocabulary: str, key: str | int) -> int:
         return len(self.catalogue.by_key(vocabulary, key))
+
+
+CONVERTIBLE = ("length", "time", "ratio")  # dimensions whose units are multiples of one another
+
+
+@dataclass(frozen=True)
+class MetricChoice:
+    """A metric the requirements explorer offers, with the units a value may be given in."""
+
+    key: str
+    metric: Metric
+    units: tuple[str, ...]
+    default_unit: str
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,9 @@ def scenario_schema(vocabularies: Vocabularies) -> dict[str, Any]:
 
 def catalogue_schema(vocabularies: Vocabularies) -> dict[str, Any]:
     """The schema of catalogue.json: every scenario, as in its file, plus the vocabularies."""
+    # The scenario schema is included, not referred to by file name: a relative reference would
+    # need its reader to know where the schema came from, which general-purpose validators do not.
+    scenario = {key: value for key, value in scenario_schema(vocabularies).items() if key != "$schema"}
     return {
         "$schema": DIALECT,
         "title": "Chongqing aerospace-information scenario catalogue",
@@ -44,7 +47,7 @@ def catalogue_schema(vocabularies: Vocabularies) -> dict[str, Any]:
         "required": ["schema_version", "scenarios", "vocabularies"],
         "properties": {
             "schema_version": {"const": model.SCHEMA_VERSION, "description": "Version of this format."},
-            "scenarios": {"type": "array", "items": {"$ref": "scenario.schema.json"}},
+            "scenarios": {"type": "array", "items": {"$ref": "#/$defs/scenario"}},
             "vocabularies": {
                 "type": "object",
                 "additionalProperties": False,
@@ -55,6 +58,7 @@ def catalogue_schema(vocabularies: Vocabularies) -> dict[str, Any]:
                 },
             },
         },
+        "$defs": {"scenario": scenario},
     }
 
 

@@ -87,6 +87,7 @@ def _replace(target: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
+        Path(temporary).chmod(0o644)  # as a newly created file would be, not mkstemp's owner-only
         Path(temporary).replace(target)
     except BaseException:
         Path(temporary).unlink()

@@ -46,6 +46,7 @@ def build_site(project: Path, target: Path, offline: bool = False) -> Path:
         "NO_MKDOCS_2_WARNING": "1",
         "CATALOGUE_REPOSITORY": "",
         "CATALOGUE_OFFLINE": "true" if offline else "false",
+        "CATALOGUE_SITE_URL": "",
         "PYTHONPATH": str(project),
     }
     commands = [

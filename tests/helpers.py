@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.build import check
@@ -23,3 +24,32 @@ def edit(root: Path, name: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {name}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+TAG = re.compile(r"<[a-z]+\s[^>]*>")
+LINK = re.compile(r"""(?:href|src)\s*=\s*["']([^"'#?]*)""")
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every relative href and src, on every page of a built site, that leads to no file of the
+    site, or to a Chinese page's English twin (a link from zh/ that leaves zh/ for another page)."""
+    broken = []
+    root = site.resolve()
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":  # served for any missing path, so its links are relative to the root
+            continue
+        chinese = page.resolve().is_relative_to(root / "zh")
+        for tag in TAG.findall(page.read_text(encoding="utf-8")):
+            language_switch = "data-language-switch" in tag  # leads to the other language on purpose
+            reference = next(iter(LINK.findall(tag)), "")
+            if not reference or re.match(r"[a-z][a-z0-9+.-]*:|//", reference):
+                continue
+            target = (page.parent / reference).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            leaves_chinese = (
+                chinese and not language_switch and target.suffix == ".html" and not target.is_relative_to(root / "zh")
+            )
+            if not target.is_file() or not target.is_relative_to(root) or leaves_chinese:
+                broken.append(f"{page.relative_to(site)}: {reference}")
+    return broken

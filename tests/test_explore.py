@@ -7,8 +7,10 @@ Expected rows are computed from the scenario data, so the tests follow the catal
 
 from __future__ import annotations
 
+import collections
 import io
 import re
+import typing
 import unicodedata
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
@@ -18,7 +20,7 @@ from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 from generator.build import check
-from generator.model import CITYWIDE, Requirement, Scenario
+from generator.model import CITYWIDE, Requirement, Scenario, Status
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -100,10 +102,47 @@ def test_a_filtered_view_can_be_shared_by_its_address(page: Page, served: str) -
 
 
 def test_a_filter_that_matches_nothing_says_so(page: Page, served: str) -> None:
-    page.goto(f"{served}/catalogue/?status=withdrawn")
-    assert ids(lambda s: s.status == "withdrawn") == set()
+    taken = {(s.domain, s.status) for s in CATALOGUE.scenarios}
+    domain, status = next((d, s) for d in VOCABULARIES.domains for s in typing.get_args(Status) if (d, s) not in taken)
+    page.goto(f"{served}/catalogue/?domain={domain}&status={status}")
     assert shown_scenarios(page) == []
     assert page.locator("[data-filter-empty]").is_visible()
+
+
+def test_back_and_forward_step_through_the_choices(page: Page, served: str) -> None:
+    page.goto(f"{served}/catalogue/")
+    page.locator("input[name=domain][value=forestry]").check()
+    page.locator("input[name=domain][value=energy]").check()
+    both = ids(lambda s: s.domain in ("forestry", "energy"))
+    assert set(shown_scenarios(page)) == both
+    page.go_back()
+    page.wait_for_function("() => location.search === '?domain=forestry'")
+    assert set(shown_scenarios(page)) == ids(lambda s: s.domain == "forestry")
+    assert not page.locator("input[name=domain][value=energy]").is_checked()
+    page.go_forward()
+    page.wait_for_function("() => location.search === '?domain=forestry&domain=energy'")
+    assert set(shown_scenarios(page)) == both
+
+
+def test_the_filters_work_from_the_keyboard_and_show_focus(page: Page, served: str) -> None:
+    page.goto(f"{served}/catalogue/")
+    box = page.locator("input[name=domain][value=forestry]")
+    box.focus()
+    page.keyboard.press("Space")
+    assert set(shown_scenarios(page)) == ids(lambda s: s.domain == "forestry")
+    page.keyboard.press("Tab")  # to the next domain, reached by keyboard: the focus must show
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert page.evaluate("() => document.activeElement.name") == "domain"
+    assert outline not in ("none", "")
+
+
+@pytest.mark.parametrize("path", ["catalogue/", "requirements/", "stats/", "scenarios/yangtze-jialing-beidou-navigation/"])
+def test_pages_fit_a_phone(browser: Browser, served: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    phone.goto(f"{served}/{path}")
+    assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
+    context.close()
 
 
 def test_without_javascript_the_full_list_shows(browser: Browser, served: str) -> None:
@@ -160,6 +199,44 @@ def test_explorer_threshold_finds_every_target_a_value_meets(page: Page, served:
     assert shown_requirements(page) == available and available
     page.locator("input[name=value]").fill("94")
     assert shown_requirements(page) == requirements(lambda s, r: meets(94, s, r, "availability")) == set()
+
+
+def test_explorer_offers_the_metrics_own_units_and_starts_from_the_usual_one(page: Page, served: str) -> None:
+    page.goto(f"{served}/requirements/?metric=horizontal-accuracy&value=0.2&unit=m")
+    page.locator("select[name=metric]").select_option("message-length")
+    assert page.locator("input[name=value]").input_value() == ""  # 0.2 m means nothing in characters
+    offered = page.locator("select[name=unit] option:not([disabled])").evaluate_all("options => options.map(o => o.value)")
+    assert offered == ["characters"]  # counts of different things do not convert into one another
+    page.locator("select[name=metric]").select_option("horizontal-accuracy")
+    usual = collections.Counter(
+        r.target.unit
+        for s in CATALOGUE.scenarios
+        for r in s.requirements
+        if r.target and r.target.metric == "horizontal-accuracy"
+    ).most_common(1)[0][0]
+    assert page.locator("select[name=unit]").input_value() == usual
+
+
+def test_explorer_says_why_it_applies_no_threshold(page: Page, served: str) -> None:
+    every_accuracy = requirements(lambda s, r: r.target is not None and r.target.metric == "horizontal-accuracy")
+    page.goto(f"{served}/requirements/?metric=horizontal-accuracy&value=-5&unit=m")
+    assert shown_requirements(page) == every_accuracy  # a negative value applies no threshold...
+    assert page.locator("[data-threshold-problem]").is_visible()  # ...and says so
+    page.locator("input[name=value]").fill("0.2")
+    page.locator("input[name=value]").press("End")
+    assert not page.locator("[data-threshold-problem]").is_visible()
+
+    page.goto(f"{served}/requirements/?metric=no-such-metric")
+    assert len(shown_requirements(page)) == sum(len(s.requirements) for s in CATALOGUE.scenarios)
+    assert page.locator("[data-threshold-problem]").is_visible()
+
+
+def test_a_printed_filtered_view_says_what_it_shows(page: Page, served: str) -> None:
+    page.goto(f"{served}/catalogue/?domain=forestry")
+    forestry = ids(lambda s: s.domain == "forestry")
+    text = " ".join(pdf_text(page, format="A4"))
+    assert f"Filters: Domain: Forestry. Showing {len(forestry)} of {len(CATALOGUE.scenarios)} scenarios" in text
+    assert f"This page: {served}/catalogue/?domain=forestry" in text
 
 
 def test_explorer_facets_filter_by_capability_and_priority(page: Page, served: str) -> None:

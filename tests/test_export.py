@@ -11,9 +11,10 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 import jsonschema
+import pytest
 import yaml
-from referencing import Registry, Resource
 
+from generator import export
 from generator.load import load_project
 from generator.render import Settings, render
 from generator.validate import validate
@@ -46,9 +47,7 @@ def as_json(value: Any) -> Any:
 
 def test_catalogue_json_is_valid_against_the_published_schema() -> None:
     data = json.loads(FILES["en/catalogue.json"])
-    scenario = Resource.from_contents(schema("scenario"))
-    registry: Registry[Any] = Registry().with_resource("scenario.schema.json", scenario)
-    jsonschema.Draft202012Validator(schema("catalogue"), registry=registry).validate(data)
+    jsonschema.Draft202012Validator(schema("catalogue")).validate(data)  # standalone: no other file needed
     assert data["schema_version"] == "1.0"
     assert [s["id"] for s in data["scenarios"]] == [s.id for s in CATALOGUE.scenarios]
 
@@ -99,3 +98,22 @@ def test_feed_entry_ids_are_stable_across_languages_and_builds() -> None:
     english = ET.fromstring(FILES["en/feed.xml"]).findtext(f"{ATOM}id")
     chinese = ET.fromstring(FILES["zh/feed.xml"]).findtext(f"{ATOM}id")
     assert english != chinese
+
+
+def test_with_the_sites_address_the_feeds_and_the_spreadsheet_link_absolutely() -> None:
+    """Feed readers and spreadsheets are read away from the site: their links must stand alone."""
+    files = render(CATALOGUE, Settings(site_url="https://example.org/cq/"), SOURCES.texts())
+    feed = ET.fromstring(files["zh/feed.xml"])
+    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "https://example.org/cq/zh/feed.xml"  # type: ignore[union-attr]
+    entries = [entry.find(f"{ATOM}link").get("href") for entry in feed.findall(f"{ATOM}entry")]  # type: ignore[union-attr]
+    assert entries and all(str(href).startswith("https://example.org/cq/zh/scenarios/") for href in entries)
+    rows = list(csv.DictReader(io.StringIO(files["en/catalogue.csv"].removeprefix("\ufeff"))))
+    assert rows[0]["page"] == f"https://example.org/cq/scenarios/{rows[0]['scenario_id']}/"
+
+
+def test_feeds_hold_the_newest_changes_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(export, "FEED_ENTRIES", 3)
+    files = render(CATALOGUE, Settings(), SOURCES.texts())
+    entries = ET.fromstring(files["en/feed.xml"]).findall(f"{ATOM}entry")
+    newest = sorted(CATALOGUE.scenarios, key=lambda s: (s.updated, s.released, s.id), reverse=True)[:3]
+    assert [entry.findtext(f"{ATOM}title") for entry in entries] == [s.title.en for s in newest]

@@ -79,6 +79,7 @@ def test_same_site_same_archive(tmp_path: Path, unzipped: Path) -> None:
     (site / "index.html").touch()  # a newer time stamp changes nothing
     bundle(site, second, FOLDER)
     assert first.read_bytes() == second.read_bytes()
+    assert first.stat().st_mode & 0o777 == 0o644  # readable by whoever it is passed to
     with zipfile.ZipFile(first) as opened:
         names = opened.namelist()
     assert names == [names[0], *sorted(names[1:])] and names[0] == f"{FOLDER}/README.txt"

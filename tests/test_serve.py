@@ -21,6 +21,7 @@ pytestmark = pytest.mark.site
 
 SCENARIO = "yangtze-jialing-beidou-navigation"
 OLD, NEW = "Real-time horizontal position of the ship", "Real-time horizontal position of every ship"
+OLD_ZH, NEW_ZH = "实时提供船舶水平位置", "实时提供每艘船舶的水平位置"
 
 
 def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
@@ -45,9 +46,10 @@ def test_an_edit_updates_its_page_after_at_most_two_rebuilds(server: Server, tmp
     assert OLD in server.page(f"scenarios/{SCENARIO}/")
     before = len(server.log)
 
-    scenario.write_text(scenario.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
+    assert OLD_ZH in server.page(f"zh/scenarios/{SCENARIO}/")
+    scenario.write_text(scenario.read_text(encoding="utf-8").replace(OLD, NEW).replace(OLD_ZH, NEW_ZH), encoding="utf-8")
     wait_for(lambda: NEW in server.page(f"scenarios/{SCENARIO}/"), 60, "the English page to change")
-    wait_for(lambda: "北斗" in server.page(f"zh/scenarios/{SCENARIO}/"), 60, "the Chinese page")
+    wait_for(lambda: NEW_ZH in server.page(f"zh/scenarios/{SCENARIO}/"), 60, "the Chinese page to change")
     time.sleep(5)  # long enough for a rebuild loop to show itself
 
     after = server.log[before:]

@@ -10,6 +10,7 @@ import pytest
 
 from generator.build import check
 from tests.conftest import ROOT
+from tests.helpers import broken_links
 
 pytestmark = pytest.mark.site
 
@@ -81,21 +82,6 @@ def test_no_page_or_stylesheet_loads_anything_from_another_host(site: Path) -> N
     assert offenders == []
 
 
-LINK = re.compile(r"""(?:href|src)\s*=\s*["']([^"'#?]*)""")
-
-
 def test_every_link_within_the_site_resolves(site: Path) -> None:
     """Every relative href and src of every page, in both languages, leads to a file of the site."""
-    broken = []
-    for page in sorted(site.rglob("*.html")):
-        if page.name == "404.html":  # served for any missing path, so its links are relative to the root
-            continue
-        for reference in LINK.findall(page.read_text(encoding="utf-8")):
-            if not reference or re.match(r"[a-z][a-z0-9+.-]*:|//", reference):
-                continue
-            target = (page.parent / reference).resolve()
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.is_file() or not target.is_relative_to(site.resolve()):
-                broken.append(f"{page.relative_to(site)}: {reference}")
-    assert broken == []
+    assert broken_links(site) == []

@@ -4,14 +4,19 @@
  * script runs (main.html marks <html class="has-script"> before the first paint, so the forms
  * do not shift the page when they appear). Without script, every table shows in full.
  *
- * Filter state lives in the query string (?domain=forestry&district=500101), so a filtered
- * view can be shared and the language switch carries it to the other language's page.
+ * Filter state lives in the query string (?domain=forestry&district=500101): a filtered view can
+ * be shared, Back and Forward step through the choices, and the language switch carries it to
+ * the other language's page.
  */
 (function () {
   "use strict";
 
   var CITYWIDE = "500000"; // a citywide scenario applies in every district
   var EPSILON = 1e-9; // thresholds are compared in base units, which are products of decimals
+
+  function each(list, action) {
+    Array.prototype.forEach.call(list, action);
+  }
 
   /** The values a row holds for a facet: data-capabilities="a b" -> ["a", "b"]. */
   function rowValues(row, attribute) {
@@ -52,17 +57,31 @@
     });
   }
 
+  /** A label's own words, without the count the script adds to it. */
+  function labelText(input) {
+    var label = input.closest("label");
+    var count = label.querySelector("[data-count]");
+    return label.textContent.replace(count ? count.textContent : "", "").trim();
+  }
+
   /** One filterable table: its form, facets, optional threshold and rows. */
-  function FilterTable(container, table) {
+  function FilterTable(container) {
+    var page = container.closest("article") || document;
+    var table = page.querySelector("table[data-filter-table]");
     this.container = container;
     this.form = container.querySelector("form");
     this.rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    this.caption = table.caption;
+    this.fullCaption = table.caption ? table.caption.textContent : "";
     this.summary = container.querySelector("[data-summary]");
-    this.empty = document.querySelector("[data-filter-empty]");
+    this.empty = page.querySelector("[data-filter-empty]");
+    this.printed = page.querySelector("[data-print-filters]");
     this.facets = Array.prototype.map.call(container.querySelectorAll("fieldset[data-facet]"), function (fieldset) {
+      var legend = fieldset.querySelector("legend");
       return {
         name: fieldset.getAttribute("data-facet"),
         attribute: fieldset.getAttribute("data-attribute"),
+        label: legend ? legend.textContent.trim() : fieldset.getAttribute("data-facet"),
         inputs: Array.prototype.slice.call(fieldset.querySelectorAll("input[type=checkbox]")),
       };
     });
@@ -71,6 +90,8 @@
       metric: threshold.querySelector("select[name=metric]"),
       value: threshold.querySelector("input[name=value]"),
       unit: threshold.querySelector("select[name=unit]"),
+      problem: threshold.querySelector("[data-threshold-problem]"),
+      unknownMetric: false,
     };
   }
 
@@ -84,13 +105,20 @@
       });
   };
 
+  /** The value typed, as a number, or NaN when it is missing or not a number of 0 or more. */
+  FilterTable.prototype.offeredValue = function () {
+    var text = this.threshold.value.value.trim();
+    var value = text === "" || !this.threshold.value.checkValidity() ? NaN : Number(text);
+    return isFinite(value) && value >= 0 ? value : NaN;
+  };
+
   /** The threshold as {metric, offered (base units, or null)}; null when no metric is chosen. */
   FilterTable.prototype.limit = function () {
     var t = this.threshold;
     if (!t || !t.metric.value) return null;
-    var value = t.value.value.trim() === "" ? NaN : Number(t.value.value);
+    var value = this.offeredValue();
     var unit = t.unit.selectedOptions[0];
-    var offered = isFinite(value) && unit ? value * Number(unit.getAttribute("data-factor")) : null;
+    var offered = isNaN(value) || !unit ? null : value * Number(unit.getAttribute("data-factor"));
     return { metric: t.metric.value, offered: offered };
   };
 
@@ -109,7 +137,8 @@
     return this.passesLimit(row, limit);
   };
 
-  FilterTable.prototype.update = function () {
+  /** Apply the form to the table; `history` is "push", "replace" or "none" for the address. */
+  FilterTable.prototype.update = function (history) {
     var self = this;
     var choices = this.facets.map(function (facet) {
       return self.chosen(facet);
@@ -130,34 +159,69 @@
         var count = others.filter(function (row) {
           return passesFacet(row, facet, [input.value]);
         }).length;
-        var badge = input.parentNode.querySelector("[data-count]");
+        var badge = input.closest("label").querySelector("[data-count]");
         if (badge) badge.textContent = "(" + count + ")";
-        input.parentNode.classList.toggle("filters__value--none", count === 0 && !input.checked);
+        input.closest("label").classList.toggle("filters__value--none", count === 0 && !input.checked);
       });
     });
-    if (this.summary) {
-      this.summary.textContent = format(this.summary.getAttribute("data-summary"), { shown: shown, total: this.rows.length });
-    }
+    var summary = this.summary ? format(this.summary.getAttribute("data-summary"), { shown: shown, total: this.rows.length }) : "";
+    if (this.summary) this.summary.textContent = summary;
+    var filtered = shown !== this.rows.length || choices.some(function (c) {
+      return c.length;
+    });
+    // The caption says what the table holds: on screen and on paper, a filtered view says so.
+    if (this.caption) this.caption.textContent = filtered ? summary : this.fullCaption;
+    if (this.printed) this.printed.textContent = filtered ? this.describe(choices, summary) : "";
     if (this.empty) this.empty.hidden = shown !== 0;
-    this.saveState();
+    this.showProblem();
+    this.saveState(history);
   };
 
-  /** Offer only the units that measure the chosen metric's dimension. */
-  FilterTable.prototype.fitUnits = function () {
+  /** The active filters in words, for a printout: "Filters: Domain: Forestry; Status: Open. Showing 2 of 15 scenarios". */
+  FilterTable.prototype.describe = function (choices, summary) {
+    var parts = [];
+    this.facets.forEach(function (facet, i) {
+      var names = facet.inputs
+        .filter(function (input) {
+          return choices[i].indexOf(input.value) !== -1;
+        })
+        .map(labelText);
+      if (names.length) parts.push(facet.label + ": " + names.join(", "));
+    });
+    var t = this.threshold;
+    if (t && t.metric.value) {
+      var value = this.offeredValue();
+      var metric = t.metric.selectedOptions[0].textContent.trim();
+      parts.push(isNaN(value) ? metric : metric + " " + value + " " + t.unit.selectedOptions[0].textContent.trim());
+    }
+    return this.printed.getAttribute("data-print-filters") + ": " + parts.join("; ") + ". " + summary;
+  };
+
+  /** Say why the threshold is not applied: a value that is no number of 0 or more, or a metric the address names that no requirement measures. */
+  FilterTable.prototype.showProblem = function () {
+    var t = this.threshold;
+    if (!t || !t.problem) return;
+    var invalid = t.metric.value && t.value.value.trim() !== "" && isNaN(this.offeredValue());
+    var message = invalid ? t.problem.getAttribute("data-invalid") : t.unknownMetric ? t.problem.getAttribute("data-unknown") : "";
+    t.problem.textContent = message;
+    t.problem.hidden = !message;
+    t.value.setAttribute("aria-invalid", invalid ? "true" : "false");
+  };
+
+  /** Offer only the units a value of the chosen metric may be given in; `reset` chooses its usual unit. */
+  FilterTable.prototype.fitUnits = function (reset) {
     var t = this.threshold;
     if (!t) return;
     var option = t.metric.selectedOptions[0];
-    var dimension = option ? option.getAttribute("data-dimension") : null;
-    var first = null;
-    Array.prototype.forEach.call(t.unit.options, function (unit) {
-      var fits = !dimension || unit.getAttribute("data-dimension") === dimension;
+    var allowed = option && option.value ? option.getAttribute("data-units").split(" ") : [];
+    each(t.unit.options, function (unit) {
+      var fits = allowed.indexOf(unit.value) !== -1;
       unit.hidden = !fits;
       unit.disabled = !fits;
-      if (fits && first === null) first = unit;
     });
     var current = t.unit.selectedOptions[0];
-    if ((!current || current.disabled) && first) t.unit.value = first.value;
-    t.value.disabled = t.unit.disabled = !dimension;
+    if (allowed.length && (reset || !current || current.disabled)) t.unit.value = option.getAttribute("data-default-unit");
+    t.value.disabled = t.unit.disabled = !allowed.length;
   };
 
   FilterTable.prototype.query = function () {
@@ -179,12 +243,13 @@
     return params.toString();
   };
 
-  FilterTable.prototype.saveState = function () {
+  FilterTable.prototype.saveState = function (history) {
     var query = this.query();
     var url = location.pathname + (query ? "?" + query : "") + location.hash;
-    if (url !== location.pathname + location.search + location.hash) {
+    if (history !== "none" && url !== location.pathname + location.search + location.hash) {
       try {
-        history.replaceState(null, "", url);
+        if (history === "push") window.history.pushState(null, "", url);
+        else window.history.replaceState(null, "", url);
       } catch (error) {
         // Some browsers refuse to change the address of a page opened from file://; the filters still work.
       }
@@ -211,12 +276,14 @@
     });
     var t = this.threshold;
     if (t) {
-      t.metric.value = params.get("metric") || "";
+      var metric = params.get("metric") || "";
+      t.metric.value = metric;
+      t.unknownMetric = metric !== "" && t.metric.value !== metric;
       if (t.metric.selectedIndex < 0) t.metric.value = "";
-      this.fitUnits();
+      this.fitUnits(true);
       t.value.value = params.get("value") || "";
       if (params.get("unit")) t.unit.value = params.get("unit");
-      this.fitUnits();
+      this.fitUnits(false);
     }
   };
 
@@ -227,24 +294,36 @@
       event.preventDefault();
     });
     this.form.addEventListener("change", function (event) {
-      if (self.threshold && event.target === self.threshold.metric) self.fitUnits();
-      self.update();
+      var t = self.threshold;
+      if (t && event.target === t.metric) {
+        t.unknownMetric = false;
+        t.value.value = ""; // a value typed for another metric means nothing for this one
+        self.fitUnits(true);
+      }
+      self.update("push");
     });
-    this.form.addEventListener("input", function () {
-      self.update();
+    this.form.addEventListener("input", function (event) {
+      // Typing a value updates the table at once and the address in place; choices (check boxes,
+      // selects) update on "change", each a step that Back can undo.
+      if (event.target.type === "number") self.update("replace");
     });
     this.form.addEventListener("reset", function () {
       setTimeout(function () {
-        self.fitUnits();
-        self.update();
+        if (self.threshold) self.threshold.unknownMetric = false;
+        self.fitUnits(true);
+        self.update("push");
       });
     });
-    this.update();
+    window.addEventListener("popstate", function () {
+      self.loadState();
+      self.update("none");
+    });
+    this.update("replace");
   };
 
   /** Point the header's language links at the other language's page with the same query. */
   function carryQueryToLanguageSwitch() {
-    Array.prototype.forEach.call(document.querySelectorAll("a[data-language-switch]"), function (link) {
+    each(document.querySelectorAll("a[data-language-switch]"), function (link) {
       var base = link.getAttribute("data-href") || link.getAttribute("href");
       link.setAttribute("data-href", base);
       link.setAttribute("href", base + location.search);
@@ -252,10 +331,15 @@
   }
 
   function startPrinting() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-print-url]"), function (element) {
+    each(document.querySelectorAll("[data-print-url]"), function (element) {
       element.textContent = location.href.split("#")[0];
     });
-    Array.prototype.forEach.call(document.querySelectorAll("[data-print-action]"), function (action) {
+    window.addEventListener("beforeprint", function () {
+      each(document.querySelectorAll("[data-print-url]"), function (element) {
+        element.textContent = location.href.split("#")[0]; // the filters may have changed the address
+      });
+    });
+    each(document.querySelectorAll("[data-print-action]"), function (action) {
       action.hidden = false;
       action.querySelector("button[data-print]").addEventListener("click", function () {
         window.print();
@@ -272,9 +356,8 @@
 
   function start() {
     nameSearchDialog();
-    Array.prototype.forEach.call(document.querySelectorAll("[data-filters]"), function (container) {
-      var table = document.querySelector("table[data-filter-table]");
-      if (table) new FilterTable(container, table).start();
+    each(document.querySelectorAll("[data-filters]"), function (container) {
+      new FilterTable(container).start();
     });
     carryQueryToLanguageSwitch();
     startPrinting();
