@@ -12,23 +12,19 @@ local server compresses text with gzip, as production hosts (GitHub Pages, nginx
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import functools
 import gzip
-import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
 from pathlib import Path
+
+from bench.localhost import CHROMIUM, CHROMIUM_ARGUMENTS, QuietHandler, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 PAGES = (
@@ -36,13 +32,10 @@ PAGES = (
     ("catalogue", "catalogue/"),
     ("scenario", "scenarios/yangtze-jialing-beidou-navigation/"),
 )
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-sync "
-    "--disable-background-networking --disable-component-update --disable-default-apps"
-)
+CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGUMENTS])
 
 
-class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
+class _CompressingHandler(QuietHandler):
     """Serves the site as a production host would: text compressed with gzip when the browser asks."""
 
     def do_GET(self) -> None:
@@ -61,25 +54,9 @@ class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
 
 def _compressible(kind: str) -> bool:
     return kind.startswith("text/") or kind in ("application/javascript", "application/json", "image/svg+xml")
-
-
-@contextlib.contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_CompressingHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        thread.join()
 
 
 def scores(url: str, report: Path) -> dict[str, int]:
@@ -119,7 +96,7 @@ def main() -> int:
         print(f"{arguments.site} holds no built site; run `make build` first", file=sys.stderr)
         return 2
     rows = []
-    with serving(arguments.site) as base, tempfile.TemporaryDirectory() as scratch:
+    with serving(arguments.site, _CompressingHandler) as base, tempfile.TemporaryDirectory() as scratch:
         for language in ("en", "zh"):
             for name, path in PAGES:
                 url = f"{base}/{'zh/' if language == 'zh' else ''}{path}"

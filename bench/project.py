@@ -18,7 +18,8 @@ from mkdocs.utils.yaml import yaml_load
 ROOT = Path(__file__).resolve().parent.parent
 # What a build of ours reads besides the scenarios; the bench copies these and changes nothing.
 PROJECT_FILES = ("mkdocs.yml", "mkdocs.zh.yml")
-PROJECT_FOLDERS = ("generator", "docs/overrides", "scenarios/vocabularies")
+CODE_FOLDERS = ("generator", "docs/overrides")
+PROJECT_FOLDERS = (*CODE_FOLDERS, "scenarios/vocabularies")
 
 _ID = re.compile(r"^id: (\S+)$", re.MULTILINE)
 _TITLE = re.compile(r"^(title:\n  en: )(.+)(\n  zh: )(.+)$", re.MULTILINE)
@@ -73,8 +74,8 @@ def make_real(target: Path) -> None:
     _reset(target)
     for name in PROJECT_FILES:
         shutil.copy2(ROOT / name, target / name)
-    for folder in (*PROJECT_FOLDERS, "scenarios"):
-        shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+    for folder in (*CODE_FOLDERS, "scenarios"):  # all of scenarios/, vocabularies included
+        shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
 
 
 def reset_build(project: Path) -> None:

@@ -7,11 +7,7 @@ moment the first result enters the DOM, so Playwright's round trips do not count
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
-import os
 import statistics
-import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,15 +15,8 @@ from typing import Any
 
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGUMENTS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+from .localhost import CHROMIUM, CHROMIUM_ARGUMENTS, serving
+
 # Words from the scenario titles (each in several), so every query finds many clones.
 ENGLISH = ("BeiDou", "forest", "satellite", "Yangtze", "slopes", "flood", "police")
 CHINESE = ("北斗", "森林", "卫星", "长江", "沉降", "洪涝", "警务")
@@ -69,10 +58,10 @@ def words_for(language: str) -> tuple[str, ...]:
 def measure(site: Path, language: str) -> Latency:
     """Serve `site` locally and time searches on its home page (`/zh/` for Chinese)."""
     path = "" if language == "en" or not (site / "zh").is_dir() else "zh/"
-    with serve(site) as base, _chromium() as browser:
+    with serving(site) as base, _chromium() as browser:  # the search worker cannot load from file://
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         try:
-            return _latency(context.new_page(), base + path, language)
+            return _latency(context.new_page(), f"{base}/{path}", language)
         finally:
             context.close()
 
@@ -107,30 +96,11 @@ def _clear(page: Page, box: Locator) -> None:
 
 
 @contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """`site` over HTTP on 127.0.0.1 (the search worker cannot load from file://); yields its URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass  # one line per request would bury the bench's own output
-
-
-@contextlib.contextmanager
 def _chromium() -> Iterator[Browser]:
     if not Path(CHROMIUM).is_file():
         raise FileNotFoundError(f"{CHROMIUM} is missing: install Debian's chromium package or set CHROMIUM")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGUMENTS)
         try:
             yield browser
         finally:

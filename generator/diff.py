@@ -31,28 +31,30 @@ def diff(root: Path, revision: str) -> str:
     removed = sorted(before.keys() - after.keys())
     changed = {key: _changes(before[key], after[key]) for key in sorted(before.keys() & after.keys())}
     changed = {key: lines for key, lines in changed.items() if lines}
-
-    out = [f"### Scenario changes since `{revision}`", ""]
     if not (added or removed or changed):
-        return "\n".join([*out, "No scenario changed."]) + "\n"
+        return f"### Scenario changes since `{revision}`\n\nNo scenario changed.\n"
+    entry = "- `{}`: {}"
+    return _markdown(
+        revision,
+        [
+            [entry.format(k, f"{after[k].title.en} / {after[k].title.zh} ({after[k].domain}, {after[k].provenance})")]
+            for k in added
+        ],
+        [[entry.format(k, before[k].title.en)] for k in removed],
+        [[entry.format(k, after[k].title.en), *(f"  - {line}" for line in lines)] for k, lines in changed.items()],
+    )
+
+
+def _markdown(revision: str, added: list[list[str]], removed: list[list[str]], changed: list[list[str]], note: str = "") -> str:
+    """The summary: a heading, an optional note, the counts, then each kind of change, one entry
+    (its lines) per scenario."""
+    out = [f"### Scenario changes since `{revision}`", ""]
+    if note:
+        out += [note, ""]
     out += [f"{len(added)} added, {len(removed)} removed, {len(changed)} changed.", ""]
-    if added:
-        out += ["**Added**", ""]
-        out += [
-            f"- `{key}`: {after[key].title.en} / {after[key].title.zh} ({after[key].domain}, {after[key].provenance})"
-            for key in added
-        ]
-        out.append("")
-    if removed:
-        out += ["**Removed**", ""]
-        out += [f"- `{key}`: {before[key].title.en}" for key in removed]
-        out.append("")
-    if changed:
-        out += ["**Changed**", ""]
-        for key, lines in changed.items():
-            out.append(f"- `{key}`: {after[key].title.en}")
-            out += [f"  - {line}" for line in lines]
-        out.append("")
+    for title, entries in (("Added", added), ("Removed", removed), ("Changed", changed)):
+        if entries:
+            out += [f"**{title}**", "", *(line for lines in entries for line in lines), ""]
     return "\n".join(out)
 
 
@@ -79,18 +81,9 @@ def _by_file(root: Path, revision: str, old_files: dict[str, bytes], after: dict
     added = sorted(after.keys() - old.keys())
     removed = sorted(old.keys() - after.keys())
     changed = sorted(key for key in after.keys() & old.keys() if (root / "scenarios" / f"{key}.yaml").read_bytes() != old[key])
-    out = [
-        f"### Scenario changes since `{revision}`",
-        "",
-        f"The scenarios at `{revision}` do not pass today's checks ({errors} error(s)), so changes are listed by file.",
-        "",
-        f"{len(added)} added, {len(removed)} removed, {len(changed)} changed.",
-        "",
-    ]
-    for title, keys in (("Added", added), ("Removed", removed), ("Changed", changed)):
-        if keys:
-            out += [f"**{title}**", "", *(f"- `{key}`" for key in keys), ""]
-    return "\n".join(out)
+    note = f"The scenarios at `{revision}` do not pass today's checks ({errors} error(s)), so changes are listed by file."
+    added_entries, removed_entries, changed_entries = ([[f"- `{key}`"] for key in keys] for keys in (added, removed, changed))
+    return _markdown(revision, added_entries, removed_entries, changed_entries, note=note)
 
 
 def _changes(old: Scenario, new: Scenario) -> list[str]:

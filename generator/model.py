@@ -26,6 +26,9 @@ DistrictKind = Literal["municipality", "district", "county", "autonomous-county"
 
 # The unit every unit of a dimension is measured in (Unit.factor), as the spreadsheet names it.
 BASE_UNITS: dict[str, str] = {"length": "m", "time": "s", "ratio": "%", "count": "1", "level": "level"}
+# Dimensions whose units are multiples of one another; counts of different things (points,
+# profiles) and levels do not convert.
+CONVERTIBLE = ("length", "time", "ratio")
 
 KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KEY_EXPECTED = "lowercase letters, digits and single hyphens, like 'forest-fire-watch'"

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from . import export, overview
 from .chinese import close_gaps
-from .model import CITYWIDE, LANGUAGES, Catalogue, Metric, Priority, Requirement, Scenario, Status, Target, Text
+from .model import CITYWIDE, CONVERTIBLE, LANGUAGES, Catalogue, Metric, Priority, Requirement, Scenario, Status, Target, Text
 from .schema import catalogue_schema, dumps, scenario_schema
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -54,7 +54,7 @@ class Settings:
         path = _url(docs_path, self.directory_urls)
         if self.site_url is None:
             return path or "./"
-        return f"{self.site_url}{'' if language == 'en' else language + '/'}{path}"
+        return self.site_url + _from_root(language, docs_path, self.directory_urls)
 
 
 REPOSITORY = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~-]+)*/?")
@@ -149,20 +149,22 @@ class Helpers:
 
     def link(self, target: str) -> str:
         """Link from this page to the page rendered from `target` (a docs path), for raw HTML."""
-        if self.settings.engine == "zensical":
-            return _relative_path(self.page_path, target)
-        return relative_url(self.page_path, target, self.settings.directory_urls)
+        return self._raw_link(self.page_path, target)
 
     def site_path(self) -> str:
         """This page's address from the site's root, e.g. /zh/scenarios/x/ (what print shows without script)."""
-        return "/" + ("zh/" if self.language == "zh" else "") + _url(self.page_path, self.settings.directory_urls)
+        return "/" + _from_root(self.language, self.page_path, self.settings.directory_urls)
 
     def shared(self, target: str) -> str:
         """URL of a file published once, at the root of the English site (data, schemas), from this page."""
-        here = self.page_path if self.language == "en" else f"{self.language}/{self.page_path}"
+        return self._raw_link(self.page_path if self.language == "en" else f"{self.language}/{self.page_path}", target)
+
+    def _raw_link(self, source: str, target: str) -> str:
+        # MkDocs leaves links in raw HTML alone (so: relative to the page's URL); Zensical rewrites
+        # them as if relative to the page's source file (so: written that way for it).
         if self.settings.engine == "zensical":
-            return _relative_path(here, target)
-        return relative_url(here, target, self.settings.directory_urls)
+            return _relative_path(source, target)
+        return relative_url(source, target, self.settings.directory_urls)
 
     def src(self, target: str) -> str:
         """Path of docs file `target` relative to this page's docs file, for Markdown links."""
@@ -247,7 +249,7 @@ class Helpers:
             order = list(self.vocabularies.units)
             if metric.dimension in CONVERTIBLE:
                 units = [unit for unit, entry in self.vocabularies.units.items() if entry.dimension == metric.dimension]
-            else:  # counts of different things (points, profiles) and levels do not convert
+            else:
                 units = sorted(used[key], key=order.index)
             default = max(used[key], key=lambda unit: (used[key][unit], -order.index(unit)))
             choices.append(MetricChoice(key, metric, tuple(units), default))
@@ -282,9 +284,6 @@ class Helpers:
 
     def count(self, vocabulary: str, key: str | int) -> int:
         return len(self.catalogue.by_key(vocabulary, key))
-
-
-CONVERTIBLE = ("length", "time", "ratio")  # dimensions whose units are multiples of one another
 
 
 @dataclass(frozen=True)
@@ -329,6 +328,11 @@ def relative_url(source: str, target: str, directory_urls: bool) -> str:
 def _relative_path(source: str, target: str) -> str:
     """Docs file `target` relative to the folder of docs file `source`: "a/b.md", "c.md" -> "../c.md"."""
     return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+def _from_root(language: str, docs_path: str, directory_urls: bool) -> str:
+    """Where a language's docs file is published, from the English site's root: zh/scenarios/x/."""
+    return ("" if language == "en" else f"{language}/") + _url(docs_path, directory_urls)
 
 
 def _url(path: str, directory_urls: bool) -> str:

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from bench.localhost import serving
+from bench.project import make_real
 
 pytest_plugins = ["tests.browser"]
 
@@ -62,11 +61,7 @@ def build_site(project: Path, target: Path, offline: bool = False) -> Path:
 
 def site_project(tmp: Path) -> Path:
     """A copy of everything a site build reads: configurations, theme overrides, generator, scenarios."""
-    tmp.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "mkdocs.zh.yml"):
-        shutil.copy2(ROOT / name, tmp / name)
-    for folder in ("scenarios", "generator", "docs/overrides"):
-        shutil.copytree(ROOT / folder, tmp / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    make_real(tmp)
     if (ROOT / "node_modules").is_dir():  # the offline build publishes a shim from there
         (tmp / "node_modules").symlink_to(ROOT / "node_modules")
     return tmp
@@ -76,23 +71,6 @@ def site_project(tmp: Path) -> Path:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real catalogue built strictly, English in site/ and Chinese in site/zh, in a temp folder."""
     return build_site(ROOT, tmp_path_factory.mktemp("build") / "site")
-
-
-@contextlib.contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """Serve `folder` over HTTP on a free local port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    thread.join()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")
