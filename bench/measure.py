@@ -64,7 +64,7 @@ def mkdocs_build(config: str) -> list[str]:
 class Ours:
     """Our build as `make build` runs it: the generator, then one MkDocs build per language."""
 
-    generator: Run  # on a fresh clone: every page is a new file
+    generator: Run  # on a fresh clone: every page is a new file; one process per processor (the default)
     english: Run
     chinese: Run
     page_en: int  # bytes of one scenario page's index.html
@@ -72,6 +72,7 @@ class Ours:
     index_en: int  # bytes of search/search_index.json
     index_zh: int
     generator_again: Run  # the same inputs once more: load, validate and render, nothing to write
+    generator_serial: Run  # the same again in one process (--jobs 1): the baseline for the default
     zensical: Run | None  # Zensical's build of the English site from the same pages (None: not installed)
     zensical_pages: int  # scenario pages Zensical built
 
@@ -95,6 +96,7 @@ def build_ours(project: Path, scenario_id: str) -> Ours:
     english = timed(mkdocs_build("mkdocs.yml"), project)
     chinese = timed(mkdocs_build("mkdocs.zh.yml"), project)
     generator_again = timed(python("-m", "generator", "build"), project)
+    generator_serial = timed(python("-m", "generator", "build", "--jobs", "1"), project)
     zensical, zensical_pages = build_zensical(project)
     site = project / "site"
     return Ours(
@@ -106,6 +108,7 @@ def build_ours(project: Path, scenario_id: str) -> Ours:
         index_en=index_bytes(site),
         index_zh=index_bytes(site / "zh"),
         generator_again=generator_again,
+        generator_serial=generator_serial,
         zensical=zensical,
         zensical_pages=zensical_pages,
     )
@@ -146,6 +149,7 @@ def median_ours(runs: list[Ours]) -> Ours:
         index_en=_median([r.index_en for r in runs]),
         index_zh=_median([r.index_zh for r in runs]),
         generator_again=median_run([r.generator_again for r in runs]),
+        generator_serial=median_run([r.generator_serial for r in runs]),
         zensical=median_run([r.zensical for r in runs if r.zensical]) if all(r.zensical for r in runs) else None,
         zensical_pages=min(r.zensical_pages for r in runs),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -79,13 +80,35 @@ def make_real(target: Path) -> None:
 
 
 def reset_build(project: Path) -> None:
-    """Remove generated pages and built sites, so the next build starts as on a clean clone."""
+    """Move generated pages and built sites away, so the next build starts as on a clean clone."""
     for generated in ("docs/en", "docs/zh", "docs/.generated-files", "docs/.generated-inputs", "site", "site-zensical", ".cache"):
-        path = project / generated
-        if path.is_dir():
-            shutil.rmtree(path)
-        elif path.exists():
-            path.unlink()
+        if (project / generated).exists():
+            discard(project / generated, project / _TRASH)  # not in docs/, where an engine might read it
+
+
+_TRASH = ".trash"
+_trashes: set[Path] = set()
+
+
+def discard(path: Path, trash: Path | None = None) -> None:
+    """Move `path` into a trash folder (beside it, by default; on the same file system in any
+    case), to delete with empty_trash() once measuring is over.
+
+    Deleting thousands of files makes creating files for minutes afterwards several times slower
+    on this project's machines (perf shows ext4's recently_deleted check on every new file): a
+    bench that deleted the last build's pages would charge the next build for it.
+    """
+    trash = trash or path.parent / _TRASH
+    trash.mkdir(exist_ok=True)
+    _trashes.add(trash)
+    path.rename(Path(tempfile.mkdtemp(dir=trash)) / path.name)
+
+
+def empty_trash() -> None:
+    """Delete what discard() moved away."""
+    for trash in sorted(_trashes):
+        shutil.rmtree(trash, ignore_errors=True)
+    _trashes.clear()
 
 
 def make_stock(target: Path, english_pages: Path) -> None:
@@ -118,5 +141,5 @@ def _project_config() -> dict[str, Any]:
 
 def _reset(folder: Path) -> None:
     if folder.exists():
-        shutil.rmtree(folder)
+        discard(folder)
     folder.mkdir(parents=True)

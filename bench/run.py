@@ -21,7 +21,7 @@ import yaml
 
 from . import search, serve
 from .measure import BuildFailed, Ours, Stock, build_ours, build_stock, median_ours, median_stock
-from .project import ROOT, make_ours, make_real, make_stock, originals, reset_build
+from .project import ROOT, empty_trash, make_ours, make_real, make_stock, originals, reset_build
 from .report import SizeResult, markdown
 
 WORK = ROOT / "bench" / "work"
@@ -43,6 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BuildFailed as error:
         print(f"bench: a build failed, nothing was written\n{error}", file=sys.stderr)
         return 1
+    finally:
+        empty_trash()  # only now: see project.discard
     elapsed = time.perf_counter() - started
     tables = markdown(results, live)
     print(tables)
@@ -137,6 +139,11 @@ def _document(tables: str, elapsed: float, load: float, options: argparse.Namesp
         f"(generator + en + zh) / 2 against stock. Sizes up to {REPEAT_UP_TO} are medians of {REPEATS} builds; larger",
         "sizes are single builds, and on a shared machine their times vary by 10-20% from run to run.",
         f"Stock is built up to {options.stock_max:,} scenarios only (`--stock-max`): its cost grows quadratically.",
+        "*generator* is `python -m generator build` as `make build` runs it, one process per processor:",
+        "first on a fresh clone (every file new), then *again* with the pages in place, and *1 process*",
+        "with `--jobs 1`, the baseline. The bench deletes nothing until it has measured everything: on these",
+        "machines, creating files within minutes of deleting thousands is several times slower, and the",
+        "generator would pay for the bench's own clean-up.",
         "",
         tables,
     ]

@@ -15,4 +15,6 @@ _GAP = re.compile(f"(?<={_CJK})[ \\t]*(?:\\n[ \\t]*)?(?={_CJK})")
 
 def close_gaps(text: str) -> str:
     """`text` without the spaces and single line breaks between two Chinese characters."""
+    if " " not in text and "\n" not in text and "\t" not in text:  # most short texts: nothing to search
+        return text
     return _GAP.sub("", text)

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from . import workers
 from .build import build, check, vocabularies
 from .bundle import bundle
 from .diff import diff
@@ -95,7 +96,7 @@ def _only(problems: list[Problem], arguments: argparse.Namespace, root: Path) ->
 
 
 def _check(arguments: argparse.Namespace, root: Path, output: Output) -> int:
-    result = check(root)
+    result = check(root, arguments.jobs)
     output.problems(_only(result.warnings, arguments, root))
     print(f"checked {len(result.catalogue.scenarios)} scenarios: no errors, {len(result.warnings)} warning(s)", file=sys.stderr)
     return 0
@@ -111,7 +112,7 @@ def _build(arguments: argparse.Namespace, root: Path, output: Output) -> int:
         )
     except ValueError as error:
         raise UsageError(str(error)) from None
-    result, report = build(root, settings)
+    result, report = build(root, settings, arguments.jobs)
     output.problems(result.warnings)
     print(
         f"{len(result.catalogue.scenarios)} scenarios: wrote {len(report.written)} file(s), "
@@ -161,6 +162,22 @@ def _bundle(arguments: argparse.Namespace, root: Path, output: Output) -> int:
 Verb = Callable[[argparse.Namespace, Path, Output], int]
 
 
+def _jobs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        type=_positive,
+        default=workers.available(),
+        metavar="N",
+        help="processes to check and render the scenarios with (default: one per processor, here %(default)s)",
+    )
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got '{text}'")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -178,6 +195,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check_verb = verb("check", _check, "validate the scenarios; print every problem as path:line:col: field: message")
     check_verb.add_argument("files", nargs="*", help="report only the problems in these files (all files are still checked)")
+    _jobs_option(check_verb)
 
     build_verb = verb("build", _build, "validate, then write the Markdown pages of both languages into docs/")
     build_verb.add_argument(
@@ -199,6 +217,7 @@ def _parser() -> argparse.ArgumentParser:
         default="mkdocs",
         help="the engine that will build the site: links in raw HTML differ (default: mkdocs)",
     )
+    _jobs_option(build_verb)
 
     new_verb = verb("new", _new, "write scenarios/ID.yaml from a commented template to fill in")
     new_verb.add_argument("id", help="the new scenario's id, e.g. bus-lane-watch")

@@ -10,33 +10,54 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import functools
+import html
 import io
 import json
 import uuid
 from collections.abc import Callable
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from .model import BASE_UNITS, SCHEMA_VERSION, Catalogue, Requirement, Scenario, Text
+
+
+def _xml_text(text: str) -> str:
+    """Text for XML content (xml.sax.saxutils would import urllib, http and email: a tenth of startup)."""
+    return html.escape(text, quote=False)
+
+
+def _xml_attribute(text: str) -> str:
+    """An XML attribute value, quotes included."""
+    return '"' + html.escape(text, quote=True).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
+
 
 FEED_NAMESPACE = uuid.UUID("6f1d3a52-8f0e-4d39-9a39-2f4e4c1c9b7e")  # fixed, so entry ids never change
 
 
 def record(value: Any) -> Any:
     """A model object as the plain data of its YAML file: Text as {en, zh}, dates as ISO strings."""
-    if isinstance(value, Text):
+    kind: type = type(value)
+    if kind is str or kind is int or kind is bool or value is None:  # most values: tested first
+        return value
+    if kind is Text:
         return {"en": value.en, "zh": value.zh}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: record(getattr(value, f.name)) for f in dataclasses.fields(value) if getattr(value, f.name) is not None}
-    if isinstance(value, tuple | list):
+    if kind is tuple or kind is list:
         return [record(item) for item in value]
-    if isinstance(value, dict):
+    if kind is dict:
         return {str(key): record(item) for key, item in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = ((name, getattr(value, name)) for name in _field_names(kind))
+        return {name: record(item) for name, item in fields if item is not None}
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(cls))
 
 
 def json_text(data: Any) -> str:
@@ -60,44 +81,48 @@ def catalogue_csv(catalogue: Catalogue, page: Callable[[str], str]) -> str:
     byte-order mark so that spreadsheet programs read the Chinese right. `page` gives the address
     of a scenario's English page from its docs path."""
     vocabularies = catalogue.vocabularies
-    columns: dict[str, Callable[[Scenario, Requirement], str]] = {
-        "scenario_id": lambda s, r: s.id,
-        "scenario_title_en": lambda s, r: s.title.en,
-        "scenario_title_zh": lambda s, r: s.title.zh,
-        "page": lambda s, r: page(f"scenarios/{s.id}.md"),
-        "domain": lambda s, r: s.domain,
-        "domain_en": lambda s, r: vocabularies.domains[s.domain].name.en,
-        "domain_zh": lambda s, r: vocabularies.domains[s.domain].name.zh,
-        "owner": lambda s, r: s.owner,
-        "owner_en": lambda s, r: vocabularies.owners[s.owner].name.en,
-        "owner_zh": lambda s, r: vocabularies.owners[s.owner].name.zh,
-        "capabilities": lambda s, r: " ".join(s.capabilities),
-        "districts": lambda s, r: " ".join(str(code) for code in s.locations.codes),
-        "districts_en": lambda s, r: "; ".join(vocabularies.districts[code].name.en for code in s.locations.codes),
-        "districts_zh": lambda s, r: "；".join(vocabularies.districts[code].name.zh for code in s.locations.codes),
-        "status": lambda s, r: s.status,
-        "provenance": lambda s, r: s.provenance,
-        "released": lambda s, r: s.released.isoformat(),
-        "updated": lambda s, r: s.updated.isoformat(),
-        "requirement_id": lambda s, r: r.id,
-        "priority": lambda s, r: r.priority,
-        "kind": lambda s, r: r.kind,
-        "requirement_en": lambda s, r: r.text.en,
-        "requirement_zh": lambda s, r: r.text.zh,
-        "metric": lambda s, r: r.target.metric if r.target else "",
-        "op": lambda s, r: r.target.op if r.target else "",
-        "value": lambda s, r: _number(r.target.value) if r.target else "",
-        "unit": lambda s, r: r.target.unit if r.target else "",
-        "value_in_base_unit": lambda s, r: _number(vocabularies.in_base_unit(r.target)) if r.target else "",
-        "base_unit": lambda s, r: BASE_UNITS[vocabularies.metrics[r.target.metric].dimension] if r.target else "",
-        "source_url": lambda s, r: vocabularies.sources[r.source].url if r.source else "",
+    # The scenario's columns are worked out once for all its rows.
+    scenario_columns: dict[str, Callable[[Scenario], str]] = {
+        "scenario_id": lambda s: s.id,
+        "scenario_title_en": lambda s: s.title.en,
+        "scenario_title_zh": lambda s: s.title.zh,
+        "page": lambda s: page(f"scenarios/{s.id}.md"),
+        "domain": lambda s: s.domain,
+        "domain_en": lambda s: vocabularies.domains[s.domain].name.en,
+        "domain_zh": lambda s: vocabularies.domains[s.domain].name.zh,
+        "owner": lambda s: s.owner,
+        "owner_en": lambda s: vocabularies.owners[s.owner].name.en,
+        "owner_zh": lambda s: vocabularies.owners[s.owner].name.zh,
+        "capabilities": lambda s: " ".join(s.capabilities),
+        "districts": lambda s: " ".join(str(code) for code in s.locations.codes),
+        "districts_en": lambda s: "; ".join(vocabularies.districts[code].name.en for code in s.locations.codes),
+        "districts_zh": lambda s: "；".join(vocabularies.districts[code].name.zh for code in s.locations.codes),
+        "status": lambda s: s.status,
+        "provenance": lambda s: s.provenance,
+        "released": lambda s: s.released.isoformat(),
+        "updated": lambda s: s.updated.isoformat(),
+    }
+    requirement_columns: dict[str, Callable[[Requirement], str]] = {
+        "requirement_id": lambda r: r.id,
+        "priority": lambda r: r.priority,
+        "kind": lambda r: r.kind,
+        "requirement_en": lambda r: r.text.en,
+        "requirement_zh": lambda r: r.text.zh,
+        "metric": lambda r: r.target.metric if r.target else "",
+        "op": lambda r: r.target.op if r.target else "",
+        "value": lambda r: _number(r.target.value) if r.target else "",
+        "unit": lambda r: r.target.unit if r.target else "",
+        "value_in_base_unit": lambda r: _number(vocabularies.in_base_unit(r.target)) if r.target else "",
+        "base_unit": lambda r: BASE_UNITS[vocabularies.metrics[r.target.metric].dimension] if r.target else "",
+        "source_url": lambda r: vocabularies.sources[r.source].url if r.source else "",
     }
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow([*scenario_columns, *requirement_columns])
     for scenario in catalogue.scenarios:
+        shared = [cell(scenario) for cell in scenario_columns.values()]
         for requirement in scenario.requirements:
-            writer.writerow([cell(scenario, requirement) for cell in columns.values()])
+            writer.writerow(shared + [cell(requirement) for cell in requirement_columns.values()])
     return "\ufeff" + out.getvalue()
 
 
@@ -121,24 +146,24 @@ def feed(catalogue: Catalogue, language: str, title: str, subtitle: str, url: Ca
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{language}">',
-        f"  <title>{escape(title)}</title>",
-        f"  <subtitle>{escape(subtitle)}</subtitle>",
+        f"  <title>{_xml_text(title)}</title>",
+        f"  <subtitle>{_xml_text(subtitle)}</subtitle>",
         f"  <id>urn:uuid:{uuid.uuid5(FEED_NAMESPACE, language)}</id>",
-        f'  <link rel="self" href={quoteattr(url("feed.xml"))}/>',
-        f'  <link rel="alternate" type="text/html" href={quoteattr(url("index.md"))}/>',
+        f'  <link rel="self" href={_xml_attribute(url("feed.xml"))}/>',
+        f'  <link rel="alternate" type="text/html" href={_xml_attribute(url("index.md"))}/>',
         f"  <updated>{_timestamp(newest)}</updated>",
-        f"  <author><name>{escape(title)}</name></author>",
+        f"  <author><name>{_xml_text(title)}</name></author>",
     ]
     for s in ordered[:FEED_ENTRIES]:
         lines += [
             "  <entry>",
-            f"    <title>{escape(s.title.get(language))}</title>",
+            f"    <title>{_xml_text(s.title.get(language))}</title>",
             f"    <id>urn:uuid:{uuid.uuid5(FEED_NAMESPACE, f'{language}/{s.id}')}</id>",
-            f'    <link rel="alternate" type="text/html" href={quoteattr(url(f"scenarios/{s.id}.md"))}/>',
+            f'    <link rel="alternate" type="text/html" href={_xml_attribute(url(f"scenarios/{s.id}.md"))}/>',
             f"    <published>{_timestamp(s.released)}</published>",
             f"    <updated>{_timestamp(s.updated)}</updated>",
-            f"    <category term={quoteattr(s.domain)}/>",
-            f"    <summary>{escape(s.summary.get(language))}</summary>",
+            f"    <category term={_xml_attribute(s.domain)}/>",
+            f"    <summary>{_xml_text(s.summary.get(language))}</summary>",
             "  </entry>",
         ]
     lines.append("</feed>")

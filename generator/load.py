@@ -20,9 +20,34 @@ MAX_FLOW_DEPTH = 64
 EMPTY = "file is empty; expected a mapping of fields ('python -m generator new ID --domain KEY' writes a template)"
 
 try:  # libyaml's parser is about ten times faster; PyYAML without it still works
-    from yaml import CSafeLoader as Loader
+    from yaml import CSafeLoader as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+
+class Loader(_Parser):
+    """The safe loader, with the tag of each plain value remembered.
+
+    The parser asks Python for the tag of every value (is `2023-11-20` a date, `true` a boolean?)
+    and for path resolvers, which safe loading has none of; answering from a table took a quarter
+    of the parse. Only short values are remembered: keys, dates and numbers repeat, texts do not.
+    """
+
+    _tags: typing.ClassVar[dict[str, str]] = {}
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is not yaml.ScalarNode or not implicit[0] or len(value) > 32:
+            return typing.cast(str, super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+        tag = self._tags.get(value)
+        if tag is None:
+            tag = self._tags[value] = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+        return tag
+
+    def descend_resolver(self, current_node: yaml.Node | None, current_index: object) -> None:
+        pass  # no path resolvers
+
+    def ascend_resolver(self) -> None:
+        pass
 
 
 @dataclass(frozen=True)
@@ -174,27 +199,39 @@ def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> 
 def load_project(root: Path, scenarios: bool = True) -> Sources:
     """Every vocabulary file and every scenario file under `root`/scenarios, parsed or failed
     (only the vocabularies when `scenarios` is false)."""
+    return Sources(load_vocabularies(root), [parse(entry) for entry in scenario_files(root)] if scenarios else [])
+
+
+def load_vocabularies(root: Path) -> dict[str, Document | LoadError]:
+    folder = root / "scenarios" / "vocabularies"
+    return {name: _attempt(folder / f"{name}.yaml", f"scenarios/vocabularies/{name}.yaml") for name in VOCABULARIES}
+
+
+def scenario_files(root: Path) -> list[Path | LoadError]:
+    """The scenario files under `root`/scenarios in name order, and a LoadError for anything
+    else there that is not welcome (a folder, a .yml file)."""
     folder = root / "scenarios"
-    vocabularies: dict[str, Document | LoadError] = {}
-    for name in VOCABULARIES:
-        display = f"scenarios/vocabularies/{name}.yaml"
-        vocabularies[name] = _attempt(folder / "vocabularies" / f"{name}.yaml", display)
-    documents: list[Document | LoadError] = []
-    for file in sorted(folder.iterdir()) if folder.is_dir() and scenarios else []:
+    entries: list[Path | LoadError] = []
+    for file in sorted(folder.iterdir()) if folder.is_dir() else []:
         display = f"scenarios/{file.name}"
         if file.is_dir() and not file.is_symlink():
             if file.name != "vocabularies":  # a scenario in a subfolder would silently be left out
                 message = "scenario files belong directly in scenarios/, not in a folder; move its files up"
-                documents.append(LoadError(Problem(display, 1, 1, "", message)))
+                entries.append(LoadError(Problem(display, 1, 1, "", message)))
         elif file.suffix == ".yaml":
-            documents.append(_attempt(file, display))
+            entries.append(file)
         elif file.suffix.lower() in (".yaml", ".yml"):
             message = f"scenario files end in .yaml, in lower case; rename it to {file.stem}.yaml"
-            documents.append(LoadError(Problem(display, 1, 1, "", message)))
+            entries.append(LoadError(Problem(display, 1, 1, "", message)))
         elif file.suffix not in IGNORED_SUFFIXES:
             message = "only .yaml scenario files belong here; move or delete this file"
-            documents.append(LoadError(Problem(display, 1, 1, "", message)))
-    return Sources(vocabularies, documents)
+            entries.append(LoadError(Problem(display, 1, 1, "", message)))
+    return entries
+
+
+def parse(entry: Path | LoadError) -> Document | LoadError:
+    """One entry of scenario_files(), parsed (or the LoadError it already is)."""
+    return entry if isinstance(entry, LoadError) else _attempt(entry, f"scenarios/{entry.name}")
 
 
 VOCABULARIES = ("domains", "capabilities", "owners", "districts", "metrics", "units", "sources")

@@ -66,15 +66,31 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str] | N
     `sources` maps scenario ids to their YAML text, published beside each page. Data files
     (JSON, CSV, schemas) are published once, in the English site.
     """
+    return render_catalogue(catalogue, settings, sources or {}) | render_scenarios(catalogue, settings, catalogue.scenarios)
+
+
+def render_catalogue(catalogue: Catalogue, settings: Settings, sources: dict[str, str]) -> dict[str, str]:
+    """The files made from the whole catalogue: home, catalogue, explorer, groups, feeds, and the
+    data to take away: catalogue.json, catalogue.csv, the schemas, and each scenario's JSON
+    record and YAML text (from `sources`, by id)."""
     files: dict[str, str] = {}
+    pages = _Pages(catalogue, settings)
     for language in LANGUAGES:
-        for path, text in _pages(catalogue, language, settings):
-            files[f"{language}/{path}"] = text
-        helpers = Helpers(catalogue, language, settings, "index.md")
+        page = functools.partial(pages.render, language)
+        for path in ("index.md", "catalogue.md", "requirements.md", "stats.md", "data.md", "about.md"):
+            template = "home.md.j2" if path == "index.md" else path + ".j2"
+            files[f"{language}/{path}"] = page(template, path)
+        for grouping in GROUPINGS:
+            entries = getattr(catalogue.vocabularies, grouping)
+            files[f"{language}/{grouping}/index.md"] = page("groups.md.j2", f"{grouping}/index.md", grouping=grouping)
+            for key, entry in entries.items():
+                path = f"{grouping}/{key}.md"
+                files[f"{language}/{path}"] = page("group.md.j2", path, grouping=grouping, key=key, entry=entry)
+        helpers = pages.helpers(language, "index.md")
         title, subtitle = helpers.t("site.name"), helpers.t("feed.subtitle")
         address = functools.partial(settings.address, language)
         files[f"{language}/feed.xml"] = export.feed(catalogue, language, title, subtitle, address)
-    for scenario_id, text in sorted((sources or {}).items()):
+    for scenario_id, text in sources.items():
         files[f"en/scenarios/{scenario_id}.yaml"] = text
     records = [export.record(scenario) for scenario in catalogue.scenarios]
     for scenario, data in zip(catalogue.scenarios, records, strict=True):
@@ -86,52 +102,59 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str] | N
     return files
 
 
-def _pages(catalogue: Catalogue, language: str, settings: Settings) -> Iterable[tuple[str, str]]:
-    page = functools.partial(_render_page, catalogue, language, settings)
-    for path in ("index.md", "catalogue.md", "requirements.md", "stats.md", "data.md", "about.md"):
-        template = "home.md.j2" if path == "index.md" else path + ".j2"
-        yield path, page(template, path)
-    for scenario in catalogue.scenarios:
-        path = f"scenarios/{scenario.id}.md"
-        yield path, page("scenario.md.j2", path, scenario=scenario)
-    for grouping in GROUPINGS:
-        entries = getattr(catalogue.vocabularies, grouping)
-        yield f"{grouping}/index.md", page("groups.md.j2", f"{grouping}/index.md", grouping=grouping)
-        for key, entry in entries.items():
-            path = f"{grouping}/{key}.md"
-            yield path, page("group.md.j2", path, grouping=grouping, key=key, entry=entry)
+def render_scenarios(catalogue: Catalogue, settings: Settings, scenarios: Iterable[Scenario]) -> dict[str, str]:
+    """The page of each of `scenarios` in each language."""
+    files: dict[str, str] = {}
+    pages = _Pages(catalogue, settings)
+    for scenario in scenarios:
+        for language in LANGUAGES:
+            path = f"scenarios/{scenario.id}.md"
+            files[f"{language}/{path}"] = pages.render(language, "scenario.md.j2", path, scenario=scenario)
+    return files
 
 
-def _render_page(catalogue: Catalogue, language: str, settings: Settings, template: str, path: str, **context: Any) -> str:
-    helpers = Helpers(catalogue, language, settings, path)
-    return (
-        _environment()
-        .get_template(template)
-        .render(
-            catalogue=catalogue,
-            vocabularies=catalogue.vocabularies,
+class _Pages:
+    """What every page of one run shares, looked up once: the UI strings, the templates and the
+    rows of scenario tables (the catalogue and each group page list the same scenarios)."""
+
+    def __init__(self, catalogue: Catalogue, settings: Settings) -> None:
+        self.catalogue = catalogue
+        self.settings = settings
+        self.strings = strings()
+        self.labels = {language: {key: text[language] for key, text in self.strings.items()} for language in LANGUAGES}
+        self.rows: dict[tuple[str, str], str] = {}  # (language, scenario id): row, its link left out
+        self.environment = _environment()
+
+    def helpers(self, language: str, path: str) -> Helpers:
+        return Helpers(self, language, path)
+
+    def render(self, language: str, template: str, path: str, **context: Any) -> str:
+        """The page at docs path `path` of the `language` site, from `template`."""
+        helpers = self.helpers(language, path)
+        return self.environment.get_template(template).render(
+            catalogue=self.catalogue,
+            vocabularies=self.catalogue.vocabularies,
             language=language,
             page_path=path,
             t=helpers.t,
-            L=_labels(language),
-            loc=helpers.loc,
+            L=self.labels[language],
             link=helpers.link,
             h=helpers,
             **context,
         )
-    )
 
 
 class Helpers:
     """What templates need that is not plain data: translation, links, formatting."""
 
-    def __init__(self, catalogue: Catalogue, language: str, settings: Settings, page_path: str) -> None:
-        self.catalogue = catalogue
-        self.vocabularies = catalogue.vocabularies
+    def __init__(self, pages: _Pages, language: str, page_path: str) -> None:
+        self.pages = pages
+        self.catalogue = pages.catalogue
+        self.vocabularies = pages.catalogue.vocabularies
         self.language = language
-        self.settings = settings
+        self.settings = pages.settings
         self.page_path = page_path
-        self.strings = strings()
+        self.strings = pages.strings
 
     def t(self, key: str, **values: Any) -> str:
         """A UI string in the page's language, with {placeholders} filled in.
@@ -200,6 +223,18 @@ class Helpers:
             return shown + self.t("list.more", count=len(names) - 3, total=len(names))
         return self.t("list.separator").join(names)
 
+    def scenario_row(self, scenario: Scenario) -> Markup:
+        """The scenario's row in a scenario table. The catalogue and each of its domain, owner and
+        capability pages list it, so it is rendered once per language and only its link differs."""
+        key = (self.language, scenario.id)
+        row = self.pages.rows.get(key)
+        if row is None:
+            template = self.pages.environment.get_template("_scenario_row.html.j2")
+            labels = self.pages.labels[self.language]
+            text = template.render(scenario=scenario, scenario_link=_LINK, language=self.language, L=labels, h=self)
+            row = self.pages.rows[key] = text.removesuffix("\n")
+        return Markup(row.replace(_LINK, self.link(f"scenarios/{scenario.id}.md")))
+
     def by_domain(self, scenarios: Iterable[Scenario]) -> list[Scenario]:
         """Scenarios grouped by domain, in vocabulary order, then by id: the order of tables."""
         order = {key: index for index, key in enumerate(self.vocabularies.domains)}
@@ -231,8 +266,22 @@ class Helpers:
     def _labels(self, prefix: str, values: Any) -> list[tuple[str, str]]:
         return [(value, self.t(f"{prefix}.{value}")) for value in typing.get_args(values)]
 
-    def requirement_rows(self) -> list[tuple[Scenario, Requirement]]:
-        return [(s, r) for s in self.by_domain(self.catalogue.scenarios) for r in s.requirements]
+    def requirement_rows(self) -> list[RequirementRow]:
+        """The explorer's rows, scenarios in table order, with what each shows worked out here:
+        a call from a template costs more than the work, and there is a row per requirement."""
+        rows = []
+        for scenario in self.by_domain(self.catalogue.scenarios):
+            link = self.link(f"scenarios/{scenario.id}.md")
+            capabilities = " ".join(scenario.capabilities)
+            for requirement in scenario.requirements:
+                target = requirement.target
+                if target is None:
+                    rows.append(RequirementRow(scenario, requirement, link, capabilities))
+                    continue
+                metric, shown = self.name("metrics", target.metric), self.target(target)
+                base = f"{self.vocabularies.in_base_unit(target):.12g}"
+                rows.append(RequirementRow(scenario, requirement, link, capabilities, metric, shown, base))
+        return rows
 
     def used_metrics(self) -> list[MetricChoice]:
         """The explorer's metrics: those some target measures, in vocabulary order, each with the
@@ -284,6 +333,22 @@ class Helpers:
 
     def count(self, vocabulary: str, key: str | int) -> int:
         return len(self.catalogue.by_key(vocabulary, key))
+
+
+_LINK = "\x00link\x00"  # stands for a link in a remembered row; texts cannot hold control characters
+
+
+@dataclass(frozen=True)
+class RequirementRow:
+    """One row of the requirements explorer."""
+
+    scenario: Scenario
+    requirement: Requirement
+    link: str  # to the scenario's page, from the explorer
+    capabilities: str  # the scenario's capability keys, space-separated, for the filters
+    metric: str = ""  # the target's metric, named in the page's language ("" without a target)
+    target: str = ""  # the target as shown, e.g. "≤ 0.2 m"
+    base: str = ""  # the target's value in its metric's base unit, for the threshold filter
 
 
 @dataclass(frozen=True)
@@ -368,29 +433,31 @@ def table_cell(text: str) -> Markup:
     return markdown_inline(" ".join(text.split()))
 
 
-@functools.cache
+@jinja2.pass_context
+def localised(context: jinja2.runtime.Context, text: Text) -> str:
+    """`{{ scenario.title|loc }}`: a text in the page's language. A filter, not a function like
+    t(), because Jinja calls filters directly: a tenth of a scenario page's rendering time."""
+    return text.zh if context["language"] == "zh" else text.en
+
+
 def _environment() -> jinja2.Environment:
+    """The templates, compiled again when one of them changes (as under `mkdocs serve`)."""
+    return _environment_of(max(path.stat().st_mtime_ns for path in TEMPLATES.iterdir()))
+
+
+@functools.lru_cache(maxsize=1)
+def _environment_of(version: int) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        auto_reload=False,  # _environment() checks the files once a run, not once a page
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.filters.update(md=markdown_inline, markdown=markdown_block, cell=table_cell)
+    environment.filters.update(md=markdown_inline, markdown=markdown_block, cell=table_cell, loc=localised)
     return environment
-
-
-def _labels(language: str) -> dict[str, str]:
-    """The UI strings of one language, for templates to look up as L["key"]: cheaper than calling
-    t("key") on every page, and what most strings need (t() remains for {placeholders})."""
-    return _labels_of(language, _STRINGS.stat().st_mtime_ns)
-
-
-@functools.lru_cache(maxsize=4)
-def _labels_of(language: str, version: int) -> dict[str, str]:
-    return {key: text[language] for key, text in strings().items()}
 
 
 _STRINGS = TEMPLATES / "strings.yaml"

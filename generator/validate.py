@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import math
 import re
 import types
@@ -65,23 +66,52 @@ class Result:
 
 def validate(sources: Sources) -> Result:
     """Check everything; return the catalogue, or raise DataError with every problem found."""
-    vocabularies, problems = _vocabularies(sources)
+    vocabularies, problems = check_vocabularies(sources)
+    return combine(vocabularies, problems, [check_file(document, vocabularies) for document in sources.scenarios])
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One scenario file checked on its own: its id and scenario (None where they could not be
+    read), its problems, and its text to publish. Plain values, so they can come back from a
+    worker process."""
+
+    path: str
+    id: str | None
+    scenario: Scenario | None  # None as well when the file has errors
+    problems: list[Problem]
+    id_at: tuple[int, int]  # line and column of its id, for the rule that ids are unique
+    text: str | None
+
+
+def check_file(document: Document | LoadError, vocabularies: dict[str, dict[Any, Any] | None]) -> Checked:
+    """Every rule that needs only this file (and the vocabularies)."""
+    if isinstance(document, LoadError):
+        return Checked(document.problem.path, None, None, [document.problem], (1, 1), None)
+    checker = Checker(document, vocabularies)
+    scenario = checker.convert(document.root, Scenario, "", {})
+    if scenario is _INVALID:
+        return Checked(document.path, None, None, checker.problems, (1, 1), document.text)
+    _check_scenario(scenario, checker, vocabularies)
+    mark = checker.nodes.get("id", document.root).start_mark
+    valid = None if checker.failed else scenario
+    return Checked(document.path, scenario.id, valid, checker.problems, (mark.line + 1, mark.column + 1), document.text)
+
+
+def combine(vocabularies: dict[str, dict[Any, Any] | None], problems: list[Problem], files: Iterable[Checked]) -> Result:
+    """The rules across files (ids are unique), then the catalogue, or DataError with every problem."""
+    problems = list(problems)
     scenarios: list[Scenario] = []
     first_file: dict[str, str] = {}
-    for document in sources.scenarios:
-        if isinstance(document, LoadError):
-            problems.append(document.problem)
-            continue
-        checker = Checker(document, vocabularies)
-        scenario = checker.convert(document.root, Scenario, "", {})
-        if scenario is not _INVALID:
-            _check_scenario(scenario, checker, vocabularies)
-            if scenario.id in first_file:
-                checker.report("id", f"the id '{scenario.id}' is already used by {first_file[scenario.id]}; ids must be unique")
-            first_file.setdefault(scenario.id, document.path)
-        problems += checker.problems
-        if not checker.failed:
-            scenarios.append(scenario)
+    for file in files:
+        problems += file.problems
+        if file.id is not None and file.id in first_file:
+            message = f"the id '{file.id}' is already used by {first_file[file.id]}; ids must be unique"
+            problems.append(Problem(file.path, *file.id_at, "id", message))
+        elif file.id is not None:
+            first_file[file.id] = file.path
+            if file.scenario is not None:
+                scenarios.append(file.scenario)
 
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
@@ -93,13 +123,13 @@ def validate(sources: Sources) -> Result:
 def validate_vocabularies(sources: Sources) -> Vocabularies:
     """Only the vocabularies, for work that needs no scenario (a new scenario's template, the
     schema); raise DataError with their problems."""
-    vocabularies, problems = _vocabularies(sources)
+    vocabularies, problems = check_vocabularies(sources)
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
     return Vocabularies(**vocabularies)  # type: ignore[arg-type]
 
 
-def _vocabularies(sources: Sources) -> tuple[dict[str, dict[Any, Any] | None], list[Problem]]:
+def check_vocabularies(sources: Sources) -> tuple[dict[str, dict[Any, Any] | None], list[Problem]]:
     """Each vocabulary's entries (None where it has errors) and every problem found in them."""
     problems: list[Problem] = []
     vocabularies: dict[str, dict[Any, Any] | None] = {}
@@ -221,8 +251,7 @@ class Checker:
     def _record(self, node: yaml.Node, cls: type, path: str) -> Any:
         if not isinstance(node, yaml.MappingNode):
             return self._fail(node, path, f"expected a mapping of fields ({_doc(cls)}), got {_got(node)}")
-        fields = {f.name: f for f in dataclasses.fields(cls)}
-        hints = _hints(cls)
+        fields = _fields(cls)
         values: dict[str, Any] = {}
         invalid = False
         misspelt: set[str] = set()  # keys an unknown key was reported as a misspelling of
@@ -233,11 +262,12 @@ class Checker:
                 misspelt.update(_closest(name, list(fields)))
                 invalid = True
                 continue
-            values[name] = self.convert(value_node, hints[name], _join(path, name), dict(fields[name].metadata))
+            field = fields[name]
+            values[name] = self.convert(value_node, field.type, _join(path, name), field.meta)
             invalid |= values[name] is _INVALID
-        for name, spec in fields.items():
-            if name not in values and name not in misspelt and spec.default is dataclasses.MISSING:
-                expected = describe(hints[name], dict(spec.metadata))
+        for name, field in fields.items():
+            if name not in values and name not in misspelt and field.required:
+                expected = describe(field.type, field.meta)
                 self.report(node, f"required key '{name}' is missing; add {name}: {expected}", field=_join(path, name))
                 invalid = True
         return _INVALID if invalid else cls(**values)
@@ -696,34 +726,45 @@ def _is_number(text: str) -> bool:
     return True
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
-_SHAPES: dict[Any, tuple[str, tuple[Any, ...]]] = {}
+_SHAPES: dict[int, tuple[Any, tuple[str, tuple[Any, ...]]]] = {}
 
 
 def _shape(tp: Any) -> tuple[str, tuple[Any, ...]]:
     """What kind of value `tp` declares, and its type arguments; remembered, because the walk asks
-    for every value (the inner type of an optional is its only argument)."""
-    if tp not in _SHAPES:
-        origin, args = typing.get_origin(tp), typing.get_args(tp)
-        if origin in (Union, types.UnionType):
-            kind, args = "optional", tuple(arg for arg in args if arg is not type(None))
-        elif origin is Literal:
-            kind = "choice"
-        elif origin is tuple:
-            kind = "list"
-        elif origin is dict:
-            kind = "mapping"
-        elif tp is model.Text:
-            kind = "text"
-        elif isinstance(tp, type) and dataclasses.is_dataclass(tp):
-            kind = "record"
-        else:
-            kind = "scalar"
-        _SHAPES[tp] = (kind, args)
-    return _SHAPES[tp]
+    for every value (the inner type of an optional is its only argument). Looked up by identity:
+    hashing a generic alias such as tuple[str, ...] costs more than the lookup it serves."""
+    remembered = _SHAPES.get(id(tp))
+    if remembered is not None and remembered[0] is tp:
+        return remembered[1]
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (Union, types.UnionType):
+        kind, args = "optional", tuple(arg for arg in args if arg is not type(None))
+    elif origin is Literal:
+        kind = "choice"
+    elif origin is tuple:
+        kind = "list"
+    elif origin is dict:
+        kind = "mapping"
+    elif tp is model.Text:
+        kind = "text"
+    elif isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        kind = "record"
+    else:
+        kind = "scalar"
+    _SHAPES[id(tp)] = (tp, (kind, args))  # holding `tp` keeps its id from being reused
+    return kind, args
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls)
-    return _HINTS[cls]
+@dataclass(frozen=True)
+class _Field:
+    """A record field as the walk needs it: its type, its rules and whether it must be given."""
+
+    type: Any
+    meta: dict[str, Any]
+    required: bool
+
+
+@functools.cache
+def _fields(cls: type) -> dict[str, _Field]:
+    hints = typing.get_type_hints(cls)
+    return {f.name: _Field(hints[f.name], dict(f.metadata), f.default is dataclasses.MISSING) for f in dataclasses.fields(cls)}

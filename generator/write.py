@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -23,6 +24,18 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
     unchanged: int = 0
+    owned: list[str] = field(default_factory=list)  # every file put in place, written or not
+
+    @classmethod
+    def merged(cls, reports: Iterable[WriteReport]) -> WriteReport:
+        """One report for writes done in parts."""
+        reports = list(reports)
+        return cls(
+            written=sorted(name for report in reports for name in report.written),
+            deleted=sorted(name for report in reports for name in report.deleted),
+            unchanged=sum(report.unchanged for report in reports),
+            owned=sorted(name for report in reports for name in report.owned),
+        )
 
     @property
     def changed(self) -> bool:
@@ -31,37 +44,52 @@ class WriteReport:
 
 def write(files: dict[str, str], out: Path) -> WriteReport:
     """Make `out` hold exactly `files` among the files it owns."""
-    report = WriteReport()
-    out.mkdir(parents=True, exist_ok=True)
-    folders: set[Path] = {out}
-    for relative in sorted(files):
-        target = _inside(out, relative)
-        data = files[relative].encode("utf-8")
-        if target.parent not in folders:  # one mkdir per folder, not per file: thousands of files share a few folders
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        try:
-            with target.open("rb") as existing:
-                if existing.read() == data:
-                    report.unchanged += 1
-                    continue
-            _replace(target, data)
-        except FileNotFoundError:
-            _create(target, data)
-        report.written.append(relative)
+    report = put(files, out)
+    tidy(out, report.owned, report)
+    return report
 
+
+def put(files: dict[str, str], out: Path) -> WriteReport:
+    """Write each of `files` whose bytes differ from what `out` holds; delete nothing.
+
+    Each folder is listed once, so a file it does not hold (every file, on a fresh clone) is
+    created without first trying to open it.
+    """
+    report = WriteReport()
+    present: dict[Path, set[str]] = {}
+    for relative in sorted(files):
+        report.owned.append(relative)
+        target = _inside(out, relative)
+        names = present.get(target.parent)
+        if names is None:  # once per folder: thousands of files share a few folders
+            target.parent.mkdir(parents=True, exist_ok=True)
+            names = present[target.parent] = set(os.listdir(target.parent))  # noqa: PTH208 - names, not Paths
+        data = files[relative].encode("utf-8")
+        if target.name not in names and _created(target, data):
+            report.written.append(relative)
+        elif _holds(target, data):
+            report.unchanged += 1
+        else:
+            _replace(target, data)
+            report.written.append(relative)
+    return report
+
+
+def tidy(out: Path, names: Iterable[str], report: WriteReport) -> None:
+    """Delete the files an earlier write owned that are not among `names` any more, and record
+    `names` as the files `out` now owns."""
+    owned = set(names)
     manifest = out / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").splitlines()) if manifest.is_file() else set()
-    for relative in sorted(previous - files.keys()):
+    for relative in sorted(previous - owned):
         target = _inside(out, relative)
         if target.is_file():
             target.unlink()
             report.deleted.append(relative)
             _prune_empty_folders(target.parent, out)
-    listing = "".join(f"{relative}\n" for relative in sorted(files))
+    listing = "".join(f"{relative}\n" for relative in sorted(owned))
     if not manifest.is_file() or manifest.read_text(encoding="utf-8") != listing:
         _replace(manifest, listing.encode("utf-8"))
-    return report
 
 
 def _inside(out: Path, relative: str) -> Path:
@@ -72,13 +100,27 @@ def _inside(out: Path, relative: str) -> Path:
     return out.joinpath(*parts)
 
 
-def _create(target: Path, data: bytes) -> None:
+def _created(target: Path, data: bytes) -> bool:
+    """Write a new file; False if one appeared since its folder was listed."""
     try:
-        with target.open("xb") as file:
+        file = target.open("xb")
+    except FileExistsError:
+        return False
+    try:
+        with file:
             file.write(data)
     except BaseException:
         target.unlink(missing_ok=True)
         raise
+    return True
+
+
+def _holds(target: Path, data: bytes) -> bool:
+    try:
+        with target.open("rb") as existing:
+            return existing.read() == data
+    except FileNotFoundError:
+        return False
 
 
 def _replace(target: Path, data: bytes) -> None:

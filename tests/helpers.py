@@ -9,10 +9,10 @@ from generator.build import check
 from generator.errors import DataError
 
 
-def problems(root: Path) -> list[str]:
+def problems(root: Path, jobs: int = 1) -> list[str]:
     """Every problem `check` reports for the project at `root`, one string each; [] if valid."""
     try:
-        result = check(root)
+        result = check(root, jobs)
     except DataError as error:
         return [str(p) if p.severity == "error" else f"warning: {p}" for p in error.problems]
     return [f"warning: {p}" for p in result.warnings]

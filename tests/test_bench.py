@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bench.project import clone, make_ours, make_stock, originals
+from bench.project import clone, empty_trash, make_ours, make_stock, originals, reset_build
 from generator.build import build, check
 from generator.render import Settings
 
@@ -48,3 +48,16 @@ def test_stock_site_lists_every_page_in_one_flat_nav_with_home_first(tmp_path: P
     assert config["nav"][0] == "index.md" and sorted(config["nav"]) == pages
     assert config["theme"] == {"name": "material"} and config["plugins"] == ["search"]
     assert "hooks" not in config and "custom_dir" not in config["theme"]
+
+
+def test_a_reset_moves_the_last_build_away_and_deletes_it_only_when_told(tmp_path: Path) -> None:
+    """Deleting right before a build would slow the build the bench measures (see discard)."""
+    make_ours(tmp_path / "ours", 3)
+    build(tmp_path / "ours", Settings())
+    reset_build(tmp_path / "ours")
+    assert not (tmp_path / "ours" / "docs" / "en").exists()
+    assert not (tmp_path / "ours" / "docs" / ".generated-files").exists()
+    moved = list((tmp_path / "ours" / ".trash").rglob("index.md"))
+    assert moved
+    empty_trash()
+    assert not (tmp_path / "ours" / ".trash").exists()
