@@ -65,15 +65,20 @@ def json_text(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def catalogue_json(catalogue: Catalogue, records: list[dict[str, Any]]) -> str:
-    """Every scenario, as `record` gives it, with the vocabularies and the format's version."""
+def catalogue_json(catalogue: Catalogue, scenarios: list[str]) -> str:
+    """Every scenario, given as json_text() of its record (the scenario's own JSON file, encoded
+    once for both), with the vocabularies and the format's version."""
     vocabularies = catalogue.vocabularies
     data = {
         "schema_version": SCHEMA_VERSION,
-        "scenarios": records,
+        "scenarios": _SLOT,
         "vocabularies": {f.name: record(getattr(vocabularies, f.name)) for f in dataclasses.fields(vocabularies)},
     }
-    return json_text(data)
+    listing = "[" + ",".join(text.removesuffix("\n") for text in scenarios) + "]"
+    return json_text(data).replace(json.dumps(_SLOT), listing, 1)
+
+
+_SLOT = "\x00"  # where the scenarios go; no text holds a control character, and it comes before the vocabularies
 
 
 def catalogue_csv(catalogue: Catalogue, page: Callable[[str], str]) -> str:

@@ -22,6 +22,7 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 
+from generator import workers  # noqa: E402
 from generator.build import build, up_to_date  # noqa: E402
 from generator.errors import DataError  # noqa: E402
 from generator.render import Settings  # noqa: E402
@@ -74,7 +75,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.debug("generator: pages are up to date")
         return
     try:
-        result, report = build(root, settings)
+        result, report = build(root, settings, workers.available())  # in this process alone under serve (threads)
     except DataError as error:
         if _serving:
             # A contributor is mid-edit (a new file still has its TODOs): keep serving the last valid

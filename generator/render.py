@@ -92,9 +92,9 @@ def render_catalogue(catalogue: Catalogue, settings: Settings, sources: dict[str
         files[f"{language}/feed.xml"] = export.feed(catalogue, language, title, subtitle, address)
     for scenario_id, text in sources.items():
         files[f"en/scenarios/{scenario_id}.yaml"] = text
-    records = [export.record(scenario) for scenario in catalogue.scenarios]
-    for scenario, data in zip(catalogue.scenarios, records, strict=True):
-        files[f"en/scenarios/{scenario.id}.json"] = export.json_text(data)
+    records = [export.json_text(export.record(scenario)) for scenario in catalogue.scenarios]
+    for scenario, text in zip(catalogue.scenarios, records, strict=True):
+        files[f"en/scenarios/{scenario.id}.json"] = text
     files["en/catalogue.json"] = export.catalogue_json(catalogue, records)
     files["en/catalogue.csv"] = export.catalogue_csv(catalogue, functools.partial(settings.address, "en"))
     files["en/schema/scenario.schema.json"] = dumps(scenario_schema(catalogue.vocabularies))
@@ -266,21 +266,23 @@ class Helpers:
     def _labels(self, prefix: str, values: Any) -> list[tuple[str, str]]:
         return [(value, self.t(f"{prefix}.{value}")) for value in typing.get_args(values)]
 
-    def requirement_rows(self) -> list[RequirementRow]:
-        """The explorer's rows, scenarios in table order, with what each shows worked out here:
-        a call from a template costs more than the work, and there is a row per requirement."""
+    def requirement_rows(self, scenarios: Iterable[Scenario] | None = None) -> list[RequirementRow]:
+        """The rows of a requirements table (of every scenario, in table order, by default), with
+        what each shows worked out here: a call from a template costs more than the work it does,
+        and there is a row per requirement."""
         rows = []
-        for scenario in self.by_domain(self.catalogue.scenarios):
+        for scenario in self.by_domain(self.catalogue.scenarios if scenarios is None else scenarios):
             link = self.link(f"scenarios/{scenario.id}.md")
             capabilities = " ".join(scenario.capabilities)
             for requirement in scenario.requirements:
+                source = scenario.sources.index(requirement.source) + 1 if requirement.source else 0
                 target = requirement.target
                 if target is None:
-                    rows.append(RequirementRow(scenario, requirement, link, capabilities))
+                    rows.append(RequirementRow(scenario, requirement, link, capabilities, source))
                     continue
                 metric, shown = self.name("metrics", target.metric), self.target(target)
                 base = f"{self.vocabularies.in_base_unit(target):.12g}"
-                rows.append(RequirementRow(scenario, requirement, link, capabilities, metric, shown, base))
+                rows.append(RequirementRow(scenario, requirement, link, capabilities, source, metric, shown, base))
         return rows
 
     def used_metrics(self) -> list[MetricChoice]:
@@ -346,6 +348,7 @@ class RequirementRow:
     requirement: Requirement
     link: str  # to the scenario's page, from the explorer
     capabilities: str  # the scenario's capability keys, space-separated, for the filters
+    source: int  # the number of the requirement's source in the scenario's list (from 1), or 0
     metric: str = ""  # the target's metric, named in the page's language ("" without a target)
     target: str = ""  # the target as shown, e.g. "≤ 0.2 m"
     base: str = ""  # the target's value in its metric's base unit, for the threshold filter

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from generator.build import check
-from generator.errors import DataError
+from generator.errors import DataError, Problem
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def problems(root: Path, jobs: int = 1) -> list[str]:
-    """Every problem `check` reports for the project at `root`, one string each; [] if valid."""
+    """Every problem `check` reports for the project at `root`, one string each; [] if valid.
+
+    With `jobs` > 1 the check runs as `python -m generator check --jobs N`, in a process of its
+    own: threads a test session has started would keep this one from forking workers.
+    """
+    if jobs > 1:
+        command = [sys.executable, "-m", "generator", "check", "--jobs", str(jobs), "--format", "json", "--root", str(root)]
+        output = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False).stdout
+        found = [Problem(**fields) for fields in json.loads(output)]
+        return [str(p) if p.severity == "error" else f"warning: {p}" for p in found]
     try:
         result = check(root, jobs)
     except DataError as error:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.project import make_ours
 from generator.load import load_project
 from generator.render import Settings, markdown_inline, relative_url, render, strings
 from generator.validate import validate
@@ -98,3 +99,12 @@ def test_same_input_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
         subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(copy)], env=environment, check=True)
         digests.append(tree_digest(copy / "docs"))
     assert digests[0] == digests[1]
+
+
+def test_a_home_card_lists_five_scenarios_and_links_to_the_rest(tmp_path: Path) -> None:
+    """With thousands of scenarios, listing them all would make the home page megabytes long."""
+    make_ours(tmp_path, 60)  # four originals in natural resources: 16 clones of them
+    home = rendered(tmp_path, Settings())["en/index.md"]
+    card = home.split("**[Natural resources](domains/natural-resources.md)** · 16 scenarios", 1)[1].split("\n-   **", 1)[0]
+    assert card.count("](scenarios/") == 5
+    assert "    - [All 16 scenarios →](domains/natural-resources.md)" in card

@@ -1,19 +1,34 @@
 """Worker processes: parts run at once in forked children, results come back in order, and a
-failure anywhere is an error here, never a silent gap."""
+failure anywhere is an error here, never a silent gap.
+
+A test session runs threads of its own (servers for the browser tests), and workers never fork
+while another thread runs; so what must fork runs in a fresh interpreter.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
+import textwrap
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator import workers
-from generator.build import build
-from generator.render import Settings
+from tests.conftest import ROOT
 from tests.test_write import snapshot
+
+
+def in_fresh_python(code: str) -> Any:
+    """Run `code` in a new interpreter; what it prints as JSON on its last line."""
+    result = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
 
 
 def test_split_keeps_order_and_balances_the_parts() -> None:
@@ -22,30 +37,59 @@ def test_split_keeps_order_and_balances_the_parts() -> None:
     assert workers.split([], 2) == [[]]
 
 
-def test_parts_after_the_first_run_in_child_processes() -> None:
-    parts = [os.getpid, os.getpid, os.getpid]
-    here, *children = workers.run(parts)
-    assert here == os.getpid()
+def test_parts_after_the_first_run_in_child_processes_and_come_back_in_order() -> None:
+    here, children, serial = in_fresh_python(
+        """
+        import json, os
+        from generator import workers
+        pids = workers.run([os.getpid, os.getpid, os.getpid])
+        print(json.dumps([pids[0], pids[1:], workers.run([os.getpid] * 3, parallel=False)]))
+        """
+    )
     assert len(set(children)) == 2 and here not in children
-    assert workers.run(parts, parallel=False) == [os.getpid()] * 3
+    assert serial == [here] * 3
 
 
 def test_a_failing_child_is_reported_with_its_traceback() -> None:
-    def fail() -> None:
-        raise ValueError("scenario 7 is broken")
+    message = in_fresh_python(
+        """
+        import json, os
+        from generator import workers
 
-    with pytest.raises(workers.WorkerFailed, match=r"(?s)a worker process failed:.*ValueError: scenario 7 is broken"):
-        workers.run([os.getpid, fail])
+        def fail():
+            raise ValueError("scenario 7 is broken")
+
+        try:
+            workers.run([os.getpid, fail])
+        except workers.WorkerFailed as error:
+            print(json.dumps(str(error)))
+        """
+    )
+    assert message.startswith("a worker process failed:\nTraceback")
+    assert message.rstrip().endswith("ValueError: scenario 7 is broken")
 
 
 def test_children_are_reaped_when_this_process_fails_first() -> None:
-    def fail() -> None:
-        raise ValueError("here")
+    left = in_fresh_python(
+        """
+        import json, os
+        from generator import workers
 
-    with pytest.raises(ValueError, match="here"):
-        workers.run([fail, os.getpid])
-    with pytest.raises(ChildProcessError):  # no child left behind, finished or not
-        os.waitpid(-1, os.WNOHANG)
+        def fail():
+            raise ValueError("here")
+
+        try:
+            workers.run([fail, os.getpid, os.getpid])
+        except ValueError:
+            pass
+        try:
+            os.waitpid(-1, os.WNOHANG)
+            print(json.dumps("a child is left"))
+        except ChildProcessError:
+            print(json.dumps("none"))
+        """
+    )
+    assert left == "none"
 
 
 def test_with_another_thread_running_every_part_runs_here() -> None:
@@ -64,9 +108,13 @@ def test_with_another_thread_running_every_part_runs_here() -> None:
 def test_a_parallel_build_writes_the_same_bytes(project: Path, tmp_path: Path, jobs: int) -> None:
     parallel = tmp_path / "parallel"
     shutil.copytree(project, parallel)
-    _, serial_report = build(project, Settings(), jobs=1)
-    _, parallel_report = build(parallel, Settings(), jobs=jobs)
-    assert parallel_report == serial_report
+    outputs = []
+    for root, count in ((project, 1), (parallel, jobs)):
+        command = [sys.executable, "-m", "generator", "build", "--jobs", str(count), "--root", str(root)]
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        outputs.append(result.stderr)
+    assert outputs[0] == outputs[1] == "2 scenarios: wrote 46 file(s), deleted 0, 0 unchanged\n"
     assert _contents(parallel / "docs") == _contents(project / "docs")
 
 
