@@ -6,12 +6,13 @@ import contextlib
 import functools
 import gc
 import hashlib
-from collections.abc import Iterator, Sequence
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import workers
-from .load import LoadError, Sources, load_project, load_vocabularies, parse, scenario_files
-from .model import Scenario, Vocabularies
+from .load import Sources, load_project, load_vocabularies, parse, scenario_files
+from .model import Catalogue, Vocabularies
 from .render import Settings, render_catalogue, render_scenarios
 from .validate import Checked, Result, check_file, check_vocabularies, combine, validate_vocabularies
 from .write import MANIFEST, WriteReport, put, tidy
@@ -32,23 +33,14 @@ def vocabularies(root: Path) -> Vocabularies:
 def build(root: Path, settings: Settings, jobs: int = 1) -> tuple[Result, WriteReport]:
     """Validate, then write both languages' pages into `root`/docs; on any error, write nothing.
 
-    With `jobs` > 1 the scenario files are parsed and checked, then their pages rendered and
-    written, in that many processes at once (see workers.py); the output is the same.
+    With `jobs` > 1 the work is shared by that many processes (see workers.py); the output is
+    the same.
     """
     inputs = fingerprint(root, settings)
     docs = root / "docs"
     with _no_cycle_collection():
         result, sources = _checked(root, jobs)
-        catalogue = result.catalogue
-
-        def whole() -> WriteReport:
-            return put(render_catalogue(catalogue, settings, sources), docs)
-
-        def pages(part: Sequence[Scenario]) -> WriteReport:
-            return put(render_scenarios(catalogue, settings, part), docs)
-
-        parts = workers.split(catalogue.scenarios, max(1, jobs - 1))  # the whole catalogue's files take one process
-        report = WriteReport.merged(workers.run([whole, *(functools.partial(pages, part) for part in parts)], jobs > 1))
+        report = _written(result.catalogue, settings, sources, docs, jobs)
         tidy(docs, report.owned, report)
     recorded = docs / INPUTS
     if not recorded.is_file() or recorded.read_text(encoding="utf-8") != inputs + "\n":
@@ -56,18 +48,44 @@ def build(root: Path, settings: Settings, jobs: int = 1) -> tuple[Result, WriteR
     return result, report
 
 
+# Work is handed out in this many pieces, for processes to take in turn: small enough that none
+# waits long for another's last piece, large enough that taking a turn costs nothing.
+PIECES = 256
+
+
 def _checked(root: Path, jobs: int) -> tuple[Result, dict[str, str]]:
-    """The validated catalogue and each scenario's YAML text by id; the files are parsed and
-    checked in `jobs` parts at once."""
+    """The validated catalogue and each scenario's YAML text by id; `jobs` processes take turns
+    at parsing and checking the files."""
     vocabularies, problems = check_vocabularies(Sources(load_vocabularies(root), []))
+    pieces = workers.split(scenario_files(root), PIECES)
 
-    def check_part(part: Sequence[Path | LoadError]) -> list[Checked]:
-        return [check_file(parse(entry), vocabularies) for entry in part]
+    def check(turns: workers.Turns) -> list[tuple[int, list[Checked]]]:
+        return [(index, [check_file(parse(entry), vocabularies) for entry in pieces[index]]) for index in iter(turns.take, None)]
 
-    parts = workers.split(scenario_files(root), jobs)
-    files = [file for checked in workers.run([functools.partial(check_part, part) for part in parts]) for file in checked]
+    with workers.Turns(len(pieces)) as turns:
+        done = workers.run([functools.partial(check, turns)] * jobs, jobs > 1)
+    files = [
+        file for _, checked in sorted((piece for part in done for piece in part), key=lambda piece: piece[0]) for file in checked
+    ]
     sources = {file.id: file.text for file in files if file.id is not None and file.text is not None}
     return combine(vocabularies, problems, files), sources
+
+
+def _written(catalogue: Catalogue, settings: Settings, sources: dict[str, str], docs: Path, jobs: int) -> WriteReport:
+    """Render and write every file: this process the whole catalogue's files first, then it and
+    `jobs` - 1 others take turns at the scenarios' pages."""
+    pieces = workers.split(catalogue.scenarios, PIECES)
+
+    def pages(turns: workers.Turns) -> WriteReport:
+        taken = (scenario for index in iter(turns.take, None) for scenario in pieces[index])
+        return put(render_scenarios(catalogue, settings, taken), docs)
+
+    def whole_then_pages(turns: workers.Turns) -> WriteReport:
+        return WriteReport.merged([put(render_catalogue(catalogue, settings, sources), docs), pages(turns)])
+
+    with workers.Turns(len(pieces)) as turns:
+        parts = [functools.partial(whole_then_pages, turns), *[functools.partial(pages, turns)] * (jobs - 1)]
+        return WriteReport.merged(workers.run(parts, jobs > 1))
 
 
 INPUTS = ".generated-inputs"  # the fingerprint of what the pages in docs/ were generated from
@@ -78,11 +96,25 @@ def fingerprint(root: Path, settings: Settings) -> str:
     the generator's code and templates (by name, size and modification time) and the settings."""
     digest = hashlib.sha256(repr(settings).encode())
     for folder in ("scenarios", "generator"):
-        for path in sorted((root / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                stat = path.stat()
-                digest.update(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        for name, stat in _files(root / folder, folder):
+            digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
+
+
+def _files(folder: Path, name: str) -> list[tuple[str, os.stat_result]]:
+    """Each file under `folder` (named from `name`, its name from the root) and its status, by
+    name; __pycache__ left out. One scandir per folder: a stat per file, not the two of pathlib."""
+    found: list[tuple[str, os.stat_result]] = []
+    if not folder.is_dir():  # a test project has no generator/ of its own
+        return found
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":
+                    found += _files(Path(entry.path), f"{name}/{entry.name}")
+            elif entry.is_file():
+                found.append((f"{name}/{entry.name}", entry.stat()))
+    return sorted(found)
 
 
 def up_to_date(root: Path, settings: Settings) -> bool:

@@ -122,7 +122,9 @@ class _Pages:
         self.settings = settings
         self.strings = strings()
         self.labels = {language: {key: text[language] for key, text in self.strings.items()} for language in LANGUAGES}
-        self.rows: dict[tuple[str, str], str] = {}  # (language, scenario id): row, its link left out
+        # Pieces rendered once per language: a scenario's table row (by id, its link left out)
+        # and a source's list item (by "source:" and its key).
+        self.remembered: dict[tuple[str, str], str] = {}
         self.environment = _environment()
 
     def helpers(self, language: str, path: str) -> Helpers:
@@ -227,13 +229,24 @@ class Helpers:
         """The scenario's row in a scenario table. The catalogue and each of its domain, owner and
         capability pages list it, so it is rendered once per language and only its link differs."""
         key = (self.language, scenario.id)
-        row = self.pages.rows.get(key)
+        row = self.pages.remembered.get(key)
         if row is None:
             template = self.pages.environment.get_template("_scenario_row.html.j2")
             labels = self.pages.labels[self.language]
             text = template.render(scenario=scenario, scenario_link=_LINK, language=self.language, L=labels, h=self)
-            row = self.pages.rows[key] = text.removesuffix("\n")
+            row = self.pages.remembered[key] = text.removesuffix("\n")
         return Markup(row.replace(_LINK, self.link(f"scenarios/{scenario.id}.md")))
+
+    def source_item(self, key: str) -> Markup:
+        """A source's item in a list of sources; every scenario citing it lists it the same way."""
+        cache_key = (self.language, f"source:{key}")
+        item = self.pages.remembered.get(cache_key)
+        if item is None:
+            template = self.pages.environment.get_template("_source.html.j2")
+            source = self.vocabularies.sources[key]
+            text = template.render(key=key, source=source, language=self.language, L=self.pages.labels[self.language], t=self.t)
+            item = self.pages.remembered[cache_key] = text.removesuffix("\n")
+        return Markup(item)
 
     def by_domain(self, scenarios: Iterable[Scenario]) -> list[Scenario]:
         """Scenarios grouped by domain, in vocabulary order, then by id: the order of tables."""

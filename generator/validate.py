@@ -580,7 +580,9 @@ def _might_say_too_much(text: str) -> bool:
 
 
 def _check_honesty(scenario: Scenario, checker: Checker, vocabularies: dict[str, dict[Any, Any] | None]) -> None:
-    for path, text in checker.texts:
+    # One look at all the texts first (a line break cannot be part of anything the tests find).
+    suspects = checker.texts if _might_say_too_much("\n".join(text for _, text in checker.texts)) else []
+    for path, text in suspects:
         if not _might_say_too_much(text):
             continue
         for kind, pattern in CONTACT_DETAILS.items():

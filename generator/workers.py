@@ -37,6 +37,35 @@ def split(items: Sequence[T], parts: int) -> list[Sequence[T]]:
     return [items[start:end] for start, end in itertools.pairwise(starts)]
 
 
+class Turns:
+    """The numbers 0 to `count` - 1, each handed to exactly one of the processes that take turns:
+    made before forking, then take() in each until it gives None.
+
+    How the work of a stage is shared out as it goes, so that a process slowed by other work
+    (the whole catalogue's pages, a busy neighbour on a shared machine) simply takes fewer turns.
+    The numbers wait in a pipe, four bytes each; a read of four bytes from a pipe is atomic.
+    """
+
+    LIMIT = 1024  # 4 KiB: the least a pipe buffers, so writing them all cannot block
+
+    def __init__(self, count: int) -> None:
+        if not 0 <= count <= self.LIMIT:
+            raise ValueError(f"between 0 and {self.LIMIT} turns, not {count}")
+        self._reader, writer = os.pipe()
+        with os.fdopen(writer, "wb") as pipe:
+            pipe.write(b"".join(number.to_bytes(4, "little") for number in range(count)))
+
+    def take(self) -> int | None:
+        data = os.read(self._reader, 4)
+        return int.from_bytes(data, "little") if data else None
+
+    def __enter__(self) -> Turns:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        os.close(self._reader)
+
+
 def run(parts: Sequence[Callable[[], T]], parallel: bool = True) -> list[T]:
     """Each part's result, in order: the first part runs here, each other in a child process
     (or all here, one after another, when not `parallel`)."""
