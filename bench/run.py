@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from . import search, serve
-from .measure import BuildFailed, Ours, Stock, build_ours, build_stock, median_ours, median_stock
+from .measure import GENERATOR_RUNS, BuildFailed, Ours, Stock, build_ours, build_stock, median_ours, median_stock
 from .project import ROOT, empty_trash, make_ours, make_real, make_stock, originals, reset_build
 from .report import SizeResult, markdown
 
@@ -141,9 +141,9 @@ def _document(tables: str, elapsed: float, load: float, options: argparse.Namesp
         f"Stock is built up to {options.stock_max:,} scenarios only (`--stock-max`): its cost grows quadratically.",
         "*generator* is `python -m generator build` as `make build` runs it, one process per processor:",
         "first on a fresh clone (every file new), then *again* with the pages in place, and *1 process*",
-        "with `--jobs 1`, the baseline. The bench deletes nothing until it has measured everything: on these",
-        "machines, creating files within minutes of deleting thousands is several times slower, and the",
-        "generator would pay for the bench's own clean-up.",
+        f"with `--jobs 1`, the baseline; each is the median of {GENERATOR_RUNS} runs. The bench deletes nothing until",
+        "it has measured everything: on these machines, creating files within minutes of deleting thousands",
+        "is several times slower, and the generator would pay for the bench's own clean-up.",
         "",
         tables,
     ]

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import workers
 from .load import Sources, load_project, load_vocabularies, parse, scenario_files
 from .model import Catalogue, Vocabularies
-from .render import Settings, render_catalogue, render_scenarios
+from .render import Settings, prepare, render_catalogue, render_scenarios
 from .validate import Checked, Result, check_file, check_vocabularies, combine, validate_vocabularies
 from .write import MANIFEST, WriteReport, put, tidy
 
@@ -62,8 +62,13 @@ def _checked(root: Path, jobs: int) -> tuple[Result, dict[str, str]]:
     def check(turns: workers.Turns) -> list[tuple[int, list[Checked]]]:
         return [(index, [check_file(parse(entry), vocabularies) for entry in pieces[index]]) for index in iter(turns.take, None)]
 
+    def prepare_then_check(turns: workers.Turns) -> list[tuple[int, list[Checked]]]:
+        prepare()  # the templates, for the processes rendering comes to fork; the others check files meanwhile
+        return check(turns)
+
     with workers.Turns(len(pieces)) as turns:
-        done = workers.run([functools.partial(check, turns)] * jobs, jobs > 1)
+        parts = [functools.partial(prepare_then_check, turns), *[functools.partial(check, turns)] * (jobs - 1)]
+        done = workers.run(parts, jobs > 1)
     files = [
         file for _, checked in sorted((piece for part in done for piece in part), key=lambda piece: piece[0]) for file in checked
     ]

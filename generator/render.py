@@ -456,6 +456,14 @@ def localised(context: jinja2.runtime.Context, text: Text) -> str:
     return text.zh if context["language"] == "zh" else text.en
 
 
+def prepare() -> None:
+    """Read the UI strings and compile every template now: processes forked afterwards share them."""
+    strings()
+    environment = _environment()
+    for name in environment.list_templates(extensions=["j2"]):
+        environment.get_template(name)
+
+
 def _environment() -> jinja2.Environment:
     """The templates, compiled again when one of them changes (as under `mkdocs serve`)."""
     return _environment_of(max(path.stat().st_mtime_ns for path in TEMPLATES.iterdir()))
@@ -488,7 +496,7 @@ def strings() -> dict[str, dict[str, str]]:
 @functools.lru_cache(maxsize=2)
 def _strings(version: int) -> dict[str, dict[str, str]]:
     with _STRINGS.open(encoding="utf-8") as file:
-        loaded: dict[str, dict[str, str]] = yaml.safe_load(file)
+        loaded: dict[str, dict[str, str]] = yaml.load(file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # safe, in C
     for text in loaded.values():  # folded Chinese lines must not leave gaps between characters
         if "zh" in text:
             text["zh"] = close_gaps(text["zh"])
