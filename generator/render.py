@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import collections
 import functools
-import posixpath
 import re
 import typing
 from collections.abc import Iterable
@@ -328,6 +327,10 @@ class Helpers:
     def requirements(self) -> list[Any]:
         return [r for scenario in self.catalogue.scenarios for r in scenario.requirements]
 
+    def must(self, requirements: Iterable[Requirement]) -> int:
+        """How many of `requirements` are musts."""
+        return sum(1 for requirement in requirements if requirement.priority == "must")
+
     def with_provenance(self, provenance: str) -> int:
         return sum(1 for scenario in self.catalogue.scenarios if scenario.provenance == provenance)
 
@@ -407,8 +410,13 @@ def relative_url(source: str, target: str, directory_urls: bool) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _relative_path(source: str, target: str) -> str:
-    """Docs file `target` relative to the folder of docs file `source`: "a/b.md", "c.md" -> "../c.md"."""
-    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+    """Docs file `target` relative to the folder of docs file `source`: "a/b.md", "c.md" -> "../c.md".
+    String work, as in relative_url: posixpath.relpath asks the file system for the working folder."""
+    folder, parts = source.split("/")[:-1], target.split("/")
+    common = 0
+    while common < len(folder) and common < len(parts) - 1 and folder[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(folder) - common) + parts[common:])
 
 
 def _from_root(language: str, docs_path: str, directory_urls: bool) -> str:

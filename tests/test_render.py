@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,7 @@ import pytest
 
 from bench.project import make_ours
 from generator.load import load_project
-from generator.render import Settings, markdown_inline, relative_url, render, strings
+from generator.render import Settings, _relative_path, markdown_inline, relative_url, render, strings
 from generator.validate import validate
 from tests.conftest import FIXTURE, ROOT
 
@@ -79,6 +80,22 @@ def test_plain_text_cannot_become_markdown_or_html() -> None:
 )
 def test_relative_url(source: str, target: str, directory_urls: bool, expected: str) -> None:
     assert relative_url(source, target, directory_urls) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("index.md", "catalogue.md"),
+        ("scenarios/a.md", "catalogue.md"),
+        ("scenarios/a.md", "scenarios/b.md"),
+        ("scenarios/a.md", "domains/x.md"),
+        ("domains/index.md", "domains/x.md"),
+        ("a/b/c.md", "a/d/e.md"),
+        ("a/b/c.md", "index.md"),
+    ],
+)
+def test_relative_path_answers_as_posixpath_relpath(source: str, target: str) -> None:
+    assert _relative_path(source, target) == posixpath.relpath(target, posixpath.dirname(source) or ".")
 
 
 def tree_digest(folder: Path) -> str:
