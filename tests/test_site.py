@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import check
+from generator.chinese import close_gaps
+from generator.render import strings
 from tests.conftest import ROOT
 from tests.helpers import broken_links
 
@@ -59,6 +61,22 @@ def test_search_index_holds_every_scenario(site: Path, prefix: str) -> None:
     index = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"] for doc in index["docs"]}
     assert {f"scenarios/{s.id}/" for s in CATALOGUE.scenarios} <= locations
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_search_index_holds_what_each_scenario_says_not_what_every_record_says(site: Path, language: str) -> None:
+    """The provenance note, sources, dates and links are alike on every page; indexed, they would
+    make the index grow with no gain, and a search for 'illustrative' would find every scenario."""
+    prefix = "" if language == "en" else "zh/"
+    index = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+    scenario_docs = {
+        doc["location"]: doc["text"].replace("\u200b", "") for doc in index["docs"] if doc["location"].startswith("scenarios/")
+    }
+    # The note's second sentence: its first is also how many records begin "how to respond".
+    note = re.split(r"(?<=[.。]) ?", close_gaps(strings()["provenance.illustrative.note"][language]))[1]
+    assert not [location for location, text in scenario_docs.items() if note in text]
+    assert not [location for location in scenario_docs if location.endswith("#sources")]
+    assert {f"scenarios/{s.id}/#requirements" for s in CATALOGUE.scenarios} <= scenario_docs.keys()
 
 
 def test_chinese_search_index_is_segmented_with_jieba(site: Path) -> None:
