@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
 import hashlib
+import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from . import workers
@@ -31,15 +31,17 @@ def vocabularies(root: Path) -> Vocabularies:
 
 
 def build(root: Path, settings: Settings, jobs: int = 1) -> tuple[Result, WriteReport]:
-    """Validate, then write both languages' pages into `root`/docs; on any error, write nothing.
+    """Validate, then write both languages' pages into `root`/docs; on any problem in the data,
+    write nothing.
 
     With `jobs` > 1 the work is shared by that many processes (see workers.py); the output is
-    the same.
+    the same. (A failure while rendering, a bug rather than a problem in the data, may leave some
+    pages written by the other processes; the next build puts them right.)
     """
     inputs = fingerprint(root, settings)
     docs = root / "docs"
     with _no_cycle_collection():
-        result, sources = _checked(root, jobs)
+        result, sources = _checked(root, jobs, first=prepare)  # templates compiled while the others check files
         report = _written(result.catalogue, settings, sources, docs, jobs)
         tidy(docs, report.owned, report)
     recorded = docs / INPUTS
@@ -53,44 +55,40 @@ def build(root: Path, settings: Settings, jobs: int = 1) -> tuple[Result, WriteR
 PIECES = 256
 
 
-def _checked(root: Path, jobs: int) -> tuple[Result, dict[str, str]]:
-    """The validated catalogue and each scenario's YAML text by id; `jobs` processes take turns
-    at parsing and checking the files."""
-    vocabularies, problems = check_vocabularies(Sources(load_vocabularies(root), []))
+def _checked(root: Path, jobs: int, first: Callable[[], object] = lambda: None) -> tuple[Result, dict[str, str]]:
+    """The validated catalogue and each scenario's YAML text by id. `jobs` processes take turns
+    at parsing and checking pieces of the files; this one does `first` before it takes any."""
+    entries, problems = check_vocabularies(Sources(load_vocabularies(root), []))
     pieces = workers.split(scenario_files(root), PIECES)
-
-    def check(turns: workers.Turns) -> list[tuple[int, list[Checked]]]:
-        return [(index, [check_file(parse(entry), vocabularies) for entry in pieces[index]]) for index in iter(turns.take, None)]
-
-    def prepare_then_check(turns: workers.Turns) -> list[tuple[int, list[Checked]]]:
-        prepare()  # the templates, for the processes rendering comes to fork; the others check files meanwhile
-        return check(turns)
-
     with workers.Turns(len(pieces)) as turns:
-        parts = [functools.partial(prepare_then_check, turns), *[functools.partial(check, turns)] * (jobs - 1)]
-        done = workers.run(parts, jobs > 1)
-    files = [
-        file for _, checked in sorted((piece for part in done for piece in part), key=lambda piece: piece[0]) for file in checked
-    ]
+
+        def check_pieces() -> list[tuple[int, list[Checked]]]:
+            return [(index, [check_file(parse(entry), entries) for entry in pieces[index]]) for index in turns]
+
+        def first_then_check() -> list[tuple[int, list[Checked]]]:
+            first()
+            return check_pieces()
+
+        done = workers.share(first_then_check, check_pieces, min(jobs, len(pieces)))
+    files = [file for _, checked in sorted(itertools.chain.from_iterable(done)) for file in checked]  # piece numbers are unique
     sources = {file.id: file.text for file in files if file.id is not None and file.text is not None}
-    return combine(vocabularies, problems, files), sources
+    return combine(entries, problems, files), sources
 
 
 def _written(catalogue: Catalogue, settings: Settings, sources: dict[str, str], docs: Path, jobs: int) -> WriteReport:
-    """Render and write every file: this process the whole catalogue's files first, then it and
-    `jobs` - 1 others take turns at the scenarios' pages."""
+    """Render and write every file: this process the catalogue-wide files first, then it and
+    `jobs` - 1 others take turns at pieces of the scenario pages."""
     pieces = workers.split(catalogue.scenarios, PIECES)
-
-    def pages(turns: workers.Turns) -> WriteReport:
-        taken = (scenario for index in iter(turns.take, None) for scenario in pieces[index])
-        return put(render_scenarios(catalogue, settings, taken), docs)
-
-    def whole_then_pages(turns: workers.Turns) -> WriteReport:
-        return WriteReport.merged([put(render_catalogue(catalogue, settings, sources), docs), pages(turns)])
-
     with workers.Turns(len(pieces)) as turns:
-        parts = [functools.partial(whole_then_pages, turns), *[functools.partial(pages, turns)] * (jobs - 1)]
-        return WriteReport.merged(workers.run(parts, jobs > 1))
+
+        def pages() -> WriteReport:
+            taken = (scenario for index in turns for scenario in pieces[index])
+            return put(render_scenarios(catalogue, settings, taken), docs)
+
+        def catalogue_then_pages() -> WriteReport:
+            return WriteReport.merged([put(render_catalogue(catalogue, settings, sources), docs), pages()])
+
+        return WriteReport.merged(workers.share(catalogue_then_pages, pages, min(jobs, len(pieces))))
 
 
 INPUTS = ".generated-inputs"  # the fingerprint of what the pages in docs/ were generated from

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 import jinja2
 import yaml
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import export, overview
 from .chinese import close_gaps
@@ -121,9 +121,10 @@ class _Pages:
         self.settings = settings
         self.strings = strings()
         self.labels = {language: {key: text[language] for key, text in self.strings.items()} for language in LANGUAGES}
-        # Pieces rendered once per language: a scenario's table row (by id, its link left out)
-        # and a source's list item (by "source:" and its key).
-        self.remembered: dict[tuple[str, str], str] = {}
+        # Rendered once per language: each scenario's table row (its link left out), by id, and
+        # each source's list item, by key.
+        self.rows: dict[tuple[str, str], str] = {}
+        self.sources: dict[tuple[str, str], str] = {}
         self.environment = _environment()
 
     def helpers(self, language: str, path: str) -> Helpers:
@@ -228,23 +229,22 @@ class Helpers:
         """The scenario's row in a scenario table. The catalogue and each of its domain, owner and
         capability pages list it, so it is rendered once per language and only its link differs."""
         key = (self.language, scenario.id)
-        row = self.pages.remembered.get(key)
+        row = self.pages.rows.get(key)
         if row is None:
             template = self.pages.environment.get_template("_scenario_row.html.j2")
             labels = self.pages.labels[self.language]
             text = template.render(scenario=scenario, scenario_link=_LINK, language=self.language, L=labels, h=self)
-            row = self.pages.remembered[key] = text.removesuffix("\n")
-        return Markup(row.replace(_LINK, self.link(f"scenarios/{scenario.id}.md")))
+            row = self.pages.rows[key] = text.removesuffix("\n")
+        return Markup(row.replace(_LINK, escape(self.link(f"scenarios/{scenario.id}.md"))))
 
     def source_item(self, key: str) -> Markup:
         """A source's item in a list of sources; every scenario citing it lists it the same way."""
-        cache_key = (self.language, f"source:{key}")
-        item = self.pages.remembered.get(cache_key)
+        item = self.pages.sources.get((self.language, key))
         if item is None:
             template = self.pages.environment.get_template("_source.html.j2")
             source = self.vocabularies.sources[key]
             text = template.render(key=key, source=source, language=self.language, L=self.pages.labels[self.language], t=self.t)
-            item = self.pages.remembered[cache_key] = text.removesuffix("\n")
+            item = self.pages.sources[(self.language, key)] = text.removesuffix("\n")
         return Markup(item)
 
     def by_domain(self, scenarios: Iterable[Scenario]) -> list[Scenario]:
@@ -474,11 +474,11 @@ def prepare() -> None:
 
 def _environment() -> jinja2.Environment:
     """The templates, compiled again when one of them changes (as under `mkdocs serve`)."""
-    return _environment_of(max(path.stat().st_mtime_ns for path in TEMPLATES.iterdir()))
+    return _environment_of(tuple(sorted((path.name, path.stat().st_mtime_ns) for path in TEMPLATES.iterdir())))
 
 
 @functools.lru_cache(maxsize=1)
-def _environment_of(version: int) -> jinja2.Environment:
+def _environment_of(version: tuple[tuple[str, int], ...]) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         auto_reload=False,  # _environment() checks the files once a run, not once a page

@@ -9,13 +9,12 @@ pickled through a pipe and exits. Where forking is unsafe (another thread is run
 
 from __future__ import annotations
 
-import io
 import itertools
 import os
 import pickle
 import threading
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, NoReturn, TypeVar
 
 T = TypeVar("T")
 
@@ -25,8 +24,11 @@ class WorkerFailed(RuntimeError):
 
 
 def available() -> int:
-    """How many processors this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    """How many processes to share work among by default: one per processor this process may run
+    on, and at most eight (a container's share of a large machine may be smaller than its
+    processor count, and one process renders the catalogue-wide pages whatever the number)."""
+    processors = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return min(processors, 8)
 
 
 def split(items: Sequence[T], parts: int) -> list[Sequence[T]]:
@@ -38,12 +40,12 @@ def split(items: Sequence[T], parts: int) -> list[Sequence[T]]:
 
 
 class Turns:
-    """The numbers 0 to `count` - 1, each handed to exactly one of the processes that take turns:
-    made before forking, then take() in each until it gives None.
+    """Pieces of work handed out one at a time: the numbers 0 to `count` - 1, each taken by
+    exactly one of the processes forked after it was made (take() gives None when none is left).
 
-    How the work of a stage is shared out as it goes, so that a process slowed by other work
-    (the whole catalogue's pages, a busy neighbour on a shared machine) simply takes fewer turns.
-    The numbers wait in a pipe, four bytes each; a read of four bytes from a pipe is atomic.
+    A process slowed by other work (the catalogue-wide pages, a busy neighbour on a shared
+    machine) simply takes fewer pieces. The numbers wait in a pipe, four bytes each, and Linux
+    serialises reads from a pipe, so no two readers get parts of the same number.
     """
 
     LIMIT = 1024  # 4 KiB: the least a pipe buffers, so writing them all cannot block
@@ -59,6 +61,10 @@ class Turns:
         data = os.read(self._reader, 4)
         return int.from_bytes(data, "little") if data else None
 
+    def __iter__(self) -> Iterator[int]:
+        """The numbers this process takes, until none is left."""
+        return iter(self.take, None)
+
     def __enter__(self) -> Turns:
         return self
 
@@ -68,20 +74,33 @@ class Turns:
 
 def run(parts: Sequence[Callable[[], T]], parallel: bool = True) -> list[T]:
     """Each part's result, in order: the first part runs here, each other in a child process
-    (or all here, one after another, when not `parallel`)."""
+    (all here, one after another, when not `parallel`). If any part fails, so does the run."""
     if not parallel or len(parts) < 2 or not _can_fork():
         return [part() for part in parts]
-    children = [_start(part) for part in parts[1:]]
+    children: dict[int, _Child] = {}
+    here = [0]  # the parts this process runs: the first, and any that no process could be made for
     try:
-        results = [parts[0]()]
-        for pid, pipe in children:
-            results.append(_finish(pid, pipe))
+        for index, part in enumerate(parts[1:], start=1):
+            try:
+                children[index] = _Child(part, [child.pipe.fileno() for child in children.values()])
+            except OSError:  # a limit on processes: not a reason to fail
+                here.append(index)
+        results = {index: parts[index]() for index in here}
+        results.update((index, child.result()) for index, child in children.items())
     finally:
-        for pid, pipe in children:  # only left running if this process failed first
-            if not pipe.closed:
-                pipe.close()
-                os.waitpid(pid, 0)
-    return results
+        # After a failure, children may still be running: close every pipe first, so that one
+        # still writing gets an error and ends, and only then wait for them all.
+        for child in children.values():
+            child.pipe.close()
+        for child in children.values():
+            child.reap()
+    return [results[index] for index in range(len(parts))]
+
+
+def share(first: Callable[[], T], rest: Callable[[], T], processes: int) -> list[T]:
+    """Run `first` here and `rest` in each of `processes` - 1 child processes, at once; their
+    results, first's first."""
+    return run([first, *[rest] * (processes - 1)], processes > 1)
 
 
 def _can_fork() -> bool:
@@ -89,35 +108,61 @@ def _can_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
-def _start(part: Callable[[], object]) -> tuple[int, io.BufferedReader]:
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: run the part, send its outcome, never return to the caller
-        status = 1
+class _Child:
+    """A process forked to run one part; its outcome comes back pickled through a pipe."""
+
+    def __init__(self, part: Callable[[], object], inherited: list[int]) -> None:
+        reader, writer = os.pipe()
         try:
+            pid = os.fork()
+        except OSError:
             os.close(reader)
-            try:
-                outcome: tuple[bool, object] = (True, part())
-            except BaseException:  # every failure goes back to the parent
-                import traceback  # here: most runs never need it
+            os.close(writer)
+            raise
+        if pid == 0:
+            _run_in_child(part, writer, [reader, *inherited])
+        os.close(writer)
+        self.pid = pid
+        self.pipe = os.fdopen(reader, "rb")
+        self.status: int | None = None
 
-                outcome = (False, traceback.format_exc())
-            with os.fdopen(writer, "wb") as pipe:
-                pickle.dump(outcome, pipe, protocol=pickle.HIGHEST_PROTOCOL)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(writer)
-    return pid, os.fdopen(reader, "rb")
+    def result(self) -> Any:
+        """The part's result; WorkerFailed if it raised or its process ended without one."""
+        with self.pipe:
+            data = self.pipe.read()
+        status = self.reap()
+        try:
+            succeeded, value = pickle.loads(data)
+        except Exception:  # nothing, or half, was sent: the process died
+            raise WorkerFailed(f"a worker process ended without a result (exit status {status})") from None
+        if not succeeded:
+            raise WorkerFailed(f"a worker process failed:\n{value}")
+        return value
+
+    def reap(self) -> int:
+        if self.status is None:
+            _, status = os.waitpid(self.pid, 0)
+            self.status = os.waitstatus_to_exitcode(status)
+        return self.status
 
 
-def _finish(pid: int, pipe: io.BufferedReader) -> Any:
-    with pipe:
-        data = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if not data:
-        raise WorkerFailed(f"a worker process ended without a result (exit status {os.waitstatus_to_exitcode(status)})")
-    succeeded, value = pickle.loads(data)
-    if not succeeded:
-        raise WorkerFailed(f"a worker process failed:\n{value}")
-    return value
+def _run_in_child(part: Callable[[], object], writer: int, others: list[int]) -> NoReturn:
+    """Run `part`, send its result or its traceback through `writer`, and end the process without
+    returning to the caller. `others` are pipe ends this process must not hold: a pipe whose
+    reader the parent has closed must have no other reader, or a child writing to it would wait
+    forever."""
+    status = 1
+    try:
+        for descriptor in others:
+            os.close(descriptor)
+        try:
+            data = pickle.dumps((True, part()), protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # every failure goes back to the parent, pickling the result's included
+            import traceback  # here: most runs never need it
+
+            data = pickle.dumps((False, traceback.format_exc()))
+        with os.fdopen(writer, "wb") as pipe:
+            pipe.write(data)
+        status = 0
+    finally:
+        os._exit(status)

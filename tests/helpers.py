@@ -22,8 +22,9 @@ def problems(root: Path, jobs: int = 1) -> list[str]:
     """
     if jobs > 1:
         command = [sys.executable, "-m", "generator", "check", "--jobs", str(jobs), "--format", "json", "--root", str(root)]
-        output = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False).stdout
-        found = [Problem(**fields) for fields in json.loads(output)]
+        process = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+        assert process.returncode in (0, 1), process.stderr
+        found = [Problem(**fields) for fields in json.loads(process.stdout)]
         return [str(p) if p.severity == "error" else f"warning: {p}" for p in found]
     try:
         result = check(root, jobs)

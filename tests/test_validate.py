@@ -499,7 +499,7 @@ def test_no_target_anywhere(project: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize("jobs", [1, 3])  # 3: each file is checked in a process of its own
+@pytest.mark.parametrize("jobs", [1, 3])  # 3: three processes take turns at checking the files
 def test_duplicate_id_across_files(project: Path, jobs: int) -> None:
     text = (project / "scenarios" / "river-ships.yaml").read_text(encoding="utf-8")
     (project / "scenarios" / "river-ships-copy.yaml").write_text(text, encoding="utf-8")

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from bench.project import make_ours
 from generator import workers
 from tests.conftest import ROOT
 from tests.test_write import snapshot
@@ -26,7 +27,8 @@ from tests.test_write import snapshot
 
 def in_fresh_python(code: str) -> Any:
     """Run `code` in a new interpreter; what it prints as JSON on its last line."""
-    result = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, capture_output=True, text=True, check=False)
+    command = [sys.executable, "-c", textwrap.dedent(code)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False, timeout=60)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.splitlines()[-1])
 
@@ -92,6 +94,49 @@ def test_children_are_reaped_when_this_process_fails_first() -> None:
     assert left == "none"
 
 
+def test_a_failure_here_ends_children_blocked_on_results_larger_than_a_pipe_holds() -> None:
+    """Each child must hold no end of another's pipe: else closing the pipes leaves one waiting forever."""
+    outcome = in_fresh_python(
+        """
+        import json, os
+        from generator import workers
+
+        def fail():
+            raise ValueError("here")
+
+        def big():
+            return "x" * 200_000
+
+        try:
+            workers.run([fail, big, big, big])
+        except ValueError:
+            pass
+        try:
+            os.waitpid(-1, os.WNOHANG)
+            print(json.dumps("a child is left"))
+        except ChildProcessError:
+            print(json.dumps("ended"))
+        """
+    )
+    assert outcome == "ended"
+
+
+def test_a_result_that_cannot_be_sent_is_reported_with_its_traceback() -> None:
+    message = in_fresh_python(
+        """
+        import json, os, threading
+        from generator import workers
+
+        try:
+            workers.run([os.getpid, threading.Lock])
+        except workers.WorkerFailed as error:
+            print(json.dumps(str(error)))
+        """
+    )
+    assert message.startswith("a worker process failed:\nTraceback")
+    assert "cannot pickle '_thread.lock' object" in message
+
+
 def test_with_another_thread_running_every_part_runs_here() -> None:
     """Forking while a thread may hold a lock (as under `mkdocs serve`) could hang the child."""
     stop = threading.Event()
@@ -105,17 +150,18 @@ def test_with_another_thread_running_every_part_runs_here() -> None:
 
 
 @pytest.mark.parametrize("jobs", [2, 3])
-def test_a_parallel_build_writes_the_same_bytes(project: Path, tmp_path: Path, jobs: int) -> None:
-    parallel = tmp_path / "parallel"
-    shutil.copytree(project, parallel)
+def test_a_parallel_build_writes_the_same_bytes(tmp_path: Path, jobs: int) -> None:
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    make_ours(serial, 300)  # enough pieces of work for every process to take some
+    shutil.copytree(serial, parallel)
     outputs = []
-    for root, count in ((project, 1), (parallel, jobs)):
+    for root, count in ((serial, 1), (parallel, jobs)):
         command = [sys.executable, "-m", "generator", "build", "--jobs", str(count), "--root", str(root)]
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
         assert result.returncode == 0, result.stderr
         outputs.append(result.stderr)
-    assert outputs[0] == outputs[1] == "2 scenarios: wrote 46 file(s), deleted 0, 0 unchanged\n"
-    assert _contents(parallel / "docs") == _contents(project / "docs")
+    assert outputs[0] == outputs[1] == "300 scenarios: wrote 1262 file(s), deleted 0, 0 unchanged\n"
+    assert _contents(parallel / "docs") == _contents(serial / "docs")
 
 
 def _contents(docs: Path) -> dict[str, str]:
