@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from . import workers
-from .load import Sources, load_project, load_vocabularies, parse, scenario_files
+from .load import load_vocabularies, parse, scenario_files
 from .model import Catalogue, Vocabularies
 from .render import Settings, prepare, render_catalogue, render_scenarios
 from .validate import Checked, Result, check_file, check_vocabularies, combine, validate_vocabularies
@@ -27,7 +27,7 @@ def check(root: Path, jobs: int = 1) -> Result:
 def vocabularies(root: Path) -> Vocabularies:
     """Load and validate only the vocabularies under `root`/scenarios; raise DataError on problems."""
     with _no_cycle_collection():
-        return validate_vocabularies(load_project(root, scenarios=False))
+        return validate_vocabularies(load_vocabularies(root))
 
 
 def build(root: Path, settings: Settings, jobs: int = 1) -> tuple[Result, WriteReport]:
@@ -43,7 +43,7 @@ def build(root: Path, settings: Settings, jobs: int = 1) -> tuple[Result, WriteR
     with _no_cycle_collection():
         result, sources = _checked(root, jobs, first=prepare)  # templates compiled while the others check files
         report = _written(result.catalogue, settings, sources, docs, jobs)
-        tidy(docs, report.owned, report)
+        tidy(docs, report)
     recorded = docs / INPUTS
     if not recorded.is_file() or recorded.read_text(encoding="utf-8") != inputs + "\n":
         recorded.write_text(inputs + "\n", encoding="utf-8")
@@ -58,7 +58,7 @@ PIECES = 256
 def _checked(root: Path, jobs: int, first: Callable[[], object] = lambda: None) -> tuple[Result, dict[str, str]]:
     """The validated catalogue and each scenario's YAML text by id. `jobs` processes take turns
     at parsing and checking pieces of the files; this one does `first` before it takes any."""
-    entries, problems = check_vocabularies(Sources(load_vocabularies(root), []))
+    entries, problems = check_vocabularies(load_vocabularies(root))
     pieces = workers.split(scenario_files(root), PIECES)
     with workers.Turns(len(pieces)) as turns:
 
@@ -134,8 +134,8 @@ def up_to_date(root: Path, settings: Settings) -> bool:
 def _no_cycle_collection() -> Iterator[None]:
     """Pause Python's cycle collector while the pipeline runs.
 
-    A run holds every scenario's YAML nodes and model objects at once, hundreds of thousands of
-    them, and makes no reference cycles worth collecting; the collector would walk them again and
+    A run holds every scenario's model objects at once, and each file's YAML nodes while it is
+    checked, hundreds of thousands of objects, and makes no reference cycles worth collecting; the collector would walk them again and
     again (a third of the generator's time at 1,500 scenarios). Memory is freed as usual.
     """
     enabled = gc.isenabled()

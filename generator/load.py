@@ -196,10 +196,9 @@ def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> 
     return f"not valid YAML:{context} {problem}".strip()
 
 
-def load_project(root: Path, scenarios: bool = True) -> Sources:
-    """Every vocabulary file and every scenario file under `root`/scenarios, parsed or failed
-    (only the vocabularies when `scenarios` is false)."""
-    return Sources(load_vocabularies(root), [parse(entry) for entry in scenario_files(root)] if scenarios else [])
+def load_project(root: Path) -> Sources:
+    """Every vocabulary file and every scenario file under `root`/scenarios, parsed or failed."""
+    return Sources(load_vocabularies(root), [parse(entry) for entry in scenario_files(root)])
 
 
 def load_vocabularies(root: Path) -> dict[str, Document | LoadError]:

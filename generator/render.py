@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from . import export, overview
 from .chinese import close_gaps
+from .load import Loader
 from .model import CITYWIDE, CONVERTIBLE, LANGUAGES, Catalogue, Metric, Priority, Requirement, Scenario, Status, Target, Text
 from .schema import catalogue_schema, dumps, scenario_schema
 
@@ -114,18 +115,25 @@ def render_scenarios(catalogue: Catalogue, settings: Settings, scenarios: Iterab
 
 class _Pages:
     """What every page of one run shares, looked up once: the UI strings, the templates and the
-    rows of scenario tables (the catalogue and each group page list the same scenarios)."""
+    partials that many pages repeat (scenario table rows, sources)."""
 
     def __init__(self, catalogue: Catalogue, settings: Settings) -> None:
         self.catalogue = catalogue
         self.settings = settings
         self.strings = strings()
         self.labels = {language: {key: text[language] for key, text in self.strings.items()} for language in LANGUAGES}
-        # Rendered once per language: each scenario's table row (its link left out), by id, and
-        # each source's list item, by key.
-        self.rows: dict[tuple[str, str], str] = {}
-        self.sources: dict[tuple[str, str], str] = {}
         self.environment = _environment()
+        self._partials: dict[tuple[str, str, str], str] = {}  # (template, language, name): text
+
+    def partial(self, template: str, language: str, name: str, **context: Any) -> str:
+        """`template` rendered for `language` with `context` the first time `name` is asked for,
+        and remembered: a partial that many pages repeat word for word is rendered once."""
+        remembered = (template, language, name)
+        text = self._partials.get(remembered)
+        if text is None:
+            rendered = self.environment.get_template(template).render(language=language, L=self.labels[language], **context)
+            text = self._partials[remembered] = rendered.removesuffix("\n")
+        return text
 
     def helpers(self, language: str, path: str) -> Helpers:
         return Helpers(self, language, path)
@@ -228,24 +236,15 @@ class Helpers:
     def scenario_row(self, scenario: Scenario) -> Markup:
         """The scenario's row in a scenario table. The catalogue and each of its domain, owner and
         capability pages list it, so it is rendered once per language and only its link differs."""
-        key = (self.language, scenario.id)
-        row = self.pages.rows.get(key)
-        if row is None:
-            template = self.pages.environment.get_template("_scenario_row.html.j2")
-            labels = self.pages.labels[self.language]
-            text = template.render(scenario=scenario, scenario_link=_LINK, language=self.language, L=labels, h=self)
-            row = self.pages.rows[key] = text.removesuffix("\n")
+        row = self.pages.partial(
+            "_scenario_row.html.j2", self.language, scenario.id, scenario=scenario, scenario_link=_LINK, h=self
+        )
         return Markup(row.replace(_LINK, escape(self.link(f"scenarios/{scenario.id}.md"))))
 
     def source_item(self, key: str) -> Markup:
         """A source's item in a list of sources; every scenario citing it lists it the same way."""
-        item = self.pages.sources.get((self.language, key))
-        if item is None:
-            template = self.pages.environment.get_template("_source.html.j2")
-            source = self.vocabularies.sources[key]
-            text = template.render(key=key, source=source, language=self.language, L=self.pages.labels[self.language], t=self.t)
-            item = self.pages.sources[(self.language, key)] = text.removesuffix("\n")
-        return Markup(item)
+        source = self.vocabularies.sources[key]
+        return Markup(self.pages.partial("_source.html.j2", self.language, key, key=key, source=source, t=self.t))
 
     def by_domain(self, scenarios: Iterable[Scenario]) -> list[Scenario]:
         """Scenarios grouped by domain, in vocabulary order, then by id: the order of tables."""
@@ -340,9 +339,6 @@ class Helpers:
         symbol = {"<=": "≤", "<": "<", ">=": "≥", ">": ">", "=": "="}[target.op]
         return f"{symbol} {unit.format(target.value, self.language)}"
 
-    def districts(self, scenario: Scenario) -> list[str]:
-        return [self.name("districts", code) for code in scenario.locations.codes]
-
     def edit_url(self, scenario: Scenario) -> str:
         if self.settings.repository:
             base = self.settings.repository.rstrip("/")
@@ -399,24 +395,25 @@ def relative_url(source: str, target: str, directory_urls: bool) -> str:
     Plain string work, remembered: every page links to many others, and posixpath.relpath (which
     asks the file system for the working directory) was a tenth of the generator's time.
     """
-    source_url, target_url = _url(source, directory_urls), _url(target, directory_urls)
-    folder = source_url.rsplit("/", 1)[0].split("/") if "/" in source_url else []
-    parts = target_url.split("/")  # a trailing "" stands for a folder URL
-    common = 0
-    while common < len(folder) and common < len(parts) - 1 and folder[common] == parts[common]:
-        common += 1
-    return "../" * (len(folder) - common) + "/".join(parts[common:]) or "./"
+    up, down = _climb(_url(source, directory_urls), _url(target, directory_urls))  # a trailing "" stands for a folder URL
+    return "../" * up + "/".join(down) or "./"
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _relative_path(source: str, target: str) -> str:
     """Docs file `target` relative to the folder of docs file `source`: "a/b.md", "c.md" -> "../c.md".
     String work, as in relative_url: posixpath.relpath asks the file system for the working folder."""
+    up, down = _climb(source, target)
+    return "/".join([".."] * up + down)
+
+
+def _climb(source: str, target: str) -> tuple[int, list[str]]:
+    """From the folder of path `source` to path `target`: how many folders up, then the parts down."""
     folder, parts = source.split("/")[:-1], target.split("/")
     common = 0
     while common < len(folder) and common < len(parts) - 1 and folder[common] == parts[common]:
         common += 1
-    return "/".join([".."] * (len(folder) - common) + parts[common:])
+    return len(folder) - common, parts[common:]
 
 
 def _from_root(language: str, docs_path: str, directory_urls: bool) -> str:
@@ -461,7 +458,7 @@ def table_cell(text: str) -> Markup:
 def localised(context: jinja2.runtime.Context, text: Text) -> str:
     """`{{ scenario.title|loc }}`: a text in the page's language. A filter, not a function like
     t(), because Jinja calls filters directly: a tenth of a scenario page's rendering time."""
-    return text.zh if context["language"] == "zh" else text.en
+    return text.get(context["language"])
 
 
 def prepare() -> None:
@@ -504,7 +501,7 @@ def strings() -> dict[str, dict[str, str]]:
 @functools.lru_cache(maxsize=2)
 def _strings(version: int) -> dict[str, dict[str, str]]:
     with _STRINGS.open(encoding="utf-8") as file:
-        loaded: dict[str, dict[str, str]] = yaml.load(file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # safe, in C
+        loaded: dict[str, dict[str, str]] = yaml.load(file, Loader=Loader)
     for text in loaded.values():  # folded Chinese lines must not leave gaps between characters
         if "zh" in text:
             text["zh"] = close_gaps(text["zh"])

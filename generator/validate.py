@@ -66,7 +66,7 @@ class Result:
 
 def validate(sources: Sources) -> Result:
     """Check everything; return the catalogue, or raise DataError with every problem found."""
-    vocabularies, problems = check_vocabularies(sources)
+    vocabularies, problems = check_vocabularies(sources.vocabularies)
     return combine(vocabularies, problems, [check_file(document, vocabularies) for document in sources.scenarios])
 
 
@@ -120,22 +120,23 @@ def combine(vocabularies: dict[str, dict[Any, Any] | None], problems: list[Probl
     return Result(catalogue, sorted(problems))
 
 
-def validate_vocabularies(sources: Sources) -> Vocabularies:
+def validate_vocabularies(documents: dict[str, Document | LoadError]) -> Vocabularies:
     """Only the vocabularies, for work that needs no scenario (a new scenario's template, the
     schema); raise DataError with their problems."""
-    vocabularies, problems = check_vocabularies(sources)
+    vocabularies, problems = check_vocabularies(documents)
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
     return Vocabularies(**vocabularies)  # type: ignore[arg-type]
 
 
-def check_vocabularies(sources: Sources) -> tuple[dict[str, dict[Any, Any] | None], list[Problem]]:
-    """Each vocabulary's entries (None where it has errors) and every problem found in them."""
+def check_vocabularies(documents: dict[str, Document | LoadError]) -> tuple[dict[str, dict[Any, Any] | None], list[Problem]]:
+    """Each vocabulary's entries (None where it has errors) and every problem found in them,
+    from its parsed file (`documents`, by vocabulary name)."""
     problems: list[Problem] = []
     vocabularies: dict[str, dict[Any, Any] | None] = {}
     checkers: dict[str, Checker] = {}
     for name, entry_type in model.VOCABULARY_TYPES.items():
-        document = sources.vocabularies[name]
+        document = documents[name]
         if isinstance(document, LoadError):
             problems.append(document.problem)
             vocabularies[name] = None

@@ -100,7 +100,7 @@ def run(parts: Sequence[Callable[[], T]], parallel: bool = True) -> list[T]:
 def share(first: Callable[[], T], rest: Callable[[], T], processes: int) -> list[T]:
     """Run `first` here and `rest` in each of `processes` - 1 child processes, at once; their
     results, first's first."""
-    return run([first, *[rest] * (processes - 1)], processes > 1)
+    return run([first, *[rest] * (processes - 1)])
 
 
 def _can_fork() -> bool:

@@ -45,7 +45,7 @@ class WriteReport:
 def write(files: dict[str, str], out: Path) -> WriteReport:
     """Make `out` hold exactly `files` among the files it owns."""
     report = put(files, out)
-    tidy(out, report.owned, report)
+    tidy(out, report)
     return report
 
 
@@ -77,20 +77,20 @@ def put(files: dict[str, str], out: Path) -> WriteReport:
     return report
 
 
-def tidy(out: Path, names: Iterable[str], report: WriteReport) -> None:
-    """Delete the files an earlier write owned that are not among `names` any more, and record
-    `names` as the files `out` now owns."""
-    owned = set(names)
+def tidy(out: Path, report: WriteReport) -> None:
+    """Delete the files an earlier write owned that `report` does not own any more, and record
+    the ones it owns as the files `out` now owns."""
     manifest = out / MANIFEST
-    previous = set(manifest.read_text(encoding="utf-8").splitlines()) if manifest.is_file() else set()
-    for relative in sorted(previous - owned):
+    recorded = manifest.read_text(encoding="utf-8") if manifest.is_file() else ""
+    owned = set(report.owned)
+    for relative in sorted(set(recorded.splitlines()) - owned):
         target = Path(_inside(os.fspath(out), relative))
         if target.is_file():
             target.unlink()
             report.deleted.append(relative)
             _prune_empty_folders(target.parent, out)
     listing = "".join(f"{relative}\n" for relative in sorted(owned))
-    if not manifest.is_file() or manifest.read_text(encoding="utf-8") != listing:
+    if listing != recorded or not manifest.is_file():
         _replace(manifest, listing.encode("utf-8"))
 
 

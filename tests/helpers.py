@@ -14,6 +14,18 @@ from generator.errors import DataError, Problem
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def run_generator(*arguments: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """`python -m generator ARGUMENTS` in a process of its own, with a plain environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *arguments],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+
+
 def problems(root: Path, jobs: int = 1) -> list[str]:
     """Every problem `check` reports for the project at `root`, one string each; [] if valid.
 
@@ -21,16 +33,18 @@ def problems(root: Path, jobs: int = 1) -> list[str]:
     own: threads a test session has started would keep this one from forking workers.
     """
     if jobs > 1:
-        command = [sys.executable, "-m", "generator", "check", "--jobs", str(jobs), "--format", "json", "--root", str(root)]
-        process = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+        process = run_generator("check", "--jobs", str(jobs), "--format", "json", "--root", str(root))
         assert process.returncode in (0, 1), process.stderr
-        found = [Problem(**fields) for fields in json.loads(process.stdout)]
-        return [str(p) if p.severity == "error" else f"warning: {p}" for p in found]
+        return _shown([Problem(**fields) for fields in json.loads(process.stdout)])
     try:
         result = check(root, jobs)
     except DataError as error:
-        return [str(p) if p.severity == "error" else f"warning: {p}" for p in error.problems]
-    return [f"warning: {p}" for p in result.warnings]
+        return _shown(error.problems)
+    return _shown(result.warnings)
+
+
+def _shown(found: list[Problem]) -> list[str]:
+    return [str(p) if p.severity == "error" else f"warning: {p}" for p in found]
 
 
 def edit(root: Path, name: str, old: str, new: str) -> None:

@@ -11,17 +11,7 @@ from pathlib import Path
 from generator.cli import VERBS
 from tests.conftest import FIXTURE, ROOT
 from tests.helpers import edit
-
-
-def run(*arguments: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *arguments],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-        check=False,
-    )
+from tests.helpers import run_generator as run
 
 
 def test_check_valid_project_exits_0(project: Path) -> None:

@@ -22,6 +22,7 @@ import pytest
 from bench.project import make_ours
 from generator import workers
 from tests.conftest import ROOT
+from tests.helpers import run_generator
 from tests.test_write import snapshot
 
 
@@ -134,8 +135,7 @@ def test_a_parallel_build_writes_the_same_bytes(tmp_path: Path, jobs: int) -> No
     shutil.copytree(serial, parallel)
     outputs = []
     for root, count in ((serial, 1), (parallel, jobs)):
-        command = [sys.executable, "-m", "generator", "build", "--jobs", str(count), "--root", str(root)]
-        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+        result = run_generator("build", "--jobs", str(count), "--root", str(root))
         assert result.returncode == 0, result.stderr
         outputs.append(result.stderr)
     assert outputs[0] == outputs[1] == "300 scenarios: wrote 1262 file(s), deleted 0, 0 unchanged\n"
