@@ -32,11 +32,9 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	@touch $@
 
 serve: $(VENV)/.runtime ## generate and serve both languages at http://127.0.0.1:8000 with live reload
-	$(BIN)/python -m generator build
 	$(BIN)/mkdocs serve --strict -f mkdocs.yml --dev-addr 127.0.0.1:$(PORT)
 
 build: $(VENV)/.runtime ## generate and build both languages (strict) into site/ and site/zh/
-	$(BIN)/python -m generator build
 	$(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
 	$(BIN)/mkdocs build --strict --quiet -f mkdocs.zh.yml
 
@@ -82,5 +80,6 @@ bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/li
 bench: $(VENV)/.dev ## time ours against stock MkDocs at 15, 150, 1500 scenarios (SIZES=15,150,1500,10000); writes bench/results.md
 	$(BIN)/python -m bench.run $(if $(SIZES),--sizes $(SIZES))
 
-clean: ## remove generated pages and built sites (keeps .venv)
-	rm -rf docs/en docs/zh docs/.generated-files site dist
+clean: ## remove built sites and the files written for Zensical (keeps .venv)
+	git clean -fdXq docs
+	rm -rf site dist

@@ -14,7 +14,6 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import workers
 from .build import build, check, vocabularies
 from .bundle import bundle
 from .diff import diff
@@ -96,7 +95,7 @@ def _only(problems: list[Problem], arguments: argparse.Namespace, root: Path) ->
 
 
 def _check(arguments: argparse.Namespace, root: Path, output: Output) -> int:
-    result = check(root, arguments.jobs)
+    result = check(root)
     output.problems(_only(result.warnings, arguments, root))
     print(f"checked {len(result.catalogue.scenarios)} scenarios: no errors, {len(result.warnings)} warning(s)", file=sys.stderr)
     return 0
@@ -112,13 +111,10 @@ def _build(arguments: argparse.Namespace, root: Path, output: Output) -> int:
         )
     except ValueError as error:
         raise UsageError(str(error)) from None
-    result, report = build(root, settings, arguments.jobs)
+    result, rendered = build(root, settings)
     output.problems(result.warnings)
-    print(
-        f"{len(result.catalogue.scenarios)} scenarios: wrote {len(report.written)} file(s), "
-        f"deleted {len(report.deleted)}, {report.unchanged} unchanged",
-        file=sys.stderr,
-    )
+    pages = sum(len(site.pages) for site in rendered.values())
+    print(f"{len(result.catalogue.scenarios)} scenarios: wrote {pages} pages into docs/en and docs/zh", file=sys.stderr)
     return 0
 
 
@@ -162,22 +158,6 @@ def _bundle(arguments: argparse.Namespace, root: Path, output: Output) -> int:
 Verb = Callable[[argparse.Namespace, Path, Output], int]
 
 
-def _jobs_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--jobs",
-        type=_positive,
-        default=workers.available(),
-        metavar="N",
-        help="processes to check and render the scenarios with (default: one per processor, here %(default)s)",
-    )
-
-
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got '{text}'")
-    return int(text)
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -195,9 +175,13 @@ def _parser() -> argparse.ArgumentParser:
 
     check_verb = verb("check", _check, "validate the scenarios; print every problem as path:line:col: field: message")
     check_verb.add_argument("files", nargs="*", help="report only the problems in these files (all files are still checked)")
-    _jobs_option(check_verb)
 
-    build_verb = verb("build", _build, "validate, then write the Markdown pages of both languages into docs/")
+    build_verb = verb(
+        "build",
+        _build,
+        "validate, then write the pages of both languages as files into docs/en and docs/zh, for an engine that runs no hooks "
+        "(Zensical); MkDocs needs none of this, its hook hands it the pages",
+    )
     build_verb.add_argument(
         "--repository",
         default=os.environ.get("CATALOGUE_REPOSITORY") or None,
@@ -213,11 +197,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     build_verb.add_argument(
         "--engine",
-        choices=("mkdocs", "zensical"),
-        default="mkdocs",
-        help="the engine that will build the site: links in raw HTML differ (default: mkdocs)",
+        choices=("zensical", "mkdocs"),
+        default="zensical",
+        help="the engine that will read the files: links in raw HTML differ (default: zensical)",
     )
-    _jobs_option(build_verb)
 
     new_verb = verb("new", _new, "write scenarios/ID.yaml from a commented template to fill in")
     new_verb.add_argument("id", help="the new scenario's id, e.g. bus-lane-watch")

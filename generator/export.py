@@ -14,6 +14,7 @@ import functools
 import html
 import io
 import json
+import re
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -21,14 +22,19 @@ from typing import Any
 from .model import BASE_UNITS, SCHEMA_VERSION, Catalogue, Requirement, Scenario, Text
 
 
+# Characters XML 1.0 cannot hold at all; the validator refuses them in texts, and they are
+# dropped here too, so that no text can make a feed unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _xml_text(text: str) -> str:
-    """Text for XML content (xml.sax.saxutils would import urllib, http and email: a tenth of startup)."""
-    return html.escape(text, quote=False)
+    """Text for XML content."""
+    return html.escape(_NOT_XML.sub("", text), quote=False)
 
 
 def _xml_attribute(text: str) -> str:
     """An XML attribute value, quotes included."""
-    return '"' + html.escape(text, quote=True).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
+    return '"' + html.escape(_NOT_XML.sub("", text), quote=True).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
 
 
 FEED_NAMESPACE = uuid.UUID("6f1d3a52-8f0e-4d39-9a39-2f4e4c1c9b7e")  # fixed, so entry ids never change
@@ -125,10 +131,25 @@ def catalogue_csv(catalogue: Catalogue, page: Callable[[str], str]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([*scenario_columns, *requirement_columns])
     for scenario in catalogue.scenarios:
-        shared = [cell(scenario) for cell in scenario_columns.values()]
+        shared = [spreadsheet_text(cell(scenario)) for cell in scenario_columns.values()]
         for requirement in scenario.requirements:
-            writer.writerow(shared + [cell(requirement) for cell in requirement_columns.values()])
+            writer.writerow(shared + [spreadsheet_text(cell(requirement)) for cell in requirement_columns.values()])
     return "\ufeff" + out.getvalue()
+
+
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): a first character
+# of = + - @, a tab or a carriage return, and | and % for some programs; the full-width forms
+# too, which some input methods type. defusedcsv misses the tab and the carriage return.
+_FORMULA_START = tuple("=+-@\t\r|%＝＋－＠")
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:e[-+]?[0-9]+)?")
+
+
+def spreadsheet_text(cell: str) -> str:
+    """A cell a spreadsheet shows as the text it is: one that would start a formula gets a leading
+    apostrophe, which spreadsheets hide. Numbers stay numbers, negative ones included."""
+    if cell.lstrip(" ").startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def _number(value: float) -> str:

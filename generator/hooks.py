@@ -1,8 +1,11 @@
-"""MkDocs hooks: regenerate the pages before every build, and under `mkdocs serve` also build
-the Chinese site into /zh/ of the same server, so one preview shows both languages.
+"""MkDocs hooks: hand MkDocs the generated pages, finished, from memory, and under `mkdocs serve`
+also build the Chinese site into /zh/ of the same server, so one preview shows both languages.
 
-`make build` runs the two builds separately (each strict); the generator also runs alone
-(`python -m generator build`), so engines that run no hooks can still build the site.
+Every page of the site is generated: `on_files` validates the scenarios, renders this language's
+pages and adds them as generated files; MkDocs then reads no Markdown of ours (`on_page_markdown`
+gives it none) and takes each page's HTML as it is (`on_page_content`). Nothing is written
+beside the sources, so nothing there can go stale. `make build` runs the two builds separately
+(each strict).
 """
 
 from __future__ import annotations
@@ -12,24 +15,29 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs imports hooks by file path, not as part of the package
     sys.path.insert(0, str(ROOT))
 
+from markupsafe import escape  # noqa: E402
 from mkdocs.commands.build import build as build_site  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.pages import Page as MkDocsPage  # noqa: E402
+from mkdocs.structure.toc import get_toc  # noqa: E402
 
-from generator import workers  # noqa: E402
-from generator.build import build, up_to_date  # noqa: E402
+from generator.build import sites  # noqa: E402
 from generator.errors import DataError  # noqa: E402
-from generator.render import Settings  # noqa: E402
+from generator.render import Page, Settings, Site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 _serving = False
-_building_chinese = False
+_site: Site | None = None  # this language's pages, from the last on_files
+_last_valid: Site | None = None  # what `mkdocs serve` keeps showing while the data has problems
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -59,43 +67,75 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    if _building_chinese:  # the English build just generated both languages
-        return
-    root = Path(config.config_file_path).parent
+def _settings(config: MkDocsConfig) -> Settings:
     try:
-        settings = Settings(
+        return Settings(
             directory_urls=config.use_directory_urls,
             repository=os.environ.get("CATALOGUE_REPOSITORY") or None,
             site_url=os.environ.get("CATALOGUE_SITE_URL") or None,
         )
     except ValueError as error:
         raise PluginError(f"CATALOGUE_REPOSITORY or CATALOGUE_SITE_URL: {error}") from None
-    if up_to_date(root, settings):  # `make build` generated them a moment ago, or the other language did
-        log.debug("generator: pages are up to date")
-        return
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _site, _last_valid
+    language = config.theme["language"]
     try:
-        result, report = build(root, settings, workers.available())  # in this process alone under serve (threads)
+        result, rendered = sites(Path(config.config_file_path).parent, _settings(config), (language,))
     except DataError as error:
-        if _serving:
-            # A contributor is mid-edit (a new file still has its TODOs): keep serving the last valid
-            # pages and list what to fix. An error or warning here would stop the preview, which then
-            # appears stuck, so the problems go out at the info level, marked.
+        if not (_serving and _last_valid):
             for problem in error.problems:
-                log.info("DATA PROBLEM %s", problem)
-            log.info("the preview shows the last valid pages until the %d error(s) above are fixed", len(error.errors))
-            return
+                log.error(str(problem))
+            raise PluginError(f"{len(error.errors)} error(s) in the scenario data; nothing was built") from None
+        # A contributor is mid-edit (a new file still has its TODOs): keep serving the last valid
+        # pages and list what to fix. An error or warning here would stop the preview, which then
+        # appears stuck, so the problems go out at the info level, marked.
         for problem in error.problems:
-            log.error(str(problem))
-        raise PluginError(f"{len(error.errors)} error(s) in the scenario data; the pages were not regenerated") from None
-    for problem in result.warnings:
-        log.info("data warning: %s", problem)
-    if report.changed:
-        log.info("generator: wrote %d file(s), deleted %d", len(report.written), len(report.deleted))
+            log.info("DATA PROBLEM %s", problem)
+        log.info("the preview shows the last valid pages until the %d error(s) above are fixed", len(error.errors))
+        _site = _last_valid
+    else:
+        for problem in result.warnings:
+            log.info("data warning: %s", problem)
+        _site = _last_valid = rendered[language]
+    # docs_dir holds nothing of ours but copies written for Zensical: every file comes from here.
+    for file in list(files):
+        if not file.generated_by and Path(config.docs_dir) in Path(file.abs_src_path or "").parents:
+            files.remove(file)
+    for path in _site.pages:
+        files.append(File.generated(config, path, content=""))
+    for path, text in _site.files.items():
+        files.append(File.generated(config, path, content=text))
+    return files
+
+
+def _page(page: MkDocsPage) -> Page | None:
+    return _site.pages.get(page.file.src_uri) if _site else None
+
+
+def on_page_markdown(markdown: str, page: MkDocsPage, **_: Any) -> str:
+    ours = _page(page)
+    if ours is None:
+        return markdown
+    # The theme prints the title as HTML (header, search results): it gets it escaped.
+    page.meta = {"title": str(escape(ours.title)), "description": ours.description}
+    if ours.hide:
+        page.meta["hide"] = list(ours.hide)
+    if not ours.searchable:
+        page.meta["search"] = {"exclude": True}  # and the search plugin skips parsing it
+    return ""
+
+
+def on_page_content(html: str, page: MkDocsPage, **_: Any) -> str:
+    ours = _page(page)
+    if ours is None:
+        return html
+    page.toc = get_toc([{"level": 2, "id": id, "name": str(name), "children": []} for id, name in ours.toc])
+    return ours.body
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    global _building_chinese
     if _offline(config):
         if not SHIM_SOURCE.is_file():
             raise PluginError(f"{SHIM_SOURCE.relative_to(ROOT)} is missing; run `npm ci` (make offline does)")
@@ -106,8 +146,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     root = Path(config.config_file_path).parent
     chinese = load_config(str(root / "mkdocs.zh.yml"), site_dir=str(Path(config.site_dir) / "zh"))
-    _building_chinese = True
     try:
         build_site(chinese)
-    finally:
-        _building_chinese = False
+    except PluginError as error:  # problems in the data were logged; the English preview goes on
+        log.info("the Chinese preview was not rebuilt: %s", error)

@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from . import export, overview
 from .chinese import close_gaps
+from .prose import prose
 from .load import Loader
 from .model import CITYWIDE, CONVERTIBLE, LANGUAGES, Catalogue, Metric, Priority, Requirement, Scenario, Status, Target, Text
 from .schema import catalogue_schema, dumps, scenario_schema
@@ -60,57 +61,88 @@ class Settings:
 REPOSITORY = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~-]+)*/?")
 
 
-def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str] | None = None) -> dict[str, str]:
-    """Every generated file, keyed by its path under docs/ ("en/index.md", "zh/scenarios/x.md", ...).
+@dataclass(frozen=True)
+class Page:
+    """A rendered page: what MkDocs needs to lay it out in the theme, HTML already finished."""
+
+    title: str  # plain text; the hook hands MkDocs an escaped copy, as the theme prints it as HTML
+    description: str  # plain text, for the description meta tag
+    body: str  # the article's HTML
+    hide: tuple[str, ...] = ()  # parts of the theme to hide, e.g. ("toc",)
+    searchable: bool = True  # False for listings: they repeat what the scenario pages say
+
+    @property
+    def toc(self) -> list[tuple[str, Markup]]:
+        """The sections of the table of contents, (id, heading HTML), in page order."""
+        return [(match[1], Markup(match[2])) for match in _HEADING.finditer(self.body)]
+
+
+# The section headings that _macros.html.j2 writes: data cannot write one, as every text is
+# escaped and contributor Markdown has no headings.
+_HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)<a class="headerlink"')
+
+
+@dataclass(frozen=True)
+class Site:
+    """One language's generated site: its pages and its other files, by docs path."""
+
+    pages: dict[str, Page]
+    files: dict[str, str]  # data to take away, feeds, YAML sources
+
+
+def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], language: str) -> Site:
+    """Every page and file of the `language` site, keyed by docs path ("index.md", "scenarios/x.md").
 
     `sources` maps scenario ids to their YAML text, published beside each page. Data files
-    (JSON, CSV, schemas) are published once, in the English site.
+    (JSON, CSV, schemas, YAML sources) are published once, in the English site.
     """
-    return render_catalogue(catalogue, settings, sources or {}) | render_scenarios(catalogue, settings, catalogue.scenarios)
-
-
-def render_catalogue(catalogue: Catalogue, settings: Settings, sources: dict[str, str]) -> dict[str, str]:
-    """The files made from the whole catalogue: home, catalogue, explorer, groups, feeds, and the
-    data to take away: catalogue.json, catalogue.csv, the schemas, and each scenario's JSON
-    record and YAML text (from `sources`, by id)."""
-    files: dict[str, str] = {}
     pages = _Pages(catalogue, settings)
-    for language in LANGUAGES:
-        page = functools.partial(pages.render, language)
-        for path in ("index.md", "catalogue.md", "requirements.md", "stats.md", "data.md", "about.md"):
-            template = "home.md.j2" if path == "index.md" else path + ".j2"
-            files[f"{language}/{path}"] = page(template, path)
-        for grouping in GROUPINGS:
-            entries = getattr(catalogue.vocabularies, grouping)
-            files[f"{language}/{grouping}/index.md"] = page("groups.md.j2", f"{grouping}/index.md", grouping=grouping)
-            for key, entry in entries.items():
-                path = f"{grouping}/{key}.md"
-                files[f"{language}/{path}"] = page("group.md.j2", path, grouping=grouping, key=key, entry=entry)
-        helpers = pages.helpers(language, "index.md")
-        title, subtitle = helpers.t("site.name"), helpers.t("feed.subtitle")
-        address = functools.partial(settings.address, language)
-        files[f"{language}/feed.xml"] = export.feed(catalogue, language, title, subtitle, address)
-    for scenario_id, text in sources.items():
-        files[f"en/scenarios/{scenario_id}.yaml"] = text
+    site = Site(pages={}, files={})
+    page = functools.partial(pages.render, language)
+    for path in ("index.md", "catalogue.md", "requirements.md", "stats.md", "data.md", "about.md"):
+        template = "home.html.j2" if path == "index.md" else path.replace(".md", ".html.j2")
+        site.pages[path] = page(template, path)
+    for grouping in GROUPINGS:
+        site.pages[f"{grouping}/index.md"] = page("groups.html.j2", f"{grouping}/index.md", grouping=grouping)
+        for key, entry in getattr(catalogue.vocabularies, grouping).items():
+            path = f"{grouping}/{key}.md"
+            site.pages[path] = page("group.html.j2", path, grouping=grouping, key=key, entry=entry)
+    for scenario in catalogue.scenarios:
+        path = f"scenarios/{scenario.id}.md"
+        site.pages[path] = page("scenario.html.j2", path, scenario=scenario)
+    helpers = pages.helpers(language, "index.md")
+    title, subtitle = str(helpers.t("site.name")), str(helpers.t("feed.subtitle"))
+    site.files["feed.xml"] = export.feed(catalogue, language, title, subtitle, functools.partial(settings.address, language))
+    if language == "en":
+        site.files.update(data_files(catalogue, settings, sources))
+    return site
+
+
+def data_files(catalogue: Catalogue, settings: Settings, sources: dict[str, str]) -> dict[str, str]:
+    """The data to take away: catalogue.json, catalogue.csv, the schemas, and each scenario's
+    JSON record and YAML text (from `sources`, by id)."""
+    files = {f"scenarios/{scenario_id}.yaml": text for scenario_id, text in sources.items()}
     records = [export.json_text(export.record(scenario)) for scenario in catalogue.scenarios]
     for scenario, text in zip(catalogue.scenarios, records, strict=True):
-        files[f"en/scenarios/{scenario.id}.json"] = text
-    files["en/catalogue.json"] = export.catalogue_json(catalogue, records)
-    files["en/catalogue.csv"] = export.catalogue_csv(catalogue, functools.partial(settings.address, "en"))
-    files["en/schema/scenario.schema.json"] = dumps(scenario_schema(catalogue.vocabularies))
-    files["en/schema/catalogue.schema.json"] = dumps(catalogue_schema(catalogue.vocabularies))
+        files[f"scenarios/{scenario.id}.json"] = text
+    files["catalogue.json"] = export.catalogue_json(catalogue, records)
+    files["catalogue.csv"] = export.catalogue_csv(catalogue, functools.partial(settings.address, "en"))
+    files["schema/scenario.schema.json"] = dumps(scenario_schema(catalogue.vocabularies))
+    files["schema/catalogue.schema.json"] = dumps(catalogue_schema(catalogue.vocabularies))
     return files
 
 
-def render_scenarios(catalogue: Catalogue, settings: Settings, scenarios: Iterable[Scenario]) -> dict[str, str]:
-    """The page of each of `scenarios` in each language."""
-    files: dict[str, str] = {}
-    pages = _Pages(catalogue, settings)
-    for scenario in scenarios:
-        for language in LANGUAGES:
-            path = f"scenarios/{scenario.id}.md"
-            files[f"{language}/{path}"] = pages.render(language, "scenario.md.j2", path, scenario=scenario)
-    return files
+def markdown_file(page: Page) -> str:
+    """The page as a Markdown file for an engine that runs no hooks (Zensical): the metadata as
+    YAML front matter, written by a YAML writer (so every character survives), then the HTML,
+    in one block element that Markdown passes through untouched."""
+    meta: dict[str, Any] = {"title": str(escape(page.title)), "description": page.description}
+    if page.hide:
+        meta["hide"] = list(page.hide)
+    if not page.searchable:
+        meta["search"] = {"exclude": True}
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1 << 16)
+    return f"---\n{front}---\n\n<div class=\"catalogue-page\">\n{page.body}</div>\n"
 
 
 class _Pages:
@@ -123,35 +155,46 @@ class _Pages:
         self.strings = strings()
         self.labels = {language: {key: text[language] for key, text in self.strings.items()} for language in LANGUAGES}
         self.environment = _environment()
-        self._partials: dict[tuple[str, str, str], str] = {}  # (template, language, name): text
 
-    def partial(self, template: str, language: str, name: str, **context: Any) -> str:
-        """`template` rendered for `language` with `context` the first time `name` is asked for,
-        and remembered: a partial that many pages repeat word for word is rendered once."""
-        remembered = (template, language, name)
-        text = self._partials.get(remembered)
-        if text is None:
-            rendered = self.environment.get_template(template).render(language=language, L=self.labels[language], **context)
-            text = self._partials[remembered] = rendered.removesuffix("\n")
-        return text
+    def partial(self, template: str, language: str, **context: Any) -> Markup:
+        """`template` rendered for `language` with `context`, to be placed in a page."""
+        rendered = self.environment.get_template(template).render(language=language, L=self.labels[language], **context)
+        return Markup(rendered.removesuffix("\n"))
 
     def helpers(self, language: str, path: str) -> Helpers:
         return Helpers(self, language, path)
 
-    def render(self, language: str, template: str, path: str, **context: Any) -> str:
-        """The page at docs path `path` of the `language` site, from `template`."""
+    def render(self, language: str, template: str, path: str, **context: Any) -> Page:
+        """The page at docs path `path` of the `language` site, from `template`. The template sets
+        `title` and `description` (and may set `hide` and `searchable`) at its top level."""
         helpers = self.helpers(language, path)
-        return self.environment.get_template(template).render(
-            catalogue=self.catalogue,
-            vocabularies=self.catalogue.vocabularies,
-            language=language,
-            page_path=path,
-            t=helpers.t,
-            L=self.labels[language],
-            link=helpers.link,
-            h=helpers,
-            **context,
+        module = self.environment.get_template(template).make_module(
+            {
+                "catalogue": self.catalogue,
+                "vocabularies": self.catalogue.vocabularies,
+                "language": language,
+                "page_path": path,
+                "t": helpers.t,
+                "L": self.labels[language],
+                "link": helpers.link,
+                "h": helpers,
+                **context,
+            }
         )
+        values = module.__dict__
+        return Page(
+            title=_plain(values["title"]),
+            description=_plain(values["description"]),
+            body=str(module),
+            hide=tuple(values.get("hide", ())),
+            searchable=values.get("searchable", True),
+        )
+
+
+def _plain(text: str) -> str:
+    """Plain text of a template value: Markup (a UI string with its values escaped) loses its tags
+    and entities; a data text is plain already."""
+    return text.striptags() if isinstance(text, Markup) else " ".join(text.split())
 
 
 class Helpers:
@@ -166,16 +209,16 @@ class Helpers:
         self.page_path = page_path
         self.strings = pages.strings
 
-    def t(self, key: str, **values: Any) -> str:
-        """A UI string in the page's language, with {placeholders} filled in.
+    def t(self, key: str, **values: Any) -> Markup:
+        """A UI string in the page's language, with {placeholders} filled in. The strings are ours
+        and may hold HTML (a link); the values are escaped, as they may come from data.
 
         A key may have a singular form `key.one`, used when `count` is 1.
         """
         table = self.strings
         if values.get("count") == 1 and f"{key}.one" in table:
             key = f"{key}.one"
-        text = table[key][self.language]
-        return text.format(**values) if values else text
+        return Markup(table[key][self.language]).format(**values)
 
     def loc(self, text: Text) -> str:
         return text.get(self.language)
@@ -198,10 +241,6 @@ class Helpers:
         if self.settings.engine == "zensical":
             return _relative_path(source, target)
         return relative_url(source, target, self.settings.directory_urls)
-
-    def src(self, target: str) -> str:
-        """Path of docs file `target` relative to this page's docs file, for Markdown links."""
-        return _relative_path(self.page_path, target)
 
     def name(self, vocabulary: str, key: str | int) -> str:
         return self.loc(getattr(self.vocabularies, vocabulary)[key].name)
@@ -234,17 +273,14 @@ class Helpers:
         return self.t("list.separator").join(names)
 
     def scenario_row(self, scenario: Scenario) -> Markup:
-        """The scenario's row in a scenario table. The catalogue and each of its domain, owner and
-        capability pages list it, so it is rendered once per language and only its link differs."""
-        row = self.pages.partial(
-            "_scenario_row.html.j2", self.language, scenario.id, scenario=scenario, scenario_link=_LINK, h=self
-        )
-        return Markup(row.replace(_LINK, escape(self.link(f"scenarios/{scenario.id}.md"))))
+        """The scenario's row in a scenario table (catalogue, domain, owner and capability pages)."""
+        link = self.link(f"scenarios/{scenario.id}.md")
+        return self.pages.partial("_scenario_row.html.j2", self.language, scenario=scenario, scenario_link=link, h=self)
 
     def source_item(self, key: str) -> Markup:
-        """A source's item in a list of sources; every scenario citing it lists it the same way."""
+        """A source's item in a list of sources."""
         source = self.vocabularies.sources[key]
-        return Markup(self.pages.partial("_source.html.j2", self.language, key, key=key, source=source, t=self.t))
+        return self.pages.partial("_source.html.j2", self.language, key=key, source=source, t=self.t)
 
     def by_domain(self, scenarios: Iterable[Scenario]) -> list[Scenario]:
         """Scenarios grouped by domain, in vocabulary order, then by id: the order of tables."""
@@ -349,9 +385,6 @@ class Helpers:
         return len(self.catalogue.by_key(vocabulary, key))
 
 
-_LINK = "\x00link\x00"  # stands for a link in a remembered row; texts cannot hold control characters
-
-
 @dataclass(frozen=True)
 class RequirementRow:
     """One row of the requirements explorer."""
@@ -435,23 +468,10 @@ def _url(path: str, directory_urls: bool) -> str:
 # ---------------------------------------------------------------------------------------------
 # Template environment and filters
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
-
-
-def markdown_inline(text: str) -> Markup:
-    """Plain text made safe for a Markdown line: Markdown syntax and HTML both escaped."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return Markup(escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
-
-
-def markdown_block(text: str) -> Markup:
-    """Limited Markdown from a validated field, with any HTML neutralised once more."""
-    return Markup(re.sub(r"<(?!https?://)", "&lt;", text))
-
-
-def table_cell(text: str) -> Markup:
-    """Plain text for a Markdown table cell: one line, no unescaped pipes."""
-    return markdown_inline(" ".join(text.split()))
+def web_address(url: str) -> str:
+    """`{{ source.url|web_address }}`: a link to another site, only if it is an http(s) address
+    (the validator requires one; this keeps any other scheme out of the page regardless)."""
+    return url if re.match(r"https?://", url, re.IGNORECASE) else "#"
 
 
 @jinja2.pass_context
@@ -461,31 +481,19 @@ def localised(context: jinja2.runtime.Context, text: Text) -> str:
     return text.get(context["language"])
 
 
-def prepare() -> None:
-    """Read the UI strings and compile every template now: processes forked afterwards share them."""
-    strings()
-    environment = _environment()
-    for name in environment.list_templates(extensions=["j2"]):
-        environment.get_template(name)
-
-
+@functools.cache
 def _environment() -> jinja2.Environment:
-    """The templates, compiled again when one of them changes (as under `mkdocs serve`)."""
-    return _environment_of(tuple(sorted((path.name, path.stat().st_mtime_ns) for path in TEMPLATES.iterdir())))
-
-
-@functools.lru_cache(maxsize=1)
-def _environment_of(version: tuple[tuple[str, int], ...]) -> jinja2.Environment:
+    """The templates: HTML, autoescaped, so that every value is text unless code marks it safe.
+    Jinja notices an edited template (as under `mkdocs serve`) and compiles it again."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        auto_reload=False,  # _environment() checks the files once a run, not once a page
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.filters.update(md=markdown_inline, markdown=markdown_block, cell=table_cell, loc=localised)
+    environment.filters.update(prose=prose, loc=localised, web_address=web_address)
     return environment
 
 

@@ -1,0 +1,41 @@
+"""Contributor Markdown (the `problem` and `how_to_respond` texts) to HTML that cannot carry markup
+of its own: a renderer that emits no raw HTML and links only to web addresses or into the site,
+then an allowlist sanitizer as the last line. The validator refuses what this drops, with a
+located message; safety does not depend on it."""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+# Limited Markdown: paragraphs, emphasis, lists, code and links. No raw HTML, no images (they would
+# load from another host), no headings (the page provides them), no autolinked bare addresses.
+_RENDERER = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).disable(
+    ["image", "heading", "lheading", "html_block", "html_inline"]
+)
+
+# http and https addresses, or a path into this site; not "//host" (another host, scheme-less).
+_ALLOWED_LINK = re.compile(r"(?:https?://[^\s]+|(?![a-z][a-z0-9+.-]*:|//|\\)[^\s]*)", re.IGNORECASE)
+
+
+def _allowed(url: str) -> bool:
+    # Browsers drop tabs and newlines inside a scheme ("java\tscript:"), so judge the address as
+    # they would read it.
+    return bool(_ALLOWED_LINK.fullmatch(re.sub(r"[\x00-\x20]", "", url)))
+
+
+_RENDERER.validateLink = _allowed  # type: ignore[method-assign]
+
+_TAGS = {"p", "em", "strong", "code", "pre", "ul", "ol", "li", "a", "br", "blockquote", "hr"}
+_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
+
+
+def prose(text: str) -> Markup:
+    """The HTML of a limited-Markdown text: paragraphs, emphasis, lists and safe links."""
+    html = _RENDERER.render(text)
+    return Markup(
+        nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https"}, link_rel="noopener noreferrer")
+    )
