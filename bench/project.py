@@ -59,6 +59,7 @@ def make_ours(target: Path, size: int) -> list[str]:
         shutil.copy2(ROOT / name, target / name)
     for folder in PROJECT_FOLDERS:
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    _empty_docs(target)
     sources = [(path.stem, path.read_text(encoding="utf-8")) for path in originals()]
     ids = []
     for index in range(size):
@@ -77,6 +78,14 @@ def make_real(target: Path) -> None:
         shutil.copy2(ROOT / name, target / name)
     for folder in (*CODE_FOLDERS, "scenarios"):  # all of scenarios/, vocabularies included
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    _empty_docs(target)
+
+
+def _empty_docs(target: Path) -> None:
+    """The docs folders as git has them: empty (MkDocs wants them to exist; the hook fills them)."""
+    for language in ("en", "zh"):
+        (target / "docs" / language).mkdir(parents=True, exist_ok=True)
+        (target / "docs" / language / ".gitkeep").touch()
 
 
 def reset_build(project: Path) -> None:

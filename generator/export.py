@@ -21,7 +21,6 @@ from typing import Any
 
 from .model import BASE_UNITS, SCHEMA_VERSION, Catalogue, Requirement, Scenario, Text
 
-
 # Characters XML 1.0 cannot hold at all; the validator refuses them in texts, and they are
 # dropped here too, so that no text can make a feed unreadable.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -34,7 +33,11 @@ def _xml_text(text: str) -> str:
 
 def _xml_attribute(text: str) -> str:
     """An XML attribute value, quotes included."""
-    return '"' + html.escape(_NOT_XML.sub("", text), quote=True).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
+    return (
+        '"'
+        + html.escape(_NOT_XML.sub("", text), quote=True).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+        + '"'
+    )
 
 
 FEED_NAMESPACE = uuid.UUID("6f1d3a52-8f0e-4d39-9a39-2f4e4c1c9b7e")  # fixed, so entry ids never change

@@ -36,8 +36,9 @@ from generator.render import Page, Settings, Site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 _serving = False
-_site: Site | None = None  # this language's pages, from the last on_files
-_last_valid: Site | None = None  # what `mkdocs serve` keeps showing while the data has problems
+# MkDocs loads this module once per process, for both languages' builds under `mkdocs serve`.
+_site: Site | None = None  # the pages of the build under way
+_last_valid: dict[str, Site] = {}  # by language: what `mkdocs serve` shows while the data has problems
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -78,13 +79,14 @@ def _settings(config: MkDocsConfig) -> Settings:
         raise PluginError(f"CATALOGUE_REPOSITORY or CATALOGUE_SITE_URL: {error}") from None
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _site, _last_valid
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Validate and render before MkDocs empties the site folder: bad data leaves the site as it was."""
+    global _site
     language = config.theme["language"]
     try:
         result, rendered = sites(Path(config.config_file_path).parent, _settings(config), (language,))
     except DataError as error:
-        if not (_serving and _last_valid):
+        if not (_serving and language in _last_valid):
             for problem in error.problems:
                 log.error(str(problem))
             raise PluginError(f"{len(error.errors)} error(s) in the scenario data; nothing was built") from None
@@ -94,11 +96,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for problem in error.problems:
             log.info("DATA PROBLEM %s", problem)
         log.info("the preview shows the last valid pages until the %d error(s) above are fixed", len(error.errors))
-        _site = _last_valid
-    else:
-        for problem in result.warnings:
-            log.info("data warning: %s", problem)
-        _site = _last_valid = rendered[language]
+        _site = _last_valid[language]
+        return
+    for problem in result.warnings:
+        log.info("data warning: %s", problem)
+    _site = _last_valid[language] = rendered[language]
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert _site is not None  # on_pre_build rendered it or raised
     # docs_dir holds nothing of ours but copies written for Zensical: every file comes from here.
     for file in list(files):
         if not file.generated_by and Path(config.docs_dir) in Path(file.abs_src_path or "").parents:

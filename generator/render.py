@@ -21,9 +21,9 @@ from markupsafe import Markup, escape
 
 from . import export, overview
 from .chinese import close_gaps
-from .prose import prose
 from .load import Loader
 from .model import CITYWIDE, CONVERTIBLE, LANGUAGES, Catalogue, Metric, Priority, Requirement, Scenario, Status, Target, Text
+from .prose import prose
 from .schema import catalogue_schema, dumps, scenario_schema
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -79,7 +79,7 @@ class Page:
 
 # The section headings that _macros.html.j2 writes: data cannot write one, as every text is
 # escaped and contributor Markdown has no headings.
-_HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)<a class="headerlink"')
+_HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)<a class="headerlink"')
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,7 @@ def markdown_file(page: Page) -> str:
     if not page.searchable:
         meta["search"] = {"exclude": True}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1 << 16)
-    return f"---\n{front}---\n\n<div class=\"catalogue-page\">\n{page.body}</div>\n"
+    return f'---\n{front}---\n\n<div class="catalogue-page">\n{page.body}</div>\n'
 
 
 class _Pages:
@@ -467,6 +467,7 @@ def _url(path: str, directory_urls: bool) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # Template environment and filters
+
 
 def web_address(url: str) -> str:
     """`{{ source.url|web_address }}`: a link to another site, only if it is an http(s) address

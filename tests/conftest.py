@@ -36,7 +36,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def build_site(project: Path, target: Path, offline: bool = False) -> Path:
-    """Generate and strictly build both languages of `project` into `target` (Chinese in target/zh).
+    """Strictly build both languages of `project` into `target` (Chinese in target/zh).
 
     `offline` builds for reading from file:// (Material's offline plugin), as `make offline` does.
     """
@@ -49,7 +49,6 @@ def build_site(project: Path, target: Path, offline: bool = False) -> Path:
         "PYTHONPATH": str(project),
     }
     commands = [
-        [sys.executable, "-m", "generator", "build"],
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", "mkdocs.yml", "-d", str(target)],
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", "mkdocs.zh.yml", "-d", str(target / "zh")],
     ]

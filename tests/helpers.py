@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
@@ -10,6 +9,11 @@ from pathlib import Path
 
 from generator.build import check
 from generator.errors import DataError, Problem
+from generator.load import load_project
+from generator.model import LANGUAGES
+from generator.render import Settings, render
+from generator.validate import validate
+from generator.write import files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,18 +30,10 @@ def run_generator(*arguments: str, cwd: Path = ROOT) -> subprocess.CompletedProc
     )
 
 
-def problems(root: Path, jobs: int = 1) -> list[str]:
-    """Every problem `check` reports for the project at `root`, one string each; [] if valid.
-
-    With `jobs` > 1 the check runs as `python -m generator check --jobs N`, in a process of its
-    own: threads a test session has started would keep this one from forking workers.
-    """
-    if jobs > 1:
-        process = run_generator("check", "--jobs", str(jobs), "--format", "json", "--root", str(root))
-        assert process.returncode in (0, 1), process.stderr
-        return _shown([Problem(**fields) for fields in json.loads(process.stdout)])
+def problems(root: Path) -> list[str]:
+    """Every problem `check` reports for the project at `root`, one string each; [] if valid."""
     try:
-        result = check(root, jobs)
+        result = check(root)
     except DataError as error:
         return _shown(error.problems)
     return _shown(result.warnings)
@@ -82,3 +78,16 @@ def broken_links(site: Path) -> list[str]:
             if not target.is_file() or not target.is_relative_to(root) or leaves_chinese:
                 broken.append(f"{page.relative_to(site)}: {reference}")
     return broken
+
+
+def rendered_files(root: Path, settings: Settings) -> dict[str, str]:
+    """Every file the generator renders for the project at `root`, by language and docs path
+    ("en/scenarios/x.md"): each page as the Markdown file written for Zensical (front matter, then
+    the HTML MkDocs gets), and the data files."""
+    sources = load_project(root)
+    catalogue = validate(sources).catalogue
+    return {
+        f"{language}/{path}": text
+        for language in LANGUAGES
+        for path, text in files(render(catalogue, settings, sources.texts(), language)).items()
+    }

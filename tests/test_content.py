@@ -9,11 +9,10 @@ import pytest
 
 from generator.build import check
 from generator.chinese import close_gaps
-from generator.load import load_project
 from generator.model import Scenario, Text
-from generator.render import Settings, render
-from generator.validate import validate
+from generator.render import Settings
 from tests.conftest import ROOT
+from tests.helpers import rendered_files
 
 CATALOGUE = check(ROOT).catalogue
 CJK = "[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]"
@@ -47,8 +46,7 @@ def test_unofficial_records_say_so(scenario: Scenario) -> None:
 
 def test_chinese_pages_leave_no_gap_between_characters() -> None:
     """Folded YAML lines must not show as spaces inside Chinese sentences ("重构； 其表述")."""
-    sources = load_project(ROOT)
-    files = render(validate(sources).catalogue, Settings(), sources.texts())
+    files = rendered_files(ROOT, Settings())
     gap = re.compile(f"{CJK}[ \\t]+{CJK}|{CJK}\\n{CJK}")
     found = [(path, match.group()) for path, text in files.items() if path.startswith("zh/") for match in gap.finditer(text)]
     assert found == []

@@ -16,14 +16,15 @@ import yaml
 
 from generator import export
 from generator.load import load_project
-from generator.render import Settings, render
+from generator.render import Settings
 from generator.validate import validate
 from tests.conftest import ROOT
+from tests.helpers import rendered_files
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SOURCES = load_project(ROOT)
 CATALOGUE = validate(SOURCES).catalogue
-FILES = render(CATALOGUE, Settings(), SOURCES.texts())
+FILES = rendered_files(ROOT, Settings())
 
 
 def schema(name: str) -> dict[str, Any]:
@@ -93,7 +94,7 @@ def test_feeds_list_every_scenario_newest_change_first() -> None:
 
 
 def test_feed_entry_ids_are_stable_across_languages_and_builds() -> None:
-    again = render(CATALOGUE, Settings(), SOURCES.texts())
+    again = rendered_files(ROOT, Settings())
     assert again["en/feed.xml"] == FILES["en/feed.xml"]
     english = ET.fromstring(FILES["en/feed.xml"]).findtext(f"{ATOM}id")
     chinese = ET.fromstring(FILES["zh/feed.xml"]).findtext(f"{ATOM}id")
@@ -102,7 +103,7 @@ def test_feed_entry_ids_are_stable_across_languages_and_builds() -> None:
 
 def test_with_the_sites_address_the_feeds_and_the_spreadsheet_link_absolutely() -> None:
     """Feed readers and spreadsheets are read away from the site: their links must stand alone."""
-    files = render(CATALOGUE, Settings(site_url="https://example.org/cq/"), SOURCES.texts())
+    files = rendered_files(ROOT, Settings(site_url="https://example.org/cq/"))
     feed = ET.fromstring(files["zh/feed.xml"])
     assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "https://example.org/cq/zh/feed.xml"  # type: ignore[union-attr]
     entries = [entry.find(f"{ATOM}link").get("href") for entry in feed.findall(f"{ATOM}entry")]  # type: ignore[union-attr]
@@ -113,7 +114,7 @@ def test_with_the_sites_address_the_feeds_and_the_spreadsheet_link_absolutely() 
 
 def test_feeds_hold_the_newest_changes_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(export, "FEED_ENTRIES", 3)
-    files = render(CATALOGUE, Settings(), SOURCES.texts())
+    files = rendered_files(ROOT, Settings())
     entries = ET.fromstring(files["en/feed.xml"]).findall(f"{ATOM}entry")
     newest = sorted(CATALOGUE.scenarios, key=lambda s: (s.updated, s.released, s.id), reverse=True)[:3]
     assert [entry.findtext(f"{ATOM}title") for entry in entries] == [s.title.en for s in newest]

@@ -16,18 +16,17 @@ from pathlib import Path
 import pytest
 
 from bench.project import make_ours
-from generator.load import load_project
-from generator.render import Settings, _relative_path, markdown_inline, relative_url, render, strings
-from generator.validate import validate
+from generator.prose import prose
+from generator.render import Settings, _relative_path, relative_url, strings
 from tests.conftest import FIXTURE, ROOT
+from tests.helpers import rendered_files
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SETTINGS = Settings(repository="https://example.org/catalogue")
 
 
 def rendered(root: Path = FIXTURE, settings: Settings = SETTINGS) -> dict[str, str]:
-    sources = load_project(root)
-    return render(validate(sources).catalogue, settings, sources.texts())
+    return rendered_files(root, settings)
 
 
 def test_pages_match_golden_files() -> None:
@@ -59,8 +58,27 @@ def test_edit_link_without_a_repository_points_at_the_published_yaml() -> None:
     assert '<a href="../river-ships.yaml" data-edit-link>Edit this scenario</a>' in page
 
 
-def test_plain_text_cannot_become_markdown_or_html() -> None:
-    assert markdown_inline("a *b* [c](d) <script> & | #") == r"a \*b\* \[c\](d) &lt;script&gt; &amp; \| \#"
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        (
+            "**a** [b](https://example.org/x?y=1&z=2)",
+            '<p><strong>a</strong> <a href="https://example.org/x?y=1&amp;z=2" rel="noopener noreferrer">b</a></p>',
+        ),
+        ("<b onclick=x>a</b>", "<p>&lt;b onclick=x&gt;a&lt;/b&gt;</p>"),
+        ("<https://x/ autofocus onfocus=alert(1)>", "<p>&lt;https://x/ autofocus onfocus=alert(1)&gt;</p>"),
+        ('[x][n]\n\n[n]: javascript:0,alert(1) "t"', '<p>[x][n]</p>\n<p>[n]: javascript:0,alert(1) "t"</p>'),
+        (
+            "[x](java\tscript:alert(1)) [y](//evil.example/) [z](data:text/html,x)",
+            "<p>[x](java\tscript:alert(1)) [y](//evil.example/) [z](data:text/html,x)</p>",
+        ),
+        ("![i](https://evil.example/t.png)", '<p>!<a href="https://evil.example/t.png" rel="noopener noreferrer">i</a></p>'),
+        ("# heading", "<p># heading</p>"),
+        ("[in the site](../../catalogue/)", '<p><a href="../../catalogue/" rel="noopener noreferrer">in the site</a></p>'),
+    ],
+)
+def test_contributor_markdown_cannot_become_markup_a_script_link_or_an_image(text: str, html: str) -> None:
+    assert prose(text).strip() == html
 
 
 @pytest.mark.parametrize(
@@ -122,6 +140,8 @@ def test_a_home_card_lists_five_scenarios_and_links_to_the_rest(tmp_path: Path) 
     """With thousands of scenarios, listing them all would make the home page megabytes long."""
     make_ours(tmp_path, 60)  # four originals in natural resources: 16 clones of them
     home = rendered(tmp_path, Settings())["en/index.md"]
-    card = home.split("**[Natural resources](domains/natural-resources.md)** · 16 scenarios", 1)[1].split("\n-   **", 1)[0]
-    assert card.count("](scenarios/") == 5
-    assert "    - [All 16 scenarios →](domains/natural-resources.md)" in card
+    card = home.split('<a href="domains/natural-resources/">Natural resources</a></strong> · 16 scenarios', 1)[1].split(
+        "</li>\n<li>\n", 1
+    )[0]
+    assert card.count('<a href="scenarios/') == 5
+    assert '<li><a href="domains/natural-resources/">All 16 scenarios →</a></li>' in card

@@ -5,8 +5,6 @@ How fast the page updates is measured by `make bench`, not asserted here."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -32,7 +30,6 @@ def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
     project = site_project(tmp_path / "project")
-    subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project, check=True, capture_output=True)
     running = Server(project)
     try:
         wait_for(running.started, 60, "the server to start")

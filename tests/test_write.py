@@ -1,17 +1,25 @@
-"""Writing: only changed files are rewritten, orphans are removed, failures write nothing."""
+"""Writing files for an engine that runs no hooks (Zensical): each language's folder is replaced
+whole, so no page outlives its scenario, a stopped build leaves nothing half-written behind, and
+a failure writes nothing. (MkDocs takes the pages from memory: nothing is written for it.)"""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from generator.build import build, up_to_date
+from generator.build import build
 from generator.errors import DataError
 from generator.render import Settings
-from generator.write import write
+from generator.write import _replace_folder
+from tests.conftest import ROOT
 from tests.helpers import edit
 
 
@@ -24,37 +32,17 @@ def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
     }
 
 
-def test_second_build_rewrites_nothing(project: Path) -> None:
+def written(project: Path) -> set[str]:
+    docs = project / "docs"
+    return {path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file()}
+
+
+def test_pages_whose_source_is_gone_are_gone(project: Path) -> None:
     build(project, Settings())
-    before = snapshot(project / "docs")
-    _, report = build(project, Settings())
-    assert (report.written, report.deleted) == ([], [])
-    assert snapshot(project / "docs") == before
-
-
-def test_only_the_changed_pages_are_rewritten(project: Path) -> None:
-    build(project, Settings())
-    edit(project, "river-ships.yaml", "Show accuracy measured", "Show accuracy surveyed")
-    _, report = build(project, Settings())
-    # The scenario's page, its published YAML and JSON, and the catalogue's JSON; nothing else.
-    assert report.written == [
-        "en/catalogue.json",
-        "en/scenarios/river-ships.json",
-        "en/scenarios/river-ships.md",
-        "en/scenarios/river-ships.yaml",
-    ]
-
-
-def test_pages_whose_source_is_gone_are_deleted(project: Path) -> None:
-    build(project, Settings())
+    assert "en/scenarios/fire-watch.md" in written(project)
     (project / "scenarios" / "fire-watch.yaml").unlink()
-    foreign = project / "docs" / "en" / "notes.txt"
-    foreign.write_text("not written by the generator", encoding="utf-8")
-    _, report = build(project, Settings())
-    assert "en/scenarios/fire-watch.md" in report.deleted
-    assert "zh/scenarios/fire-watch.md" in report.deleted
-    assert not (project / "docs" / "en" / "scenarios" / "fire-watch.md").exists()
-    assert foreign.is_file()
+    build(project, Settings())
+    assert not {name for name in written(project) if "fire-watch" in name}
 
 
 def test_nothing_is_written_when_validation_fails(project: Path) -> None:
@@ -67,25 +55,61 @@ def test_nothing_is_written_when_validation_fails(project: Path) -> None:
     assert snapshot(project / "docs") == before
 
 
-def test_refuses_paths_outside_the_output(tmp_path: Path) -> None:
+def test_a_build_that_fails_half_way_leaves_the_old_pages_and_the_next_cleans_up(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(project, Settings())
+    before = snapshot(project / "docs")
+    calls = 0
+    real = Path.write_text
+
+    def full_disk(self: Path, *args: object, **kwargs: object) -> int:
+        nonlocal calls
+        calls += 1
+        if calls > 5:
+            raise OSError(28, "No space left on device")
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        build(project, Settings())
+    monkeypatch.undo()
+    assert snapshot(project / "docs" / "en") == {k[3:]: v for k, v in before.items() if k.startswith("en/")}
+    (project / "scenarios" / "fire-watch.yaml").unlink()
+    build(project, Settings())
+    names = written(project)
+    assert not {name for name in names if "fire-watch" in name or name.startswith((".new-", ".old-"))}
+
+
+def test_refuses_paths_outside_the_folder(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="refusing to write outside"):
-        write({"../escape.md": "x"}, tmp_path / "docs")
-    assert not (tmp_path / "escape.md").exists()
+        _replace_folder(tmp_path / "docs" / "en", {"../escape.md": "x"})
+    assert not (tmp_path / "docs" / "escape.md").exists()
 
 
-def test_pages_are_up_to_date_until_an_input_or_a_page_changes(project: Path) -> None:
-    """What lets each MkDocs build skip the generator right after `make build` or the other language ran it."""
-    settings = Settings()
-    assert not up_to_date(project, settings)
-    build(project, settings)
-    assert up_to_date(project, settings)
-    assert not up_to_date(project, Settings(directory_urls=False))
-
-    scenario = project / "scenarios" / "river-ships.yaml"
-    os.utime(scenario, ns=(scenario.stat().st_atime_ns, scenario.stat().st_mtime_ns + 1_000_000))
-    assert not up_to_date(project, settings)
-    build(project, settings)
-    assert up_to_date(project, settings)
-
-    (project / "docs" / "zh" / "scenarios" / "fire-watch.md").unlink()
-    assert not up_to_date(project, settings)
+@pytest.mark.parametrize("after", [0.4, 0.8, 1.2, 1.6, 2.0])
+def test_a_killed_build_publishes_nothing_stale(tmp_path: Path, after: float) -> None:
+    """`python -m generator build` killed (the whole process group) at some point of its run; the
+    next build, after a scenario is removed, leaves no page of it and no temporary folder."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "scenarios" / "vocabularies", project / "scenarios" / "vocabularies")
+    for original in sorted((ROOT / "scenarios").glob("*.yaml")):  # 300 scenarios: a build of a few seconds
+        text = original.read_text(encoding="utf-8")
+        for copy in range(20):
+            clone = f"{original.stem}-{copy}"
+            (project / "scenarios" / f"{clone}.yaml").write_text(text.replace(f"id: {original.stem}\n", f"id: {clone}\n"))
+    command = [sys.executable, "-m", "generator", "build", "--root", str(project)]
+    environment = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    subprocess.run(command, env=environment, check=True, capture_output=True)
+    started = subprocess.Popen(command, env=environment, start_new_session=True, stderr=subprocess.DEVNULL)
+    time.sleep(after)
+    if started.poll() is None:
+        os.killpg(started.pid, signal.SIGKILL)
+    started.wait()
+    gone = sorted((project / "scenarios").glob("*.yaml"))[0]
+    gone.unlink()
+    subprocess.run(command, env=environment, check=True, capture_output=True)
+    names = written(project)
+    assert not {name for name in names if gone.stem in name and not name.startswith("en/catalogue")}
+    assert not {name for name in names if name.startswith((".new-", ".old-"))}
+    assert f"zh/scenarios/{sorted((project / 'scenarios').glob('*.yaml'))[0].stem}.md" in names
