@@ -70,7 +70,11 @@ def variant(number: int, where: str, text: str) -> str:
 
 POISONED_VOCABULARY = [
     ("domains.yaml", "name: {en: Transport, zh: 交通}", 'name: {en: "<https://x/ autofocus onfocus=alert(3)>", zh: "交通 𠮷"}'),
-    ("domains.yaml", "description: {en: Roads and rivers., zh: 道路与河流。}", "description: {en: \"' onmouseover='alert(4)\", zh: 道路。}"),
+    (
+        "domains.yaml",
+        "description: {en: Roads and rivers., zh: 道路与河流。}",
+        "description: {en: \"' onmouseover='alert(4)\", zh: 道路。}",
+    ),
 ]
 
 
@@ -100,7 +104,7 @@ def test_exports_hold_the_texts_and_no_formula(hostile_site: Path) -> None:
     rows = list(csv.reader(io.StringIO((hostile_site / "catalogue.csv").read_text(encoding="utf-8-sig"))))
     cells = [cell for row in rows for cell in row]
     assert not [cell for cell in cells if cell.lstrip(" ").startswith(tuple("=+-@\t\r|%＝"))]
-    assert "'=HYPERLINK(\"https://evil.example/\",\"x\")" in cells
+    assert '\'=HYPERLINK("https://evil.example/","x")' in cells
     data = json.loads((hostile_site / "catalogue.json").read_text(encoding="utf-8"))
     assert "𠮷野家的北斗定位 🚀" in [scenario["title"]["zh"] for scenario in data["scenarios"]]
     for feed in (hostile_site / "feed.xml", hostile_site / "zh" / "feed.xml"):
