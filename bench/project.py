@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build of ours reads besides the scenarios; the bench copies these and changes nothing.
@@ -90,9 +89,10 @@ def _empty_docs(target: Path) -> None:
 
 def reset_build(project: Path) -> None:
     """Move generated pages and built sites away, so the next build starts as on a clean clone."""
-    for generated in ("docs/en", "docs/zh", "docs/.generated-files", "docs/.generated-inputs", "site", "site-zensical", ".cache"):
+    for generated in ("docs/en", "docs/zh", "site", "site-zensical", ".cache"):
         if (project / generated).exists():
             discard(project / generated, project / _TRASH)  # not in docs/, where an engine might read it
+    _empty_docs(project)
 
 
 _TRASH = ".trash"
@@ -123,8 +123,8 @@ def empty_trash() -> None:
 def make_stock(target: Path, english_pages: Path) -> None:
     """The baseline: Material with its defaults, our English pages, every page in one flat nav.
 
-    It keeps our Markdown extensions, because without them the same pages would render
-    differently; it drops what makes our build ours (hooks, theme overrides, navigation).
+    The pages are ours as files (front matter, then the HTML, which Markdown passes through); it
+    drops what makes our build ours (hooks, theme overrides, navigation).
     """
     _reset(target)
     shutil.copytree(english_pages, target / "docs")
@@ -134,18 +134,11 @@ def make_stock(target: Path, english_pages: Path) -> None:
         "site_name": "Stock MkDocs + Material baseline",
         "theme": {"name": "material"},
         "plugins": ["search"],
-        "markdown_extensions": _project_config()["markdown_extensions"],
         "nav": pages,
     }
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     (target / "mkdocs.yml").write_text(text, encoding="utf-8")
 
-
-def _project_config() -> dict[str, Any]:
-    """The English configuration as MkDocs reads it (its !ENV tags resolved)."""
-    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
-        config: dict[str, Any] = yaml_load(file)
-    return config
 
 
 def _reset(folder: Path) -> None:
