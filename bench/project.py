@@ -140,7 +140,6 @@ def make_stock(target: Path, english_pages: Path) -> None:
     (target / "mkdocs.yml").write_text(text, encoding="utf-8")
 
 
-
 def _reset(folder: Path) -> None:
     if folder.exists():
         discard(folder)
