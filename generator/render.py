@@ -87,9 +87,9 @@ def render_catalogue(catalogue: Catalogue, settings: Settings, sources: dict[str
                 path = f"{grouping}/{key}.md"
                 files[f"{language}/{path}"] = page("group.md.j2", path, grouping=grouping, key=key, entry=entry)
         helpers = pages.helpers(language, "index.md")
-        title, subtitle = helpers.t("site.name"), helpers.t("feed.subtitle")
+        title, subtitle, marked = helpers.t("site.name"), helpers.t("feed.subtitle"), helpers.t("feed.illustrative")
         address = functools.partial(settings.address, language)
-        files[f"{language}/feed.xml"] = export.feed(catalogue, language, title, subtitle, address)
+        files[f"{language}/feed.xml"] = export.feed(catalogue, language, title, subtitle, address, marked)
     for scenario_id, text in sources.items():
         files[f"en/scenarios/{scenario_id}.yaml"] = text
     records = [export.json_text(export.record(scenario)) for scenario in catalogue.scenarios]
@@ -204,7 +204,17 @@ class Helpers:
         return _relative_path(self.page_path, target)
 
     def name(self, vocabulary: str, key: str | int) -> str:
-        return self.loc(getattr(self.vocabularies, vocabulary)[key].name)
+        """An entry's name; an owner renamed since the scenarios were released is named as it was
+        then, the date the records speak of, with today's name beside it."""
+        entry = getattr(self.vocabularies, vocabulary)[key]
+        if vocabulary == "owners" and entry.former_name is not None:
+            return self.t("owners.renamed", former=self.loc(entry.former_name), current=self.loc(entry.name))
+        return self.loc(entry.name)
+
+    def owner_heading(self, scenarios: Iterable[Scenario]) -> str:
+        """'Likely owner' over scenarios that are all reconstructions, whose owners no text names."""
+        provenances = {scenario.provenance for scenario in scenarios}
+        return self.t("field.owner.illustrative" if provenances == {"illustrative"} else "field.owner")
 
     def names(self, vocabulary: str, keys: Iterable[str | int]) -> list[str]:
         return [self.name(vocabulary, key) for key in keys]
@@ -219,7 +229,8 @@ class Helpers:
     def describe(self, vocabulary: str, entry: Any) -> str:
         """The sentence shown under a domain, capability or owner name."""
         if vocabulary == "owners":
-            return self.t("owners.confirmed" if entry.name_confirmed else "owners.unconfirmed")
+            text = self.t("owners.confirmed" if entry.name_confirmed else "owners.unconfirmed")
+            return text + self.t("punct.sentence") + self.loc(entry.history) if entry.history else text
         text = self.loc(entry.description)
         if vocabulary == "domains":
             text += self.t("punct.sentence") + self.t("domains.announced" if entry.announced else "domains.not_announced")
@@ -241,6 +252,12 @@ class Helpers:
         )
         return Markup(row.replace(_LINK, escape(self.link(f"scenarios/{scenario.id}.md"))))
 
+    def evidence_cite(self, scenario: Scenario, key: str) -> str:
+        """Who published a piece of evidence, when, and its number in the scenario's sources."""
+        source = self.vocabularies.sources[key]
+        date = str(source.date) if source.date else self.t("source.undated")
+        return self.t("evidence.cite", publisher=self.loc(source.publisher), date=date, number=scenario.sources.index(key) + 1)
+
     def source_item(self, key: str) -> Markup:
         """A source's item in a list of sources; every scenario citing it lists it the same way."""
         source = self.vocabularies.sources[key]
@@ -259,7 +276,7 @@ class Helpers:
         return [
             Facet("domain", "domain", self.t("field.domain"), self._choices("domains"), True),
             Facet("capability", "capabilities", self.t("field.capabilities"), self._choices("capabilities"), True),
-            Facet("owner", "owner", self.t("field.owner"), self._choices("owners"), False),
+            Facet("owner", "owner", self.owner_heading(self.catalogue.scenarios), self._choices("owners"), False),
             Facet("district", "districts", self.t("field.district"), districts, False, self.t("filters.citywide_note")),
             Facet("status", "status", self.t("field.status"), self._labels("status", Status), True),
         ]
@@ -293,7 +310,8 @@ class Helpers:
                     continue
                 metric, shown = self.name("metrics", target.metric), self.target(target)
                 base = f"{self.vocabularies.in_base_unit(target):.12g}"
-                rows.append(RequirementRow(scenario, requirement, link, capabilities, source, metric, shown, base))
+                basis = self.t(f"basis.{target.basis}") if target.basis else ""
+                rows.append(RequirementRow(scenario, requirement, link, capabilities, source, metric, shown, base, basis))
         return rows
 
     def used_metrics(self) -> list[MetricChoice]:
@@ -364,6 +382,7 @@ class RequirementRow:
     metric: str = ""  # the target's metric, named in the page's language ("" without a target)
     target: str = ""  # the target as shown, e.g. "≤ 0.2 m"
     base: str = ""  # the target's value in its metric's base unit, for the threshold filter
+    basis: str = ""  # what a figure without a source rests on, as shown ("typical published value")
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ def test_a_half_written_file_keeps_the_preview_alive_and_lists_its_problems(serv
     scenario = tmp_path / "project" / "scenarios" / f"{SCENARIO}.yaml"
     valid = scenario.read_text(encoding="utf-8")
     before = len(server.log)
-    scenario.write_text(valid.replace("status: announced", "status: TODO"), encoding="utf-8")
+    scenario.write_text(valid.replace("status: reconstructed", "status: TODO"), encoding="utf-8")
     wait_for(lambda: any("DATA PROBLEM" in line for line in server.log[before:]), 60, "the problem to be listed")
     listed = [line for line in server.log[before:] if "DATA PROBLEM" in line]
     assert any(f"scenarios/{SCENARIO}.yaml:" in line and "status: 'TODO' is a placeholder" in line for line in listed), listed
