@@ -20,8 +20,8 @@ from tests.conftest import site_project
 pytestmark = pytest.mark.site
 
 SCENARIO = "yangtze-jialing-beidou-navigation"
-OLD, NEW = "Real-time horizontal position of the ship", "Real-time horizontal position of every ship"
-OLD_ZH, NEW_ZH = "实时提供船舶水平位置", "实时提供每艘船舶的水平位置"
+OLD, NEW = "real-time horizontal position, from BeiDou PPP-B2b", "real-time horizontal position, from the BeiDou PPP-B2b"
+OLD_ZH, NEW_ZH = "获取的船舶实时水平位置", "获取的每艘船舶实时水平位置"
 
 
 def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
