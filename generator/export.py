@@ -56,7 +56,8 @@ def record(value: Any) -> Any:
         return {str(key): record(item) for key, item in value.items()}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = ((name, getattr(value, name)) for name in _field_names(kind))
-        return {name: record(item) for name, item in fields if item is not None}
+        # Optional fields left out of a file (None, or an empty list) are left out of its record too.
+        return {name: record(item) for name, item in fields if item is not None and item != ()}
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
@@ -128,6 +129,7 @@ def catalogue_csv(catalogue: Catalogue, page: Callable[[str], str]) -> str:
         "unit": lambda r: r.target.unit if r.target else "",
         "value_in_base_unit": lambda r: _number(vocabularies.in_base_unit(r.target)) if r.target else "",
         "base_unit": lambda r: BASE_UNITS[vocabularies.metrics[r.target.metric].dimension] if r.target else "",
+        "basis": lambda r: (r.target.basis or "") if r.target else "",
         "source_url": lambda r: vocabularies.sources[r.source].url if r.source else "",
     }
     out = io.StringIO()
@@ -164,11 +166,13 @@ def _number(value: float) -> str:
 FEED_ENTRIES = 50  # the newest changes; the whole catalogue is in catalogue.json
 
 
-def feed(catalogue: Catalogue, language: str, title: str, subtitle: str, url: Callable[[str], str]) -> str:
+def feed(catalogue: Catalogue, language: str, title: str, subtitle: str, url: Callable[[str], str], illustrative: str) -> str:
     """Atom feed of the scenarios, newest change first, at most FEED_ENTRIES of them.
 
     `url` maps a docs path to its address: absolute when the site's address is known (what feed
     readers and aggregators need), else relative to the feed, which sits at its language's root.
+    An illustrative record's title is written through `illustrative` ("...: {title}"), and it has
+    no published date: its `released` is the date its domain was named, not the date of its text.
     """
     ordered = sorted(catalogue.scenarios, key=lambda s: (s.updated, s.released, s.id), reverse=True)
     newest = max((s.updated for s in ordered), default=dt.date(2023, 11, 20))
@@ -184,12 +188,18 @@ def feed(catalogue: Catalogue, language: str, title: str, subtitle: str, url: Ca
         f"  <author><name>{_xml_text(title)}</name></author>",
     ]
     for s in ordered[:FEED_ENTRIES]:
+        entry_title = s.title.get(language)
+        if s.provenance == "illustrative":
+            entry_title = illustrative.format(title=entry_title)
         lines += [
             "  <entry>",
-            f"    <title>{_xml_text(s.title.get(language))}</title>",
+            f"    <title>{_xml_text(entry_title)}</title>",
             f"    <id>urn:uuid:{uuid.uuid5(FEED_NAMESPACE, f'{language}/{s.id}')}</id>",
             f'    <link rel="alternate" type="text/html" href={_xml_attribute(url(f"scenarios/{s.id}.md"))}/>',
-            f"    <published>{_timestamp(s.released)}</published>",
+        ]
+        if s.provenance != "illustrative":
+            lines.append(f"    <published>{_timestamp(s.released)}</published>")
+        lines += [
             f"    <updated>{_timestamp(s.updated)}</updated>",
             f"    <category term={_xml_attribute(s.domain)}/>",
             f"    <summary>{_xml_text(s.summary.get(language))}</summary>",

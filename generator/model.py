@@ -15,20 +15,30 @@ SCHEMA_VERSION = "1.0"
 LANGUAGES = ("en", "zh")
 CITYWIDE = 500000  # GB/T 2260 code of Chongqing Municipality itself: the whole city
 
-Status = Literal["announced", "open", "matched", "piloting", "closed", "withdrawn"]
+Status = Literal["reconstructed", "announced", "open", "matched", "piloting", "closed", "withdrawn"]
 Provenance = Literal["official", "illustrative", "community"]
 Priority = Literal["must", "should"]
 RequirementKind = Literal["functional", "performance", "data", "integration", "security", "compliance"]
 Operator = Literal["<=", "<", ">=", ">", "="]
-Dimension = Literal["length", "time", "ratio", "count", "level"]
+Dimension = Literal["length", "time", "velocity", "ratio", "count", "count-rate", "level"]
+Basis = Literal["typical", "illustrative"]
 Better = Literal["lower", "higher"]
 DistrictKind = Literal["municipality", "district", "county", "autonomous-county"]
 
 # The unit every unit of a dimension is measured in (Unit.factor), as the spreadsheet names it.
-BASE_UNITS: dict[str, str] = {"length": "m", "time": "s", "ratio": "%", "count": "1", "level": "level"}
+# Velocities (InSAR deformation rates) are in metres per year, the unit their figures are published in.
+BASE_UNITS: dict[str, str] = {
+    "length": "m",
+    "time": "s",
+    "velocity": "m/a",
+    "ratio": "%",
+    "count": "1",
+    "count-rate": "1/d",
+    "level": "level",
+}
 # Dimensions whose units are multiples of one another; counts of different things (points,
-# profiles) and levels do not convert.
-CONVERTIBLE = ("length", "time", "ratio")
+# profiles), their rates and levels do not convert.
+CONVERTIBLE = ("length", "time", "velocity", "ratio")
 
 KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KEY_EXPECTED = "lowercase letters, digits and single hyphens, like 'forest-fire-watch'"
@@ -97,6 +107,42 @@ class Target:
             "m",
             zh="value 的单位：单位词表（units）中的键。",
             vocabulary="units",
+        )
+    )
+    basis: Basis | None = field(
+        default=None,
+        metadata=spec(
+            "What the figure rests on when the requirement cites no `source`: typical: a value commonly published "
+            "for the technology; illustrative: a threshold chosen for this record (in an illustrative record, for the "
+            "reconstruction). Every figure needs a source or a basis, and the page shows which.",
+            "typical",
+            zh="需求未注明 source 时数值的依据：typical 为该类技术的典型公开值；illustrative 为本记录设定的示意性阈值（示意性记录中即为重构所设阈值）。"
+            "每个数值都须注明来源或依据，页面据此标注。",
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A public fact about what Chongqing already runs or has announced in the scenario's area."""
+
+    text: Text = field(
+        metadata=spec(
+            "The fact, in our words, saying only what the source says.",
+            {
+                "en": "The city's geohazard points are watched by more than 60,000 monitoring devices.",
+                "zh": "全市地质灾害隐患点布设监测设备6万余台（套）。",
+            },
+            zh="用我们自己的话写明该事实，只写来源所载内容。",
+            lengths={"en": Length(chars=400), "zh": Length(chars=200)},
+        )
+    )
+    source: str = field(
+        metadata=spec(
+            "Key of the source that says it; it must be among this scenario's `sources`.",
+            "xinhuanet-cq-2023-03-24",
+            zh="载明该事实的来源键，须列于本场景的 sources 中。",
+            vocabulary="sources",
         )
     )
 
@@ -226,16 +272,23 @@ class Scenario:
     locations: Locations = field(metadata=spec("Where the scenario applies.", zh="适用地点。"))
     status: Status = field(
         metadata=spec(
-            "announced: the need was made public, no call for solutions is known; open: a published call seeks solutions; "
-            "matched: a solution was chosen; piloting: being tried; closed: finished; withdrawn: dropped. "
-            "An illustrative record is always announced: only an official text can say more.",
-            "announced",
-            zh="announced：需求已公布，尚无已知的方案征集；open：已公开征集方案；matched：已选定方案；piloting：试点中；"
-            "closed：已结束；withdrawn：已撤回。示意性记录一律为 announced：只有官方文本才能说明更多。",
+            "reconstructed: a reconstruction in an announced domain, no official text is known; announced: the need was "
+            "made public, no call for solutions is known; open: a published call seeks solutions; matched: a solution "
+            "was chosen; piloting: being tried; closed: finished; withdrawn: dropped. An illustrative record is always "
+            "reconstructed, and only an illustrative record is: an official text gives the status of its own scenario.",
+            "reconstructed",
+            zh="reconstructed：在已公布领域内的示意性重构，尚无已知官方文本；announced：需求已公布，尚无已知的方案征集；"
+            "open：已公开征集方案；matched：已选定方案；piloting：试点中；closed：已结束；withdrawn：已撤回。"
+            "示意性记录一律为 reconstructed，且只有示意性记录可用此状态：官方记录的状态以其官方文本为准。",
         )
     )
     released: dt.date = field(
-        metadata=spec("Date the need was first published.", dt.date(2023, 11, 20), zh="需求首次公布的日期。")
+        metadata=spec(
+            "Date the need was first published; for an illustrative record, the date of the release event at which "
+            "its domain was named (2023-11-20), not the date of the record's text.",
+            dt.date(2023, 11, 20),
+            zh="需求首次公布的日期；示意性记录填写公布其所属领域的发布活动日期（2023-11-20），而非本记录文本的日期。",
+        )
     )
     updated: dt.date = field(
         metadata=spec("Date this record last changed in substance.", dt.date(2023, 11, 20), zh="本记录最近一次实质性修改的日期。")
@@ -257,8 +310,8 @@ class Scenario:
     )
     users: tuple[Text, ...] = field(
         metadata=spec(
-            "Who benefits, each as 'As a ... I need ... so that ...'.",
-            zh="受益者，每条写成“作为……，我需要……，以便……”。",
+            "Who needs it and what for, one user group a line: the group, what it needs and why.",
+            zh="使用者及其需求，每条写明一类使用者、所需内容及用途。",
             min_items=1,
             lengths={"en": Length(chars=300), "zh": Length(chars=150)},
         )
@@ -291,6 +344,13 @@ class Scenario:
             min_items=1,
             unique=True,
         )
+    )
+    evidence: tuple[Evidence, ...] = field(
+        default=(),
+        metadata=spec(
+            "Public facts about what Chongqing already runs or has announced in this area, each with its source.",
+            zh="重庆在该领域已有工作或已公布安排的公开信息，每条注明来源。",
+        ),
     )
 
     @property
@@ -329,6 +389,18 @@ class Owner:
     name_confirmed: bool = field(
         metadata=spec("True when the name was checked against a public source; false for a standard form.", True)
     )
+    former_name: Text | None = field(
+        default=None,
+        metadata=spec(
+            "The name the body used when the scenarios were released (2023), where it differs from today's; "
+            "records speak of that date, so pages show this name with today's beside it.",
+            {"en": "Chongqing Municipal Transport Bureau", "zh": "重庆市交通局"},
+        ),
+    )
+    history: Text | None = field(
+        default=None,
+        metadata=spec("What the public sources show of the name's changes, and what is not confirmed."),
+    )
 
 
 @dataclass(frozen=True)
@@ -344,6 +416,16 @@ class District:
     )
     abolished: dt.date | None = field(
         default=None, metadata=spec("Date the division was abolished, if it was.", dt.date(2025, 11, 6))
+    )
+    established: dt.date | None = field(
+        default=None, metadata=spec("Date the division was established, if after 2023.", dt.date(2025, 11, 6))
+    )
+    code_confirmed: bool = field(
+        default=True,
+        metadata=spec("False while the code has not been checked against the Ministry of Civil Affairs' own list.", True),
+    )
+    note: Text | None = field(
+        default=None, metadata=spec("What changed about the division, and where a code or boundary comes from.")
     )
 
 
@@ -382,10 +464,16 @@ class Source:
     """A public document the records rely on."""
 
     publisher: Text = field(metadata=spec("Who published it."))
-    date: dt.date = field(metadata=spec("Publication date.", dt.date(2023, 11, 21)))
     url: str = field(metadata=spec("Public address, http or https.", "https://www.ichongqing.info/", url=True))
     language: Literal["en", "zh"] = field(metadata=spec("Language of the document.", "en"))
     about: Text = field(metadata=spec("What it reports that the records use (our words, not its headline)."))
+    date: dt.date | None = field(
+        default=None,
+        metadata=spec(
+            "Publication date; leave it out only when the document shows none, and say so in `about`.",
+            dt.date(2023, 11, 21),
+        ),
+    )
     official: bool = field(
         default=False,
         metadata=spec(

@@ -81,6 +81,8 @@ class TileMap:
     tiles: tuple[Tile, ...]
     citywide: int  # scenarios that apply to the whole municipality, not counted in any tile
     abolished: tuple[Abolition, ...]
+    established: tuple[Abolition, ...] = ()  # divisions set up since, by date
+    unconfirmed: str = ""  # names of divisions whose codes are still to be confirmed
     tile_width: int = 76
     tile_height: int = 52
     legend: tuple[str, ...] = ("0", "1", "2", "3", "4+")
@@ -132,12 +134,20 @@ def tile_map(page: Page) -> TileMap:
         for code, district in catalogue.vocabularies.districts.items()
         if code != CITYWIDE
     )
-    dates: dict[dt.date, list[str]] = {}
-    for district in catalogue.vocabularies.districts.values():
-        if district.abolished is not None:
-            dates.setdefault(district.abolished, []).append(page.loc(district.name))
-    abolished = tuple(Abolition(page.t("list.separator").join(names), len(names), date) for date, names in sorted(dates.items()))
-    return TileMap(tiles, len(catalogue.by_key("districts", CITYWIDE)), abolished)
+    districts = catalogue.vocabularies.districts.values()
+    abolished = _changes(page, {district: district.abolished for district in districts})
+    established = _changes(page, {district: district.established for district in districts})
+    unconfirmed = page.t("list.separator").join(page.loc(d.name) for d in districts if not d.code_confirmed)
+    return TileMap(tiles, len(catalogue.by_key("districts", CITYWIDE)), abolished, established, unconfirmed)
+
+
+def _changes(page: Page, dates: dict[Any, dt.date | None]) -> tuple[Abolition, ...]:
+    """Divisions that changed on each date (abolished, or established), named in the page's language."""
+    names: dict[dt.date, list[str]] = {}
+    for district, date in dates.items():
+        if date is not None:
+            names.setdefault(date, []).append(page.loc(district.name))
+    return tuple(Abolition(page.t("list.separator").join(n), len(n), date) for date, n in sorted(names.items()))
 
 
 def text_width(text: str, font_size: float = 13) -> float:

@@ -111,8 +111,9 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
         path = f"scenarios/{scenario.id}.md"
         site.pages[path] = page("scenario.html.j2", path, scenario=scenario)
     helpers = pages.helpers(language, "index.md")
-    title, subtitle = str(helpers.t("site.name")), str(helpers.t("feed.subtitle"))
-    site.files["feed.xml"] = export.feed(catalogue, language, title, subtitle, functools.partial(settings.address, language))
+    title, subtitle, marked = (str(helpers.t(key)) for key in ("site.name", "feed.subtitle", "feed.illustrative"))
+    address = functools.partial(settings.address, language)
+    site.files["feed.xml"] = export.feed(catalogue, language, title, subtitle, address, marked)
     if language == "en":
         site.files.update(data_files(catalogue, settings, sources))
     return site
@@ -218,7 +219,8 @@ class Helpers:
         table = self.strings
         if values.get("count") == 1 and f"{key}.one" in table:
             key = f"{key}.one"
-        return Markup(table[key][self.language]).format(**values)
+        text = Markup(table[key][self.language])
+        return text.format(**values) if values else text  # unformatted, a string can be a template of its own
 
     def loc(self, text: Text) -> str:
         return text.get(self.language)
@@ -243,7 +245,17 @@ class Helpers:
         return relative_url(source, target, self.settings.directory_urls)
 
     def name(self, vocabulary: str, key: str | int) -> str:
-        return self.loc(getattr(self.vocabularies, vocabulary)[key].name)
+        """An entry's name; an owner renamed since the scenarios were released is named as it was
+        then, the date the records speak of, with today's name beside it."""
+        entry = getattr(self.vocabularies, vocabulary)[key]
+        if vocabulary == "owners" and entry.former_name is not None:
+            return self.t("owners.renamed", former=self.loc(entry.former_name), current=self.loc(entry.name))
+        return self.loc(entry.name)
+
+    def owner_heading(self, scenarios: Iterable[Scenario]) -> str:
+        """'Likely owner' over scenarios that are all reconstructions, whose owners no text names."""
+        provenances = {scenario.provenance for scenario in scenarios}
+        return self.t("field.owner.illustrative" if provenances == {"illustrative"} else "field.owner")
 
     def names(self, vocabulary: str, keys: Iterable[str | int]) -> list[str]:
         return [self.name(vocabulary, key) for key in keys]
@@ -255,11 +267,12 @@ class Helpers:
     def entries(self, vocabulary: str) -> list[tuple[Any, Any]]:
         return list(getattr(self.vocabularies, vocabulary).items())
 
-    def describe(self, vocabulary: str, entry: Any) -> str:
-        """The sentence shown under a domain, capability or owner name."""
+    def describe(self, vocabulary: str, entry: Any) -> Markup:
+        """The sentence shown under a domain, capability or owner name (data escaped, as always)."""
         if vocabulary == "owners":
-            return self.t("owners.confirmed" if entry.name_confirmed else "owners.unconfirmed")
-        text = self.loc(entry.description)
+            text = self.t("owners.confirmed" if entry.name_confirmed else "owners.unconfirmed")
+            return text + self.t("punct.sentence") + self.loc(entry.history) if entry.history else text
+        text = escape(self.loc(entry.description))
         if vocabulary == "domains":
             text += self.t("punct.sentence") + self.t("domains.announced" if entry.announced else "domains.not_announced")
         return text
@@ -276,6 +289,12 @@ class Helpers:
         """The scenario's row in a scenario table (catalogue, domain, owner and capability pages)."""
         link = self.link(f"scenarios/{scenario.id}.md")
         return self.pages.partial("_scenario_row.html.j2", self.language, scenario=scenario, scenario_link=link, h=self)
+
+    def evidence_cite(self, scenario: Scenario, key: str) -> str:
+        """Who published a piece of evidence, when, and its number in the scenario's sources."""
+        source = self.vocabularies.sources[key]
+        date = str(source.date) if source.date else self.t("source.undated")
+        return self.t("evidence.cite", publisher=self.loc(source.publisher), date=date, number=scenario.sources.index(key) + 1)
 
     def source_item(self, key: str) -> Markup:
         """A source's item in a list of sources."""
@@ -295,7 +314,7 @@ class Helpers:
         return [
             Facet("domain", "domain", self.t("field.domain"), self._choices("domains"), True),
             Facet("capability", "capabilities", self.t("field.capabilities"), self._choices("capabilities"), True),
-            Facet("owner", "owner", self.t("field.owner"), self._choices("owners"), False),
+            Facet("owner", "owner", self.owner_heading(self.catalogue.scenarios), self._choices("owners"), False),
             Facet("district", "districts", self.t("field.district"), districts, False, self.t("filters.citywide_note")),
             Facet("status", "status", self.t("field.status"), self._labels("status", Status), True),
         ]
@@ -329,7 +348,8 @@ class Helpers:
                     continue
                 metric, shown = self.name("metrics", target.metric), self.target(target)
                 base = f"{self.vocabularies.in_base_unit(target):.12g}"
-                rows.append(RequirementRow(scenario, requirement, link, capabilities, source, metric, shown, base))
+                basis = self.t(f"basis.{target.basis}") if target.basis else ""
+                rows.append(RequirementRow(scenario, requirement, link, capabilities, source, metric, shown, base, basis))
         return rows
 
     def used_metrics(self) -> list[MetricChoice]:
@@ -397,6 +417,7 @@ class RequirementRow:
     metric: str = ""  # the target's metric, named in the page's language ("" without a target)
     target: str = ""  # the target as shown, e.g. "≤ 0.2 m"
     base: str = ""  # the target's value in its metric's base unit, for the threshold filter
+    basis: str = ""  # what a figure without a source rests on, as shown ("typical published value")
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,8 @@ def _fields(cls: type, chosen: dict[str, Any], vocabularies: Vocabularies, inden
         lines.append("")
         lines += [f"{indent}# {line}" for line in _comments(tp, meta, vocabularies, optional)]
         body = _value(spec.name, tp, chosen, vocabularies, indent, f"{path}{spec.name}")
-        if optional and spec.name != "target":  # the template shows one target filled in, as a model
+        # The template shows one target filled in, as a model, and asks what its figure rests on.
+        if optional and spec.name not in ("target", "basis"):
             body = [f"{indent}# {line.removeprefix(indent)}" for line in body]
         lines += body
     return lines

@@ -498,10 +498,15 @@ def _check_scenario(scenario: Scenario, checker: Checker, vocabularies: dict[str
         )
 
     _check_honesty(scenario, checker, vocabularies)
-    if scenario.provenance == "illustrative" and scenario.status != "announced":
+    if scenario.provenance == "illustrative" and scenario.status != "reconstructed":
         checker.report(
             "status",
-            f"an illustrative record cannot say the scenario is '{scenario.status}'; use announced until an official text gives its status",
+            f"an illustrative record cannot say the scenario is '{scenario.status}'; use reconstructed until an official text gives its status",
+        )
+    elif scenario.provenance != "illustrative" and scenario.status == "reconstructed":
+        checker.report(
+            "status",
+            f"only an illustrative record is reconstructed; give the status that the {scenario.provenance} record's text supports",
         )
 
     seen: set[str] = set()
@@ -510,20 +515,19 @@ def _check_scenario(scenario: Scenario, checker: Checker, vocabularies: dict[str
         if requirement.id in seen:
             checker.report(f"{where}.id", f"{requirement.id} is used twice; give each requirement its own id")
         seen.add(requirement.id)
-        if requirement.source is not None and requirement.source not in scenario.sources:
-            listed = ", ".join(scenario.sources)
-            checker.report(
-                f"{where}.source",
-                f"'{requirement.source}' is not among this scenario's sources ({listed}); add it to sources or fix the key",
-            )
+        _check_credited(requirement.source, f"{where}.source", scenario, checker)
         if requirement.kind == "performance" and requirement.target is None:
             checker.report(where, "a performance requirement needs a target (metric, op, value, unit)")
         if requirement.target is not None:
             _check_target(requirement.target, f"{where}.target", checker, vocabularies)
+            _check_basis(requirement.target, requirement.source, f"{where}.target", checker)
     if not any(r.target is not None for r in scenario.requirements):
         checker.report(
             "requirements", "no requirement has a measurable target; give at least one a target (metric, op, value, unit)"
         )
+
+    for index, evidence in enumerate(scenario.evidence):
+        _check_credited(evidence.source, f"evidence[{index}].source", scenario, checker)
 
     districts = vocabularies.get("districts")
     codes = scenario.locations.codes
@@ -536,6 +540,27 @@ def _check_scenario(scenario: Scenario, checker: Checker, vocabularies: dict[str
                 f"locations.codes[{index}]",
                 f"{code} ({district.name.en}) was abolished on {district.abolished}, before valid_on {scenario.locations.valid_on}; use the divisions valid on that date",
             )
+        if district and district.established and district.established > scenario.locations.valid_on:
+            checker.report(
+                f"locations.codes[{index}]",
+                f"{code} ({district.name.en}) was established on {district.established}, after valid_on {scenario.locations.valid_on}; use the divisions valid on that date",
+            )
+
+
+def _check_credited(source: str | None, where: str, scenario: Scenario, checker: Checker) -> None:
+    """A source credited for a fact or a figure is one the record lists."""
+    if source is not None and source not in scenario.sources:
+        listed = ", ".join(scenario.sources)
+        checker.report(where, f"'{source}' is not among this scenario's sources ({listed}); add it to sources or fix the key")
+
+
+def _check_basis(target: model.Target, source: str | None, where: str, checker: Checker) -> None:
+    """Every figure says what it rests on: a cited source, or a basis the page shows."""
+    if source is None and target.basis is None:
+        checker.report(
+            where,
+            f"the figure {target.value:g} {target.unit} has no basis; cite it with source (a key of this scenario's sources) or add basis: typical (a typical published value) or basis: illustrative (a threshold chosen for this reconstruction)",
+        )
 
 
 # What a record must not say: no personal contact details at all, and no budget or deadline

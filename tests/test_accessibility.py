@@ -17,7 +17,7 @@ VOCABULARIES = CATALOGUE.vocabularies
 PAGE_TYPES = [
     "",
     "catalogue/",
-    "catalogue/?domain=forestry&status=announced",
+    "catalogue/?domain=forestry&status=reconstructed",
     "requirements/",
     "requirements/?metric=horizontal-accuracy&value=0.5&unit=m",
     "stats/",

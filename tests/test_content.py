@@ -55,3 +55,36 @@ def test_chinese_pages_leave_no_gap_between_characters() -> None:
 def test_closing_gaps_keeps_paragraphs_and_spaces_around_latin_text() -> None:
     text = "第一行\n第二行， 接着\n\n新的段落见 GB/T 2260 代码"
     assert close_gaps(text) == "第一行第二行，接着\n\n新的段落见 GB/T 2260 代码"
+
+
+@pytest.mark.parametrize("scenario", CATALOGUE.scenarios, ids=lambda s: s.id)
+def test_each_page_has_public_evidence(scenario: Scenario) -> None:
+    assert scenario.evidence, "say what Chongqing already runs or has announced in this area, with sources"
+
+
+@pytest.mark.parametrize("scenario", CATALOGUE.scenarios, ids=lambda s: s.id)
+def test_chinese_reads_as_a_bureaus_document(scenario: Scenario) -> None:
+    """No translated user-story frames or colloquialisms (issue 12); requirements are 应/须/宜 statements."""
+    found = [text for text in texts(scenario) if re.search(r"作为.{1,20}我需要|我需要|市里|配好|以便……", text)]
+    assert found == []
+    for requirement in scenario.requirements:
+        assert re.search(r"[应须宜]", requirement.text.zh), (requirement.id, requirement.text.zh)
+
+
+@pytest.mark.parametrize("scenario", CATALOGUE.scenarios, ids=lambda s: s.id)
+def test_requirements_are_statements_a_bid_team_can_quote(scenario: Scenario) -> None:
+    for requirement in scenario.requirements:
+        assert re.search(r"\b(shall|should)\b", requirement.text.en), (requirement.id, requirement.text.en)
+        assert ("shall" in requirement.text.en) == (requirement.priority == "must"), requirement.id
+    assert not any(user.en.startswith("As a") for user in scenario.users)
+
+
+def test_velocities_are_rates() -> None:
+    """A requirement about a deformation velocity measures it in a rate unit, never in mm."""
+    for scenario in CATALOGUE.scenarios:
+        for requirement in scenario.requirements:
+            if requirement.target and re.search(r"velocit|速率", requirement.text.en + requirement.text.zh):
+                assert CATALOGUE.vocabularies.metrics[requirement.target.metric].dimension == "velocity", (
+                    scenario.id,
+                    requirement.id,
+                )

@@ -36,7 +36,7 @@ def test_diff_names_added_removed_and_changed_scenarios(repository: Path, capsys
         text.replace("id: river-ships", "id: river-boats"), encoding="utf-8"
     )
     (repository / "scenarios" / "fire-watch.yaml").unlink()
-    edit(repository, "river-ships.yaml", "status: announced", "status: open")
+    edit(repository, "river-ships.yaml", "status: reconstructed", "status: open")
     edit(repository, "river-ships.yaml", "provenance: illustrative", "provenance: community")
     edit(repository, "river-ships.yaml", "  zh: 船舶需要在航道图上获得分米级北斗定位", "  zh: 船舶需要分米级北斗定位")
     edit(repository, "river-ships.yaml", "value: 20, unit: cm", "value: 10, unit: cm")
@@ -62,7 +62,7 @@ def test_diff_names_added_removed_and_changed_scenarios(repository: Path, capsys
         "- `river-ships`: Decimetre positioning for river ships\n"
         "  - summary (zh)\n"
         "  - locations (codes: −500105)\n"
-        "  - status: announced → open\n"
+        "  - status: reconstructed → open\n"
         "  - provenance: illustrative → community\n"
         "  - requirement R1 changed: target (value: 20.0 → 10.0)\n"
         "  - requirement R3 removed\n"
@@ -94,9 +94,9 @@ def test_when_the_old_scenarios_fail_todays_rules_changes_are_listed_by_file(
     repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A rule added since the base revision must not stop the summary of a pull request."""
-    edit(repository, "river-ships.yaml", "status: announced", "status: open")  # illustrative and open: fails today
+    edit(repository, "river-ships.yaml", "status: reconstructed", "status: open")  # illustrative and open: fails today
     git(repository, "commit", "-q", "-am", "before the rule")
-    edit(repository, "river-ships.yaml", "status: open", "status: announced")
+    edit(repository, "river-ships.yaml", "status: open", "status: reconstructed")
     (repository / "scenarios" / "fire-watch.yaml").unlink()
     assert main(["diff", "HEAD", "--root", str(repository)]) == 0
     assert capsys.readouterr().out == (

@@ -90,11 +90,11 @@ def test_catalogue_filters_combine_with_and_and_count_each_value(page: Page, ser
 
 
 def test_a_filtered_view_can_be_shared_by_its_address(page: Page, served: str) -> None:
-    page.goto(f"{served}/catalogue/?domain=natural-resources&status=announced")
-    expected = ids(lambda s: s.domain == "natural-resources" and s.status == "announced")
+    page.goto(f"{served}/catalogue/?domain=natural-resources&status=reconstructed")
+    expected = ids(lambda s: s.domain == "natural-resources" and s.status == "reconstructed")
     assert set(shown_scenarios(page)) == expected and expected
     assert page.locator("input[name=domain][value=natural-resources]").is_checked()
-    assert page.locator("input[name=status][value=announced]").is_checked()
+    assert page.locator("input[name=status][value=reconstructed]").is_checked()
 
     page.locator("[data-filters] button[type=reset]").click()
     page.wait_for_function("() => location.search === ''")

@@ -16,6 +16,7 @@ import yaml
 
 from generator import export
 from generator.load import load_project
+from generator.model import Scenario
 from generator.render import Settings
 from generator.validate import validate
 from tests.conftest import ROOT
@@ -44,6 +45,14 @@ def as_json(value: Any) -> Any:
     if isinstance(value, str):
         return "".join(value.split())
     return value
+
+
+def feed_title(scenario: Scenario, language: str) -> str:
+    """A feed entry's title: a reconstruction says so before its own title."""
+    title = scenario.title.get(language)
+    if scenario.provenance != "illustrative":
+        return title
+    return {"en": f"Illustrative reconstruction: {title}", "zh": f"示意性重构：{title}"}[language]
 
 
 def test_catalogue_json_is_valid_against_the_published_schema() -> None:
@@ -88,7 +97,9 @@ def test_feeds_list_every_scenario_newest_change_first() -> None:
         ids = {entry.findtext(f"{ATOM}id") for entry in entries}
         assert len(ids) == len(entries)
         titles = {entry.findtext(f"{ATOM}title") for entry in entries}
-        assert titles == {s.title.get(language) for s in CATALOGUE.scenarios}
+        assert titles == {feed_title(s, language) for s in CATALOGUE.scenarios}
+        published = [entry.findtext(f"{ATOM}published") for entry in entries]
+        assert published == [None] * len(entries), "a reconstruction's released date is its domain's, not its text's"
         links = {entry.find(f"{ATOM}link").get("href") for entry in entries}  # type: ignore[union-attr]
         assert links == {f"scenarios/{s.id}/" for s in CATALOGUE.scenarios}
 
@@ -117,4 +128,4 @@ def test_feeds_hold_the_newest_changes_only(monkeypatch: pytest.MonkeyPatch) -> 
     files = rendered_files(ROOT, Settings())
     entries = ET.fromstring(files["en/feed.xml"]).findall(f"{ATOM}entry")
     newest = sorted(CATALOGUE.scenarios, key=lambda s: (s.updated, s.released, s.id), reverse=True)[:3]
-    assert [entry.findtext(f"{ATOM}title") for entry in entries] == [s.title.en for s in newest]
+    assert [entry.findtext(f"{ATOM}title") for entry in entries] == [feed_title(s, "en") for s in newest]

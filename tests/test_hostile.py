@@ -36,7 +36,7 @@ def billion_laughs() -> bytes:
 CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     (
         "syntax-unclosed-quote",
-        base("status: announced", 'status: "announced'),
+        base("status: reconstructed", 'status: "announced'),
         [f'{H}:12:9: a " opens a quoted text that is not closed on this line; close it or remove it'],
     ),
     (
@@ -56,33 +56,33 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     ),
     (
         "duplicate-key",
-        base("status: announced\n", "status: announced\nstatus: closed\n"),
+        base("status: reconstructed\n", "status: reconstructed\nstatus: closed\n"),
         [f"{H}:13:1: status: duplicate key 'status'; it is already set on line 12, keep one"],
     ),
     (
         "tag-python-object-apply",
-        base("status: announced", 'status: !!python/object/apply:os.system ["touch /tmp/pwned-by-yaml"]'),
+        base("status: reconstructed", 'status: !!python/object/apply:os.system ["touch /tmp/pwned-by-yaml"]'),
         [
             f"{H}:12:9: status: the tag !!python/object/apply:os.system is not allowed; scenario files hold plain text, numbers, dates, lists and mappings"
         ],
     ),
     (
         "tag-python-name",
-        base("status: announced", "status: !!python/name:os.system"),
+        base("status: reconstructed", "status: !!python/name:os.system"),
         [
             f"{H}:12:9: status: the tag !!python/name:os.system is not allowed; scenario files hold plain text, numbers, dates, lists and mappings"
         ],
     ),
     (
         "tag-local",
-        base("status: announced", "status: !include secrets.yaml"),
+        base("status: reconstructed", "status: !include secrets.yaml"),
         [
             f"{H}:12:9: status: the tag !include is not allowed; scenario files hold plain text, numbers, dates, lists and mappings"
         ],
     ),
     (
         "tag-binary",
-        base("status: announced", "status: !!binary aGVsbG8="),
+        base("status: reconstructed", "status: !!binary aGVsbG8="),
         [
             f"{H}:12:9: status: the tag !!binary is not allowed; scenario files hold plain text, numbers, dates, lists and mappings"
         ],
@@ -97,25 +97,25 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     ),
     (
         "alias-recursive",
-        base("users:\n  - en: As a master", "users: &u [*u]\nx:\n  - en: As a master"),
+        base('users:\n  - en: "Ship masters', 'users: &u [*u]\nx:\n  - en: "Ship masters'),
         [
             f"{H}:25:12: users[0]: a YAML alias (*name) repeats another value; aliases are not allowed, write the value out",
-            f"{H}:26:1: x: unknown key 'x'; expected one of id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources",
+            f"{H}:26:1: x: unknown key 'x'; expected one of id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources, evidence",
         ],
     ),
     (
         "merge-key",
-        base("status: announced", "<<: {status: open}"),
+        base("status: reconstructed", "<<: {status: open}"),
         [
-            f"{H}:1:1: status: required key 'status' is missing; add status: one of announced, open, matched, piloting, closed, withdrawn",
+            f"{H}:1:1: status: required key 'status' is missing; add status: one of reconstructed, announced, open, matched, piloting, closed, withdrawn",
             f"{H}:12:1: a key must be a plain word; write 'name: value'",
         ],
     ),
     (
         "complex-key",
-        base("status: announced", "? [status]\n: open"),
+        base("status: reconstructed", "? [status]\n: open"),
         [
-            f"{H}:1:1: status: required key 'status' is missing; add status: one of announced, open, matched, piloting, closed, withdrawn",
+            f"{H}:1:1: status: required key 'status' is missing; add status: one of reconstructed, announced, open, matched, piloting, closed, withdrawn",
             f"{H}:12:3: a key must be a plain word; write 'name: value'",
         ],
     ),
@@ -132,7 +132,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     ("utf16", lambda: BASE.encode("utf-16"), [f"{H}:1:1: byte 0xff is not UTF-8; save the file as UTF-8"]),
     (
         "nul-byte",
-        base("status: announced", "status: op\x00en"),
+        base("status: reconstructed", "status: op\x00en"),
         [f"{H}:12:1: the file contains NUL bytes; it is not a text file"],
     ),
     (
@@ -149,14 +149,14 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         "top-level-list",
         lambda: b"- id: hostile\n- title: x\n",
         [
-            f"{H}:1:1: expected a mapping of fields (id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources), got a list"
+            f"{H}:1:1: expected a mapping of fields (id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources, evidence), got a list"
         ],
     ),
     (
         "top-level-text",
         lambda: b"just some words\n",
         [
-            f"{H}:1:1: expected a mapping of fields (id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources), got the text 'just some words'"
+            f"{H}:1:1: expected a mapping of fields (id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources, evidence), got the text 'just some words'"
         ],
     ),
     (
@@ -167,7 +167,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     (
         "two-documents",
         lambda: BASE.encode() + b"---\nid: second\n",
-        [f"{H}:49:1: more than one YAML document (a second '---'); keep one scenario per file"],
+        [f"{H}:52:1: more than one YAML document (a second '---'); keep one scenario per file"],
     ),
     (
         "null-value",
@@ -176,8 +176,10 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     ),
     (
         "wrong-type",
-        base("status: announced", "status: 42"),
-        [f"{H}:12:9: status: expected one of announced, open, matched, piloting, closed, withdrawn, got the number 42"],
+        base("status: reconstructed", "status: 42"),
+        [
+            f"{H}:12:9: status: expected one of reconstructed, announced, open, matched, piloting, closed, withdrawn, got the number 42"
+        ],
     ),
     (
         "impossible-date",
@@ -337,7 +339,7 @@ def test_mkdocs_build_with_bad_data_leaves_the_site_alone(project: Path) -> None
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("the site as it was", encoding="utf-8")
     before = snapshot(project / "site")
-    write_case(project, base("status: announced", "status: anounced"))
+    write_case(project, base("status: reconstructed", "status: reconstucted"))
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml"],
         cwd=project,
@@ -347,7 +349,7 @@ def test_mkdocs_build_with_bad_data_leaves_the_site_alone(project: Path) -> None
         check=False,
     )
     assert result.returncode != 0
-    assert f"{H}:12:9: status: 'anounced' is not allowed" in result.stderr
+    assert f"{H}:12:9: status: 'reconstucted' is not allowed" in result.stderr
     assert snapshot(project / "site") == before
 
 

@@ -169,7 +169,7 @@ def test_no_page_of_either_site_runs_script_or_calls_another_host(hostile_site: 
             assert tab.locator("h1").first.text_content() == "𠮷野家的北斗定位 🚀"
             tab.goto(f"{url}/scenarios/hostile-00/")
             assert tab.title().startswith("<https://x/ autofocus tabindex=1 onfocus=alert(document.domain)> - ")
-            assert tab.locator(".md-header__topic").last.text_content().strip().startswith("<https://x/ autofocus")
+            assert (tab.locator(".md-header__topic").last.text_content() or "").strip().startswith("<https://x/ autofocus")
         finally:
             context.close()
     assert dialogs == []

@@ -44,6 +44,7 @@ def fill(text: str) -> str:
             "metric": "horizontal-accuracy",
             "value": "20",
             "unit": "cm",
+            "basis": "illustrative",
             "sources": "ichongqing-2023-11-21",
         }.get(key)
         if value is None:  # a text: title and summary first, then plain sentences
@@ -58,7 +59,8 @@ def test_new_writes_a_template_that_check_rejects_until_filled(project: Path, ca
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/scenario.schema.json\n")
     found = problems(project)
-    assert len(found) == text.count(": TODO") + text.count("[TODO]") - text.count("# source: TODO")
+    placeholders = [line for line in text.splitlines() if "TODO" in line and not line.lstrip().startswith("#")]
+    assert len(found) == len(placeholders)
     assert (
         found[0]
         == "scenarios/bus-lane-watch.yaml:18:7: title.en: 'TODO' is a placeholder from the template; replace it with a text"
@@ -71,7 +73,7 @@ def test_new_writes_a_template_that_check_rejects_until_filled(project: Path, ca
 def test_template_names_every_field_with_both_help_texts(project: Path) -> None:
     assert main(["new", "bus-lane-watch", "--domain", "transport", "--root", str(project)]) == 0
     text = (project / "scenarios" / "bus-lane-watch.yaml").read_text(encoding="utf-8")
-    for cls in (model.Scenario, model.Requirement, model.Target, model.Locations):
+    for cls in (model.Scenario, model.Requirement, model.Target, model.Locations, model.Evidence):
         hints = typing.get_type_hints(cls)
         for spec in dataclasses.fields(cls):
             assert re.search(rf"^\s*(- |# )?{spec.name}:", text, re.MULTILINE), spec.name

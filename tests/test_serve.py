@@ -18,8 +18,8 @@ from tests.conftest import site_project
 pytestmark = pytest.mark.site
 
 SCENARIO = "yangtze-jialing-beidou-navigation"
-OLD, NEW = "Real-time horizontal position of the ship", "Real-time horizontal position of every ship"
-OLD_ZH, NEW_ZH = "实时提供船舶水平位置", "实时提供每艘船舶的水平位置"
+OLD, NEW = "real-time horizontal position, from BeiDou PPP-B2b", "real-time horizontal position, from the BeiDou PPP-B2b"
+OLD_ZH, NEW_ZH = "获取的船舶实时水平位置", "获取的每艘船舶实时水平位置"
 
 
 def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
@@ -58,7 +58,7 @@ def test_a_half_written_file_keeps_the_preview_alive_and_lists_its_problems(serv
     scenario = tmp_path / "project" / "scenarios" / f"{SCENARIO}.yaml"
     valid = scenario.read_text(encoding="utf-8")
     before = len(server.log)
-    scenario.write_text(valid.replace("status: announced", "status: TODO"), encoding="utf-8")
+    scenario.write_text(valid.replace("status: reconstructed", "status: TODO"), encoding="utf-8")
     wait_for(lambda: any("DATA PROBLEM" in line for line in server.log[before:]), 60, "the problem to be listed")
     listed = [line for line in server.log[before:] if "DATA PROBLEM" in line]
     assert any(f"scenarios/{SCENARIO}.yaml:" in line and "status: 'TODO' is a placeholder" in line for line in listed), listed

@@ -22,16 +22,16 @@ RULES = [
         "summary:\n",
         "sumary:\n",
         [  # one problem, not also "summary is missing": the suggestion says it all
-            f"{S}:3:1: sumary: unknown key 'sumary'; did you mean 'summary'? (expected one of id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources)",
+            f"{S}:3:1: sumary: unknown key 'sumary'; did you mean 'summary'? (expected one of id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources, evidence)",
         ],
     ),
     (
         "unknown-key-lists",
         "river-ships.yaml",
-        "status: announced\n",
-        "status: announced\nbudget: 1000000\n",
+        "status: reconstructed\n",
+        "status: reconstructed\nbudget: 1000000\n",
         [
-            f"{S}:13:1: budget: unknown key 'budget'; expected one of id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources"
+            f"{S}:13:1: budget: unknown key 'budget'; expected one of id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources, evidence"
         ],
     ),
     (
@@ -44,8 +44,8 @@ RULES = [
     (
         "duplicate-key",
         "river-ships.yaml",
-        "status: announced\n",
-        "status: announced\nstatus: closed\n",
+        "status: reconstructed\n",
+        "status: reconstructed\nstatus: closed\n",
         [f"{S}:13:1: status: duplicate key 'status'; it is already set on line 12, keep one"],
     ),
     (
@@ -63,12 +63,21 @@ RULES = [
         [f"{S}:30:15: requirements[0].priority: 'mandatory' is not allowed; expected one of must, should"],
     ),
     (
-        "illustrative-records-claim-no-status",
+        "illustrative-records-are-reconstructions",
         "river-ships.yaml",
+        "status: reconstructed",
         "status: announced",
-        "status: open",
         [
-            f"{S}:12:9: status: an illustrative record cannot say the scenario is 'open'; use announced until an official text gives its status"
+            f"{S}:12:9: status: an illustrative record cannot say the scenario is 'announced'; use reconstructed until an official text gives its status"
+        ],
+    ),
+    (
+        "only-illustrative-records-are-reconstructions",
+        "fire-watch.yaml",
+        "status: piloting",
+        "status: reconstructed",
+        [
+            "scenarios/fire-watch.yaml:12:9: status: only an illustrative record is reconstructed; give the status that the community record's text supports"
         ],
     ),
     (
@@ -110,8 +119,8 @@ RULES = [
     (
         "official-needs-an-official-source",
         "river-ships.yaml",
-        "provenance: illustrative",
-        "provenance: official",
+        "status: reconstructed\nreleased: 2023-11-20\nupdated: 2024-01-15\nprovenance: illustrative",
+        "status: announced\nreleased: 2023-11-20\nupdated: 2024-01-15\nprovenance: official",
         [
             f"{S}:15:13: provenance: an official record must cite the official text; add it to scenarios/vocabularies/sources.yaml with official: true and list it under sources"
         ],
@@ -126,10 +135,10 @@ RULES = [
     (
         "choice-did-you-mean",
         "river-ships.yaml",
-        "status: announced",
-        "status: anounced",
+        "status: reconstructed",
+        "status: reconstucted",
         [
-            f"{S}:12:9: status: 'anounced' is not allowed; did you mean 'announced'? (expected one of announced, open, matched, piloting, closed, withdrawn)"
+            f"{S}:12:9: status: 'reconstucted' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, announced, open, matched, piloting, closed, withdrawn)"
         ],
     ),
     (
@@ -168,7 +177,7 @@ RULES = [
         "codes: [500101, 500105, 500230]",
         "codes: [500101, 500199]",
         [
-            f"{S}:11:19: locations.codes[1]: '500199' is not a known district; expected a key of scenarios/vocabularies/districts.yaml (did you mean '500105'?)"
+            f"{S}:11:19: locations.codes[1]: '500199' is not a known district; expected a key of scenarios/vocabularies/districts.yaml (did you mean '500157'?)"
         ],
     ),
     (
@@ -239,7 +248,7 @@ RULES = [
     (
         "tag-not-allowed",
         "river-ships.yaml",
-        "status: announced",
+        "status: reconstructed",
         "status: !!python/object/apply:os.system [echo hacked]",
         [
             f"{S}:12:9: status: the tag !!python/object/apply:os.system is not allowed; scenario files hold plain text, numbers, dates, lists and mappings"
@@ -299,17 +308,60 @@ RULES = [
         ],
     ),
     (
+        "figure-needs-a-basis",
+        "river-ships.yaml",
+        "value: 20, unit: cm, basis: typical}",
+        "value: 20, unit: cm}",
+        [
+            f"{S}:33:13: requirements[0].target: the figure 20 cm has no basis; cite it with source (a key of this scenario's sources) or add basis: typical (a typical published value) or basis: illustrative (a threshold chosen for this reconstruction)"
+        ],
+    ),
+    (
+        "figure-with-a-source-needs-no-basis",
+        "river-ships.yaml",
+        "value: 20, unit: cm, basis: typical}\n",
+        "value: 20, unit: cm}\n    source: ichongqing-2023-11-21\n",
+        [],
+    ),
+    (
+        "evidence-source-listed",
+        "river-ships.yaml",
+        "    source: ichongqing-2023-11-21\n",
+        "    source: xinhuanet-cq-2023-03-24\n",
+        [
+            f"{S}:51:13: evidence[0].source: 'xinhuanet-cq-2023-03-24' is not among this scenario's sources (ichongqing-2023-11-21); add it to sources or fix the key"
+        ],
+    ),
+    (
+        "rate-metric-needs-rate-unit",
+        "river-ships.yaml",
+        "metric: horizontal-accuracy, op",
+        "metric: deformation-rate-accuracy, op",
+        [
+            f"{S}:33:76: requirements[0].target.unit: 'cm' measures length but deformation-rate-accuracy is a velocity; expected one of mm-per-year"
+        ],
+    ),
+    (
+        "district-established",
+        "river-ships.yaml",
+        "codes: [500101, 500105, 500230]",
+        "codes: [500101, 500105, 500230, 500157]",
+        [
+            f"{S}:11:35: locations.codes[3]: 500157 (Liangjiang New Area) was established on 2025-11-06, after valid_on 2023-11-20; use the divisions valid on that date"
+        ],
+    ),
+    (
         "performance-needs-target",
         "river-ships.yaml",
-        '    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm}\n',
+        '    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm, basis: typical}\n',
         "",
         [f"{S}:29:5: requirements[0]: a performance requirement needs a target (metric, op, value, unit)"],
     ),
     (
         "unit-fits-metric",
         "river-ships.yaml",
-        "value: 20, unit: cm}",
-        "value: 20, unit: min}",
+        "value: 20, unit: cm, basis: typical}",
+        "value: 20, unit: min, basis: typical}",
         [
             f"{S}:33:70: requirements[0].target.unit: 'min' measures time but horizontal-accuracy is a length; expected one of cm, m"
         ],
@@ -324,22 +376,22 @@ RULES = [
     (
         "number-expected",
         "river-ships.yaml",
-        "value: 20, unit: cm}",
-        'value: "20", unit: cm}',
+        "value: 20, unit: cm, basis: typical}",
+        'value: "20", unit: cm, basis: typical}',
         [f"{S}:33:60: requirements[0].target.value: expected a number, got the text '20'; write it without quotes"],
     ),
     (
         "number-minimum",
         "river-ships.yaml",
-        "value: 20, unit: cm}",
-        "value: -20, unit: cm}",
+        "value: 20, unit: cm, basis: typical}",
+        "value: -20, unit: cm, basis: typical}",
         [f"{S}:33:60: requirements[0].target.value: -20 is below the minimum; expected 0 or more"],
     ),
     (
         "number-finite",
         "river-ships.yaml",
-        "value: 20, unit: cm}",
-        "value: .inf, unit: cm}",
+        "value: 20, unit: cm, basis: typical}",
+        "value: .inf, unit: cm, basis: typical}",
         [f"{S}:33:60: requirements[0].target.value: expected a finite number, got .inf"],
     ),
     (
@@ -435,7 +487,7 @@ RULES = [
     (
         "functional-requirement-needs-no-target",
         "river-ships.yaml",
-        '    kind: performance\n    text: {en: Real-time horizontal position., zh: 实时水平位置。}\n    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm}\n',
+        '    kind: performance\n    text: {en: Real-time horizontal position., zh: 实时水平位置。}\n    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm, basis: typical}\n',
         "    kind: functional\n    text: {en: Real-time horizontal position., zh: 实时水平位置。}\n",
         [],  # R2 still has a target, so the scenario stays measurable
     ),
@@ -449,8 +501,8 @@ RULES = [
     (
         "swapped-letters-suggest",
         "river-ships.yaml",
-        'op: "<=", value: 20, unit: cm}',
-        'op: "=<", value: 20, unit: cm}',
+        'op: "<=", value: 20, unit: cm, basis: typical}',
+        'op: "=<", value: 20, unit: cm, basis: typical}',
         [f"{S}:33:47: requirements[0].target.op: '=<' is not allowed; did you mean '<='? (expected one of <=, <, >=, >, =)"],
     ),
     (
@@ -481,7 +533,7 @@ def test_fixture_is_valid(project: Path) -> None:
 
 
 def test_every_problem_in_every_file_is_reported_at_once(project: Path) -> None:
-    edit(project, "river-ships.yaml", "status: announced", "status: anounced")
+    edit(project, "river-ships.yaml", "status: reconstructed", "status: reconstucted")
     edit(project, "river-ships.yaml", "domain: transport", "domain: roads")
     edit(project, "fire-watch.yaml", "owner: forestry-bureau", "owner: forest-bureau")
     assert [line.split(": ", 2)[1] for line in problems(project)] == ["owner", "domain", "status"]
@@ -489,8 +541,8 @@ def test_every_problem_in_every_file_is_reported_at_once(project: Path) -> None:
 
 def test_no_target_anywhere(project: Path) -> None:
     for old in (
-        '    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm}\n',
-        '    target: {metric: security-level, op: ">=", value: 3, unit: level}\n',
+        '    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm, basis: typical}\n',
+        '    target: {metric: security-level, op: ">=", value: 3, unit: level, basis: typical}\n',
     ):
         edit(project, "river-ships.yaml", old, "")
     edit(project, "river-ships.yaml", "kind: performance", "kind: functional")
@@ -540,7 +592,7 @@ VOCABULARY_RULES = [
         "min:\n  symbol: {en: min, zh: 分钟}\n  dimension: time\n  factor: 60\n",
         "",
         [
-            "scenarios/fire-watch.yaml:27:71: requirements[0].target.unit: 'min' is not a known unit; expected a key of scenarios/vocabularies/units.yaml: cm, m, percent, level",
+            "scenarios/fire-watch.yaml:27:71: requirements[0].target.unit: 'min' is not a known unit; expected a key of scenarios/vocabularies/units.yaml: cm, m, percent, level, mm-per-year",
             "scenarios/vocabularies/metrics.yaml:7:14: observation-interval.dimension: no unit in units.yaml measures time; add one there",
         ],
     ),
@@ -556,8 +608,8 @@ VOCABULARY_RULES = [
     (
         "bool",
         "owners.yaml",
-        "  name_confirmed: true\nforestry",
-        "  name_confirmed: yes please\nforestry",
+        "  name_confirmed: true\n  former_name",
+        "  name_confirmed: yes please\n  former_name",
         [
             "scenarios/vocabularies/owners.yaml:3:19: transportation-commission.name_confirmed: expected true or false, got the text 'yes please'"
         ],

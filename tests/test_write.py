@@ -48,7 +48,7 @@ def test_pages_whose_source_is_gone_are_gone(project: Path) -> None:
 def test_nothing_is_written_when_validation_fails(project: Path) -> None:
     build(project, Settings())
     before = snapshot(project / "docs")
-    edit(project, "river-ships.yaml", "status: announced", "status: unknown")
+    edit(project, "river-ships.yaml", "status: reconstructed", "status: unknown")
     (project / "scenarios" / "fire-watch.yaml").unlink()
     with pytest.raises(DataError):
         build(project, Settings())
