@@ -227,12 +227,23 @@ def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> 
         return "tab character; YAML is indented with spaces only, replace the tab with spaces"
     if "expected a single document" in (error.context or ""):
         return "more than one YAML document (a second '---'); keep one scenario per file"
-    if "found duplicate anchor" in problem:
+    if "found duplicate anchor" in problem or "found duplicate anchor" in (error.context or ""):  # libyaml: in the context
         return "the same anchor (&name) is defined twice; anchors and aliases are not needed in scenario files"
     if "found invalid Unicode character escape code" in problem:
         return "this escape is not a character (half of a UTF-16 surrogate pair, or beyond U+10FFFF); write the character itself, or an escape of eight digits like \\U00020BB7"
     if "found undefined alias" in problem:
         return "alias (*name) to an anchor that does not exist; aliases are not allowed, write the value out"
+    if "did not find expected <document start>" in problem:
+        return "the file goes on after its content ended; a scenario file is one mapping, a 'key: value' on each line"
+    if "did not find expected '-' indicator" in problem:
+        return "expected a list item '- ...' here, indented as the items above it; check the indentation"
+    if "did not find expected ',' or ']'" in problem or "did not find expected ',' or '}'" in problem:
+        closing = "]" if "']'" in problem else "}"
+        return f"expected ',' or '{closing}' here: a list or mapping in brackets is not closed; close it, or quote text holding brackets"
+    if "block sequence entries are not allowed" in problem:
+        return "a list item '- ' cannot start on the line of its key; put each item on a line of its own, below the key"
+    if "found unknown escape character" in problem:
+        return "unknown escape after a backslash in double quotes; write \\\\ for a backslash, or use single quotes"
     if "mapping values are not allowed" in problem:
         return "a ':' where a value was expected; put text containing ': ' in quotes"
     if "could not find expected ':'" in problem or "did not find expected key" in problem:

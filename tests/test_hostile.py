@@ -53,6 +53,38 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         [f"{H}:46:11: a ':' where a value was expected; put text containing ': ' in quotes"],
     ),
     (
+        "syntax-text-after-the-content",
+        lambda: b'"just a text"\nid: hostile\n',
+        [f"{H}:2:1: the file goes on after its content ended; a scenario file is one mapping, a 'key: value' on each line"],
+    ),
+    (
+        "syntax-list-item-expected",
+        base("users:\n  - en: As a master", "users:\n  - en: As a master\n  x: 1\n  - en: As a master"),
+        [f"{H}:27:3: expected a list item '- ...' here, indented as the items above it; check the indentation"],
+    ),
+    (
+        "syntax-unclosed-bracket",
+        base("capabilities: [satellite-navigation]", "capabilities: [satellite-navigation"),
+        [
+            f"{H}:8:6: expected ',' or ']' here: a list or mapping in brackets is not closed; close it, or quote text holding brackets"
+        ],
+    ),
+    (
+        "syntax-list-on-the-key-line",
+        base("capabilities: [satellite-navigation]", "capabilities: - satellite-navigation"),
+        [f"{H}:7:15: a list item '- ' cannot start on the line of its key; put each item on a line of its own, below the key"],
+    ),
+    (
+        "syntax-unknown-escape",
+        base("status: announced", 'status: "announ\\qced"'),
+        [f"{H}:12:16: unknown escape after a backslash in double quotes; write \\\\ for a backslash, or use single quotes"],
+    ),
+    (
+        "duplicate-anchor",
+        base("status: announced", "status: &s announced\nx: &s 1"),
+        [f"{H}:13:4: the same anchor (&name) is defined twice; anchors and aliases are not needed in scenario files"],
+    ),
+    (
         "tab-indentation",
         base("  valid_on: 2023-11-20", "\tvalid_on: 2023-11-20"),
         [f"{H}:10:1: tab character; YAML is indented with spaces only, replace the tab with spaces"],
