@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from .characters import UNWELCOME_IN_FILE, refusal
+from .characters import refusal, unwelcome
 from .errors import MachineError, Problem
 
 MAX_BYTES = 256 * 1024
@@ -162,11 +162,11 @@ def _decode(data: bytes, fail) -> str:  # type: ignore[no-untyped-def]
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise fail(line, 1, "the file contains NUL bytes; it is not a text file")
-    unwelcome = UNWELCOME_IN_FILE.search(text)  # in a comment as well: a reviewer reads those too
-    if unwelcome:
-        start = unwelcome.start()
+    refused = unwelcome(text, in_file=True)  # in a comment as well: a reviewer reads those too
+    if refused:
+        start = refused.start()
         line_start = text.rfind("\n", 0, start) + 1
-        raise fail(text.count("\n", 0, start) + 1, start - line_start + 1, refusal(unwelcome.group()))
+        raise fail(text.count("\n", 0, start) + 1, start - line_start + 1, refusal(refused.group()))
     return text
 
 
@@ -191,15 +191,16 @@ def _check_flow_depth(text: str, fail) -> None:  # type: ignore[no-untyped-def]
 
 # A unit of block nesting: a column of indentation, or a compact '- ' (or '? ', ': ') mark.
 _DEEP = re.compile(rf"^(?:[-?:]?[ ]){{{MAX_INDENT}}}", re.MULTILINE)
+_MAYBE_DEEP = re.compile(rf"\n[-?: ]{{{MAX_INDENT}}}")  # a quicker search for lines that might be, run first
 
 
 def _check_indentation(text: str, fail) -> None:  # type: ignore[no-untyped-def]
     """Reject block nesting deep enough to overflow libyaml's stack ('- - - - ...' a hundred
     thousand times crashes the interpreter). Each level of block nesting takes a column of
     indentation or a '- ' mark, so no line may start more than MAX_INDENT of them deep."""
-    deep = _DEEP.search(text)
+    deep = _DEEP.search(text) if _MAYBE_DEEP.search("\n" + text) else None
     if deep:
-        line = text.count("\n", 0, deep.start()) + 1
+        line = text.count("\n", 0, deep.end()) + 1
         raise fail(line, 1, f"this line is indented more than {MAX_INDENT} columns deep; flatten the structure")
 
 

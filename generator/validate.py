@@ -25,7 +25,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from . import model
-from .characters import UNWELCOME, refusal
+from .characters import refusal, unwelcome
 from .chinese import close_gaps
 from .errors import DataError, MachineError, Problem, Severity
 from .load import Document, LoadError, Sources, Unreadable, alias_marks
@@ -456,9 +456,10 @@ class Checker:
 
     def _string(self, node: yaml.ScalarNode, path: str, meta: dict[str, Any]) -> Any:
         value: str = node.value
-        unwelcome = UNWELCOME.search(value)  # written as an escape ("\u200b"): the loader refused the character itself
-        if unwelcome:
-            return self._fail(node, path, refusal(unwelcome.group()))
+        # Written as an escape ("\u200b"), which only double quotes read: the loader refused the character itself.
+        refused = unwelcome(value) if node.style == '"' else None
+        if refused:
+            return self._fail(node, path, refusal(refused.group()))
         value = value.strip() if meta.get("markdown") else " ".join(value.split())
         if meta.get("language") == "zh":
             value = close_gaps(value)
