@@ -49,7 +49,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-check: $(VENV)/.runtime ## validate the scenarios only: exit 0 valid, 1 problems, 2 usage error
+check: $(VENV)/.runtime ## validate the scenarios only: exit 0 valid, 1 problems, 2 usage error, 3 machine failure (disk, permissions)
 	$(BIN)/python -m generator check
 
 new: $(VENV)/.runtime ## start a scenario from the template: make new ID=bus-lane-watch DOMAIN=transport

@@ -1,6 +1,8 @@
 """`python -m generator VERB`: the command line. The only place that chooses exit codes.
 
-Exit codes: 0 success, 1 problems in the scenario data, 2 the command was used wrongly.
+Exit codes: 0 success, 1 problems in the scenario data, 2 the command was used wrongly, 3 the
+machine failed the run (a file it may not read, a full disk): nothing wrong with the data, fix
+the machine and run again.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from pathlib import Path
 
 from .build import build, check, vocabularies
 from .bundle import bundle
+from .characters import printable
 from .diff import diff
-from .errors import DataError, Problem, UsageError
+from .errors import DataError, MachineError, Problem, UsageError
 from .render import Settings
 from .scaffold import check_id, new_scenario
 from .schema import catalogue_schema, dumps, scenario_schema
@@ -26,18 +29,36 @@ FORMATS = ("text", "github", "json")
 VERBS = ("check", "build", "new", "schema", "diff", "bundle")
 
 
+EXIT_DATA, EXIT_USAGE, EXIT_MACHINE = 1, 2, 3
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)  # exits 2 on a usage error
-    root = Path(arguments.root).resolve()
-    output = Output(arguments.format)
+    try:
+        return _run(arguments, Path(arguments.root).resolve(), Output(arguments.format))
+    except BrokenPipeError:  # the reader of the output went away (`| head`): nobody is left to tell
+        _silence_stdout()
+        return EXIT_MACHINE
+
+
+def _run(arguments: argparse.Namespace, root: Path, output: Output) -> int:
+    """Run the verb; say what went wrong, if anything, and choose the exit code."""
     try:
         if not (root / "scenarios").is_dir():
             raise UsageError(f"{root} has no scenarios/ folder; run from the project root or pass --root")
         _check_named_files(arguments, root)
         return int(arguments.run(arguments, root, output))
     except UsageError as error:
+        print(printable(f"error: {error}"), file=sys.stderr)
+        return EXIT_USAGE
+    except MachineError as error:
         print(f"error: {error}", file=sys.stderr)
-        return 2
+        return EXIT_MACHINE
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # writing the pages, the schema, a new scenario
+        print(f"error: {_machine_failure(error, root, arguments)}", file=sys.stderr)
+        return EXIT_MACHINE
     except DataError as error:
         shown = _only(error.problems, arguments, root)
         if not any(p.severity == "error" for p in shown):  # the named files are fine, the catalogue is not: say where
@@ -46,7 +67,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         errors = len(error.errors)
         elsewhere = f" ({len(error.problems) - len(shown)} in files not named)" if len(shown) < len(error.problems) else ""
         print(f"{errors} error(s), {len(error.problems) - errors} warning(s){elsewhere}; nothing was written", file=sys.stderr)
-        return 1
+        return EXIT_DATA
+
+
+def _machine_failure(error: OSError, root: Path, arguments: argparse.Namespace) -> MachineError:
+    """`error` as a failure of the machine, naming the file (from the project's folder) or the verb."""
+    if error.filename is None:
+        return MachineError.of(error, f"generator {arguments.verb}")
+    path = Path(os.fsdecode(error.filename))
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    return MachineError.of(error, shown + "/" if path.is_dir() else shown)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at nothing, so that Python's own flush at exit does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 class Output:
@@ -57,12 +94,13 @@ class Output:
 
     def problems(self, problems: list[Problem]) -> None:
         if self.format == "json":
-            print(json.dumps([dataclasses.asdict(p) for p in problems], ensure_ascii=False, indent=2))
+            shown = [{k: printable(v) if isinstance(v, str) else v for k, v in dataclasses.asdict(p).items()} for p in problems]
+            print(json.dumps(shown, ensure_ascii=False, indent=2))
             return
         for problem in problems:
             if self.format == "github":
-                title = _escape(problem.field or problem.path, properties=True)
-                where = f"file={_escape(problem.path, True)},line={problem.line},col={problem.column},title={title}"
+                title = _escape(printable(problem.field or problem.path), properties=True)
+                where = f"file={_escape(printable(problem.path), True)},line={problem.line},col={problem.column},title={title}"
                 print(f"::{problem.severity} {where}::{_escape(str(problem), properties=False)}")
             else:
                 print(f"warning: {problem}" if problem.severity == "warning" else str(problem))
@@ -162,7 +200,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
         description="Check the scenario files and generate the catalogue's pages in English and Chinese.",
-        epilog="Exit codes: 0 success, 1 problems in the scenario data, 2 usage error.",
+        epilog="Exit codes: 0 success, 1 problems in the scenario data, 2 usage error, 3 the machine failed (a file that cannot be read, a full disk).",
     )
     verbs = parser.add_subparsers(title="verbs", required=True, metavar="VERB")
 
@@ -170,7 +208,7 @@ def _parser() -> argparse.ArgumentParser:
         sub = verbs.add_parser(name, help=help, description=help)
         sub.add_argument("--root", default=".", help="project folder holding scenarios/ (default: here)")
         sub.add_argument("--format", choices=FORMATS, help="how to print problems (default: github on GitHub Actions, else text)")
-        sub.set_defaults(run=run)
+        sub.set_defaults(run=run, verb=name)
         return sub
 
     check_verb = verb("check", _check, "validate the scenarios; print every problem as path:line:col: field: message")

@@ -2,18 +2,26 @@
 
 Both sides are loaded and validated like any build, so the comparison is between models, not
 lines: a re-indented file shows no change, a changed target shows up under its requirement.
+
+The summary is posted where Markdown is rendered (a pull request, a run's summary page), and
+what it quotes comes from the data: every title, key, value and file name is shown as inline
+code, so it reads as written and can never become a link, an image, HTML, an @-mention or a
+reference to an issue.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
+import re
 import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from .build import check
-from .errors import DataError, UsageError
+from .characters import printable
+from .errors import DataError, MachineError, UsageError
 from .model import Requirement, Scenario, Text
 
 
@@ -32,23 +40,41 @@ def diff(root: Path, revision: str) -> str:
     changed = {key: _changes(before[key], after[key]) for key in sorted(before.keys() & after.keys())}
     changed = {key: lines for key, lines in changed.items() if lines}
     if not (added or removed or changed):
-        return f"### Scenario changes since `{revision}`\n\nNo scenario changed.\n"
-    entry = "- `{}`: {}"
+        return f"### Scenario changes since {code(revision)}\n\nNo scenario changed.\n"
+
+    def entry(key: str, description: str) -> str:
+        return f"- {code(key)}: {description}"
+
     return _markdown(
         revision,
         [
-            [entry.format(k, f"{after[k].title.en} / {after[k].title.zh} ({after[k].domain}, {after[k].provenance})")]
+            [
+                entry(
+                    k,
+                    f"{code(after[k].title.en)} / {code(after[k].title.zh)} ({code(after[k].domain)}, {code(after[k].provenance)})",
+                )
+            ]
             for k in added
         ],
-        [[entry.format(k, before[k].title.en)] for k in removed],
-        [[entry.format(k, after[k].title.en), *(f"  - {line}" for line in lines)] for k, lines in changed.items()],
+        [[entry(k, code(before[k].title.en))] for k in removed],
+        [[entry(k, code(after[k].title.en)), *(f"  - {line}" for line in lines)] for k, lines in changed.items()],
     )
+
+
+def code(value: object) -> str:
+    """`value` as Markdown inline code: fenced by more backticks than it holds in a row, on one
+    line, its control characters shown as escapes."""
+    text = printable(" ".join(str(value).split()))
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    if text.startswith("`") or text.endswith("`") or not text:  # a space keeps a backtick from joining the fence
+        text = f" {text} "
+    return f"{fence}{text}{fence}"
 
 
 def _markdown(revision: str, added: list[list[str]], removed: list[list[str]], changed: list[list[str]], note: str = "") -> str:
     """The summary: a heading, an optional note, the counts, then each kind of change, one entry
     (its lines) per scenario."""
-    out = [f"### Scenario changes since `{revision}`", ""]
+    out = [f"### Scenario changes since {code(revision)}", ""]
     if note:
         out += [note, ""]
     out += [f"{len(added)} added, {len(removed)} removed, {len(changed)} changed.", ""]
@@ -59,9 +85,17 @@ def _markdown(revision: str, added: list[list[str]], removed: list[list[str]], c
 
 
 def _files_at(root: Path, revision: str) -> dict[str, bytes]:
-    """The files under scenarios/ as they were at `revision`, by path."""
-    listing = _git(root, "ls-tree", "-r", "--name-only", "--end-of-options", revision, "--", "scenarios")
-    return {name: _git_bytes(root, "show", "--end-of-options", f"{revision}:{name}") for name in listing.splitlines()}
+    """The files under scenarios/ as they were at `revision`, by path. Names are read as git
+    stores them, NUL-separated (git would otherwise quote a name that is not ASCII); only plain
+    files are taken, not links or submodules, and no name that could lead out of the folder."""
+    listing = _git_bytes(root, "ls-tree", "-r", "-z", "--end-of-options", revision, "--", "scenarios")
+    files = {}
+    for record in filter(None, listing.split(b"\0")):
+        mode, _, name = os.fsdecode(record).partition("\t")
+        parts = name.split("/")
+        if mode.split(" ")[0] in ("100644", "100755") and parts[0] == "scenarios" and not {"", ".", ".."} & set(parts[1:]):
+            files[name] = _git_bytes(root, "show", "--end-of-options", f"{revision}:{name}")
+    return files
 
 
 def _catalogue_of(files: dict[str, bytes]) -> tuple[Scenario, ...]:
@@ -81,8 +115,8 @@ def _by_file(root: Path, revision: str, old_files: dict[str, bytes], after: dict
     added = sorted(after.keys() - old.keys())
     removed = sorted(old.keys() - after.keys())
     changed = sorted(key for key in after.keys() & old.keys() if (root / "scenarios" / f"{key}.yaml").read_bytes() != old[key])
-    note = f"The scenarios at `{revision}` do not pass today's checks ({errors} error(s)), so changes are listed by file."
-    added_entries, removed_entries, changed_entries = ([[f"- `{key}`"] for key in keys] for keys in (added, removed, changed))
+    note = f"The scenarios at {code(revision)} do not pass today's checks ({errors} error(s)), so changes are listed by file."
+    added_entries, removed_entries, changed_entries = ([[f"- {code(key)}"] for key in keys] for keys in (added, removed, changed))
     return _markdown(revision, added_entries, removed_entries, changed_entries, note=note)
 
 
@@ -121,11 +155,11 @@ def _describe(name: str, before: Any, after: Any) -> str:
         languages = [language for language in ("en", "zh") if before.get(language) != after.get(language)]
         return f"{name} ({', '.join(languages)})"
     if isinstance(before, tuple) and isinstance(after, tuple) and not any(isinstance(item, Text) for item in before + after):
-        plus = [f"+{item}" for item in after if item not in before]
-        minus = [f"−{item}" for item in before if item not in after]
+        plus = [f"+{code(item)}" for item in after if item not in before]
+        minus = [f"−{code(item)}" for item in before if item not in after]
         return f"{name}: {' '.join(plus + minus) or 'reordered'}"
     if isinstance(before, str | int | float) or hasattr(before, "isoformat"):
-        return f"{name}: {before} → {after}"
+        return f"{name}: {code(before)} → {code(after)}"
     if dataclasses.is_dataclass(before) and dataclasses.is_dataclass(after):
         parts = [
             _describe(spec.name, getattr(before, spec.name), getattr(after, spec.name))
@@ -136,12 +170,11 @@ def _describe(name: str, before: Any, after: Any) -> str:
     return name
 
 
-def _git(root: Path, *arguments: str) -> str:
-    return _git_bytes(root, *arguments).decode("utf-8")
-
-
 def _git_bytes(root: Path, *arguments: str) -> bytes:
-    result = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True, check=False)
+    try:
+        result = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True, check=False)
+    except FileNotFoundError:
+        raise MachineError("git is not installed here; install it (apt install git), then run again") from None
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise UsageError(f"git {arguments[0]} failed: {message[-1] if message else 'unknown error'}")

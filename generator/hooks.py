@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page as MkDocsPage  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from generator.build import sites  # noqa: E402
-from generator.errors import DataError  # noqa: E402
+from generator.errors import DataError, MachineError  # noqa: E402
 from generator.render import Page, Settings, Site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
@@ -85,6 +85,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
     language = config.theme["language"]
     try:
         result, rendered = sites(Path(config.config_file_path).parent, _settings(config), (language,))
+    except (MachineError, OSError) as error:  # a file that cannot be read: the machine's fault, not the data's
+        failure = error if isinstance(error, MachineError) else MachineError.of(error, str(error.filename or "the scenarios"))
+        if not (_serving and language in _last_valid):
+            raise PluginError(str(failure)) from None
+        log.info("MACHINE PROBLEM %s; the preview shows the last valid pages", failure)
+        _site = _last_valid[language]
+        return
     except DataError as error:
         if not (_serving and language in _last_valid):
             for problem in error.problems:

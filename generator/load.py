@@ -1,24 +1,32 @@
 """Read one YAML file into a node tree that remembers the line and column of every value.
 
 Safe by construction: the file is only *composed* (parsed into nodes), never constructed into
-Python objects here, so no tag can run code. Size, encoding, emptiness and nesting depth are
-checked before the parser sees the text, because a hostile file must cost nothing to reject.
+Python objects here, so no tag can run code. Size, encoding, unwelcome characters, emptiness and
+nesting depth are checked before the parser sees the text, because a hostile file must cost
+nothing to reject.
+
+A file the machine will not let us read (permissions, a failing disk) is not a problem in the
+data: it comes back as `Unreadable`, which the command line reports as a failure of the machine.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import re
+import stat
 import typing
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from .errors import Problem
+from .characters import refusal, unwelcome
+from .errors import MachineError, Problem
 
 MAX_BYTES = 256 * 1024
 MAX_FLOW_DEPTH = 64
+MAX_INDENT = 100  # columns of indentation and '- ' marks before a line's content
 EMPTY = "file is empty; expected a mapping of fields ('python -m generator new ID --domain KEY' writes a template)"
 
 try:  # libyaml's parser is about ten times faster; PyYAML without it still works
@@ -79,24 +87,40 @@ class LoadError(Exception):
         super().__init__(str(problem))
 
 
+class Unreadable(LoadError):
+    """The machine would not let the file be read; `failure` says why and what to do. A value
+    like any LoadError, so that it can come back from the process that tried to read the file."""
+
+    def __init__(self, display: str, error: OSError) -> None:
+        self.failure = str(MachineError.of(error, display))
+        super().__init__(Problem(display, 1, 1, "", f"cannot read the file: {error.strerror}"))
+
+
 def load(file: Path, display: str) -> Document:
-    """Parse `file` (shown to people as `display`); raise LoadError with a located problem."""
+    """Parse `file` (shown to people as `display`); raise LoadError with a located problem, or
+    Unreadable."""
 
     def fail(line: int, column: int, message: str) -> LoadError:
         return LoadError(Problem(display, line, column, "", message))
 
-    if file.is_symlink():
-        raise fail(1, 1, "the file is a symbolic link; commit the file itself")
     try:
+        mode = file.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            raise fail(1, 1, "the file is a symbolic link; commit the file itself")
+        if not stat.S_ISREG(mode):  # reading a pipe would wait forever
+            raise fail(1, 1, "this is not a file (a folder, a pipe or a device); delete or move it")
         data = file.read_bytes()
+    except FileNotFoundError:
+        raise fail(1, 1, "the file is missing") from None
     except OSError as error:
-        raise fail(1, 1, f"cannot read the file: {error.strerror}") from None
+        raise Unreadable(display, error) from None
     if len(data) > MAX_BYTES:
         raise fail(1, 1, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes, split or shorten it")
     text = _decode(data, fail)
     if not text.strip() or all(line.lstrip().startswith("#") for line in text.splitlines() if line.strip()):
         raise fail(1, 1, EMPTY)
     _check_flow_depth(text, fail)
+    _check_indentation(text, fail)
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
@@ -107,7 +131,7 @@ def load(file: Path, display: str) -> Document:
             raise fail(*quote, 'a " opens a quoted text that is not closed on this line; close it or remove it') from None
         raise fail(line, column, _explain(error, text, mark)) from None
     except yaml.YAMLError as error:  # pragma: no cover - libyaml reports every syntax error with a mark
-        raise fail(1, 1, f"not valid YAML: {error}") from None
+        raise fail(1, 1, " ".join(f"not valid YAML: {error}".split())) from None
     if root is None:
         raise fail(1, 1, EMPTY)
     if isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null"):
@@ -138,6 +162,11 @@ def _decode(data: bytes, fail) -> str:  # type: ignore[no-untyped-def]
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise fail(line, 1, "the file contains NUL bytes; it is not a text file")
+    refused = unwelcome(text, in_file=True)  # in a comment as well: a reviewer reads those too
+    if refused:
+        start = refused.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        raise fail(text.count("\n", 0, start) + 1, start - line_start + 1, refusal(refused.group()))
     return text
 
 
@@ -158,6 +187,21 @@ def _check_flow_depth(text: str, fail) -> None:  # type: ignore[no-untyped-def]
                     raise fail(number, column, f"nesting deeper than {MAX_FLOW_DEPTH} levels; flatten the structure")
             elif char in "]}":
                 depth = max(0, depth - 1)
+
+
+# A unit of block nesting: a column of indentation, or a compact '- ' (or '? ', ': ') mark.
+_DEEP = re.compile(rf"^(?:[-?:]?[ ]){{{MAX_INDENT}}}", re.MULTILINE)
+_MAYBE_DEEP = re.compile(rf"\n[-?: ]{{{MAX_INDENT}}}")  # a quicker search for lines that might be, run first
+
+
+def _check_indentation(text: str, fail) -> None:  # type: ignore[no-untyped-def]
+    """Reject block nesting deep enough to overflow libyaml's stack ('- - - - ...' a hundred
+    thousand times crashes the interpreter). Each level of block nesting takes a column of
+    indentation or a '- ' mark, so no line may start more than MAX_INDENT of them deep."""
+    deep = _DEEP.search(text) if _MAYBE_DEEP.search("\n" + text) else None
+    if deep:
+        line = text.count("\n", 0, deep.end()) + 1
+        raise fail(line, 1, f"this line is indented more than {MAX_INDENT} columns deep; flatten the structure")
 
 
 def _unclosed_quote(text: str, last_line: int) -> tuple[int, int] | None:
@@ -184,10 +228,23 @@ def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> 
         return "tab character; YAML is indented with spaces only, replace the tab with spaces"
     if "expected a single document" in (error.context or ""):
         return "more than one YAML document (a second '---'); keep one scenario per file"
-    if "found duplicate anchor" in problem:
+    if "found duplicate anchor" in problem or "found duplicate anchor" in (error.context or ""):  # libyaml: in the context
         return "the same anchor (&name) is defined twice; anchors and aliases are not needed in scenario files"
+    if "found invalid Unicode character escape code" in problem:
+        return "this escape is not a character (half of a UTF-16 surrogate pair, or beyond U+10FFFF); write the character itself, or an escape of eight digits like \\U00020BB7"
     if "found undefined alias" in problem:
         return "alias (*name) to an anchor that does not exist; aliases are not allowed, write the value out"
+    if "did not find expected <document start>" in problem:
+        return "the file goes on after its content ended; a scenario file is one mapping, a 'key: value' on each line"
+    if "did not find expected '-' indicator" in problem:
+        return "expected a list item '- ...' here, indented as the items above it; check the indentation"
+    if "did not find expected ',' or ']'" in problem or "did not find expected ',' or '}'" in problem:
+        closing = "]" if "']'" in problem else "}"
+        return f"expected ',' or '{closing}' here: a list or mapping in brackets is not closed; close it, or quote text holding brackets"
+    if "block sequence entries are not allowed" in problem:
+        return "a list item '- ' cannot start on the line of its key; put each item on a line of its own, below the key"
+    if "found unknown escape character" in problem:
+        return "unknown escape after a backslash in double quotes; write \\\\ for a backslash, or use single quotes"
     if "mapping values are not allowed" in problem:
         return "a ':' where a value was expected; put text containing ': ' in quotes"
     if "could not find expected ':'" in problem or "did not find expected key" in problem:
@@ -213,8 +270,11 @@ def scenario_files(root: Path) -> list[Path | LoadError]:
     entries: list[Path | LoadError] = []
     if not folder.is_dir():
         return entries
-    with os.scandir(folder) as listing:  # the listing says which are folders: no stat per file
-        found = sorted((entry.name, entry.is_dir(follow_symlinks=False)) for entry in listing)
+    try:
+        with os.scandir(folder) as listing:  # the listing says which are folders: no stat per file
+            found = sorted((entry.name, entry.is_dir(follow_symlinks=False)) for entry in listing if not editor_file(entry.name))
+    except OSError as error:
+        raise MachineError.of(error, "scenarios/") from None
     for name, is_folder in found:
         display, file = f"scenarios/{name}", folder / name
         if is_folder:
@@ -239,11 +299,26 @@ def parse(entry: Path | LoadError) -> Document | LoadError:
 
 VOCABULARIES = ("domains", "capabilities", "owners", "districts", "metrics", "units", "sources")
 IGNORED_SUFFIXES = frozenset({".md"})  # a README beside the scenarios is welcome
+_SWAP_FILE = re.compile(r"\.sw[a-p]$")
+
+
+def editor_file(name: str) -> bool:
+    """Whether `name` is one of the files editors and file browsers leave beside the files they
+    show: backups (x.yaml~), Vim's swap files (.x.yaml.swp), Emacs's autosave (#x.yaml#) and lock
+    (.#x.yaml) files, macOS's .DS_Store and ._x.yaml, other hidden files and folders. They are
+    nobody's scenario and nobody's mistake, so they are left alone. A hidden .yaml file is not
+    one of them: it would be a scenario left out without a word."""
+    return (
+        name.endswith("~")
+        or (name.startswith("#") and name.endswith("#"))
+        or name.startswith((".#", "._"))
+        or (name.startswith(".") and not name.endswith((".yaml", ".yml")))
+        or bool(_SWAP_FILE.search(name))
+        or name in ("Thumbs.db", "desktop.ini")
+    )
 
 
 def _attempt(file: Path, display: str) -> Document | LoadError:
-    if not file.is_file():
-        return LoadError(Problem(display, 1, 1, "", "the file is missing"))
     try:
         return load(file, display)
     except LoadError as error:

@@ -494,6 +494,10 @@ VOCABULARY_TYPES: dict[str, type] = {
     "sources": Source,
 }
 INTEGER_KEYED = frozenset({"districts"})
+# Vocabularies with a page per key (domains/KEY.md) beside the page listing them all
+# (domains/index.md): no key may take the listing's name.
+PAGE_PER_KEY = ("domains", "capabilities", "owners")
+PAGE_NAMES = frozenset({"index"})
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ after each file's own shape has been checked.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import difflib
@@ -24,9 +25,10 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from . import model
+from .characters import refusal, unwelcome
 from .chinese import close_gaps
-from .errors import DataError, Problem, Severity
-from .load import Document, LoadError, Sources, alias_marks
+from .errors import DataError, MachineError, Problem, Severity
+from .load import Document, LoadError, Sources, Unreadable, alias_marks
 from .model import CITYWIDE, Catalogue, Scenario, Vocabularies
 
 _TAG = "tag:yaml.org,2002:"
@@ -34,6 +36,8 @@ STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (_TAG + t for t in ("str", "int", "floa
 PLAIN_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, _TAG + "map", _TAG + "seq"})
 PLACEHOLDER = "TODO"  # what `generator new` leaves for the contributor to replace
 MAX_TEXT = 5000  # characters, for texts without a stricter limit of their own
+MAX_DIGITS = 15  # before the decimal point: every number is below 10**15, exactly a float
+MAX_NUMBER_TEXT = 100  # characters of a number as written; Python reads no more than 4,300 digits
 
 _INVALID: Any = object()  # "this value had problems"; never reaches the model
 _constructor = SafeConstructor()
@@ -48,7 +52,6 @@ ATTRIBUTE_LIST = re.compile(r"\{\s*:|\{\s*[#.][\w-]|\{[^}]*\b[\w-]+\s*=")
 MD_LINK_TARGET = re.compile(
     r"\]\(\s*<?([^)\s>]*)|^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?\s*$|<([a-z][a-z0-9+.-]*:[^>\s]*)>", re.MULTILINE
 )
-INVISIBLE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]")
 # Most texts are clean: one search for anything any markup rule could object to, and the rules
 # themselves (for their messages) only when it finds something.
 SUSPICIOUS = re.compile(
@@ -82,12 +85,14 @@ class Checked:
     problems: list[Problem]
     id_at: tuple[int, int]  # line and column of its id, for the rule that ids are unique
     text: str | None
+    failure: str | None = None  # the machine would not let the file be read: what to do
 
 
 def check_file(document: Document | LoadError, vocabularies: dict[str, dict[Any, Any] | None]) -> Checked:
     """Every rule that needs only this file (and the vocabularies)."""
     if isinstance(document, LoadError):
-        return Checked(document.problem.path, None, None, [document.problem], (1, 1), None)
+        failure = document.failure if isinstance(document, Unreadable) else None
+        return Checked(document.problem.path, None, None, [document.problem], (1, 1), None, failure)
     checker = Checker(document, vocabularies)
     scenario = checker.convert(document.root, Scenario, "", {})
     if scenario is _INVALID:
@@ -99,12 +104,16 @@ def check_file(document: Document | LoadError, vocabularies: dict[str, dict[Any,
 
 
 def combine(vocabularies: dict[str, dict[Any, Any] | None], problems: list[Problem], files: Iterable[Checked]) -> Result:
-    """The rules across files (ids are unique), then the catalogue, or DataError with every problem."""
+    """The rules across files (ids are unique), then the catalogue, or DataError with every
+    problem; MachineError first if a file could not be read at all."""
     problems = list(problems)
     scenarios: list[Scenario] = []
     first_file: dict[str, str] = {}
+    failures: list[str] = []
     for file in files:
         problems += file.problems
+        if file.failure is not None:
+            failures.append(file.failure)
         if file.id is not None and file.id in first_file:
             message = f"the id '{file.id}' is already used by {first_file[file.id]}; ids must be unique"
             problems.append(Problem(file.path, *file.id_at, "id", message))
@@ -113,6 +122,8 @@ def combine(vocabularies: dict[str, dict[Any, Any] | None], problems: list[Probl
             if file.scenario is not None:
                 scenarios.append(file.scenario)
 
+    if failures:
+        raise MachineError(failures[0])
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
     complete = Vocabularies(**vocabularies)  # type: ignore[arg-type]
@@ -137,13 +148,16 @@ def check_vocabularies(documents: dict[str, Document | LoadError]) -> tuple[dict
     checkers: dict[str, Checker] = {}
     for name, entry_type in model.VOCABULARY_TYPES.items():
         document = documents[name]
+        if isinstance(document, Unreadable):
+            raise MachineError(document.failure)
         if isinstance(document, LoadError):
             problems.append(document.problem)
             vocabularies[name] = None
             continue
         checker = checkers[name] = Checker(document)
         key_type = int if name in model.INTEGER_KEYED else str
-        entries = checker.convert(document.root, dict[key_type, entry_type], "", {})  # type: ignore[valid-type]
+        meta = {"pages": name} if name in model.PAGE_PER_KEY else {}
+        entries = checker.convert(document.root, dict[key_type, entry_type], "", meta)  # type: ignore[valid-type]
         if entries is not _INVALID:
             _check_vocabulary(name, entries, checker)
         vocabularies[name] = None if checker.failed else entries
@@ -210,7 +224,7 @@ class Checker:
         if kind == "list":
             return self._list(node, args[0], path, meta)
         if kind == "mapping":
-            return self._mapping(node, args, path)
+            return self._mapping(node, args, path, meta)
         if kind == "text":
             return self._text(node, path, meta)
         if kind == "record":
@@ -234,14 +248,17 @@ class Checker:
 
     # -- records and collections --------------------------------------------------------------
 
-    def _pairs(self, node: yaml.MappingNode, path: str) -> Iterable[tuple[yaml.Node, str | int, yaml.Node]]:
+    def _pairs(self, node: yaml.MappingNode, path: str) -> Iterable[tuple[yaml.ScalarNode, str | int, yaml.Node]]:
         """The key/value pairs of a mapping, reporting duplicate and malformed keys."""
         seen: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (STR, INT):
                 self._fail(key_node, path, "a key must be a plain word; write 'name: value'")
                 continue
-            key: str | int = _constructor.construct_yaml_int(key_node) if key_node.tag == INT else key_node.value
+            key: str | int = key_node.value
+            if key_node.tag == INT and len(key_node.value) <= MAX_NUMBER_TEXT:
+                with contextlib.suppress(ValueError):  # '0x_' looks like a number to YAML, not to Python
+                    key = _constructor.construct_yaml_int(key_node)
             if key in seen:
                 first = seen[key].start_mark.line + 1
                 self._fail(key_node, _join(path, key), f"duplicate key '{key}'; it is already set on line {first}, keep one")
@@ -259,7 +276,9 @@ class Checker:
         for key_node, key, value_node in self._pairs(node, path):
             name = str(key)
             if name not in fields:
-                self._fail(key_node, _join(path, name), f"unknown key '{name}'; {_suggest(name, fields, 'expected one of')}")
+                self._fail(
+                    key_node, _join(path, name), f"unknown key '{_short(name)}'; {_suggest(name, fields, 'expected one of')}"
+                )
                 misspelt.update(_closest(name, list(fields)))
                 invalid = True
                 continue
@@ -293,17 +312,29 @@ class Checker:
                 seen.add(value)
         return _INVALID if repeated or _INVALID in items else tuple(items)
 
-    def _mapping(self, node: yaml.Node, args: tuple[Any, Any], path: str) -> Any:
+    def _mapping(self, node: yaml.Node, args: tuple[Any, Any], path: str, meta: dict[str, Any]) -> Any:
         key_type, value_type = args
         if not isinstance(node, yaml.MappingNode):
             return self._fail(node, path, f"expected a mapping of key: entry, got {_got(node)}")
         entries: dict[Any, Any] = {}
         for key_node, key, value_node in self._pairs(node, path):
-            if key_type is int and not (isinstance(key, int) and 100000 <= key <= 999999):
-                self._fail(key_node, _join(path, key), f"'{key}' is not a key here; expected a six-digit GB/T 2260 code")
+            where = _join(path, _short(key_node.value))
+            misread = _misread_number(key_node, int) if key_type is int else None
+            if misread or (key_type is int and not (isinstance(key, int) and 100000 <= key <= 999999)):
+                self._fail(
+                    key_node,
+                    where,
+                    misread or f"'{_short(key_node.value)}' is not a key here; expected a six-digit GB/T 2260 code",
+                )
                 continue
             if key_type is str and not (isinstance(key, str) and re.fullmatch(model.KEY_PATTERN, key)):
-                self._fail(key_node, _join(path, key), f"'{key}' is not a valid key; expected {model.KEY_EXPECTED}")
+                self._fail(key_node, where, f"'{_short(key_node.value)}' is not a valid key; expected {model.KEY_EXPECTED}")
+                continue
+            if "pages" in meta and key in model.PAGE_NAMES:
+                grouping = meta["pages"]
+                singular = model.VOCABULARY_TYPES[grouping].__name__.lower()
+                message = f"'{key}' is the name of the page that lists every {singular} ({grouping}/{key}.md); choose another key"
+                self._fail(key_node, where, message)
                 continue
             entries[key] = self.convert(value_node, value_type, _join(path, key), {})
         return _INVALID if _INVALID in entries.values() else entries
@@ -346,7 +377,9 @@ class Checker:
         if not (isinstance(node, yaml.ScalarNode) and node.tag == STR):
             return self._fail(node, path, f"expected one of {', '.join(choices)}, got {_got(node)}")
         if node.value not in choices:
-            return self._fail(node, path, f"'{node.value}' is not allowed; {_suggest(node.value, choices, 'expected one of')}")
+            return self._fail(
+                node, path, f"'{_short(node.value)}' is not allowed; {_suggest(node.value, choices, 'expected one of')}"
+            )
         return node.value
 
     def _scalar(self, node: yaml.Node, tp: Any, path: str, meta: dict[str, Any]) -> Any:
@@ -368,7 +401,11 @@ class Checker:
         raise TypeError(f"no rule for {tp!r} at {path}")  # pragma: no cover - a model declaration error
 
     def _date(self, node: yaml.ScalarNode, path: str) -> Any:
-        if node.tag == STR and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", node.value.strip()):
+        day = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", node.value.strip()) if node.tag == STR else None
+        if day and not node.style:  # plain, yet not a date: YAML only reads dates with two-digit months and days
+            padded = f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}"
+            return self._fail(node, path, f"'{node.value}' is not a date: YAML reads dates as YYYY-MM-DD, write {padded}")
+        if day:
             return self._fail(node, path, f"'{node.value}' is quoted text; write the date without quotes, like 2023-11-20")
         if node.tag != TIMESTAMP:
             return self._fail(node, path, f"expected a date like 2023-11-20, got {_got(node)}")
@@ -382,12 +419,30 @@ class Checker:
 
     def _number(self, node: yaml.ScalarNode, tp: type, path: str, meta: dict[str, Any]) -> Any:
         allowed = (INT,) if tp is int else (INT, FLOAT)
+        misread = _misread_number(node, tp)
+        if misread:
+            return self._fail(node, path, misread)
         if node.tag not in allowed:
-            hint = "; write it without quotes" if node.tag == STR and _is_number(node.value) else ""
+            hint = ""
+            if node.tag == STR and _EXPONENT.fullmatch(node.value):
+                hint = f"; write {_exponent_forms(node.value, tp)}, without quotes"
+            elif node.tag == STR and _plain_tag(node.value) in allowed:
+                hint = "; write it without quotes"
             return self._fail(node, path, f"expected {describe(tp, meta)}, got {_got(node)}{hint}")
-        value = _constructor.construct_yaml_int(node) if node.tag == INT else _constructor.construct_yaml_float(node)
+        if len(node.value) > MAX_NUMBER_TEXT:
+            return self._fail(
+                node, path, f"{_got(node)} is {len(node.value):,} characters long; write at most {MAX_DIGITS} digits"
+            )
+        try:
+            value = _constructor.construct_yaml_int(node) if node.tag == INT else _constructor.construct_yaml_float(node)
+        except ValueError:  # '0x_' and '0b_' look like numbers to YAML, not to Python
+            return self._fail(node, path, f"'{node.value}' is not a number; write digits, like 20")
         if isinstance(value, float) and not math.isfinite(value):
             return self._fail(node, path, f"expected a finite number, got {node.value}")
+        if abs(value) >= 10**MAX_DIGITS:
+            return self._fail(
+                node, path, f"{_got(node)} is too large; write at most {MAX_DIGITS} digits before the decimal point"
+            )
         if "min" in meta and value < meta["min"]:
             return self._fail(node, path, f"{value} is below the minimum; expected {meta['min']} or more")
         if "max" in meta and value > meta["max"]:
@@ -401,9 +456,10 @@ class Checker:
 
     def _string(self, node: yaml.ScalarNode, path: str, meta: dict[str, Any]) -> Any:
         value: str = node.value
-        bad = INVISIBLE.search(value)
-        if bad:
-            return self._fail(node, path, f"invisible control character U+{ord(bad.group()):04X}; delete it")
+        # Written as an escape ("\u200b"), which only double quotes read: the loader refused the character itself.
+        refused = unwelcome(value) if node.style == '"' else None
+        if refused:
+            return self._fail(node, path, refusal(refused.group()))
         value = value.strip() if meta.get("markdown") else " ".join(value.split())
         if meta.get("language") == "zh":
             value = close_gaps(value)
@@ -419,7 +475,9 @@ class Checker:
         if len(value) > limit:
             return self._fail(node, path, f"{len(value):,} characters; the limit is {limit:,}, shorten it")
         if "pattern" in meta and not re.fullmatch(meta["pattern"], value):
-            return self._fail(node, path, f"'{value}' is not valid here; expected {meta.get('pattern_help', meta['pattern'])}")
+            return self._fail(
+                node, path, f"'{_short(value)}' is not valid here; expected {meta.get('pattern_help', meta['pattern'])}"
+            )
         if not SUSPICIOUS.search(value):
             pass
         elif markup := HTML_TAG.search(value) or HTML_ENTITY.search(value):
@@ -475,7 +533,7 @@ class Checker:
         suggestion = _suggest(str(value), keys, "did you mean", listing=False)
         if not suggestion and len(keys) <= 20:
             suggestion = f": {', '.join(keys)}"
-        return self._fail(node, path, f"'{value}' is not a known {singular}; expected a key of {where}{suggestion}")
+        return self._fail(node, path, f"'{_short(str(value))}' is not a known {singular}; expected a key of {where}{suggestion}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -746,12 +804,51 @@ def _doc(cls: type) -> str:
     return ", ".join(f.name for f in dataclasses.fields(cls))
 
 
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+def _short(text: str) -> str:
+    """A value quoted in a message, cut to a length that fits on a line."""
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+_EXPONENT = re.compile(r"[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)[eE][-+]?[0-9]+")
+_OCTAL = re.compile(r"[-+]?0[0-9_]*[0-9]")
+_resolver = yaml.resolver.Resolver()
+
+
+def _plain_tag(text: str) -> str:
+    """The tag YAML gives `text` written without quotes."""
+    return typing.cast(str, _resolver.resolve(yaml.ScalarNode, text, (True, False)))  # type: ignore[no-untyped-call]
+
+
+def _misread_number(node: yaml.ScalarNode, tp: type) -> str | None:
+    """What to say when YAML 1.1 read a number, written plainly, as something else than its writer
+    meant: 1e3 is text (an exponent needs a dot and a sign), 0500101 an octal number (or text if it
+    has an 8 or a 9), 1:30 a number of base 60. None when it read what anyone would expect."""
+    text = node.value
+    if node.style or len(text) > MAX_NUMBER_TEXT:  # libyaml gives plain scalars the style "", PyYAML None
+        return None
+    if node.tag == STR and _EXPONENT.fullmatch(text):
+        return f"'{text}' was read as the text '{text}' (YAML 1.1 reads a number with an exponent only with a dot and a signed exponent): write {_exponent_forms(text, tp)}"
+    if node.tag in (INT, STR) and _OCTAL.fullmatch(text):
+        digits = ("-" if text.startswith("-") else "") + (text.lstrip("+-").replace("_", "").lstrip("0") or "0")
+        read = f"the text '{text}'" if node.tag == STR else f"the octal number {_constructor.construct_yaml_int(node)}"
+        return f"'{text}' was read as {read} (a leading 0 makes YAML 1.1 read a number in base 8, or as text if it has an 8 or a 9): write {digits}"
+    if node.tag in (INT, FLOAT) and ":" in text:
+        value = _constructor.construct_yaml_int(node) if node.tag == INT else _constructor.construct_yaml_float(node)
+        return f"'{text}' was read as the number {value:g} (YAML 1.1 reads numbers separated by colons in base 60, as minutes and seconds): write the number you mean in one unit, like {value:g}"
+    return None
+
+
+def _exponent_forms(text: str, tp: type) -> str:
+    """How to write a number with an exponent so that YAML 1.1 reads it as a number of type `tp`:
+    '1e3' -> '1000 or 1.0e+3', or '1000' for a whole number."""
+    mantissa, exponent = text.lower().replace("_", "").split("e")
+    mantissa = mantissa if "." in mantissa else mantissa + ".0"
+    signed = f"{mantissa}e{exponent if exponent[0] in '+-' else '+' + exponent}"
+    value = float(signed)
+    if not 1e-9 <= abs(value) < 10**MAX_DIGITS:
+        return signed
+    plain = f"{value:.15f}".rstrip("0").rstrip(".")
+    return plain if tp is int else f"{plain} or {signed}"
 
 
 _SHAPES: dict[int, tuple[Any, tuple[str, tuple[Any, ...]]]] = {}

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.diff import code
 from tests.helpers import edit
 
 
@@ -51,20 +52,20 @@ def test_diff_names_added_removed_and_changed_scenarios(repository: Path, capsys
         "\n"
         "**Added**\n"
         "\n"
-        "- `river-boats`: Decimetre positioning for river ships / 内河船舶分米级定位 (transport, illustrative)\n"
+        "- `river-boats`: `Decimetre positioning for river ships` / `内河船舶分米级定位` (`transport`, `illustrative`)\n"
         "\n"
         "**Removed**\n"
         "\n"
-        "- `fire-watch`: Forest-fire watch: hotspots every 30 minutes\n"
+        "- `fire-watch`: `Forest-fire watch: hotspots every 30 minutes`\n"
         "\n"
         "**Changed**\n"
         "\n"
-        "- `river-ships`: Decimetre positioning for river ships\n"
+        "- `river-ships`: `Decimetre positioning for river ships`\n"
         "  - summary (zh)\n"
-        "  - locations (codes: −500105)\n"
-        "  - status: reconstructed → open\n"
-        "  - provenance: illustrative → community\n"
-        "  - requirement R1 changed: target (value: 20.0 → 10.0)\n"
+        "  - locations (codes: −`500105`)\n"
+        "  - status: `reconstructed` → `open`\n"
+        "  - provenance: `illustrative` → `community`\n"
+        "  - requirement R1 changed: target (value: `20.0` → `10.0`)\n"
         "  - requirement R3 removed\n"
         "  - requirement R4 added\n"
     )
@@ -114,3 +115,74 @@ def test_when_the_old_scenarios_fail_todays_rules_changes_are_listed_by_file(
         "\n"
         "- `river-ships`\n"
     )
+
+
+# Markup a title may hold (it is plain text, so the checker lets it through) that GitHub would
+# render: a mention, a link, an image, an issue reference, an autolinked address, a table pipe.
+MARKUP = "@octocat ![x](https://e.example/t.png) [a](https://e.example) #1 GH-2 www.e.example | `x`"
+
+
+def test_data_in_the_summary_is_shown_as_code(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(repository, "river-ships.yaml", "title: {en: Decimetre positioning for river ships,", f"title: {{en: '{MARKUP}',")
+    edit(repository, "river-ships.yaml", "status: reconstructed", "status: open")
+    edit(repository, "river-ships.yaml", "provenance: illustrative", "provenance: community")
+    assert main(["diff", "HEAD", "--root", str(repository)]) == 0
+    assert capsys.readouterr().out == (
+        "### Scenario changes since `HEAD`\n"
+        "\n"
+        "0 added, 0 removed, 1 changed.\n"
+        "\n"
+        "**Changed**\n"
+        "\n"
+        f"- `river-ships`: `` {MARKUP} ``\n"
+        "  - title (en)\n"
+        "  - status: `reconstructed` → `open`\n"
+        "  - provenance: `illustrative` → `community`\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("plain", "`plain`"),
+        ("a `tick`", "`` a `tick` ``"),
+        ("``two``", "``` ``two`` ```"),
+        ("`", "`` ` ``"),
+        ("line\nbreak", "`line break`"),
+        ("esc\x1b[2J", "`esc\\x1b[2J`"),
+        ("<b>&amp;</b>", "`<b>&amp;</b>`"),
+    ],
+)
+def test_code_fences_any_text(text: str, shown: str) -> None:
+    assert code(text) == shown
+
+
+def test_a_revision_with_backticks_stays_code(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    git(repository, "branch", "we`ird")
+    assert main(["diff", "we`ird", "--root", str(repository)]) == 0
+    assert capsys.readouterr().out == "### Scenario changes since ``we`ird``\n\nNo scenario changed.\n"
+
+
+def test_file_names_that_are_not_ascii_in_the_base_revision(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """git quotes such names unless asked not to; the old files must still be found and read."""
+    (repository / "scenarios" / "说明.md").write_text("# 场景\n", encoding="utf-8")
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "-m", "a note")
+    edit(repository, "river-ships.yaml", "status: reconstructed", "status: open")
+    edit(repository, "river-ships.yaml", "provenance: illustrative", "provenance: community")
+    assert main(["diff", "HEAD", "--root", str(repository)]) == 0
+    assert capsys.readouterr().out.endswith(
+        "- `river-ships`: `Decimetre positioning for river ships`\n  - status: `reconstructed` → `open`\n  - provenance: `illustrative` → `community`\n"
+    )
+
+
+def test_an_old_scenario_file_named_in_chinese_is_listed_by_file(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (repository / "scenarios" / "fire-watch.yaml").read_text(encoding="utf-8")
+    (repository / "scenarios" / "江津`x.yaml").write_text(text, encoding="utf-8")
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "-m", "a file the checks refuse")
+    (repository / "scenarios" / "江津`x.yaml").unlink()
+    assert main(["diff", "HEAD", "--root", str(repository)]) == 0
+    out = capsys.readouterr().out
+    assert "so changes are listed by file." in out
+    assert out.endswith("**Removed**\n\n- ``江津`x``\n")

@@ -7,12 +7,15 @@ the valid fixture scenario `river-ships.yaml` (renamed) with one thing broken.
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.cli import main
 from generator.load import MAX_BYTES
@@ -48,6 +51,38 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         "syntax-colon-in-text",
         base("  en: Show accuracy measured on a river section.", "  en: Note: show accuracy"),
         [f"{H}:46:11: a ':' where a value was expected; put text containing ': ' in quotes"],
+    ),
+    (
+        "syntax-text-after-the-content",
+        lambda: b'"just a text"\nid: hostile\n',
+        [f"{H}:2:1: the file goes on after its content ended; a scenario file is one mapping, a 'key: value' on each line"],
+    ),
+    (
+        "syntax-list-item-expected",
+        base('users:\n  - en: "Ship masters', 'users:\n  - en: "Ship masters: x"\n  x: 1\n  - en: "Ship masters'),
+        [f"{H}:27:3: expected a list item '- ...' here, indented as the items above it; check the indentation"],
+    ),
+    (
+        "syntax-unclosed-bracket",
+        base("capabilities: [satellite-navigation]", "capabilities: [satellite-navigation"),
+        [
+            f"{H}:8:6: expected ',' or ']' here: a list or mapping in brackets is not closed; close it, or quote text holding brackets"
+        ],
+    ),
+    (
+        "syntax-list-on-the-key-line",
+        base("capabilities: [satellite-navigation]", "capabilities: - satellite-navigation"),
+        [f"{H}:7:15: a list item '- ' cannot start on the line of its key; put each item on a line of its own, below the key"],
+    ),
+    (
+        "syntax-unknown-escape",
+        base("status: reconstructed", 'status: "announ\\qced"'),
+        [f"{H}:12:16: unknown escape after a backslash in double quotes; write \\\\ for a backslash, or use single quotes"],
+    ),
+    (
+        "duplicate-anchor",
+        base("status: reconstructed", "status: &s announced\nx: &s 1"),
+        [f"{H}:13:4: the same anchor (&name) is defined twice; anchors and aliases are not needed in scenario files"],
     ),
     (
         "tab-indentation",
@@ -268,14 +303,35 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         [f"{H}:7:79: nesting deeper than 64 levels; flatten the structure"],
     ),
     (
+        "deep-block-nesting",  # libyaml's stack overflowed: the interpreter crashed
+        base("constraints:\n  - {en: BeiDou only., zh: 仅限北斗。}", "constraints:\n  - " + "- " * 120_000 + "x"),
+        [f"{H}:44:1: this line is indented more than 100 columns deep; flatten the structure"],
+    ),
+    (
+        "number-of-5000-digits",  # more than Python converts from text
+        base("value: 20, unit: cm, basis: typical}", "value: " + "9" * 5000 + ", unit: cm, basis: typical}"),
+        [
+            f"{H}:33:60: requirements[0].target.value: the number 9999999999999999999999999999999999999... is 5,000 characters long; write at most 15 digits"
+        ],
+    ),
+    (
+        "hexadecimal-number-too-large",  # no limit on reading hexadecimal digits, but no float holds it
+        base("value: 20, unit: cm, basis: typical}", "value: 0x" + "f" * 90 + ", unit: cm, basis: typical}"),
+        [
+            f"{H}:33:60: requirements[0].target.value: the number 0xfffffffffffffffffffffffffffffffffff... is too large; write at most 15 digits before the decimal point"
+        ],
+    ),
+    (
         "bidi-override",
         base("Decimetre positioning for river ships,", "Decimetre positioning \u202efor river ships,"),
-        [f"{H}:2:13: title.en: invisible control character U+202E; delete it"],
+        [
+            f"{H}:2:35: bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) can show text in another order than it is read; delete it"
+        ],
     ),
     (
         "escape-character",
         base("  en: Show accuracy measured on a river section.", '  en: "Show \\e[31m accuracy"'),
-        [f"{H}:46:7: how_to_respond.en: invisible control character U+001B; delete it"],
+        [f"{H}:46:7: how_to_respond.en: control character U+001B; delete it"],
     ),
 ]
 
@@ -302,6 +358,34 @@ def test_hostile_input(
     assert err.endswith("; nothing was written\n")
     assert {folder: snapshot(project / folder) for folder in ("docs", "site")} == before
     assert not Path("/tmp/pwned-by-yaml").exists()
+
+
+@pytest.mark.parametrize("digits", [400, 5000])
+def test_a_long_number_anywhere_is_a_located_problem(project: Path, digits: int, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each value of the record in turn replaced by a number of `digits` digits."""
+    root = yaml.compose(BASE)
+    assert root is not None
+    values = [node for node in walk(root) if isinstance(node, yaml.ScalarNode)]
+    assert len(values) >= 45
+    for node in values:
+        start, end = node.start_mark.index, node.end_mark.index
+        write_case(project, (BASE[:start] + "9" * digits + BASE[end:]).encode("utf-8"))
+        assert main(["check", "--root", str(project)]) == 1, BASE[start:end]
+        out, err = capsys.readouterr()
+        assert out and all(LOCATED.match(line) for line in out.splitlines()), out
+        assert "Traceback" not in out + err
+
+
+LOCATED = re.compile(r"^scenarios/[^:]+:\d+:\d+: ")
+
+
+def walk(node: yaml.Node) -> list[yaml.Node]:
+    """Every value below `node` (not the keys)."""
+    if isinstance(node, yaml.MappingNode):
+        return [found for _, value in node.value for found in walk(value)]
+    if isinstance(node, yaml.SequenceNode):
+        return [found for item in node.value for found in walk(item)]
+    return [node]
 
 
 def test_corpus_is_large_enough() -> None:
@@ -372,3 +456,38 @@ def test_stray_files_are_named(project: Path, capsys: pytest.CaptureFixture[str]
         "scenarios/notes.txt:1:1: only .yaml scenario files belong here; move or delete this file",
         "scenarios/transport:1:1: scenario files belong directly in scenarios/, not in a folder; move its files up",
     ]
+
+
+def test_a_pipe_is_refused_without_waiting_for_it(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkfifo(project / "scenarios" / "hostile.yaml")
+    assert main(["check", "--root", str(project)]) == 1
+    assert capsys.readouterr().out == f"{H}:1:1: this is not a file (a folder, a pipe or a device); delete or move it\n"
+
+
+EDITOR_FILES = [
+    ".hostile.yaml.swp",
+    ".hostile.yaml.swo",
+    "hostile.yaml~",
+    ".DS_Store",
+    "#hostile.yaml#",
+    "._hostile.yaml",
+    "Thumbs.db",
+    "hostile.yaml.swp",
+]
+
+
+def test_files_editors_leave_behind_are_ignored(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in EDITOR_FILES:
+        (project / "scenarios" / name).write_bytes(b"\x00\xff binary")
+    (project / "scenarios" / ".#hostile.yaml").symlink_to("root@host.12345:1700000000")  # Emacs's lock: a dangling link
+    (project / "scenarios" / ".idea").mkdir()
+    assert main(["check", "--root", str(project)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_a_hidden_yaml_file_is_not_left_out_silently(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "scenarios" / ".hostile.yaml").write_text(BASE, encoding="utf-8")
+    assert main(["check", "--root", str(project)]) == 1
+    assert capsys.readouterr().out == (
+        "scenarios/.hostile.yaml:1:5: id: the id 'hostile' differs from the file name '.hostile.yaml'; rename the file or change the id\n"
+    )

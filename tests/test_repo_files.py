@@ -145,3 +145,57 @@ def test_pre_commit_accepts_the_configuration() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+
+
+def workflow_faults(text: str) -> list[str]:
+    """What makes a workflow unsafe to run on a pull request: a ${{ }} expression inside a run:
+    script (a branch name or title could become a command), an action not pinned to a commit, or
+    with no tag comment, and a checkout that leaves the token for the code it checks out."""
+    faults = []
+    workflow = yaml.safe_load(text)
+    lines = text.splitlines()
+    for job_name, job in workflow["jobs"].items():
+        steps = [*job.get("steps", []), *([{"uses": job["uses"]}] if "uses" in job else [])]
+        for number, step in enumerate(steps):
+            where = f"{job_name}.steps[{number}]"
+            if "${{" in step.get("run", ""):
+                faults.append(f"{where}: an expression inside run:, pass it through env:")
+            uses = step.get("uses")
+            if uses is None or uses.startswith("./"):
+                continue
+            if not PINNED.match(uses):
+                faults.append(f"{where}: {uses} is not pinned to a commit")
+            elif not any(re.search(rf"uses: {re.escape(uses)} # v\d", line) for line in lines):
+                faults.append(f"{where}: {uses} has no '# vX' comment naming its tag")
+            if uses.startswith("actions/checkout@") and step.get("with", {}).get("persist-credentials") is not False:
+                faults.append(f"{where}: checkout without persist-credentials: false")
+    return faults
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[path.name for path in WORKFLOWS])
+def test_workflows_are_safe_to_run_on_pull_requests(path: Path) -> None:
+    assert workflow_faults(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_workflow_check_finds_each_fault() -> None:
+    unsafe = """
+jobs:
+  a:
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065
+      - run: echo "${{ github.head_ref }}"
+  b:
+    uses: octo/reusable/.github/workflows/x.yml@main
+"""
+    assert workflow_faults(unsafe) == [
+        "a.steps[0]: actions/checkout@v4 is not pinned to a commit",
+        "a.steps[0]: checkout without persist-credentials: false",
+        "a.steps[1]: actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065 has no '# vX' comment naming its tag",
+        "a.steps[2]: an expression inside run:, pass it through env:",
+        "b.steps[0]: octo/reusable/.github/workflows/x.yml@main is not pinned to a commit",
+    ]

@@ -66,3 +66,15 @@ def test_a_half_written_file_keeps_the_preview_alive_and_lists_its_problems(serv
 
     scenario.write_text(valid.replace(OLD, NEW), encoding="utf-8")
     wait_for(lambda: NEW in server.page(f"scenarios/{SCENARIO}/"), 60, "the fixed page")
+
+
+def test_a_number_too_long_to_read_is_a_located_problem_and_the_preview_goes_on(server: Server, tmp_path: Path) -> None:
+    scenario = tmp_path / "project" / "scenarios" / f"{SCENARIO}.yaml"
+    valid = scenario.read_text(encoding="utf-8")
+    before = len(server.log)
+    scenario.write_text(valid.replace("released: 2023-11-20", "released: " + "9" * 5000, 1), encoding="utf-8")
+    wait_for(lambda: any("DATA PROBLEM" in line for line in server.log[before:]), 60, "the problem to be listed")
+    listed = [line for line in server.log[before:] if "DATA PROBLEM" in line]
+    assert any(f"scenarios/{SCENARIO}.yaml:" in line and "released" in line for line in listed), listed
+    assert OLD in server.page(f"scenarios/{SCENARIO}/")
+    assert not any("Traceback" in line for line in server.log[before:])

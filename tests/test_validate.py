@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from generator import model
+from generator.render import GROUPINGS
 from tests.helpers import edit, problems
 
 S = "scenarios/river-ships.yaml"
@@ -395,6 +397,88 @@ RULES = [
         [f"{S}:33:60: requirements[0].target.value: expected a finite number, got .inf"],
     ),
     (
+        "number-exponent-without-dot",  # YAML 1.1 reads 1e3 as text: an exponent needs a dot and a sign
+        "river-ships.yaml",
+        "value: 20, unit: cm, basis: typical}",
+        "value: 1e3, unit: cm, basis: typical}",
+        [
+            f"{S}:33:60: requirements[0].target.value: '1e3' was read as the text '1e3' (YAML 1.1 reads a number with an exponent only with a dot and a signed exponent): write 1000 or 1.0e+3"
+        ],
+    ),
+    (
+        "number-exponent-quoted",
+        "river-ships.yaml",
+        "value: 20, unit: cm, basis: typical}",
+        'value: "2e-1", unit: cm, basis: typical}',
+        [f"{S}:33:60: requirements[0].target.value: expected a number, got the text '2e-1'; write 0.2 or 2.0e-1, without quotes"],
+    ),
+    (
+        "number-exponent-read-as-number",
+        "river-ships.yaml",
+        "value: 20, unit: cm, basis: typical}",
+        "value: 2.0e+1, unit: cm, basis: typical}",
+        [],
+    ),
+    (
+        "number-leading-zero-octal",
+        "river-ships.yaml",
+        "codes: [500101, 500105, 500230]",
+        "codes: [0500101, 500105, 500230]",
+        [
+            f"{S}:11:11: locations.codes[0]: '0500101' was read as the octal number 163905 (a leading 0 makes YAML 1.1 read a number in base 8, or as text if it has an 8 or a 9): write 500101"
+        ],
+    ),
+    (
+        "number-leading-zero-text",
+        "river-ships.yaml",
+        "codes: [500101, 500105, 500230]",
+        "codes: [500101, 0500109]",
+        [
+            f"{S}:11:19: locations.codes[1]: '0500109' was read as the text '0500109' (a leading 0 makes YAML 1.1 read a number in base 8, or as text if it has an 8 or a 9): write 500109"
+        ],
+    ),
+    (
+        "number-base-60",
+        "river-ships.yaml",
+        "value: 20, unit: cm, basis: typical}",
+        "value: 1:30, unit: cm, basis: typical}",
+        [
+            f"{S}:33:60: requirements[0].target.value: '1:30' was read as the number 90 (YAML 1.1 reads numbers separated by colons in base 60, as minutes and seconds): write the number you mean in one unit, like 90"
+        ],
+    ),
+    (
+        "number-python-cannot-read",
+        "river-ships.yaml",
+        "value: 20, unit: cm, basis: typical}",
+        "value: 0x_, unit: cm, basis: typical}",
+        [f"{S}:33:60: requirements[0].target.value: '0x_' is not a number; write digits, like 20"],
+    ),
+    (
+        "number-too-large",
+        "river-ships.yaml",
+        "value: 20, unit: cm, basis: typical}",
+        "value: 1000000000000000, unit: cm, basis: typical}",
+        [
+            f"{S}:33:60: requirements[0].target.value: the number 1000000000000000 is too large; write at most 15 digits before the decimal point"
+        ],
+    ),
+    (
+        "number-too-long",  # 400 digits: more than a float holds; 5,000: more than Python reads
+        "river-ships.yaml",
+        "value: 20, unit: cm, basis: typical}",
+        "value: " + "9" * 400 + ", unit: cm, basis: typical}",
+        [
+            f"{S}:33:60: requirements[0].target.value: the number 9999999999999999999999999999999999999... is 400 characters long; write at most 15 digits"
+        ],
+    ),
+    (
+        "date-without-leading-zeros",
+        "river-ships.yaml",
+        "released: 2023-11-20",
+        "released: 2023-1-5",
+        [f"{S}:13:11: released: '2023-1-5' is not a date: YAML reads dates as YYYY-MM-DD, write 2023-01-05"],
+    ),
+    (
         "citywide-alone",
         "river-ships.yaml",
         "codes: [500101, 500105, 500230]",
@@ -475,7 +559,9 @@ RULES = [
         "river-ships.yaml",
         "Decimetre positioning for river ships,",
         "Decimetre positioning for river\u202e ships,",
-        [f"{S}:2:13: title.en: invisible control character U+202E; delete it"],
+        [
+            f"{S}:2:44: bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) can show text in another order than it is read; delete it"
+        ],
     ),
     (
         "text-empty",
@@ -578,6 +664,50 @@ VOCABULARY_RULES = [
         ["scenarios/vocabularies/districts.yaml:20:1: 5002300: '5002300' is not a key here; expected a six-digit GB/T 2260 code"],
     ),
     (
+        "district-code-octal",
+        "districts.yaml",
+        "500230:",
+        "0500230:",
+        [
+            "scenarios/vocabularies/districts.yaml:20:1: 0500230: '0500230' was read as the octal number 163992 (a leading 0 makes YAML 1.1 read a number in base 8, or as text if it has an 8 or a 9): write 500230"
+        ],
+    ),
+    (
+        "district-code-too-long",
+        "districts.yaml",
+        "500230:",
+        "? " + "5" * 5000 + "\n:",
+        [
+            "scenarios/vocabularies/districts.yaml:20:3: 5555555555555555555555555555555555555...: '5555555555555555555555555555555555555...' is not a key here; expected a six-digit GB/T 2260 code"
+        ],
+    ),
+    *[
+        (
+            f"key-names-a-page-{file}",
+            f"{file}.yaml",
+            first,
+            f"index:\n{entry}\n{first}",
+            [
+                f"scenarios/vocabularies/{file}.yaml:1:1: index: 'index' is the name of the page that lists every {singular} ({file}/index.md); choose another key"
+            ],
+        )
+        for file, singular, first, entry in (
+            (
+                "domains",
+                "domain",
+                "transport:\n",
+                "  name: {en: Index, zh: 索引}\n  description: {en: All., zh: 全部。}\n  announced: true",
+            ),
+            (
+                "capabilities",
+                "capability",
+                "satellite-navigation:\n",
+                "  name: {en: Index, zh: 索引}\n  description: {en: All., zh: 全部。}",
+            ),
+            ("owners", "owner", "transportation-commission:\n", "  name: {en: Index, zh: 索引}\n  name_confirmed: true"),
+        )
+    ],
+    (
         "tile-unique",
         "districts.yaml",
         "  row: 1\n  col: 1\n",
@@ -623,3 +753,7 @@ VOCABULARY_RULES = [
 def test_vocabulary_rule(project: Path, file: str, old: str, new: str, expected: list[str]) -> None:
     edit(project, f"vocabularies/{file}", old, new)
     assert problems(project) == expected
+
+
+def test_the_vocabularies_with_a_page_per_key_are_those_the_site_gives_pages() -> None:
+    assert model.PAGE_PER_KEY == GROUPINGS
