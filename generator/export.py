@@ -147,12 +147,15 @@ def catalogue_csv(catalogue: Catalogue, page: Callable[[str], str]) -> str:
 # too, which some input methods type. defusedcsv misses the tab and the carriage return.
 _FORMULA_START = tuple("=+-@\t\r|%＝＋－＠")
 _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:e[-+]?[0-9]+)?")
+# What a spreadsheet may skip before the first character it reads: spaces, and invisible format
+# characters (the validator refuses those in texts; this does not depend on it).
+_LEADING_BLANKS = re.compile(r"^[\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 
 
 def spreadsheet_text(cell: str) -> str:
     """A cell a spreadsheet shows as the text it is: one that would start a formula gets a leading
     apostrophe, which spreadsheets hide. Numbers stay numbers, negative ones included."""
-    if cell.lstrip(" ").startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+    if _LEADING_BLANKS.sub("", cell).startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
         return "'" + cell
     return cell
 

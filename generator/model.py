@@ -66,6 +66,11 @@ def spec(help: str, example: Any = None, zh: str | None = None, **rules: Any) ->
 # Shared pieces
 
 
+# Names fit a filter's label, a chart's bar and a map's tile; the tile map is at most this many tiles a side.
+NAME_LENGTHS = {"en": Length(chars=120), "zh": Length(chars=60)}
+MAP_SIDE = 20
+
+
 @dataclass(frozen=True)
 class Text:
     """A text written in English and in Simplified Chinese."""
@@ -366,7 +371,7 @@ class Scenario:
 class Domain:
     """A policy domain the scenarios are grouped by."""
 
-    name: Text = field(metadata=spec("Name of the domain."))
+    name: Text = field(metadata=spec("Name of the domain.", lengths=NAME_LENGTHS))
     description: Text = field(metadata=spec("One sentence on what the domain covers."))
     announced: bool = field(
         metadata=spec("True when the November 2023 announcement names this domain as a source of demand.", True)
@@ -377,7 +382,7 @@ class Domain:
 class Capability:
     """An aerospace-information capability that can meet a need."""
 
-    name: Text = field(metadata=spec("Name of the capability."))
+    name: Text = field(metadata=spec("Name of the capability.", lengths=NAME_LENGTHS))
     description: Text = field(metadata=spec("One sentence on what the capability does."))
 
 
@@ -385,7 +390,7 @@ class Capability:
 class Owner:
     """A city body that owns scenarios."""
 
-    name: Text = field(metadata=spec("Official name of the body."))
+    name: Text = field(metadata=spec("Official name of the body.", lengths=NAME_LENGTHS))
     name_confirmed: bool = field(
         metadata=spec("True when the name was checked against a public source; false for a standard form.", True)
     )
@@ -407,12 +412,16 @@ class Owner:
 class District:
     """A county-level division of Chongqing (GB/T 2260), or the municipality as a whole."""
 
-    name: Text = field(metadata=spec("Name of the division."))
+    name: Text = field(metadata=spec("Name of the division.", lengths=NAME_LENGTHS))
     short: Text = field(metadata=spec("Short name for tiles and tight tables.", {"en": "Wanzhou", "zh": "万州"}))
     kind: DistrictKind = field(metadata=spec("Kind of division.", "district"))
-    row: int = field(metadata=spec("Row of its tile in the schematic tile map (0 = north); -1 for the municipality.", 2, min=-1))
+    row: int = field(
+        metadata=spec("Row of its tile in the schematic tile map (0 = north); -1 for the municipality.", 2, min=-1, max=MAP_SIDE)
+    )
     col: int = field(
-        metadata=spec("Column of its tile in the schematic tile map (0 = west); -1 for the municipality.", 6, min=-1)
+        metadata=spec(
+            "Column of its tile in the schematic tile map (0 = west); -1 for the municipality.", 6, min=-1, max=MAP_SIDE
+        )
     )
     abolished: dt.date | None = field(
         default=None, metadata=spec("Date the division was abolished, if it was.", dt.date(2025, 11, 6))
@@ -433,7 +442,7 @@ class District:
 class Metric:
     """Something a requirement's target measures."""
 
-    name: Text = field(metadata=spec("Name of the metric."))
+    name: Text = field(metadata=spec("Name of the metric.", lengths=NAME_LENGTHS))
     dimension: Dimension = field(metadata=spec("Physical dimension; a target's unit must have the same one.", "length"))
     better: Better = field(metadata=spec("Whether a lower or a higher value is better.", "lower"))
 

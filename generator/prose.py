@@ -30,12 +30,18 @@ def _allowed(url: str) -> bool:
 _RENDERER.validateLink = _allowed  # type: ignore[method-assign]
 
 _TAGS = {"p", "em", "strong", "code", "pre", "ul", "ol", "li", "a", "br", "blockquote", "hr"}
-_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
+_ATTRIBUTES: dict[str, set[str]] = {"a": {"href"}, "ol": {"start"}, "*": set()}  # "*": not even nh3's default title and lang
 
 
 def prose(text: str) -> Markup:
     """The HTML of a limited-Markdown text: paragraphs, emphasis, lists and safe links."""
     html = _RENDERER.render(text)
     return Markup(
-        nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https"}, link_rel="noopener noreferrer")
+        nh3.clean(
+            html,
+            tags=_TAGS,
+            attributes=_ATTRIBUTES,
+            url_schemes={"http", "https"},
+            link_rel="noopener noreferrer",
+        )
     )

@@ -106,6 +106,8 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
         site.pages[f"{grouping}/index.md"] = page("groups.html.j2", f"{grouping}/index.md", grouping=grouping)
         for key, entry in getattr(catalogue.vocabularies, grouping).items():
             path = f"{grouping}/{key}.md"
+            if path in site.pages:  # the validator refuses such keys; no data may take a page over regardless
+                raise ValueError(f"{grouping}: the key '{key}' would replace the page {path}")
             site.pages[path] = page("group.html.j2", path, grouping=grouping, key=key, entry=entry)
     for scenario in catalogue.scenarios:
         path = f"scenarios/{scenario.id}.md"

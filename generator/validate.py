@@ -48,7 +48,8 @@ HTML_ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 BAD_SCHEME = re.compile(r"\b(javascript|vbscript|data|file)\s*:(?=[^\s\d])", re.IGNORECASE)
 MD_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)", re.MULTILINE)
 MD_IMAGE = re.compile(r"!\[")
-ATTRIBUTE_LIST = re.compile(r"\{\s*:|\{\s*[#.][\w-]|\{[^}]*\b[\w-]+\s*=")
+# Bounded, so that a long text full of braces costs linear time, not quadratic.
+ATTRIBUTE_LIST = re.compile(r"\{\s*:|\{\s*[#.][\w-]|\{[^}]{0,200}?\b[\w-]+\s*=")
 MD_LINK_TARGET = re.compile(
     r"\]\(\s*<?([^)\s>]*)|^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?\s*$|<([a-z][a-z0-9+.-]*:[^>\s]*)>", re.MULTILINE
 )

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from generator import export
 from generator.build import check
 from generator.model import Catalogue, Text
 from generator.render import Settings, Site, render
@@ -222,3 +223,17 @@ def test_page_titles_reach_mkdocs_as_the_plain_text_they_are() -> None:
     for path, page in site.pages.items():
         assert "<" not in page.title or path.startswith(("scenarios/", "domains/", "capabilities/", "owners/"))
     assert all("\x00" not in page.body for page in site.pages.values())
+
+
+def test_a_key_that_names_a_page_of_the_site_cannot_replace_it() -> None:
+    catalogue = check(FIXTURE).catalogue
+    vocabularies = catalogue.vocabularies
+    domains = {**vocabularies.domains, "index": next(iter(vocabularies.domains.values()))}
+    hijacked = Catalogue(catalogue.scenarios, dataclasses.replace(vocabularies, domains=domains))
+    with pytest.raises(ValueError, match="would replace the page domains/index.md"):
+        render(hijacked, Settings(), {}, "en")
+
+
+@pytest.mark.parametrize("cell", ["\u200b=HYPERLINK(1)", "\ufeff=1+1", " \u2060@SUM(1)", "\u202e-1+cmd|x"])
+def test_invisible_characters_before_a_formula_do_not_hide_it(cell: str) -> None:
+    assert export.spreadsheet_text(cell) == "'" + cell

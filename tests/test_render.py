@@ -75,6 +75,7 @@ def test_edit_link_without_a_repository_points_at_the_published_yaml() -> None:
         ("![i](https://evil.example/t.png)", '<p>!<a href="https://evil.example/t.png" rel="noopener noreferrer">i</a></p>'),
         ("# heading", "<p># heading</p>"),
         ("[in the site](../../catalogue/)", '<p><a href="../../catalogue/" rel="noopener noreferrer">in the site</a></p>'),
+        ('[t](https://ok.example/ "a tooltip")', '<p><a href="https://ok.example/" rel="noopener noreferrer">t</a></p>'),
     ],
 )
 def test_contributor_markdown_cannot_become_markup_a_script_link_or_an_image(text: str, html: str) -> None:

@@ -648,6 +648,20 @@ def test_duplicate_id_across_files(project: Path) -> None:
 
 VOCABULARY_RULES = [
     (
+        "name-length",
+        "domains.yaml",
+        "name: {en: Forestry, zh: 林业}",
+        "name: {en: Forestry" + "x" * 130 + ", zh: 林业}",
+        ["scenarios/vocabularies/domains.yaml:6:14: forestry.name.en: 138 characters; the limit is 120, shorten it"],
+    ),
+    (
+        "tile-map-bounds",
+        "districts.yaml",
+        "  row: 1\n",
+        "  row: 100000000\n",
+        ["scenarios/vocabularies/districts.yaml:17:8: 500105.row: 100000000 is above the maximum; expected 20 or less"],
+    ),
+    (
         "key-pattern",
         "domains.yaml",
         "transport:\n",
