@@ -230,7 +230,7 @@ def test_a_key_that_names_a_page_of_the_site_cannot_replace_it() -> None:
     vocabularies = catalogue.vocabularies
     domains = {**vocabularies.domains, "index": next(iter(vocabularies.domains.values()))}
     hijacked = Catalogue(catalogue.scenarios, dataclasses.replace(vocabularies, domains=domains))
-    with pytest.raises(ValueError, match="would replace the page domains/index.md"):
+    with pytest.raises(ValueError, match=r"would replace the page domains/index\.md"):
         render(hijacked, Settings(), {}, "en")
 
 

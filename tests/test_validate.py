@@ -657,8 +657,8 @@ VOCABULARY_RULES = [
     (
         "tile-map-bounds",
         "districts.yaml",
-        "  row: 1\n",
-        "  row: 100000000\n",
+        "  row: 1\n  col: 0\n  abolished",
+        "  row: 100000000\n  col: 0\n  abolished",
         ["scenarios/vocabularies/districts.yaml:17:8: 500105.row: 100000000 is above the maximum; expected 20 or less"],
     ),
     (
