@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from .build import build, check, vocabularies
 from .bundle import bundle
@@ -60,6 +61,9 @@ def _run(arguments: argparse.Namespace, root: Path, output: Output) -> int:
         print(f"error: {_machine_failure(error, root, arguments)}", file=sys.stderr)
         return EXIT_MACHINE
     except DataError as error:
+        if arguments.verb == "diff":  # its output is Markdown for a page reviewers read: no data there
+            print(f"**The scenario files have {len(error.errors)} problem(s)**; the check step lists them.")
+            output = Output("text", sys.stderr)
         shown = _only(error.problems, arguments, root)
         if not any(p.severity == "error" for p in shown):  # the named files are fine, the catalogue is not: say where
             shown = error.problems
@@ -89,21 +93,22 @@ def _silence_stdout() -> None:
 class Output:
     """Prints problems as text lines, GitHub Actions annotations or JSON."""
 
-    def __init__(self, format: str | None) -> None:
+    def __init__(self, format: str | None, stream: TextIO = sys.stdout) -> None:
         self.format = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+        self.stream = stream
 
     def problems(self, problems: list[Problem]) -> None:
         if self.format == "json":
             shown = [{k: printable(v) if isinstance(v, str) else v for k, v in dataclasses.asdict(p).items()} for p in problems]
-            print(json.dumps(shown, ensure_ascii=False, indent=2))
+            print(json.dumps(shown, ensure_ascii=False, indent=2), file=self.stream)
             return
         for problem in problems:
             if self.format == "github":
                 title = _escape(printable(problem.field or problem.path), properties=True)
                 where = f"file={_escape(printable(problem.path), True)},line={problem.line},col={problem.column},title={title}"
-                print(f"::{problem.severity} {where}::{_escape(str(problem), properties=False)}")
+                print(f"::{problem.severity} {where}::{_escape(str(problem), properties=False)}", file=self.stream)
             else:
-                print(f"warning: {problem}" if problem.severity == "warning" else str(problem))
+                print(f"warning: {problem}" if problem.severity == "warning" else str(problem), file=self.stream)
 
 
 def _escape(text: str, properties: bool) -> str:

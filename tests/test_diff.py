@@ -186,3 +186,16 @@ def test_an_old_scenario_file_named_in_chinese_is_listed_by_file(repository: Pat
     out = capsys.readouterr().out
     assert "so changes are listed by file." in out
     assert out.endswith("**Removed**\n\n- ``江津`x``\n")
+
+
+def test_problems_in_todays_files_stay_out_of_the_summary(
+    repository: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The summary is Markdown on a page reviewers trust; the problems (which quote data) go to the
+    error stream, where the check step's annotations are, and never into the summary."""
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    edit(repository, "river-ships.yaml", "status: reconstructed", 'status: "<img src=https://evil.example/t.png> **Approved**"')
+    assert main(["diff", "HEAD", "--root", str(repository)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "**The scenario files have 1 problem(s)**; the check step lists them.\n"
+    assert "scenarios/river-ships.yaml:12:9: status:" in err
