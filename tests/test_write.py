@@ -19,7 +19,7 @@ from generator.build import build
 from generator.errors import DataError
 from generator.render import Settings
 from generator.write import _replace_folder
-from tests.conftest import ROOT
+from tests.conftest import ROOT, site_project
 from tests.helpers import edit
 
 
@@ -87,17 +87,22 @@ def test_refuses_paths_outside_the_folder(tmp_path: Path) -> None:
     assert not (tmp_path / "docs" / "escape.md").exists()
 
 
+def large_project(project: Path) -> None:
+    """The real catalogue's scenarios, each 20 times: 300 scenarios, a build of a few seconds."""
+    shutil.copytree(ROOT / "scenarios" / "vocabularies", project / "scenarios" / "vocabularies")
+    for original in sorted((ROOT / "scenarios").glob("*.yaml")):
+        text = original.read_text(encoding="utf-8")
+        for copy in range(20):
+            clone = f"{original.stem}-{copy}"
+            (project / "scenarios" / f"{clone}.yaml").write_text(text.replace(f"id: {original.stem}\n", f"id: {clone}\n"))
+
+
 @pytest.mark.parametrize("after", [0.4, 0.8, 1.2, 1.6, 2.0])
 def test_a_killed_build_publishes_nothing_stale(tmp_path: Path, after: float) -> None:
     """`python -m generator build` killed (the whole process group) at some point of its run; the
     next build, after a scenario is removed, leaves no page of it and no temporary folder."""
     project = tmp_path / "project"
-    shutil.copytree(ROOT / "scenarios" / "vocabularies", project / "scenarios" / "vocabularies")
-    for original in sorted((ROOT / "scenarios").glob("*.yaml")):  # 300 scenarios: a build of a few seconds
-        text = original.read_text(encoding="utf-8")
-        for copy in range(20):
-            clone = f"{original.stem}-{copy}"
-            (project / "scenarios" / f"{clone}.yaml").write_text(text.replace(f"id: {original.stem}\n", f"id: {clone}\n"))
+    large_project(project)
     command = [sys.executable, "-m", "generator", "build", "--root", str(project)]
     environment = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
     subprocess.run(command, env=environment, check=True, capture_output=True)
@@ -113,3 +118,31 @@ def test_a_killed_build_publishes_nothing_stale(tmp_path: Path, after: float) ->
     assert not {name for name in names if gone.stem in name and not name.startswith("en/catalogue")}
     assert not {name for name in names if name.startswith((".new-", ".old-"))}
     assert f"zh/scenarios/{sorted((project / 'scenarios').glob('*.yaml'))[0].stem}.md" in names
+
+
+@pytest.mark.site
+@pytest.mark.parametrize("whole_group", [True, False])
+def test_a_killed_mkdocs_build_publishes_nothing_stale(tmp_path: Path, whole_group: bool) -> None:
+    """`mkdocs build` killed half-way (its process group, or the process alone: it starts no other),
+    then built again after a scenario is removed: no page of it is left in the site."""
+    project = site_project(tmp_path / "project")
+    shutil.rmtree(project / "scenarios")
+    large_project(project)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", "mkdocs.yml"]
+    environment = {"PYTHONPATH": str(project), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
+    began = time.monotonic()
+    subprocess.run(command, cwd=project, env=environment, check=True, capture_output=True)
+    duration = time.monotonic() - began
+    started = subprocess.Popen(command, cwd=project, env=environment, start_new_session=True, stderr=subprocess.DEVNULL)
+    time.sleep(duration * 0.6)  # past validation, while pages are written
+    if whole_group:
+        os.killpg(started.pid, signal.SIGKILL)
+    else:
+        started.kill()
+    assert started.wait() == -signal.SIGKILL
+    gone = sorted((project / "scenarios").glob("*.yaml"))[0]
+    gone.unlink()
+    subprocess.run(command, cwd=project, env=environment, check=True, capture_output=True)
+    assert not (project / "site" / "scenarios" / gone.stem).exists()
+    assert (project / "site" / "scenarios" / sorted((project / "scenarios").glob("*.yaml"))[0].stem / "index.html").is_file()
+    assert [path.name for language in ("en", "zh") for path in (project / "docs" / language).rglob("*")] == [".gitkeep"] * 2
