@@ -105,6 +105,7 @@ def test_exports_hold_the_texts_and_no_formula(hostile_site: Path) -> None:
     cells = [cell for row in rows for cell in row]
     assert not [cell for cell in cells if cell.lstrip(" ").startswith(tuple("=+-@\t\r|%＝"))]
     assert '\'=HYPERLINK("https://evil.example/","x")' in cells
+    assert "𠮷野家的北斗定位 🚀" in cells  # every character survives into the spreadsheet
     data = json.loads((hostile_site / "catalogue.json").read_text(encoding="utf-8"))
     assert "𠮷野家的北斗定位 🚀" in [scenario["title"]["zh"] for scenario in data["scenarios"]]
     for feed in (hostile_site / "feed.xml", hostile_site / "zh" / "feed.xml"):
