@@ -93,9 +93,13 @@ def _silence_stdout() -> None:
 class Output:
     """Prints problems as text lines, GitHub Actions annotations or JSON."""
 
-    def __init__(self, format: str | None, stream: TextIO = sys.stdout) -> None:
+    def __init__(self, format: str | None, stream: TextIO | None = None) -> None:
         self.format = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-        self.stream = stream
+        self._stream = stream
+
+    @property
+    def stream(self) -> TextIO:
+        return self._stream or sys.stdout  # looked up when printing: tests and callers may replace it
 
     def problems(self, problems: list[Problem]) -> None:
         if self.format == "json":
