@@ -18,8 +18,8 @@ from tests.conftest import site_project
 pytestmark = pytest.mark.site
 
 SCENARIO = "yangtze-jialing-beidou-navigation"
-OLD, NEW = "real-time horizontal position, from BeiDou PPP-B2b", "real-time horizontal position, from the BeiDou PPP-B2b"
-OLD_ZH, NEW_ZH = "获取的船舶实时水平位置", "获取的每艘船舶实时水平位置"
+OLD, NEW = "real-time horizontal position from BeiDou PPP-B2b", "real-time horizontal position from the BeiDou PPP-B2b"
+OLD_ZH, NEW_ZH = "获取的船舶实时水平定位精度", "获取的每艘船舶实时水平定位精度"
 
 
 def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
