@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .addresses import Settings
 from .load import load_project, load_vocabularies
 from .model import LANGUAGES, Vocabularies
-from .render import Settings, Site, render
+from .render import Site, render
 from .validate import Result, validate, validate_vocabularies
 from .write import write_sites
 

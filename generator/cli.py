@@ -17,12 +17,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from .addresses import Settings
 from .build import build, check, vocabularies
 from .bundle import bundle
 from .characters import printable
 from .diff import diff
 from .errors import DataError, MachineError, Problem, UsageError
-from .render import Settings
 from .scaffold import check_id, new_scenario
 from .schema import catalogue_schema, dumps, scenario_schema
 

@@ -30,9 +30,10 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page as MkDocsPage  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
+from generator.addresses import Settings  # noqa: E402
 from generator.build import sites  # noqa: E402
 from generator.errors import DataError, MachineError  # noqa: E402
-from generator.render import Page, Settings, Site  # noqa: E402
+from generator.render import Page, Site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 _serving = False

@@ -10,22 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import typing
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
-from .model import CITYWIDE, Catalogue, Status, Text
+from .environment import Labels
+from .model import CITYWIDE, Catalogue, Status
 
 GROUPINGS = (("domains", "field.domain"), ("capabilities", "field.capabilities"), ("owners", "field.owner"))
-
-
-class Page(Protocol):
-    """What the figures need from the page they are drawn on (render.Helpers)."""
-
-    catalogue: Catalogue
-
-    def t(self, key: str, **values: Any) -> str: ...
-    def loc(self, text: Text) -> str: ...
-    def link(self, target: str) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -96,37 +88,36 @@ class TileMap:
         return max(tile.y for tile in self.tiles) + self.tile_height
 
 
-def charts(page: Page) -> list[Chart]:
-    """Scenario counts by domain, capability, owner (linking to their pages) and status."""
-    catalogue = page.catalogue
+def charts(catalogue: Catalogue, t: Labels, link: Callable[[str], str]) -> list[Chart]:
+    """Scenario counts by domain, capability, owner (linking to their pages, by `link`) and status."""
     result = []
     for grouping, column in GROUPINGS:
         entries = getattr(catalogue.vocabularies, grouping)
         bars = tuple(
-            Bar(page.loc(entry.name), len(catalogue.by_key(grouping, key)), page.link(f"{grouping}/{key}.md"))
+            Bar(t.loc(entry.name), len(catalogue.by_key(grouping, key)), link(f"{grouping}/{key}.md"))
             for key, entry in entries.items()
         )
-        result.append(Chart(grouping, page.t(f"stats.by_{grouping}"), page.t(column), bars))
+        result.append(Chart(grouping, t(f"stats.by_{grouping}"), t(column), bars))
     statuses = tuple(
         Bar(
-            page.t(f"status.{status}"),
+            t(f"status.{status}"),
             sum(s.status == status for s in catalogue.scenarios),
-            f"{page.link('catalogue.md')}?status={status}",
+            f"{link('catalogue.md')}?status={status}",
         )
         for status in typing.get_args(Status)
     )
-    result.append(Chart("status", page.t("stats.by_status"), page.t("field.status"), statuses))
+    result.append(Chart("status", t("stats.by_status"), t("field.status"), statuses))
     return result
 
 
-def tile_map(page: Page) -> TileMap:
+def tile_map(catalogue: Catalogue, t: Labels) -> TileMap:
     """One tile per division, placed by its row and column in the districts vocabulary."""
-    catalogue, gap = page.catalogue, 4
+    gap = 4
     tiles = tuple(
         Tile(
             code,
-            page.loc(district.name),
-            page.loc(district.short),
+            t.loc(district.name),
+            t.loc(district.short),
             len(catalogue.by_key("districts", code)),
             district.col * (TileMap.tile_width + gap),
             district.row * (TileMap.tile_height + gap),
@@ -135,19 +126,19 @@ def tile_map(page: Page) -> TileMap:
         if code != CITYWIDE
     )
     districts = catalogue.vocabularies.districts.values()
-    abolished = _changes(page, {district: district.abolished for district in districts})
-    established = _changes(page, {district: district.established for district in districts})
-    unconfirmed = page.t("list.separator").join(page.loc(d.name) for d in districts if not d.code_confirmed)
+    abolished = _changes(t, {district: district.abolished for district in districts})
+    established = _changes(t, {district: district.established for district in districts})
+    unconfirmed = t("list.separator").join(t.loc(d.name) for d in districts if not d.code_confirmed)
     return TileMap(tiles, len(catalogue.by_key("districts", CITYWIDE)), abolished, established, unconfirmed)
 
 
-def _changes(page: Page, dates: dict[Any, dt.date | None]) -> tuple[Abolition, ...]:
+def _changes(t: Labels, dates: dict[Any, dt.date | None]) -> tuple[Abolition, ...]:
     """Divisions that changed on each date (abolished, or established), named in the page's language."""
     names: dict[dt.date, list[str]] = {}
     for district, date in dates.items():
         if date is not None:
-            names.setdefault(date, []).append(page.loc(district.name))
-    return tuple(Abolition(page.t("list.separator").join(n), len(n), date) for date, n in sorted(names.items()))
+            names.setdefault(date, []).append(t.loc(district.name))
+    return tuple(Abolition(t("list.separator").join(n), len(n), date) for date, n in sorted(names.items()))
 
 
 def text_width(text: str, font_size: float = 13) -> float:

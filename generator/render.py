@@ -1,64 +1,44 @@
-"""Pure rendering: (catalogue, language, settings) -> {relative path: text}.
+"""Pure rendering: (catalogue, settings, language) -> the pages and files of one language's site.
 
-Templates are files in `templates/`, one per page type. Everything here is deterministic:
-input is sorted, no clock is read, and the same catalogue gives the same bytes.
+Each page type has a context, a dataclass below built here from the catalogue, with every name,
+count and address it shows worked out; its template in `templates/` only lays it out. Every
+template also gets `t` (UI strings), `link` and `shared` (addresses from the page), `site_path`
+and `section` (which the heading macro calls, so the table of contents lists what was written).
+Deterministic: input is sorted, no clock is read, and the same catalogue gives the same bytes.
 """
 
 from __future__ import annotations
 
 import collections
-import functools
-import re
+import dataclasses
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-import jinja2
 import yaml
 from markupsafe import Markup, escape
 
 from . import export, overview
-from .chinese import close_gaps
-from .load import Loader
-from .model import CITYWIDE, CONVERTIBLE, LANGUAGES, Catalogue, Metric, Priority, Requirement, Scenario, Status, Target, Text
-from .prose import prose
+from .addresses import Addresses, Settings
+from .environment import Labels, environment, strings
+from .model import (
+    CITYWIDE,
+    CONVERTIBLE,
+    PAGE_PER_KEY,
+    Catalogue,
+    District,
+    Evidence,
+    Metric,
+    Priority,
+    Requirement,
+    Scenario,
+    Source,
+    Status,
+    Target,
+    Unit,
+)
 from .schema import catalogue_schema, dumps, scenario_schema
-
-TEMPLATES = Path(__file__).parent / "templates"
-GROUPINGS = ("domains", "capabilities", "owners")  # vocabularies that get a page per key
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What the pages depend on besides the data."""
-
-    directory_urls: bool = True  # False for builds read from file:// (the offline bundle)
-    repository: str | None = None  # e.g. https://github.com/owner/repo, for "edit this scenario" links
-    branch: str = "main"
-    # Which engine builds the pages. MkDocs leaves links in raw HTML as they are, so they are
-    # written relative to the page's URL; Zensical rewrites them as if relative to the page's
-    # source file, so for it they are written that way (`python -m generator build --engine zensical`).
-    engine: Literal["mkdocs", "zensical"] = "mkdocs"
-    site_url: str | None = None  # the published English site's address, e.g. https://owner.github.io/repo/
-
-    def __post_init__(self) -> None:
-        if self.repository is not None and not REPOSITORY.fullmatch(self.repository):
-            raise ValueError(f"'{self.repository}' is not a repository address; expected one like https://github.com/owner/repo")
-        if self.site_url is not None and not (REPOSITORY.fullmatch(self.site_url) and self.site_url.endswith("/")):
-            raise ValueError(f"'{self.site_url}' is not a site address; expected one like https://owner.github.io/repo/")
-
-    def address(self, language: str, docs_path: str) -> str:
-        """Where the page or file built from `docs_path` is published, from the language's root:
-        absolute with a site_url (feeds, spreadsheets), else relative to that root."""
-        path = _url(docs_path, self.directory_urls)
-        if self.site_url is None:
-            return path or "./"
-        return self.site_url + _from_root(language, docs_path, self.directory_urls)
-
-
-REPOSITORY = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~-]+)*/?")
 
 
 @dataclass(frozen=True)
@@ -68,18 +48,9 @@ class Page:
     title: str  # plain text; the hook hands MkDocs an escaped copy, as the theme prints it as HTML
     description: str  # plain text, for the description meta tag
     body: str  # the article's HTML
+    toc: tuple[tuple[str, Markup], ...] = ()  # the sections, (id, heading HTML), in page order
     hide: tuple[str, ...] = ()  # parts of the theme to hide, e.g. ("toc",)
     searchable: bool = True  # False for listings: they repeat what the scenario pages say
-
-    @property
-    def toc(self) -> list[tuple[str, Markup]]:
-        """The sections of the table of contents, (id, heading HTML), in page order."""
-        return [(match[1], Markup(match[2])) for match in _HEADING.finditer(self.body)]
-
-
-# The section headings that _macros.html.j2 writes: data cannot write one, as every text is
-# escaped and contributor Markdown has no headings.
-_HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)<a class="headerlink"')
 
 
 @dataclass(frozen=True)
@@ -90,32 +61,202 @@ class Site:
     files: dict[str, str]  # data to take away, feeds, YAML sources
 
 
+# -- what the templates receive ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Group:
+    """A domain, capability or owner, with the scenarios that refer to it."""
+
+    key: str
+    name: str
+    description: Markup  # the sentence shown under its name
+    scenarios: list[Scenario]  # in table order
+
+
+@dataclass(frozen=True)
+class ScenarioRow:
+    """A scenario's row in a scenario table, its names in the page's language."""
+
+    scenario: Scenario
+    link: str  # to the scenario's page
+    domain: str
+    owner: str
+    capabilities: str  # names, joined
+    place: str  # where it applies, shortened
+
+
+@dataclass(frozen=True)
+class ScenarioTable:
+    """The scenario table of the catalogue and of domain, capability and owner pages."""
+
+    caption: Markup
+    owner_heading: Markup  # 'Likely owner' when every row is a reconstruction
+    rows: list[ScenarioRow]
+
+
+@dataclass(frozen=True)
+class RequirementRow:
+    """A requirement's row in a requirements table (the explorer's, a scenario's)."""
+
+    scenario: Scenario
+    requirement: Requirement
+    link: str  # to the scenario's page
+    capabilities: str  # the scenario's capability keys, space-separated, for the filters
+    source: int  # the number of the requirement's source in the scenario's list (from 1), or 0
+    metric: str = ""  # the target's metric, named in the page's language ("" without a target)
+    target: str = ""  # the target as shown, e.g. "≤ 0.2 m"
+    base: str = ""  # the target's value in its metric's base unit, for the threshold filter
+    basis: str = ""  # what a figure without a source rests on, as shown ("typical published value")
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter of a table: its URL parameter, the row attribute it reads, its choices."""
+
+    name: str
+    attribute: str
+    label: str
+    values: list[tuple[str, str]]
+    open: bool
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class MetricChoice:
+    """A metric the requirements explorer offers, with the units a value may be given in."""
+
+    key: str
+    metric: Metric
+    units: tuple[str, ...]
+    default_unit: str
+
+
+@dataclass(frozen=True)
+class Home:
+    """index.md: counts, a card per domain, the capabilities and the owners with scenarios."""
+
+    scenarios: int
+    requirements: int
+    musts: int
+    illustrative: int
+    domains_in_use: int
+    domains: list[Group]
+    capabilities: list[Group]
+    owners: list[Group]
+
+
+@dataclass(frozen=True)
+class CataloguePage:
+    """catalogue.md: every scenario, with filters."""
+
+    scenarios: int
+    facets: list[Facet]
+    table: ScenarioTable
+
+
+@dataclass(frozen=True)
+class Explorer:
+    """requirements.md: every requirement, filtered by facets and by a metric's threshold."""
+
+    scenarios: int
+    facets: list[Facet]
+    metrics: list[MetricChoice]
+    units: dict[str, Unit]
+    rows: list[RequirementRow]
+
+
+@dataclass(frozen=True)
+class Stats:
+    """stats.md: counts as bar charts and the tile map of districts."""
+
+    scenarios: int
+    charts: list[overview.Chart]
+    tiles: overview.TileMap
+
+
+@dataclass(frozen=True)
+class Data:
+    """data.md: the downloads, all addresses, which every page can write."""
+
+
+@dataclass(frozen=True)
+class About:
+    """about.md: what the catalogue is, its provenances with their counts, every source."""
+
+    provenances: list[tuple[str, int]]
+    sources: list[tuple[str, Source]]
+
+
+@dataclass(frozen=True)
+class Groups:
+    """domains/index.md (and capabilities/, owners/): every entry, with its count."""
+
+    grouping: str
+    groups: list[Group]
+
+
+@dataclass(frozen=True)
+class GroupPage:
+    """domains/KEY.md (and capabilities/, owners/): an entry's scenarios."""
+
+    grouping: str
+    group: Group
+    table: ScenarioTable | None  # None when no scenario refers to it
+
+
+@dataclass(frozen=True)
+class ScenarioPage:
+    """scenarios/ID.md: the record, with its vocabulary keys named and its sources numbered."""
+
+    scenario: Scenario
+    domain: str
+    owner: str
+    capabilities: list[tuple[str, str]]  # (key, name)
+    musts: int
+    requirements: list[RequirementRow]
+    districts: list[tuple[int, District]]
+    evidence: list[tuple[Evidence, Markup]]  # (item, who said it and when, numbered)
+    sources: list[tuple[str, Source]]
+    edit: str  # where to edit it
+
+
+Context = Home | CataloguePage | Explorer | Stats | Data | About | Groups | GroupPage | ScenarioPage
+
+
+# -- building them ----------------------------------------------------------------------------
+
+
 def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], language: str) -> Site:
     """Every page and file of the `language` site, keyed by docs path ("index.md", "scenarios/x.md").
 
     `sources` maps scenario ids to their YAML text, published beside each page. Data files
     (JSON, CSV, schemas, YAML sources) are published once, in the English site.
     """
-    pages = _Pages(catalogue, settings)
+    pages = _Pages(catalogue, Labels(language, strings()), Addresses(settings, language))
     site = Site(pages={}, files={})
-    page = functools.partial(pages.render, language)
-    for path in ("index.md", "catalogue.md", "requirements.md", "stats.md", "data.md", "about.md"):
-        template = "home.html.j2" if path == "index.md" else path.replace(".md", ".html.j2")
-        site.pages[path] = page(template, path)
-    for grouping in GROUPINGS:
-        site.pages[f"{grouping}/index.md"] = page("groups.html.j2", f"{grouping}/index.md", grouping=grouping)
-        for key, entry in getattr(catalogue.vocabularies, grouping).items():
+    for path, template, build in (
+        ("index.md", "home", pages.home),
+        ("catalogue.md", "catalogue", pages.catalogue_page),
+        ("requirements.md", "requirements", pages.explorer),
+        ("stats.md", "stats", pages.stats),
+        ("data.md", "data", lambda _: Data()),
+        ("about.md", "about", pages.about),
+    ):
+        site.pages[path] = pages.render(template, path, build(path))
+    for grouping in PAGE_PER_KEY:
+        site.pages[f"{grouping}/index.md"] = pages.render("groups", f"{grouping}/index.md", pages.groups(grouping))
+        for key in getattr(catalogue.vocabularies, grouping):
             path = f"{grouping}/{key}.md"
             if path in site.pages:  # the validator refuses such keys; no data may take a page over regardless
                 raise ValueError(f"{grouping}: the key '{key}' would replace the page {path}")
-            site.pages[path] = page("group.html.j2", path, grouping=grouping, key=key, entry=entry)
+            site.pages[path] = pages.render("group", path, pages.group_page(grouping, key, path))
     for scenario in catalogue.scenarios:
         path = f"scenarios/{scenario.id}.md"
-        site.pages[path] = page("scenario.html.j2", path, scenario=scenario)
-    helpers = pages.helpers(language, "index.md")
-    title, subtitle, marked = (str(helpers.t(key)) for key in ("site.name", "feed.subtitle", "feed.illustrative"))
-    address = functools.partial(settings.address, language)
-    site.files["feed.xml"] = export.feed(catalogue, language, title, subtitle, address, marked)
+        site.pages[path] = pages.render("scenario", path, pages.scenario_page(scenario, path))
+    t = pages.t
+    title, subtitle, marked = (str(t(key)) for key in ("site.name", "feed.subtitle", "feed.illustrative"))
+    site.files["feed.xml"] = export.feed(catalogue, language, title, subtitle, pages.addresses.published, marked)
     if language == "en":
         site.files.update(data_files(catalogue, settings, sources))
     return site
@@ -129,7 +270,7 @@ def data_files(catalogue: Catalogue, settings: Settings, sources: dict[str, str]
     for scenario, text in zip(catalogue.scenarios, records, strict=True):
         files[f"scenarios/{scenario.id}.json"] = text
     files["catalogue.json"] = export.catalogue_json(catalogue, records)
-    files["catalogue.csv"] = export.catalogue_csv(catalogue, functools.partial(settings.address, "en"))
+    files["catalogue.csv"] = export.catalogue_csv(catalogue, Addresses(settings, "en").published)
     files["schema/scenario.schema.json"] = dumps(scenario_schema(catalogue.vocabularies))
     files["schema/catalogue.schema.json"] = dumps(catalogue_schema(catalogue.vocabularies))
     return files
@@ -149,104 +290,123 @@ def markdown_file(page: Page) -> str:
 
 
 class _Pages:
-    """What every page of one run shares, looked up once: the UI strings, the templates and the
-    partials that many pages repeat (scenario table rows, sources)."""
+    """Builds the context of each page of one language's site, and renders it."""
 
-    def __init__(self, catalogue: Catalogue, settings: Settings) -> None:
+    def __init__(self, catalogue: Catalogue, t: Labels, addresses: Addresses) -> None:
         self.catalogue = catalogue
-        self.settings = settings
-        self.strings = strings()
-        self.labels = {language: {key: text[language] for key, text in self.strings.items()} for language in LANGUAGES}
-        self.environment = _environment()
+        self.vocabularies = catalogue.vocabularies
+        self.t = t
+        self.loc = t.loc
+        self.addresses = addresses
 
-    def partial(self, template: str, language: str, **context: Any) -> Markup:
-        """`template` rendered for `language` with `context`, to be placed in a page."""
-        rendered = self.environment.get_template(template).render(language=language, L=self.labels[language], **context)
-        return Markup(rendered.removesuffix("\n"))
-
-    def helpers(self, language: str, path: str) -> Helpers:
-        return Helpers(self, language, path)
-
-    def render(self, language: str, template: str, path: str, **context: Any) -> Page:
-        """The page at docs path `path` of the `language` site, from `template`. The template sets
+    def render(self, template: str, path: str, context: Context) -> Page:
+        """The page at docs path `path` from `template`.html.j2 and its context. The template sets
         `title` and `description` (and may set `hide` and `searchable`) at its top level."""
-        helpers = self.helpers(language, path)
-        module = self.environment.get_template(template).make_module(
-            {
-                "catalogue": self.catalogue,
-                "vocabularies": self.catalogue.vocabularies,
-                "language": language,
-                "page_path": path,
-                "t": helpers.t,
-                "L": self.labels[language],
-                "link": helpers.link,
-                "h": helpers,
-                **context,
-            }
+        addresses = self.addresses.on(path)
+        toc: list[tuple[str, Markup]] = []
+
+        def section(id: str, heading: str) -> str:
+            toc.append((id, escape(heading)))
+            return ""
+
+        module = (
+            environment()
+            .get_template(f"{template}.html.j2")
+            .make_module(
+                {
+                    "language": self.t.language,
+                    "t": self.t,
+                    "link": addresses.link,
+                    "shared": addresses.shared,
+                    "site_path": addresses.site_path(),
+                    "section": section,
+                    **{field.name: getattr(context, field.name) for field in dataclasses.fields(context)},
+                }
+            )
         )
         values = module.__dict__
         return Page(
             title=_plain(values["title"]),
             description=_plain(values["description"]),
             body=str(module),
+            toc=tuple(toc),
             hide=tuple(values.get("hide", ())),
             searchable=values.get("searchable", True),
         )
 
+    def home(self, path: str) -> Home:
+        scenarios = self.catalogue.scenarios
+        requirements = [r for scenario in scenarios for r in scenario.requirements]
+        domains = self._groups("domains")
+        return Home(
+            scenarios=len(scenarios),
+            requirements=len(requirements),
+            musts=_musts(requirements),
+            illustrative=sum(1 for scenario in scenarios if scenario.provenance == "illustrative"),
+            domains_in_use=sum(1 for group in domains if group.scenarios),
+            domains=domains,
+            capabilities=self._groups("capabilities"),
+            owners=[group for group in self._groups("owners") if group.scenarios],
+        )
 
-def _plain(text: str) -> str:
-    """Plain text of a template value: Markup (a UI string with its values escaped) loses its tags
-    and entities; a data text is plain already."""
-    return text.striptags() if isinstance(text, Markup) else " ".join(text.split())
+    def catalogue_page(self, path: str) -> CataloguePage:
+        scenarios = self.catalogue.scenarios
+        caption = self.t("catalogue.caption", count=len(scenarios))
+        return CataloguePage(len(scenarios), self._facets(), self._table(scenarios, caption, path))
 
+    def explorer(self, path: str) -> Explorer:
+        facets = [
+            Facet("capability", "capabilities", self.t("field.capabilities"), self._choices("capabilities"), True),
+            Facet("priority", "priority", self.t("field.priority"), self._labels("priority", Priority), True),
+        ]
+        rows = self._requirement_rows(self.catalogue.scenarios, path)
+        return Explorer(len(self.catalogue.scenarios), facets, self._metrics(), self.vocabularies.units, rows)
 
-class Helpers:
-    """What templates need that is not plain data: translation, links, formatting."""
+    def stats(self, path: str) -> Stats:
+        link = self.addresses.on(path).link
+        return Stats(
+            len(self.catalogue.scenarios),
+            overview.charts(self.catalogue, self.t, link),
+            overview.tile_map(self.catalogue, self.t),
+        )
 
-    def __init__(self, pages: _Pages, language: str, page_path: str) -> None:
-        self.pages = pages
-        self.catalogue = pages.catalogue
-        self.vocabularies = pages.catalogue.vocabularies
-        self.language = language
-        self.settings = pages.settings
-        self.page_path = page_path
-        self.strings = pages.strings
+    def about(self, path: str) -> About:
+        counts = collections.Counter(scenario.provenance for scenario in self.catalogue.scenarios)
+        provenances = [(value, counts[value]) for value in ("official", "illustrative", "community")]
+        return About(provenances, list(self.vocabularies.sources.items()))
 
-    def t(self, key: str, **values: Any) -> Markup:
-        """A UI string in the page's language, with {placeholders} filled in. The strings are ours
-        and may hold HTML (a link); the values are escaped, as they may come from data.
+    def groups(self, grouping: str) -> Groups:
+        return Groups(grouping, self._groups(grouping))
 
-        A key may have a singular form `key.one`, used when `count` is 1.
-        """
-        table = self.strings
-        if values.get("count") == 1 and f"{key}.one" in table:
-            key = f"{key}.one"
-        text = Markup(table[key][self.language])
-        return text.format(**values) if values else text  # unformatted, a string can be a template of its own
+    def group_page(self, grouping: str, key: str, path: str) -> GroupPage:
+        group = self._group(grouping, key, getattr(self.vocabularies, grouping)[key])
+        caption = self.t("group.caption", name=group.name, count=len(group.scenarios))
+        return GroupPage(grouping, group, self._table(group.scenarios, caption, path) if group.scenarios else None)
 
-    def loc(self, text: Text) -> str:
-        return text.get(self.language)
+    def scenario_page(self, scenario: Scenario, path: str) -> ScenarioPage:
+        sources = self.vocabularies.sources
+        evidence = []
+        for item in scenario.evidence:
+            source = sources[item.source]
+            date = str(source.date) if source.date else self.t("source.undated")
+            number = scenario.sources.index(item.source) + 1
+            evidence.append((item, self.t("evidence.cite", publisher=self.loc(source.publisher), date=date, number=number)))
+        return ScenarioPage(
+            scenario=scenario,
+            domain=self._name("domains", scenario.domain),
+            owner=self._name("owners", scenario.owner),
+            capabilities=[(key, self._name("capabilities", key)) for key in scenario.capabilities],
+            musts=_musts(scenario.requirements),
+            requirements=self._requirement_rows([scenario], path),
+            districts=[(code, self.vocabularies.districts[code]) for code in scenario.locations.codes],
+            evidence=evidence,
+            sources=[(key, sources[key]) for key in scenario.sources],
+            edit=self.addresses.on(path).edit(scenario.id),
+        )
 
-    def link(self, target: str) -> str:
-        """Link from this page to the page rendered from `target` (a docs path), for raw HTML."""
-        return self._raw_link(self.page_path, target)
+    # -- the parts several pages show ---------------------------------------------------------
 
-    def site_path(self) -> str:
-        """This page's address from the site's root, e.g. /zh/scenarios/x/ (what print shows without script)."""
-        return "/" + _from_root(self.language, self.page_path, self.settings.directory_urls)
-
-    def shared(self, target: str) -> str:
-        """URL of a file published once, at the root of the English site (data, schemas), from this page."""
-        return self._raw_link(self.page_path if self.language == "en" else f"{self.language}/{self.page_path}", target)
-
-    def _raw_link(self, source: str, target: str) -> str:
-        # MkDocs leaves links in raw HTML alone (so: relative to the page's URL); Zensical rewrites
-        # them as if relative to the page's source file (so: written that way for it).
-        if self.settings.engine == "zensical":
-            return _relative_path(source, target)
-        return relative_url(source, target, self.settings.directory_urls)
-
-    def name(self, vocabulary: str, key: str | int) -> str:
+    def _name(self, vocabulary: str, key: str | int) -> str:
         """An entry's name; an owner renamed since the scenarios were released is named as it was
         then, the date the records speak of, with today's name beside it."""
         entry = getattr(self.vocabularies, vocabulary)[key]
@@ -254,78 +414,50 @@ class Helpers:
             return self.t("owners.renamed", former=self.loc(entry.former_name), current=self.loc(entry.name))
         return self.loc(entry.name)
 
-    def owner_heading(self, scenarios: Iterable[Scenario]) -> str:
-        """'Likely owner' over scenarios that are all reconstructions, whose owners no text names."""
-        provenances = {scenario.provenance for scenario in scenarios}
-        return self.t("field.owner.illustrative" if provenances == {"illustrative"} else "field.owner")
+    def _groups(self, grouping: str) -> list[Group]:
+        return [self._group(grouping, key, entry) for key, entry in getattr(self.vocabularies, grouping).items()]
 
-    def names(self, vocabulary: str, keys: Iterable[str | int]) -> list[str]:
-        return [self.name(vocabulary, key) for key in keys]
+    def _group(self, grouping: str, key: str, entry: Any) -> Group:
+        return Group(key, self.loc(entry.name), self._describe(grouping, entry), self.catalogue.by_key(grouping, key))
 
-    def in_use(self, vocabulary: str) -> list[Any]:
-        """Keys of `vocabulary` that at least one scenario refers to."""
-        return [key for key in getattr(self.vocabularies, vocabulary) if self.catalogue.by_key(vocabulary, key)]
-
-    def entries(self, vocabulary: str) -> list[tuple[Any, Any]]:
-        return list(getattr(self.vocabularies, vocabulary).items())
-
-    def describe(self, vocabulary: str, entry: Any) -> Markup:
+    def _describe(self, grouping: str, entry: Any) -> Markup:
         """The sentence shown under a domain, capability or owner name (data escaped, as always)."""
-        if vocabulary == "owners":
+        if grouping == "owners":
             text = self.t("owners.confirmed" if entry.name_confirmed else "owners.unconfirmed")
             return text + self.t("punct.sentence") + self.loc(entry.history) if entry.history else text
         text = escape(self.loc(entry.description))
-        if vocabulary == "domains":
+        if grouping == "domains":
             text += self.t("punct.sentence") + self.t("domains.announced" if entry.announced else "domains.not_announced")
         return text
 
-    def place(self, scenario: Scenario) -> str:
-        """Short list of where a scenario applies, for tables."""
-        names = [self.loc(self.vocabularies.districts[code].short) for code in scenario.locations.codes]
-        shown = self.t("list.separator").join(names[:3])
-        if len(names) > 4:
-            return shown + self.t("list.more", count=len(names) - 3, total=len(names))
-        return self.t("list.separator").join(names)
+    def _table(self, scenarios: Iterable[Scenario], caption: Markup, path: str) -> ScenarioTable:
+        link = self.addresses.on(path).link
+        separator = self.t("list.separator")
+        rows = []
+        for scenario in _in_table_order(self.catalogue, scenarios):
+            names = [self.loc(self.vocabularies.districts[code].short) for code in scenario.locations.codes]
+            place = separator.join(names[:3])
+            if len(names) > 4:
+                place += self.t("list.more", count=len(names) - 3, total=len(names))
+            else:
+                place = separator.join(names)
+            capabilities = separator.join(self._name("capabilities", key) for key in scenario.capabilities)
+            domain, owner = self._name("domains", scenario.domain), self._name("owners", scenario.owner)
+            rows.append(ScenarioRow(scenario, link(f"scenarios/{scenario.id}.md"), domain, owner, capabilities, place))
+        illustrative = {row.scenario.provenance for row in rows} == {"illustrative"}
+        return ScenarioTable(caption, self.t("field.owner.illustrative" if illustrative else "field.owner"), rows)
 
-    def scenario_row(self, scenario: Scenario) -> Markup:
-        """The scenario's row in a scenario table (catalogue, domain, owner and capability pages)."""
-        link = self.link(f"scenarios/{scenario.id}.md")
-        return self.pages.partial("_scenario_row.html.j2", self.language, scenario=scenario, scenario_link=link, h=self)
-
-    def evidence_cite(self, scenario: Scenario, key: str) -> str:
-        """Who published a piece of evidence, when, and its number in the scenario's sources."""
-        source = self.vocabularies.sources[key]
-        date = str(source.date) if source.date else self.t("source.undated")
-        return self.t("evidence.cite", publisher=self.loc(source.publisher), date=date, number=scenario.sources.index(key) + 1)
-
-    def source_item(self, key: str) -> Markup:
-        """A source's item in a list of sources."""
-        source = self.vocabularies.sources[key]
-        return self.pages.partial("_source.html.j2", self.language, key=key, source=source, t=self.t)
-
-    def by_domain(self, scenarios: Iterable[Scenario]) -> list[Scenario]:
-        """Scenarios grouped by domain, in vocabulary order, then by id: the order of tables."""
-        order = {key: index for index, key in enumerate(self.vocabularies.domains)}
-        return sorted(scenarios, key=lambda s: (order[s.domain], s.id))
-
-    # -- filters, explorer and charts -------------------------------------------------------
-
-    def facets(self) -> list[Facet]:
+    def _facets(self) -> list[Facet]:
         """The catalogue's filters; values in vocabulary order, districts by code."""
         districts = [(str(code), self.loc(d.name)) for code, d in self.vocabularies.districts.items() if code != CITYWIDE]
+        illustrative = {scenario.provenance for scenario in self.catalogue.scenarios} == {"illustrative"}
+        owner = self.t("field.owner.illustrative" if illustrative else "field.owner")
         return [
             Facet("domain", "domain", self.t("field.domain"), self._choices("domains"), True),
             Facet("capability", "capabilities", self.t("field.capabilities"), self._choices("capabilities"), True),
-            Facet("owner", "owner", self.owner_heading(self.catalogue.scenarios), self._choices("owners"), False),
+            Facet("owner", "owner", owner, self._choices("owners"), False),
             Facet("district", "districts", self.t("field.district"), districts, False, self.t("filters.citywide_note")),
             Facet("status", "status", self.t("field.status"), self._labels("status", Status), True),
-        ]
-
-    def requirement_facets(self) -> list[Facet]:
-        """The requirements explorer's filters besides the metric threshold."""
-        return [
-            Facet("capability", "capabilities", self.t("field.capabilities"), self._choices("capabilities"), True),
-            Facet("priority", "priority", self.t("field.priority"), self._labels("priority", Priority), True),
         ]
 
     def _choices(self, vocabulary: str) -> list[tuple[str, str]]:
@@ -334,27 +466,31 @@ class Helpers:
     def _labels(self, prefix: str, values: Any) -> list[tuple[str, str]]:
         return [(value, self.t(f"{prefix}.{value}")) for value in typing.get_args(values)]
 
-    def requirement_rows(self, scenarios: Iterable[Scenario] | None = None) -> list[RequirementRow]:
-        """The rows of a requirements table (of every scenario, in table order, by default), with
-        what each shows worked out here: a call from a template costs more than the work it does,
-        and there is a row per requirement."""
+    def _requirement_rows(self, scenarios: Iterable[Scenario], path: str) -> list[RequirementRow]:
+        link = self.addresses.on(path).link
         rows = []
-        for scenario in self.by_domain(self.catalogue.scenarios if scenarios is None else scenarios):
-            link = self.link(f"scenarios/{scenario.id}.md")
+        for scenario in _in_table_order(self.catalogue, scenarios):
+            address = link(f"scenarios/{scenario.id}.md")
             capabilities = " ".join(scenario.capabilities)
             for requirement in scenario.requirements:
                 source = scenario.sources.index(requirement.source) + 1 if requirement.source else 0
                 target = requirement.target
                 if target is None:
-                    rows.append(RequirementRow(scenario, requirement, link, capabilities, source))
+                    rows.append(RequirementRow(scenario, requirement, address, capabilities, source))
                     continue
-                metric, shown = self.name("metrics", target.metric), self.target(target)
+                metric, shown = self._name("metrics", target.metric), self._target(target)
                 base = f"{self.vocabularies.in_base_unit(target):.12g}"
                 basis = self.t(f"basis.{target.basis}") if target.basis else ""
-                rows.append(RequirementRow(scenario, requirement, link, capabilities, source, metric, shown, base, basis))
+                rows.append(RequirementRow(scenario, requirement, address, capabilities, source, metric, shown, base, basis))
         return rows
 
-    def used_metrics(self) -> list[MetricChoice]:
+    def _target(self, target: Target) -> str:
+        """'≤ 0.2 m', '≥ 90%', '≥ level 3' in the page's language."""
+        unit = self.vocabularies.units[target.unit]
+        symbol = {"<=": "≤", "<": "<", ">=": "≥", ">": ">", "=": "="}[target.op]
+        return f"{symbol} {unit.format(target.value, self.t.language)}"
+
+    def _metrics(self) -> list[MetricChoice]:
         """The explorer's metrics: those some target measures, in vocabulary order, each with the
         units a value may be given in and the one its targets use most (offered first)."""
         used: dict[str, collections.Counter[str]] = {}
@@ -363,10 +499,10 @@ class Helpers:
                 if requirement.target:
                     used.setdefault(requirement.target.metric, collections.Counter())[requirement.target.unit] += 1
         choices = []
+        order = list(self.vocabularies.units)
         for key, metric in self.vocabularies.metrics.items():
             if key not in used:
                 continue
-            order = list(self.vocabularies.units)
             if metric.dimension in CONVERTIBLE:
                 units = [unit for unit, entry in self.vocabularies.units.items() if entry.dimension == metric.dimension]
             else:
@@ -375,166 +511,18 @@ class Helpers:
             choices.append(MetricChoice(key, metric, tuple(units), default))
         return choices
 
-    def charts(self) -> list[overview.Chart]:
-        return overview.charts(self)
 
-    def tile_map(self) -> overview.TileMap:
-        return overview.tile_map(self)
-
-    def requirements(self) -> list[Any]:
-        return [r for scenario in self.catalogue.scenarios for r in scenario.requirements]
-
-    def must(self, requirements: Iterable[Requirement]) -> int:
-        """How many of `requirements` are musts."""
-        return sum(1 for requirement in requirements if requirement.priority == "must")
-
-    def with_provenance(self, provenance: str) -> int:
-        return sum(1 for scenario in self.catalogue.scenarios if scenario.provenance == provenance)
-
-    def target(self, target: Target) -> str:
-        """'≤ 0.2 m', '≥ 90%', '≥ level 3' in the page's language."""
-        unit = self.vocabularies.units[target.unit]
-        symbol = {"<=": "≤", "<": "<", ">=": "≥", ">": ">", "=": "="}[target.op]
-        return f"{symbol} {unit.format(target.value, self.language)}"
-
-    def edit_url(self, scenario: Scenario) -> str:
-        if self.settings.repository:
-            base = self.settings.repository.rstrip("/")
-            return f"{base}/edit/{self.settings.branch}/scenarios/{scenario.id}.yaml"
-        return self.shared(f"scenarios/{scenario.id}.yaml")
-
-    def count(self, vocabulary: str, key: str | int) -> int:
-        return len(self.catalogue.by_key(vocabulary, key))
+def _in_table_order(catalogue: Catalogue, scenarios: Iterable[Scenario]) -> list[Scenario]:
+    """Scenarios grouped by domain, in vocabulary order, then by id: the order of tables."""
+    order = {key: index for index, key in enumerate(catalogue.vocabularies.domains)}
+    return sorted(scenarios, key=lambda s: (order[s.domain], s.id))
 
 
-@dataclass(frozen=True)
-class RequirementRow:
-    """One row of the requirements explorer."""
-
-    scenario: Scenario
-    requirement: Requirement
-    link: str  # to the scenario's page, from the explorer
-    capabilities: str  # the scenario's capability keys, space-separated, for the filters
-    source: int  # the number of the requirement's source in the scenario's list (from 1), or 0
-    metric: str = ""  # the target's metric, named in the page's language ("" without a target)
-    target: str = ""  # the target as shown, e.g. "≤ 0.2 m"
-    base: str = ""  # the target's value in its metric's base unit, for the threshold filter
-    basis: str = ""  # what a figure without a source rests on, as shown ("typical published value")
+def _musts(requirements: Iterable[Requirement]) -> int:
+    return sum(1 for requirement in requirements if requirement.priority == "must")
 
 
-@dataclass(frozen=True)
-class MetricChoice:
-    """A metric the requirements explorer offers, with the units a value may be given in."""
-
-    key: str
-    metric: Metric
-    units: tuple[str, ...]
-    default_unit: str
-
-
-@dataclass(frozen=True)
-class Facet:
-    """One filter of a table: its URL parameter, the row attribute it reads, its choices."""
-
-    name: str
-    attribute: str
-    label: str
-    values: list[tuple[str, str]]
-    open: bool
-    note: str = ""
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def relative_url(source: str, target: str, directory_urls: bool) -> str:
-    """The URL of docs file `target` relative to the page built from docs file `source`.
-
-    Plain string work, remembered: every page links to many others, and posixpath.relpath (which
-    asks the file system for the working directory) was a tenth of the generator's time.
-    """
-    up, down = _climb(_url(source, directory_urls), _url(target, directory_urls))  # a trailing "" stands for a folder URL
-    return "../" * up + "/".join(down) or "./"
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _relative_path(source: str, target: str) -> str:
-    """Docs file `target` relative to the folder of docs file `source`: "a/b.md", "c.md" -> "../c.md".
-    String work, as in relative_url: posixpath.relpath asks the file system for the working folder."""
-    up, down = _climb(source, target)
-    return "/".join([".."] * up + down)
-
-
-def _climb(source: str, target: str) -> tuple[int, list[str]]:
-    """From the folder of path `source` to path `target`: how many folders up, then the parts down."""
-    folder, parts = source.split("/")[:-1], target.split("/")
-    common = 0
-    while common < len(folder) and common < len(parts) - 1 and folder[common] == parts[common]:
-        common += 1
-    return len(folder) - common, parts[common:]
-
-
-def _from_root(language: str, docs_path: str, directory_urls: bool) -> str:
-    """Where a language's docs file is published, from the English site's root: zh/scenarios/x/."""
-    return ("" if language == "en" else f"{language}/") + _url(docs_path, directory_urls)
-
-
-def _url(path: str, directory_urls: bool) -> str:
-    """Where MkDocs puts the page for a docs file: 'a/b.md' -> 'a/b/' (or 'a/b.html')."""
-    if not path.endswith(".md"):
-        return path
-    stem = path[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        folder = stem[: -len("index")]
-        return folder if directory_urls else folder + "index.html"
-    return stem + "/" if directory_urls else stem + ".html"
-
-
-# ---------------------------------------------------------------------------------------------
-# Template environment and filters
-
-
-def web_address(url: str) -> str:
-    """`{{ source.url|web_address }}`: a link to another site, only if it is an http(s) address
-    (the validator requires one; this keeps any other scheme out of the page regardless)."""
-    return url if re.match(r"https?://", url, re.IGNORECASE) else "#"
-
-
-@jinja2.pass_context
-def localised(context: jinja2.runtime.Context, text: Text) -> str:
-    """`{{ scenario.title|loc }}`: a text in the page's language. A filter, not a function like
-    t(), because Jinja calls filters directly: a tenth of a scenario page's rendering time."""
-    return text.get(context["language"])
-
-
-@functools.cache
-def _environment() -> jinja2.Environment:
-    """The templates: HTML, autoescaped, so that every value is text unless code marks it safe.
-    Jinja notices an edited template (as under `mkdocs serve`) and compiles it again."""
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    environment.filters.update(prose=prose, loc=localised, web_address=web_address)
-    return environment
-
-
-_STRINGS = TEMPLATES / "strings.yaml"
-
-
-def strings() -> dict[str, dict[str, str]]:
-    """UI strings, {key: {en, zh}}; tests check that every key has both languages. Read again when
-    the file changes, as templates are, so `mkdocs serve` shows an edited string."""
-    return _strings(_STRINGS.stat().st_mtime_ns)
-
-
-@functools.lru_cache(maxsize=2)
-def _strings(version: int) -> dict[str, dict[str, str]]:
-    with _STRINGS.open(encoding="utf-8") as file:
-        loaded: dict[str, dict[str, str]] = yaml.load(file, Loader=Loader)
-    for text in loaded.values():  # folded Chinese lines must not leave gaps between characters
-        if "zh" in text:
-            text["zh"] = close_gaps(text["zh"])
-    return loaded
+def _plain(text: str) -> str:
+    """Plain text of a template value: Markup (a UI string with its values escaped) loses its tags
+    and entities; a data text is plain already."""
+    return text.striptags() if isinstance(text, Markup) else " ".join(text.split())

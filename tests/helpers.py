@@ -7,11 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.addresses import Settings
 from generator.build import check
 from generator.errors import DataError, Problem
 from generator.load import load_project
 from generator.model import LANGUAGES
-from generator.render import Settings, render
+from generator.render import render
 from generator.validate import validate
 from generator.write import files
 

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from bench.project import clone, empty_trash, make_ours, make_stock, originals, reset_build
+from generator.addresses import Settings
 from generator.build import build, check
-from generator.render import Settings
 
 
 def test_clones_are_valid_scenarios_with_numbered_titles(tmp_path: Path) -> None:

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from generator.addresses import Settings
 from generator.build import check
 from generator.chinese import close_gaps
 from generator.model import Scenario, Text
-from generator.render import Settings
 from tests.conftest import ROOT
 from tests.helpers import rendered_files
 

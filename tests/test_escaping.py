@@ -18,9 +18,10 @@ from typing import Any
 import pytest
 
 from generator import export
+from generator.addresses import Settings
 from generator.build import check
 from generator.model import Catalogue, Text
-from generator.render import Settings, Site, render
+from generator.render import Site, render
 from tests.conftest import FIXTURE
 
 # Plain texts (titles, names, requirements...): markup, script, styles that load from elsewhere,

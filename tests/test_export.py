@@ -15,9 +15,9 @@ import pytest
 import yaml
 
 from generator import export
+from generator.addresses import Settings
 from generator.load import load_project
 from generator.model import Scenario
-from generator.render import Settings
 from generator.validate import validate
 from tests.conftest import ROOT
 from tests.helpers import rendered_files

@@ -30,10 +30,11 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from generator.addresses import Settings
 from generator.build import check
 from generator.cli import main
 from generator.model import LANGUAGES, Catalogue
-from generator.render import Settings, render
+from generator.render import render
 from generator.write import files
 from tests.conftest import FIXTURE
 

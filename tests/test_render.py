@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from bench.project import make_ours
+from generator.addresses import Settings, relative_path, relative_url
+from generator.environment import strings
 from generator.prose import prose
-from generator.render import Settings, _relative_path, relative_url, strings
 from tests.conftest import FIXTURE, ROOT
 from tests.helpers import rendered_files
 
@@ -114,7 +115,7 @@ def test_relative_url(source: str, target: str, directory_urls: bool, expected: 
     ],
 )
 def test_relative_path_answers_as_posixpath_relpath(source: str, target: str) -> None:
-    assert _relative_path(source, target) == posixpath.relpath(target, posixpath.dirname(source) or ".")
+    assert relative_path(source, target) == posixpath.relpath(target, posixpath.dirname(source) or ".")
 
 
 def tree_digest(folder: Path) -> str:

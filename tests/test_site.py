@@ -10,7 +10,7 @@ import pytest
 
 from generator.build import check
 from generator.chinese import close_gaps
-from generator.render import strings
+from generator.environment import strings
 from tests.conftest import ROOT
 from tests.helpers import broken_links
 

@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from generator import model
-from generator.render import GROUPINGS
 from tests.helpers import edit, problems
 
 S = "scenarios/river-ships.yaml"
@@ -767,7 +765,3 @@ VOCABULARY_RULES = [
 def test_vocabulary_rule(project: Path, file: str, old: str, new: str, expected: list[str]) -> None:
     edit(project, f"vocabularies/{file}", old, new)
     assert problems(project) == expected
-
-
-def test_the_vocabularies_with_a_page_per_key_are_those_the_site_gives_pages() -> None:
-    assert model.PAGE_PER_KEY == GROUPINGS

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.addresses import Settings
 from generator.build import build
 from generator.errors import DataError
-from generator.render import Settings
 from generator.write import _replace_folder
 from tests.conftest import ROOT, site_project
 from tests.helpers import edit

@@ -1,0 +1,87 @@
+"""The templates' surroundings: the Jinja environment, its filters and the UI strings."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from .chinese import close_gaps
+from .load import Loader
+from .model import Text
+from .prose import prose
+
+TEMPLATES = Path(__file__).parent / "templates"
+_STRINGS = TEMPLATES / "strings.yaml"
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The UI strings in one language; templates call it as `t("key", name=value)`."""
+
+    language: str
+    strings: dict[str, dict[str, str]]
+
+    def __call__(self, key: str, **values: Any) -> Markup:
+        """A UI string with {placeholders} filled in. The strings are ours and may hold HTML (a
+        link); the values are escaped, as they may come from data.
+
+        A key may have a singular form `key.one`, used when `count` is 1.
+        """
+        if values.get("count") == 1 and f"{key}.one" in self.strings:
+            key = f"{key}.one"
+        text = Markup(self.strings[key][self.language])
+        return text.format(**values) if values else text  # unformatted, a string can be a template of its own
+
+    def loc(self, text: Text) -> str:
+        return text.get(self.language)
+
+
+def strings() -> dict[str, dict[str, str]]:
+    """UI strings, {key: {en, zh}}; tests check that every key has both languages. Read again when
+    the file changes, as templates are, so `mkdocs serve` shows an edited string."""
+    return _strings(_STRINGS.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=2)
+def _strings(version: int) -> dict[str, dict[str, str]]:
+    with _STRINGS.open(encoding="utf-8") as file:
+        loaded: dict[str, dict[str, str]] = yaml.load(file, Loader=Loader)
+    for text in loaded.values():  # folded Chinese lines must not leave gaps between characters
+        if "zh" in text:
+            text["zh"] = close_gaps(text["zh"])
+    return loaded
+
+
+def web_address(url: str) -> str:
+    """`{{ source.url|web_address }}`: a link to another site, only if it is an http(s) address
+    (the validator requires one; this keeps any other scheme out of the page regardless)."""
+    return url if re.match(r"https?://", url, re.IGNORECASE) else "#"
+
+
+@jinja2.pass_context
+def localised(context: jinja2.runtime.Context, text: Text) -> str:
+    """`{{ scenario.title|loc }}`: a text in the page's language."""
+    return text.get(context["language"])
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The templates: HTML, autoescaped, so that every value is text unless code marks it safe.
+    Jinja notices an edited template (as under `mkdocs serve`) and compiles it again."""
+    loaded = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    loaded.filters.update(prose=prose, loc=localised, web_address=web_address)
+    return loaded
