@@ -19,25 +19,10 @@ from typing import Any
 import yaml
 from markupsafe import Markup, escape
 
-from . import export, overview
+from . import export, model, overview
 from .addresses import Addresses, Settings
 from .environment import Labels, environment, strings
-from .model import (
-    CITYWIDE,
-    CONVERTIBLE,
-    PAGE_PER_KEY,
-    Catalogue,
-    District,
-    Evidence,
-    Metric,
-    Priority,
-    Requirement,
-    Scenario,
-    Source,
-    Status,
-    Target,
-    Unit,
-)
+from .model import CITYWIDE, CONVERTIBLE, PAGE_PER_KEY, Catalogue, Priority, Requirement, Scenario, Status, Target
 from .schema import catalogue_schema, dumps, scenario_schema
 
 
@@ -71,7 +56,7 @@ class Group:
     key: str
     name: str
     description: Markup  # the sentence shown under its name
-    scenarios: list[Scenario]  # in table order
+    scenarios: list[Scenario]  # by id
 
 
 @dataclass(frozen=True)
@@ -127,7 +112,7 @@ class MetricChoice:
     """A metric the requirements explorer offers, with the units a value may be given in."""
 
     key: str
-    metric: Metric
+    metric: model.Metric
     units: tuple[str, ...]
     default_unit: str
 
@@ -162,7 +147,7 @@ class Explorer:
     scenarios: int
     facets: list[Facet]
     metrics: list[MetricChoice]
-    units: dict[str, Unit]
+    units: dict[str, model.Unit]
     rows: list[RequirementRow]
 
 
@@ -176,16 +161,11 @@ class Stats:
 
 
 @dataclass(frozen=True)
-class Data:
-    """data.md: the downloads, all addresses, which every page can write."""
-
-
-@dataclass(frozen=True)
 class About:
     """about.md: what the catalogue is, its provenances with their counts, every source."""
 
     provenances: list[tuple[str, int]]
-    sources: list[tuple[str, Source]]
+    sources: list[tuple[str, model.Source]]
 
 
 @dataclass(frozen=True)
@@ -215,13 +195,13 @@ class ScenarioPage:
     capabilities: list[tuple[str, str]]  # (key, name)
     musts: int
     requirements: list[RequirementRow]
-    districts: list[tuple[int, District]]
-    evidence: list[tuple[Evidence, Markup]]  # (item, who said it and when, numbered)
-    sources: list[tuple[str, Source]]
+    districts: list[tuple[int, model.District]]
+    evidence: list[tuple[model.Evidence, Markup]]  # (item, who said it and when, numbered)
+    sources: list[tuple[str, model.Source]]
     edit: str  # where to edit it
 
 
-Context = Home | CataloguePage | Explorer | Stats | Data | About | Groups | GroupPage | ScenarioPage
+Context = Home | CataloguePage | Explorer | Stats | About | Groups | GroupPage | ScenarioPage | None  # None: data.md
 
 
 # -- building them ----------------------------------------------------------------------------
@@ -240,7 +220,7 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
         ("catalogue.md", "catalogue", pages.catalogue_page),
         ("requirements.md", "requirements", pages.explorer),
         ("stats.md", "stats", pages.stats),
-        ("data.md", "data", lambda _: Data()),
+        ("data.md", "data", lambda _: None),  # only downloads: addresses, which every page can write
         ("about.md", "about", pages.about),
     ):
         site.pages[path] = pages.render(template, path, build(path))
@@ -309,21 +289,9 @@ class _Pages:
             toc.append((id, escape(heading)))
             return ""
 
-        module = (
-            environment()
-            .get_template(f"{template}.html.j2")
-            .make_module(
-                {
-                    "language": self.t.language,
-                    "t": self.t,
-                    "link": addresses.link,
-                    "shared": addresses.shared,
-                    "site_path": addresses.site_path(),
-                    "section": section,
-                    **{field.name: getattr(context, field.name) for field in dataclasses.fields(context)},
-                }
-            )
-        )
+        values = {field.name: getattr(context, field.name) for field in dataclasses.fields(context)} if context else {}
+        values.update(language=self.t.language, t=self.t, link=addresses.link, shared=addresses.shared, section=section)
+        module = environment().get_template(f"{template}.html.j2").make_module({**values, "site_path": addresses.site_path()})
         values = module.__dict__
         return Page(
             title=_plain(values["title"]),
@@ -338,15 +306,18 @@ class _Pages:
         scenarios = self.catalogue.scenarios
         requirements = [r for scenario in scenarios for r in scenario.requirements]
         domains = self._groups("domains")
+        illustrative = sum(1 for scenario in scenarios if scenario.provenance == "illustrative")
+        in_use = sum(1 for group in domains if group.scenarios)
+        owners = [group for group in self._groups("owners") if group.scenarios]
         return Home(
-            scenarios=len(scenarios),
-            requirements=len(requirements),
-            musts=_musts(requirements),
-            illustrative=sum(1 for scenario in scenarios if scenario.provenance == "illustrative"),
-            domains_in_use=sum(1 for group in domains if group.scenarios),
-            domains=domains,
-            capabilities=self._groups("capabilities"),
-            owners=[group for group in self._groups("owners") if group.scenarios],
+            len(scenarios),
+            len(requirements),
+            _musts(requirements),
+            illustrative,
+            in_use,
+            domains,
+            self._groups("capabilities"),
+            owners,
         )
 
     def catalogue_page(self, path: str) -> CataloguePage:
@@ -363,12 +334,8 @@ class _Pages:
         return Explorer(len(self.catalogue.scenarios), facets, self._metrics(), self.vocabularies.units, rows)
 
     def stats(self, path: str) -> Stats:
-        link = self.addresses.on(path).link
-        return Stats(
-            len(self.catalogue.scenarios),
-            overview.charts(self.catalogue, self.t, link),
-            overview.tile_map(self.catalogue, self.t),
-        )
+        charts = overview.charts(self.catalogue, self.t, self.addresses.on(path).link)
+        return Stats(len(self.catalogue.scenarios), charts, overview.tile_map(self.catalogue, self.t))
 
     def about(self, path: str) -> About:
         counts = collections.Counter(scenario.provenance for scenario in self.catalogue.scenarios)
@@ -391,18 +358,12 @@ class _Pages:
             date = str(source.date) if source.date else self.t("source.undated")
             number = scenario.sources.index(item.source) + 1
             evidence.append((item, self.t("evidence.cite", publisher=self.loc(source.publisher), date=date, number=number)))
-        return ScenarioPage(
-            scenario=scenario,
-            domain=self._name("domains", scenario.domain),
-            owner=self._name("owners", scenario.owner),
-            capabilities=[(key, self._name("capabilities", key)) for key in scenario.capabilities],
-            musts=_musts(scenario.requirements),
-            requirements=self._requirement_rows([scenario], path),
-            districts=[(code, self.vocabularies.districts[code]) for code in scenario.locations.codes],
-            evidence=evidence,
-            sources=[(key, sources[key]) for key in scenario.sources],
-            edit=self.addresses.on(path).edit(scenario.id),
-        )
+        names = self._name("domains", scenario.domain), self._name("owners", scenario.owner)
+        capabilities = [(key, self._name("capabilities", key)) for key in scenario.capabilities]
+        rows, musts = self._requirement_rows([scenario], path), _musts(scenario.requirements)
+        districts = [(code, self.vocabularies.districts[code]) for code in scenario.locations.codes]
+        listed, edit = [(key, sources[key]) for key in scenario.sources], self.addresses.on(path).edit(scenario.id)
+        return ScenarioPage(scenario, *names, capabilities, musts, rows, districts, evidence, listed, edit)
 
     # -- the parts several pages show ---------------------------------------------------------
 
@@ -444,14 +405,17 @@ class _Pages:
             capabilities = separator.join(self._name("capabilities", key) for key in scenario.capabilities)
             domain, owner = self._name("domains", scenario.domain), self._name("owners", scenario.owner)
             rows.append(ScenarioRow(scenario, link(f"scenarios/{scenario.id}.md"), domain, owner, capabilities, place))
-        illustrative = {row.scenario.provenance for row in rows} == {"illustrative"}
-        return ScenarioTable(caption, self.t("field.owner.illustrative" if illustrative else "field.owner"), rows)
+        return ScenarioTable(caption, self._owner_heading(row.scenario for row in rows), rows)
+
+    def _owner_heading(self, scenarios: Iterable[Scenario]) -> Markup:
+        """'Likely owner' over scenarios that are all reconstructions, whose owners no text names."""
+        illustrative = {scenario.provenance for scenario in scenarios} == {"illustrative"}
+        return self.t("field.owner.illustrative" if illustrative else "field.owner")
 
     def _facets(self) -> list[Facet]:
         """The catalogue's filters; values in vocabulary order, districts by code."""
         districts = [(str(code), self.loc(d.name)) for code, d in self.vocabularies.districts.items() if code != CITYWIDE]
-        illustrative = {scenario.provenance for scenario in self.catalogue.scenarios} == {"illustrative"}
-        owner = self.t("field.owner.illustrative" if illustrative else "field.owner")
+        owner = self._owner_heading(self.catalogue.scenarios)
         return [
             Facet("domain", "domain", self.t("field.domain"), self._choices("domains"), True),
             Facet("capability", "capabilities", self.t("field.capabilities"), self._choices("capabilities"), True),
