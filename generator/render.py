@@ -99,9 +99,10 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
     pages = _Pages(catalogue, settings)
     site = Site(pages={}, files={})
     page = functools.partial(pages.render, language)
+    data = data_files(catalogue, settings, sources)  # in both languages, as the data page gives their sizes
     for path in ("index.md", "catalogue.md", "requirements.md", "stats.md", "data.md", "about.md"):
         template = "home.html.j2" if path == "index.md" else path.replace(".md", ".html.j2")
-        site.pages[path] = page(template, path)
+        site.pages[path] = page(template, path, data=export.data_page(data) if path == "data.md" else None)
     for grouping in GROUPINGS:
         site.pages[f"{grouping}/index.md"] = page("groups.html.j2", f"{grouping}/index.md", grouping=grouping)
         for key, entry in getattr(catalogue.vocabularies, grouping).items():
@@ -117,7 +118,7 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
     address = functools.partial(settings.address, language)
     site.files["feed.xml"] = export.feed(catalogue, language, title, subtitle, address, marked)
     if language == "en":
-        site.files.update(data_files(catalogue, settings, sources))
+        site.files.update(data)
     return site
 
 
@@ -125,9 +126,9 @@ def data_files(catalogue: Catalogue, settings: Settings, sources: dict[str, str]
     """The data to take away: catalogue.json, catalogue.csv, the schemas, and each scenario's
     JSON record and YAML text (from `sources`, by id)."""
     files = {f"scenarios/{scenario_id}.yaml": text for scenario_id, text in sources.items()}
-    records = [export.json_text(export.record(scenario)) for scenario in catalogue.scenarios]
-    for scenario, text in zip(catalogue.scenarios, records, strict=True):
-        files[f"scenarios/{scenario.id}.json"] = text
+    records = [export.record(scenario) for scenario in catalogue.scenarios]
+    for scenario, record in zip(catalogue.scenarios, records, strict=True):
+        files[f"scenarios/{scenario.id}.json"] = export.json_text(record)
     files["catalogue.json"] = export.catalogue_json(catalogue, records)
     files["catalogue.csv"] = export.catalogue_csv(catalogue, functools.partial(settings.address, "en"))
     files["schema/scenario.schema.json"] = dumps(scenario_schema(catalogue.vocabularies))
