@@ -104,7 +104,7 @@ def csv_columns(page: Callable[[str], str] = lambda path: path) -> list[CsvColum
     with the names they stand for), and the figures a spreadsheet needs beside them. `page`
     gives the address of a scenario's English page from its docs path."""
     columns: list[CsvColumn] = []
-    for field in model.walk(Scenario):
+    for field in model.walk(model.Scenario):
         if not _fits_a_cell(field):
             continue
         in_scenario, _, in_requirement = field.path.partition("requirements.")

@@ -471,7 +471,8 @@ class Scenario:
         """(label, value) of the fields declared with a `Fact`, for the top of the scenario page;
         a field left out of the record is left out here too."""
         shown = []
-        for field in fields(Scenario):
+        record: type = type(self)  # a record declared with more fields shows its own
+        for field in fields(record):
             value, fact = getattr(self, field.name), field.rule(Fact)
             if fact is not None and value not in (None, ()):
                 label = fact.zh if language == "zh" else fact.en

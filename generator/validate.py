@@ -37,7 +37,6 @@ PLACEHOLDER = "TODO"  # what `generator new` leaves for the contributor to repla
 MAX_TEXT = 5000  # characters, for texts without a stricter limit of their own
 MAX_DIGITS = 15  # before the decimal point: every number is below 10**15, exactly a float
 MAX_NUMBER_TEXT = 100  # characters of a number as written; Python reads no more than 4,300 digits
-SCENARIO = model.kind_of(Scenario)
 _STRING = Kind("str")
 
 _constructor = SafeConstructor()
@@ -117,7 +116,7 @@ def check_file(document: Document | LoadError, vocabularies: dict[str, dict[Any,
         failure = document.failure if isinstance(document, Unreadable) else None
         return Checked(document.problem.path, None, None, [document.problem], failure=failure)
     checker = Checker(document, vocabularies)
-    scenario = checker.convert(document.root, SCENARIO, (), "")
+    scenario = checker.convert(document.root, model.kind_of(model.Scenario), (), "")
     _check_scenario(scenario, checker)
     mark = checker.nodes.get("id", document.root).start_mark
     scenario_id = scenario.__dict__.get("id") if isinstance(scenario, Draft) else scenario.id
