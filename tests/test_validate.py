@@ -33,9 +33,7 @@ RULES = [
         "river-ships.yaml",
         "status: reconstructed\n",
         "status: reconstructed\nbudget: 1000000\n",
-        [
-            f"{S}:13:1: budget: unknown key 'budget'; expected one of {KEYS}"
-        ],
+        [f"{S}:13:1: budget: unknown key 'budget'; expected one of {KEYS}"],
     ),
     (
         "missing-key",
@@ -650,7 +648,12 @@ def test_rules_across_fields_run_beside_problems_of_shape(project: Path) -> None
     edit(project, "river-ships.yaml", "summary:\n", "sumary:\n")
     edit(project, "river-ships.yaml", "priority: should", "priority: mandatory")
     edit(project, "river-ships.yaml", "value: 20, unit: cm, basis: typical}", "value: 20, unit: min, basis: typical}")
-    edit(project, "river-ships.yaml", "  - id: R3\n    priority: must\n    kind: functional", "  - id: R3\n    priority: must\n    kind: performance")
+    edit(
+        project,
+        "river-ships.yaml",
+        "  - id: R3\n    priority: must\n    kind: functional",
+        "  - id: R3\n    priority: must\n    kind: performance",
+    )
     edit(project, "river-ships.yaml", "updated: 2024-01-15", "updated: 2020-01-15")
     assert problems(project) == [
         f"{S}:3:1: sumary: unknown key 'sumary'; did you mean 'summary'? (expected one of {KEYS})",
