@@ -92,64 +92,41 @@ class Result:
 
 
 def validate(sources: Sources) -> Result:
-    """Check everything; return the catalogue, or raise DataError with every problem found."""
+    """Check everything; return the catalogue, or raise DataError with every problem found
+    (MachineError if a file could not be read at all)."""
     vocabularies, problems = check_vocabularies(sources.vocabularies)
-    return combine(vocabularies, problems, [check_file(document, vocabularies) for document in sources.scenarios])
-
-
-@dataclass(frozen=True)
-class Checked:
-    """One scenario file checked on its own: its id (None where it could not be read), the
-    scenario (None when the file has errors), its problems, and where its id is."""
-
-    path: str
-    id: str | None
-    scenario: Scenario | None
-    problems: list[Problem]
-    id_at: tuple[int, int] = (1, 1)  # line and column of its id, for the rule that ids are unique
-    failure: str | None = None  # the machine would not let the file be read: what to do
-
-
-def check_file(document: Document | LoadError, vocabularies: dict[str, dict[Any, Any] | None]) -> Checked:
-    """Every rule that needs only this file (and the vocabularies)."""
-    if isinstance(document, LoadError):
-        failure = document.failure if isinstance(document, Unreadable) else None
-        return Checked(document.problem.path, None, None, [document.problem], failure=failure)
-    checker = Checker(document, vocabularies)
-    scenario = checker.convert(document.root, model.kind_of(model.Scenario), (), "")
-    _check_scenario(scenario, checker)
-    mark = checker.nodes.get("id", document.root).start_mark
-    scenario_id = scenario.__dict__.get("id") if isinstance(scenario, Draft) else scenario.id
-    valid = None if checker.failed else scenario
-    return Checked(document.path, scenario_id, valid, checker.problems, (mark.line + 1, mark.column + 1))
-
-
-def combine(vocabularies: dict[str, dict[Any, Any] | None], problems: list[Problem], files: Iterable[Checked]) -> Result:
-    """The rules across files (ids are unique), then the catalogue, or DataError with every
-    problem; MachineError first if a file could not be read at all."""
-    problems = list(problems)
     scenarios: list[Scenario] = []
-    first_file: dict[str, str] = {}
-    failures: list[str] = []
-    for file in files:
-        problems += file.problems
-        if file.failure is not None:
-            failures.append(file.failure)
-        if file.id is not None and file.id in first_file:
-            message = f"the id '{file.id}' is already used by {first_file[file.id]}; ids must be unique"
-            problems.append(Problem(file.path, *file.id_at, "id", message))
-        elif file.id is not None:
-            first_file[file.id] = file.path
-            if file.scenario is not None:
-                scenarios.append(file.scenario)
-
-    if failures:
-        raise MachineError(failures[0])
+    first_file: dict[str, str] = {}  # the file that has each id
+    for document in sources.scenarios:
+        if isinstance(document, Unreadable):
+            raise MachineError(document.failure)
+        if isinstance(document, LoadError):
+            problems.append(document.problem)
+            continue
+        checker = check_file(document, vocabularies)
+        problems += checker.problems
+        scenario_id = vars(checker.scenario).get("id")  # a Draft's as a Scenario's, if it parsed
+        if scenario_id in first_file:
+            mark = checker.nodes["id"].start_mark
+            message = f"the id '{scenario_id}' is already used by {first_file[scenario_id]}; ids must be unique"
+            problems.append(Problem(document.path, mark.line + 1, mark.column + 1, "id", message))
+        elif scenario_id is not None:
+            first_file[scenario_id] = document.path
+            if not checker.failed:
+                scenarios.append(checker.scenario)
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
-    complete = Vocabularies(**vocabularies)  # type: ignore[arg-type]
-    catalogue = Catalogue(tuple(sorted(scenarios, key=lambda s: s.id)), complete)
+    catalogue = Catalogue(tuple(sorted(scenarios, key=lambda s: s.id)), Vocabularies(**vocabularies))  # type: ignore[arg-type]
     return Result(catalogue, sorted(problems))
+
+
+def check_file(document: Document, vocabularies: dict[str, dict[Any, Any] | None]) -> Checker:
+    """Every rule that needs only this file (and the vocabularies): the checker holds the
+    scenario (a Draft where it has errors) and the problems."""
+    checker = Checker(document, vocabularies)
+    checker.scenario = checker.convert(document.root, model.kind_of(model.Scenario), (), "")
+    _check_scenario(checker.scenario, checker)
+    return checker
 
 
 def validate_vocabularies(documents: dict[str, Document | LoadError]) -> Vocabularies:
@@ -206,6 +183,7 @@ class Checker:
         self._visited: set[int] = set()
         self._aliases: list[yaml.Mark] | None = None  # positions of the aliases not reported yet
         self.texts: list[tuple[str, str]] = []  # every human-readable text converted, by field path
+        self.scenario: Any = _INVALID  # what check_file() made of the document
 
     @property
     def failed(self) -> bool:
@@ -561,24 +539,64 @@ class Checker:
 # reads a part that did not parse (Unparsed) is skipped, as that part's problem is reported.
 
 
-def _check_scenario(scenario: Any, checker: Checker) -> None:
-    for rule in (_id_is_file_name, _dates_in_order, _status_fits_provenance, _official_cites, _some_target, _places):
-        with contextlib.suppress(Unparsed):
-            rule(scenario, checker)
+def _check_scenario(s: Any, checker: Checker) -> None:
+    report, vocabularies = checker.report, checker.vocabularies
+    with contextlib.suppress(Unparsed):
+        stem = checker.document.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+        if s.id != stem:
+            report("id", f"the id '{s.id}' differs from the file name '{stem}.yaml'; rename the file or change the id")
+    with contextlib.suppress(Unparsed):
+        if s.updated < s.released:
+            report("updated", f"{s.updated} is before released ({s.released}); a record cannot change before it is published")
+    with contextlib.suppress(Unparsed):
+        if s.provenance == "illustrative" and s.status != "reconstructed":
+            report(
+                "status",
+                f"an illustrative record cannot say the scenario is '{s.status}'; use reconstructed until an official text gives its status",
+            )
+        elif s.provenance != "illustrative" and s.status == "reconstructed":
+            report(
+                "status",
+                f"only an illustrative record is reconstructed; give the status that the {s.provenance} record's text supports",
+            )
+    with contextlib.suppress(Unparsed):
+        sources = vocabularies.get("sources")
+        if s.provenance == "official" and sources and not any(sources[key].official for key in s.sources):
+            report(
+                "provenance",
+                "an official record must cite the official text; add it to scenarios/vocabularies/sources.yaml with official: true and list it under sources",
+            )
+    with contextlib.suppress(Unparsed):
+        if not any(r.target is not None for r in s.requirements):
+            report("requirements", "no requirement has a measurable target; give at least one a target (metric, op, value, unit)")
+    with contextlib.suppress(Unparsed):
+        _check_places(s.locations.codes, s.locations.valid_on, checker)
     ids: set[str] = set()
-    for index, requirement in _items(scenario, "requirements"):
+    for index, requirement in _items(s, "requirements"):
         where = f"requirements[{index}]"
-        for requirement_rule in (_requirement_source, _performance_target, _target_fits, _figure_basis):
-            with contextlib.suppress(Unparsed):
-                requirement_rule(requirement, where, scenario, checker)
+        with contextlib.suppress(Unparsed):
+            _credited(requirement.source, f"{where}.source", s, checker)
+        with contextlib.suppress(Unparsed):
+            if requirement.kind == "performance" and requirement.target is None:
+                report(where, "a performance requirement needs a target (metric, op, value, unit)")
         with contextlib.suppress(Unparsed):
             if requirement.id in ids:
-                checker.report(f"{where}.id", f"{requirement.id} is used twice; give each requirement its own id")
+                report(f"{where}.id", f"{requirement.id} is used twice; give each requirement its own id")
             ids.add(requirement.id)
-    for index, evidence in _items(scenario, "evidence"):
         with contextlib.suppress(Unparsed):
-            _credited(evidence.source, f"evidence[{index}].source", scenario, checker)
-    _check_honesty(scenario, checker)
+            target = requirement.target
+            if target is not None and requirement.source is None and target.basis is None:  # every figure says what it rests on
+                report(
+                    f"{where}.target",
+                    f"the figure {target.value:g} {target.unit} has no basis; cite it with source (a key of this scenario's sources) or add basis: typical (a typical published value) or basis: illustrative (a threshold chosen for this reconstruction)",
+                )
+        with contextlib.suppress(Unparsed):
+            if requirement.target is not None:
+                _check_target(requirement.target, f"{where}.target", checker)
+    for index, evidence in _items(s, "evidence"):
+        with contextlib.suppress(Unparsed):
+            _credited(evidence.source, f"evidence[{index}].source", s, checker)
+    _check_honesty(s, checker)
 
 
 def _items(record: Any, name: str) -> list[tuple[int, Any]]:
@@ -587,57 +605,12 @@ def _items(record: Any, name: str) -> list[tuple[int, Any]]:
     return []
 
 
-def _id_is_file_name(scenario: Scenario, checker: Checker) -> None:
-    stem = checker.document.path.rsplit("/", 1)[-1].removesuffix(".yaml")
-    if scenario.id != stem:
-        checker.report("id", f"the id '{scenario.id}' differs from the file name '{stem}.yaml'; rename the file or change the id")
-
-
-def _dates_in_order(scenario: Scenario, checker: Checker) -> None:
-    if scenario.updated < scenario.released:
-        checker.report(
-            "updated",
-            f"{scenario.updated} is before released ({scenario.released}); a record cannot change before it is published",
-        )
-
-
-def _status_fits_provenance(scenario: Scenario, checker: Checker) -> None:
-    if scenario.provenance == "illustrative" and scenario.status != "reconstructed":
-        checker.report(
-            "status",
-            f"an illustrative record cannot say the scenario is '{scenario.status}'; use reconstructed until an official text gives its status",
-        )
-    elif scenario.provenance != "illustrative" and scenario.status == "reconstructed":
-        checker.report(
-            "status",
-            f"only an illustrative record is reconstructed; give the status that the {scenario.provenance} record's text supports",
-        )
-
-
-def _official_cites(scenario: Scenario, checker: Checker) -> None:
-    sources = checker.vocabularies.get("sources")
-    if scenario.provenance == "official" and sources and not any(sources[key].official for key in scenario.sources):
-        checker.report(
-            "provenance",
-            "an official record must cite the official text; add it to scenarios/vocabularies/sources.yaml with official: true and list it under sources",
-        )
-
-
-def _some_target(scenario: Scenario, checker: Checker) -> None:
-    if not any(r.target is not None for r in scenario.requirements):
-        checker.report(
-            "requirements", "no requirement has a measurable target; give at least one a target (metric, op, value, unit)"
-        )
-
-
-def _places(scenario: Scenario, checker: Checker) -> None:
-    districts = checker.vocabularies.get("districts")
-    codes = scenario.locations.codes
+def _check_places(codes: tuple[int, ...], valid_on: dt.date, checker: Checker) -> None:
+    districts = checker.vocabularies.get("districts") or {}
     if CITYWIDE in codes and len(codes) > 1:
         checker.report("locations.codes", f"{CITYWIDE} means the whole municipality; list it alone or list districts only")
-    valid_on = scenario.locations.valid_on
     for index, code in enumerate(codes):
-        district = districts.get(code) if districts else None
+        district = districts.get(code)
         if district and district.abolished and district.abolished <= valid_on:
             checker.report(
                 f"locations.codes[{index}]",
@@ -650,44 +623,23 @@ def _places(scenario: Scenario, checker: Checker) -> None:
             )
 
 
-def _requirement_source(requirement: model.Requirement, where: str, scenario: Scenario, checker: Checker) -> None:
-    _credited(requirement.source, f"{where}.source", scenario, checker)
-
-
-def _performance_target(requirement: model.Requirement, where: str, scenario: Scenario, checker: Checker) -> None:
-    if requirement.kind == "performance" and requirement.target is None:
-        checker.report(where, "a performance requirement needs a target (metric, op, value, unit)")
-
-
-def _figure_basis(requirement: model.Requirement, where: str, scenario: Scenario, checker: Checker) -> None:
-    """Every figure says what it rests on: a cited source, or a basis the page shows."""
-    target = requirement.target
-    if target is not None and requirement.source is None and target.basis is None:
-        checker.report(
-            f"{where}.target",
-            f"the figure {target.value:g} {target.unit} has no basis; cite it with source (a key of this scenario's sources) or add basis: typical (a typical published value) or basis: illustrative (a threshold chosen for this reconstruction)",
-        )
-
-
-def _target_fits(requirement: model.Requirement, where: str, scenario: Scenario, checker: Checker) -> None:
-    """A target's unit measures what its metric does, and its operator points the way its metric improves."""
-    target, metrics, units = requirement.target, checker.vocabularies.get("metrics"), checker.vocabularies.get("units")
-    if target is None or not metrics or not units:
-        return
+def _check_target(target: model.Target, where: str, checker: Checker) -> None:
+    """A target's operator points the way its metric improves, and its unit measures what its metric does."""
+    metrics, units = checker.vocabularies.get("metrics") or {}, checker.vocabularies.get("units") or {}
     metric = metrics.get(target.metric)
     if metric is None:
         return
     fitting_ops = ("<=", "<", "=") if metric.better == "lower" else (">=", ">", "=")
     if target.op not in fitting_ops:
         checker.report(
-            f"{where}.target.op",
+            f"{where}.op",
             f"'{target.op}' does not fit {target.metric}, where {metric.better} is better; use {' or '.join(fitting_ops[:2])}",
         )
     unit = units.get(target.unit)
     if unit is not None and unit.dimension != metric.dimension:
         fitting = ", ".join(k for k, u in units.items() if u.dimension == metric.dimension)
         checker.report(
-            f"{where}.target.unit",
+            f"{where}.unit",
             f"'{target.unit}' measures {unit.dimension} but {target.metric} is a {metric.dimension}; expected one of {fitting}",
         )
 
