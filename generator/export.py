@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
-import html
 import io
 import json
 import re
@@ -18,6 +17,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from xml.sax import saxutils
 
 from . import model
 from .model import (
@@ -41,16 +41,12 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 def _xml_text(text: str) -> str:
     """Text for XML content."""
-    return html.escape(_NOT_XML.sub("", text), quote=False)
+    return saxutils.escape(_NOT_XML.sub("", text))
 
 
 def _xml_attribute(text: str) -> str:
-    """An XML attribute value, quotes included."""
-    return (
-        '"'
-        + html.escape(_NOT_XML.sub("", text), quote=True).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
-        + '"'
-    )
+    """An XML attribute value, quotes included (line breaks and tabs as references, which attribute reading keeps)."""
+    return saxutils.quoteattr(_NOT_XML.sub("", text))
 
 
 FEED_NAMESPACE = uuid.UUID("6f1d3a52-8f0e-4d39-9a39-2f4e4c1c9b7e")  # fixed, so entry ids never change
@@ -91,37 +87,70 @@ def catalogue_json(catalogue: Catalogue, records: list[Any]) -> str:
 
 @dataclass(frozen=True)
 class CsvColumn:
-    """A column of catalogue.csv: its name, what it holds, and its cell in a scenario's row for a requirement."""
+    """A column of catalogue.csv: its name, what it holds, and where its cells come from: the
+    field at `path` (of the scenario, or of the requirement of the row under "requirements."),
+    taken as `part` says: as it is (""), one language of a text ("en"), the names of the keys
+    of `vocabulary` it holds ("names-en"), or a figure worked out from it (see cell())."""
 
     name: str
     help: Help
-    cell: Callable[[Scenario, Requirement, Vocabularies], str]
+    path: str
+    part: str = ""
+    vocabulary: str = ""
+
+    @property
+    def of_scenario(self) -> bool:
+        return not self.path.startswith("requirements.")
+
+    def cell(
+        self, scenario: Scenario, requirement: Requirement | None, vocabularies: Vocabularies, page: Callable[[str], str]
+    ) -> str:
+        scenario_path, _, requirement_path = self.path.partition("requirements.")
+        value: Any = requirement if requirement_path else scenario
+        for name in (requirement_path or scenario_path).split("."):
+            value = None if value is None else getattr(value, name)
+        if value is None:
+            return ""
+        if self.part in LANGUAGES:
+            return str(value.get(self.part))
+        if self.part.startswith("names-"):
+            entries, language = getattr(vocabularies, self.vocabulary), self.part.removeprefix("names-")
+            keys = value if isinstance(value, tuple) else (value,)
+            return ("；" if language == "zh" else "; ").join(entries[key].name.get(language) for key in keys)
+        if self.part == "page":
+            return page(f"scenarios/{value}.md")
+        if self.part == "in-base-unit":
+            return _number(vocabularies.in_base_unit(value))
+        if self.part == "base-unit":
+            return BASE_UNITS[vocabularies.metrics[value.metric].dimension]
+        if self.part == "url":
+            return vocabularies.sources[value].url
+        if isinstance(value, tuple):
+            return " ".join(str(item) for item in value)
+        return _number(value) if isinstance(value, float) else value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
-def csv_columns(page: Callable[[str], str] = lambda path: path) -> list[CsvColumn]:
+def csv_columns() -> list[CsvColumn]:
     """The columns of catalogue.csv, read from the model: a column for each field of a scenario
     and of a requirement whose value fits in a cell (texts in both languages side by side, keys
-    with the names they stand for), and the figures a spreadsheet needs beside them. `page`
-    gives the address of a scenario's English page from its docs path."""
+    with the names they stand for), and the figures a spreadsheet needs beside them."""
     columns: list[CsvColumn] = []
     for field in model.walk(model.Scenario):
         if not _fits_a_cell(field):
             continue
-        in_scenario, _, in_requirement = field.path.partition("requirements.")
-        get = _getter(in_requirement or in_scenario, bool(in_requirement))
-        column = field.rule(model.Column)
+        column, vocabulary, help = field.rule(model.Column), field.rule(Vocabulary), field.help
         name = column.name if column else field.name
         if field.kind.name == "text":
-            columns += [_text_column(name, field.help, get, language) for language in LANGUAGES]
+            for language, (english, chinese) in _LANGUAGE_NAMES.items():
+                in_language = Help(f"{help.en} In {english}.", f"{help.zh or help.en}（{chinese}）")
+                columns.append(CsvColumn(f"{name}_{language}", in_language, field.path, language))
         else:
-            columns.append(CsvColumn(name, field.help, _plain_cell(get)))
-        vocabulary = field.rule(Vocabulary)
-        if vocabulary and "name" in [entry.name for entry in model.fields(model.VOCABULARY_TYPES[vocabulary.name])]:
-            columns += [_name_column(name, vocabulary.name, get, language) for language in LANGUAGES]
-        columns += _DERIVED.get(field.path, [])
-        if field.path == "id":
-            help = Help("Address of the scenario's page in the English site.", "该场景英文页面的网址。")
-            columns.append(CsvColumn("page", help, lambda s, r, v: page(f"scenarios/{s.id}.md")))
+            columns.append(CsvColumn(name, help, field.path))
+        if vocabulary and "name" in model.names(model.VOCABULARY_TYPES[vocabulary.name]).split(", "):
+            for language, (english, chinese) in _LANGUAGE_NAMES.items():
+                names = Help(f"The {english} name of each key in {name}.", f"{name} 列中各键的{chinese}名称。")
+                columns.append(CsvColumn(f"{name}_{language}", names, field.path, f"names-{language}", vocabulary.name))
+        columns += _FIGURES.get(field.path, [])
     return columns
 
 
@@ -133,59 +162,12 @@ def _fits_a_cell(field: model.Field) -> bool:
     return not (field.kind.name == "list" and field.kind.item is not None and field.kind.item.name in ("record", "text"))
 
 
-def _plain_cell(get: Callable[[Scenario, Requirement], Any]) -> Callable[[Scenario, Requirement, Vocabularies], str]:
-    return lambda scenario, requirement, vocabularies: _cell(get(scenario, requirement))
-
-
-def _getter(path: str, in_requirement: bool) -> Callable[[Scenario, Requirement], Any]:
-    """The value at `path` (dotted) of the scenario, or of the requirement; None where a part is left out."""
-
-    def get(scenario: Scenario, requirement: Requirement) -> Any:
-        value: Any = requirement if in_requirement else scenario
-        for part in path.split("."):
-            value = None if value is None else getattr(value, part)
-        return value
-
-    return get
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, tuple):
-        return " ".join(str(item) for item in value)
-    if isinstance(value, float):
-        return _number(value)
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
-
-
 _LANGUAGE_NAMES = {"en": ("English", "英文"), "zh": ("Chinese", "中文")}
-
-
-def _text_column(name: str, help: Help, get: Callable[[Scenario, Requirement], Any], language: str) -> CsvColumn:
-    english, chinese = _LANGUAGE_NAMES[language]
-    return CsvColumn(
-        f"{name}_{language}",
-        Help(f"{help.en} In {english}.", f"{help.zh or help.en}（{chinese}）"),
-        lambda s, r, v: _cell(None if get(s, r) is None else get(s, r).get(language)),
-    )
-
-
-def _name_column(name: str, vocabulary: str, get: Callable[[Scenario, Requirement], Any], language: str) -> CsvColumn:
-    english, chinese = _LANGUAGE_NAMES[language]
-    help = Help(f"The {english} name of each key in {name}.", f"{name} 列中各键的{chinese}名称。")
-
-    def cell(scenario: Scenario, requirement: Requirement, vocabularies: Vocabularies) -> str:
-        value = get(scenario, requirement)
-        keys = value if isinstance(value, tuple) else () if value is None else (value,)
-        entries = getattr(vocabularies, vocabulary)
-        return ("；" if language == "zh" else "; ").join(entries[key].name.get(language) for key in keys)
-
-    return CsvColumn(f"{name}_{language}", help, cell)
-
-
 # Figures a spreadsheet needs that no field holds, each after the field it is worked out from.
-_DERIVED = {
+_FIGURES = {
+    "id": [
+        CsvColumn("page", Help("Address of the scenario's page in the English site.", "该场景英文页面的网址。"), "id", "page")
+    ],
     "requirements.target.unit": [
         CsvColumn(
             "value_in_base_unit",
@@ -193,7 +175,8 @@ _DERIVED = {
                 "The value in the base unit of its dimension, so thresholds compare across units.",
                 "换算为该量纲基本单位后的阈值，便于不同单位的指标相互比较。",
             ),
-            lambda s, r, v: _number(v.in_base_unit(r.target)) if r.target else "",
+            "requirements.target",
+            "in-base-unit",
         ),
         CsvColumn(
             "base_unit",
@@ -201,14 +184,13 @@ _DERIVED = {
                 "The base unit of value_in_base_unit: m, s, m/a, %, 1, 1/d or level.",
                 "value_in_base_unit 的基本单位：m、s、m/a、%、1、1/d 或 level。",
             ),
-            lambda s, r, v: BASE_UNITS[v.metrics[r.target.metric].dimension] if r.target else "",
+            "requirements.target",
+            "base-unit",
         ),
     ],
     "requirements.source": [
         CsvColumn(
-            "source_url",
-            Help("Web address of the requirement's source.", "需求指标出处的网址。"),
-            lambda s, r, v: v.sources[r.source].url if r.source else "",
+            "source_url", Help("Web address of the requirement's source.", "需求指标出处的网址。"), "requirements.source", "url"
         )
     ],
 }
@@ -218,13 +200,19 @@ def catalogue_csv(catalogue: Catalogue, page: Callable[[str], str]) -> str:
     """One row per requirement, keys and names side by side, for spreadsheets; UTF-8 with a
     byte-order mark so that spreadsheet programs read the Chinese right. `page` gives the address
     of a scenario's English page from its docs path."""
-    columns, vocabularies = csv_columns(page), catalogue.vocabularies
+    columns, vocabularies = csv_columns(), catalogue.vocabularies
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([column.name for column in columns])
     for scenario in catalogue.scenarios:
+        # A scenario's own cells are the same on each of its rows: worked out once.
+        shared = {i: column.cell(scenario, None, vocabularies, page) for i, column in enumerate(columns) if column.of_scenario}
         for requirement in scenario.requirements:
-            writer.writerow([spreadsheet_text(column.cell(scenario, requirement, vocabularies)) for column in columns])
+            cells = (
+                shared[i] if i in shared else column.cell(scenario, requirement, vocabularies, page)
+                for i, column in enumerate(columns)
+            )
+            writer.writerow([spreadsheet_text(cell) for cell in cells])
     return "\ufeff" + out.getvalue()
 
 

@@ -771,6 +771,24 @@ def describe(kind: Kind, rules: tuple[Rule, ...] = ()) -> str:
     return words.get(kind.name, "a date like 2023-11-20")
 
 
+def limits(field: Field) -> list[str]:
+    """The field's rules in a contributor's words: for the field reference and the template."""
+    pattern, most, lengths = field.rule(Pattern), field.rule(MaxChars), field.rule(Lengths)
+    least, bounds = field.rule(MinItems), field.rule(Range)
+    limits = [pattern.expected] if pattern else []
+    limits += [f"at most {most.count} characters"] if most else []
+    for language, length in (("en", lengths.en), ("zh", lengths.zh)) if lengths else ():
+        limits.append(
+            f"{language} at most {length.words} words" if length.words else f"{language} at most {length.chars} characters"
+        )
+    limits += [f"at least {least.count}"] if least else []
+    limits += ["each once"] if field.rule(Unique) else []
+    limits += ["limited Markdown"] if field.rule(Markdown) else []
+    limits += [f"{bounds.minimum:g} or more"] if bounds and bounds.minimum is not None else []
+    limits += ["not in the future"] if field.rule(NotInFuture) else []
+    return limits
+
+
 def names(cls: type) -> str:
     """The field names of a record, as listed in messages."""
     return ", ".join(field.name for field in fields(cls))

@@ -78,13 +78,9 @@ def _comments(field: Field, vocabularies: Vocabularies) -> list[str]:
     allowed = _allowed(field, vocabularies)
     if allowed:
         comments.append(f"Allowed / 可选值: {allowed}")
-    lengths = field.rule(model.Lengths)
-    if lengths:
-        limits = [
-            f"{language} ≤ {length.words} words" if length.words else f"{language} ≤ {length.chars} characters"
-            for language, length in (("en", lengths.en), ("zh", lengths.zh))
-        ]
-        comments.append("Length / 长度: " + ", ".join(limits))
+    rules = model.limits(field)
+    if rules:
+        comments.append("Rules / 规则: " + "; ".join(rules))
     if field.rule(model.Markdown):
         comments.append("Limited Markdown: paragraphs, *emphasis*, lists, [links](https://...). No HTML, images or headings.")
     example = field.rule(model.Example)

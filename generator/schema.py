@@ -71,29 +71,11 @@ def field_reference() -> str:
     """Every field of a scenario file, as a Markdown table for CONTRIBUTING.md."""
     rows = ["| Field · 字段 | Value · 取值 | Meaning | 含义 |", "|---|---|---|---|"]
     for field in model.walk(model.Scenario):
-        value = "; ".join([model.describe(field.kind, field.rules), *_limits(field)])
+        value = "; ".join([model.describe(field.kind, field.rules), *model.limits(field)])
         value += " (optional · 可选)" if field.optional else ""
         cells = (f"`{field.path}`", value, field.help.en, field.help.zh or "")
         rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     return "\n".join(rows) + "\n"
-
-
-def _limits(field: Field) -> list[str]:
-    """The field's rules in a contributor's words, for the field reference."""
-    pattern, most, lengths = field.rule(model.Pattern), field.rule(model.MaxChars), field.rule(model.Lengths)
-    least, bounds = field.rule(model.MinItems), field.rule(model.Range)
-    limits = [pattern.expected] if pattern else []
-    limits += [f"at most {most.count} characters"] if most else []
-    for language, length in (("en", lengths.en), ("zh", lengths.zh)) if lengths else ():
-        limits.append(
-            f"{language} at most {length.words} words" if length.words else f"{language} at most {length.chars} characters"
-        )
-    limits += [f"at least {least.count}"] if least else []
-    limits += ["each once"] if field.rule(model.Unique) else []
-    limits += ["limited Markdown"] if field.rule(model.Markdown) else []
-    limits += [f"{bounds.minimum:g} or more"] if bounds and bounds.minimum is not None else []
-    limits += ["not in the future"] if field.rule(model.NotInFuture) else []
-    return limits
 
 
 def with_reference(contributing: str) -> str:
