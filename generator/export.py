@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import functools
 import io
 import json
 import re
@@ -102,12 +103,16 @@ class CsvColumn:
     def of_scenario(self) -> bool:
         return not self.path.startswith("requirements.")
 
+    @functools.cached_property
+    def names(self) -> tuple[str, ...]:
+        """The attributes that lead from the scenario, or the requirement, to the field: read for every cell."""
+        return tuple(self.path.removeprefix("requirements.").split("."))
+
     def cell(
         self, scenario: Scenario, requirement: Requirement | None, vocabularies: Vocabularies, page: Callable[[str], str]
     ) -> str:
-        scenario_path, _, requirement_path = self.path.partition("requirements.")
-        value: Any = requirement if requirement_path else scenario
-        for name in (requirement_path or scenario_path).split("."):
+        value: Any = scenario if self.of_scenario else requirement
+        for name in self.names:
             value = None if value is None else getattr(value, name)
         if value is None:
             return ""
@@ -157,7 +162,9 @@ def csv_columns() -> list[CsvColumn]:
 def _fits_a_cell(field: model.Field) -> bool:
     """A value, a text or a list of keys fits; a record, prose, a list of texts or records does
     not (a requirement is a row of its own, evidence stays in the JSON)."""
-    if field.kind.name == "record" or field.rule(Markdown) is not None or field.path.startswith("evidence."):
+    if field.rule(Markdown) is not None or field.rule(model.NoColumn) is not None:
+        return False
+    if field.kind.name == "record" or field.path.startswith("evidence."):
         return False
     return not (field.kind.name == "list" and field.kind.item is not None and field.kind.item.name in ("record", "text"))
 

@@ -151,6 +151,12 @@ class Column(Rule):
 
 
 @dataclass(frozen=True)
+class NoColumn(Rule):
+    """Left out of catalogue.csv: running text, repeated on each of a scenario's rows, would make
+    the file twice as large; the JSON has it."""
+
+
+@dataclass(frozen=True)
 class Fact(Rule):
     """Shown in the facts at the top of the scenario page, under this label; the fields the page
     lays out itself (title, domain, requirements...) have none."""
@@ -341,6 +347,7 @@ class Scenario:
         Help("What is needed and why, shown on cards and in search results.", "需要什么、为什么需要；显示在卡片和搜索结果中。"),
         Example({"en": "Ships need decimetre-level BeiDou positions on charts.", "zh": "船舶需要在航道图上获得分米级北斗定位。"}),
         Lengths(en=Length(words=60), zh=Length(chars=150)),
+        NoColumn(),
     ]
     domain: Annotated[
         str,
