@@ -313,8 +313,11 @@ class Checker:
                     self._fail(child, path, f"'{value}' is listed twice; list each item once")
                     repeated = True
                 seen.add(value)
-        # A list missing an item would say something else than the file: no rule may read it.
-        return _INVALID if repeated or any(item is _INVALID for item in items) else tuple(items)
+        # A list of values missing one would say something else than the file: no rule may read
+        # it. Rules read a list of records item by item, so a record that did not parse stays in
+        # its place (a Draft of nothing) and the others are checked.
+        lost = any(item is _INVALID for item in items) and kind.item.name != "record"
+        return _INVALID if repeated or lost else tuple(items)
 
     def _mapping(self, node: yaml.Node, kind: Kind, path: str) -> Any:
         assert kind.item is not None

@@ -675,6 +675,20 @@ def test_a_rule_that_needs_a_part_that_did_not_parse_is_skipped(project: Path) -
     ]
 
 
+def test_the_other_requirements_are_checked_beside_one_that_is_not_a_mapping(project: Path) -> None:
+    edit(project, "river-ships.yaml", "  - id: R2\n", "  - 7\n  - id: R2\n")
+    edit(
+        project,
+        "river-ships.yaml",
+        '    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm, basis: typical}\n',
+        "",
+    )
+    assert problems(project) == [
+        f"{S}:29:5: requirements[0]: a performance requirement needs a target (metric, op, value, unit)",
+        f"{S}:33:5: requirements[1]: expected a mapping of fields (id, priority, kind, text, target, source), got the number 7",
+    ]
+
+
 def test_no_target_anywhere(project: Path) -> None:
     for old in (
         '    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm, basis: typical}\n',
