@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from . import schema
 from .addresses import Settings
 from .build import build, check, vocabularies
 from .bundle import bundle
@@ -24,7 +25,6 @@ from .characters import printable
 from .diff import diff
 from .errors import DataError, MachineError, Problem, UsageError
 from .scaffold import check_id, new_scenario
-from .schema import catalogue_schema, dumps, scenario_schema
 
 FORMATS = ("text", "github", "json")
 VERBS = ("check", "build", "new", "schema", "diff", "bundle")
@@ -178,12 +178,11 @@ def _new(arguments: argparse.Namespace, root: Path, output: Output) -> int:
 
 
 def _schema(arguments: argparse.Namespace, root: Path, output: Output) -> int:
-    entries = vocabularies(root)
-    folder = root / "schema"
-    folder.mkdir(exist_ok=True)
-    for name, schema in (("scenario", scenario_schema(entries)), ("catalogue", catalogue_schema(entries))):
-        (folder / f"{name}.schema.json").write_text(dumps(schema), encoding="utf-8")
-    print("wrote schema/scenario.schema.json and schema/catalogue.schema.json", file=sys.stderr)
+    schema.write(root, vocabularies(root))
+    print(
+        "wrote schema/scenario.schema.json, schema/catalogue.schema.json and the field reference in CONTRIBUTING.md",
+        file=sys.stderr,
+    )
     return 0
 
 

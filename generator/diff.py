@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from . import model
 from .build import check
 from .characters import printable
 from .errors import DataError, MachineError, UsageError
@@ -121,15 +122,15 @@ def _by_file(root: Path, revision: str, old_files: dict[str, bytes], after: dict
 
 
 def _changes(old: Scenario, new: Scenario) -> list[str]:
-    lines = []
-    for spec in dataclasses.fields(Scenario):
-        if spec.name == "requirements":
-            continue
-        before, after = getattr(old, spec.name), getattr(new, spec.name)
-        if before != after:
-            lines.append(_describe(spec.name, before, after))
-    lines += _requirement_changes(old.requirements, new.requirements)
-    return lines
+    lines = [_describe(name, before, after) for name, before, after in _differing(old, new) if name != "requirements"]
+    return lines + _requirement_changes(old.requirements, new.requirements)
+
+
+def _differing(old: Any, new: Any) -> list[tuple[str, Any, Any]]:
+    """(name, before, after) of each field of a record that changed, in the model's order."""
+    record: type = type(old)
+    values = ((field.name, getattr(old, field.name), getattr(new, field.name)) for field in model.fields(record))
+    return [(name, before, after) for name, before, after in values if before != after]
 
 
 def _requirement_changes(old: tuple[Requirement, ...], new: tuple[Requirement, ...]) -> list[str]:
@@ -137,16 +138,9 @@ def _requirement_changes(old: tuple[Requirement, ...], new: tuple[Requirement, .
     lines = [f"requirement {key} added" for key in after if key not in before]
     lines += [f"requirement {key} removed" for key in before if key not in after]
     for key in after.keys() & before.keys():
-        fields = [
-            spec.name
-            for spec in dataclasses.fields(Requirement)
-            if getattr(before[key], spec.name) != getattr(after[key], spec.name)
-        ]
-        if fields:
-            lines.append(
-                f"requirement {key} changed: "
-                + ", ".join(_describe(name, getattr(before[key], name), getattr(after[key], name)) for name in fields)
-            )
+        changes = [_describe(*change) for change in _differing(before[key], after[key])]
+        if changes:
+            lines.append(f"requirement {key} changed: " + ", ".join(changes))
     return sorted(lines, key=lambda line: int(line.split()[1][1:]))
 
 
@@ -160,13 +154,8 @@ def _describe(name: str, before: Any, after: Any) -> str:
         return f"{name}: {' '.join(plus + minus) or 'reordered'}"
     if isinstance(before, str | int | float) or hasattr(before, "isoformat"):
         return f"{name}: {code(before)} → {code(after)}"
-    if dataclasses.is_dataclass(before) and dataclasses.is_dataclass(after):
-        parts = [
-            _describe(spec.name, getattr(before, spec.name), getattr(after, spec.name))
-            for spec in dataclasses.fields(before)
-            if getattr(before, spec.name) != getattr(after, spec.name)
-        ]
-        return f"{name} ({'; '.join(parts)})"
+    if dataclasses.is_dataclass(before) and type(before) is type(after):
+        return f"{name} ({'; '.join(_describe(*change) for change in _differing(before, after))})"
     return name
 
 

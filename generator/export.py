@@ -11,15 +11,29 @@ import csv
 import dataclasses
 import datetime as dt
 import functools
-import html
 import io
 import json
 import re
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
+from xml.sax import saxutils
 
-from .model import BASE_UNITS, SCHEMA_VERSION, Catalogue, Requirement, Scenario, Text
+from . import model
+from .model import (
+    BASE_UNITS,
+    LANGUAGES,
+    SCHEMA_VERSION,
+    Catalogue,
+    Help,
+    Markdown,
+    Requirement,
+    Scenario,
+    Text,
+    Vocabularies,
+    Vocabulary,
+)
 
 # Characters XML 1.0 cannot hold at all; the validator refuses them in texts, and they are
 # dropped here too, so that no text can make a feed unreadable.
@@ -28,16 +42,12 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 def _xml_text(text: str) -> str:
     """Text for XML content."""
-    return html.escape(_NOT_XML.sub("", text), quote=False)
+    return saxutils.escape(_NOT_XML.sub("", text))
 
 
 def _xml_attribute(text: str) -> str:
-    """An XML attribute value, quotes included."""
-    return (
-        '"'
-        + html.escape(_NOT_XML.sub("", text), quote=True).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
-        + '"'
-    )
+    """An XML attribute value, quotes included (line breaks and tabs as references, which attribute reading keeps)."""
+    return saxutils.quoteattr(_NOT_XML.sub("", text))
 
 
 FEED_NAMESPACE = uuid.UUID("6f1d3a52-8f0e-4d39-9a39-2f4e4c1c9b7e")  # fixed, so entry ids never change
@@ -54,10 +64,10 @@ def record(value: Any) -> Any:
         return [record(item) for item in value]
     if kind is dict:
         return {str(key): record(item) for key, item in value.items()}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = ((name, getattr(value, name)) for name in _field_names(kind))
+    if dataclasses.is_dataclass(value):
+        items = ((field.name, getattr(value, field.name)) for field in model.fields(kind))
         # Optional fields left out of a file (None, or an empty list) are left out of its record too.
-        return {name: record(item) for name, item in fields if item is not None and item != ()}
+        return {name: record(item) for name, item in items if item is not None and item != ()}
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
@@ -65,81 +75,171 @@ def record(value: Any) -> Any:
     return value
 
 
-@functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(field.name for field in dataclasses.fields(cls))
-
-
 def json_text(data: Any) -> str:
     """Compact JSON, one line: these files are for programs (browsers indent JSON for people)."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def catalogue_json(catalogue: Catalogue, scenarios: list[str]) -> str:
-    """Every scenario, given as json_text() of its record (the scenario's own JSON file, encoded
-    once for both), with the vocabularies and the format's version."""
-    vocabularies = catalogue.vocabularies
-    data = {
-        "schema_version": SCHEMA_VERSION,
-        "scenarios": _SLOT,
-        "vocabularies": {f.name: record(getattr(vocabularies, f.name)) for f in dataclasses.fields(vocabularies)},
-    }
-    listing = "[" + ",".join(text.removesuffix("\n") for text in scenarios) + "]"
-    return json_text(data).replace(json.dumps(_SLOT), listing, 1)
+def catalogue_json(catalogue: Catalogue, records: list[Any]) -> str:
+    """Every scenario's record (as record() gives it), with the vocabularies and the format's version."""
+    vocabularies = {name: record(getattr(catalogue.vocabularies, name)) for name in model.VOCABULARY_TYPES}
+    return json_text({"schema_version": SCHEMA_VERSION, "scenarios": records, "vocabularies": vocabularies})
 
 
-_SLOT = "\x00"  # where the scenarios go; no text holds a control character, and it comes before the vocabularies
+@dataclass(frozen=True)
+class CsvColumn:
+    """A column of catalogue.csv: its name, what it holds, and where its cells come from: the
+    field at `path` (of the scenario, or of the requirement of the row under "requirements."),
+    taken as `part` says: as it is (""), one language of a text ("en"), the names of the keys
+    of `vocabulary` it holds ("names-en"), or a figure worked out from it (see cell())."""
+
+    name: str
+    help: Help
+    path: str
+    part: str = ""
+    vocabulary: str = ""
+
+    @property
+    def of_scenario(self) -> bool:
+        return not self.path.startswith("requirements.")
+
+    @functools.cached_property
+    def names(self) -> tuple[str, ...]:
+        """The attributes that lead from the scenario, or the requirement, to the field: read for every cell."""
+        return tuple(self.path.removeprefix("requirements.").split("."))
+
+    def cell(
+        self, scenario: Scenario, requirement: Requirement | None, vocabularies: Vocabularies, page: Callable[[str], str]
+    ) -> str:
+        value: Any = scenario if self.of_scenario else requirement
+        for name in self.names:
+            value = None if value is None else getattr(value, name)
+        if value is None:
+            return ""
+        if self.part in LANGUAGES:
+            return str(value.get(self.part))
+        if self.part.startswith("names-"):
+            entries, language = getattr(vocabularies, self.vocabulary), self.part.removeprefix("names-")
+            keys = value if isinstance(value, tuple) else (value,)
+            return ("；" if language == "zh" else "; ").join(entries[key].name.get(language) for key in keys)
+        if self.part == "page":
+            return page(f"scenarios/{value}.md")
+        if self.part == "in-base-unit":
+            return _number(vocabularies.in_base_unit(value))
+        if self.part == "base-unit":
+            return BASE_UNITS[vocabularies.metrics[value.metric].dimension]
+        if self.part == "url":
+            return vocabularies.sources[value].url
+        if isinstance(value, tuple):
+            return " ".join(str(item) for item in value)
+        return _number(value) if isinstance(value, float) else value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def csv_columns() -> list[CsvColumn]:
+    """The columns of catalogue.csv, read from the model: a column for each field of a scenario
+    and of a requirement whose value fits in a cell (texts in both languages side by side, keys
+    with the names they stand for), and the figures a spreadsheet needs beside them."""
+    columns: list[CsvColumn] = []
+    for field in model.walk(model.Scenario):
+        if not _fits_a_cell(field):
+            continue
+        column, vocabulary, help = field.rule(model.Column), field.rule(Vocabulary), field.help
+        name = column.name if column else field.name
+        if field.kind.name == "text":
+            for language, (english, chinese) in _LANGUAGE_NAMES.items():
+                in_language = Help(f"{help.en} In {english}.", f"{help.zh or help.en}（{chinese}）")
+                columns.append(CsvColumn(f"{name}_{language}", in_language, field.path, language))
+        else:
+            columns.append(CsvColumn(name, help, field.path))
+        if vocabulary and "name" in model.names(model.VOCABULARY_TYPES[vocabulary.name]).split(", "):
+            for language, (english, chinese) in _LANGUAGE_NAMES.items():
+                names = Help(f"The {english} name of each key in {name}.", f"{name} 列中各键的{chinese}名称。")
+                columns.append(CsvColumn(f"{name}_{language}", names, field.path, f"names-{language}", vocabulary.name))
+        columns += _FIGURES.get(field.path, [])
+    return columns
+
+
+def _fits_a_cell(field: model.Field) -> bool:
+    """A value, a text or a list of keys fits; a record, prose, a list of texts or records does
+    not (a requirement is a row of its own, evidence stays in the JSON)."""
+    if field.rule(Markdown) is not None or field.rule(model.NoColumn) is not None:
+        return False
+    if field.kind.name == "record" or field.path.startswith("evidence."):
+        return False
+    return not (field.kind.name == "list" and field.kind.item is not None and field.kind.item.name in ("record", "text"))
+
+
+_LANGUAGE_NAMES = {"en": ("English", "英文"), "zh": ("Chinese", "中文")}
+# Figures a spreadsheet needs that no field holds, each after the field it is worked out from.
+_FIGURES = {
+    "id": [
+        CsvColumn("page", Help("Address of the scenario's page in the English site.", "该场景英文页面的网址。"), "id", "page")
+    ],
+    "requirements.target.unit": [
+        CsvColumn(
+            "value_in_base_unit",
+            Help(
+                "The value in the base unit of its dimension, so thresholds compare across units.",
+                "换算为该量纲基本单位后的阈值，便于不同单位的指标相互比较。",
+            ),
+            "requirements.target",
+            "in-base-unit",
+        ),
+        CsvColumn(
+            "base_unit",
+            Help(
+                "The base unit of value_in_base_unit: m, s, m/a, %, 1, 1/d or level.",
+                "value_in_base_unit 的基本单位：m、s、m/a、%、1、1/d 或 level。",
+            ),
+            "requirements.target",
+            "base-unit",
+        ),
+    ],
+    "requirements.source": [
+        CsvColumn(
+            "source_url", Help("Web address of the requirement's source.", "需求指标出处的网址。"), "requirements.source", "url"
+        )
+    ],
+}
 
 
 def catalogue_csv(catalogue: Catalogue, page: Callable[[str], str]) -> str:
     """One row per requirement, keys and names side by side, for spreadsheets; UTF-8 with a
     byte-order mark so that spreadsheet programs read the Chinese right. `page` gives the address
     of a scenario's English page from its docs path."""
-    vocabularies = catalogue.vocabularies
-    # The scenario's columns are worked out once for all its rows.
-    scenario_columns: dict[str, Callable[[Scenario], str]] = {
-        "scenario_id": lambda s: s.id,
-        "scenario_title_en": lambda s: s.title.en,
-        "scenario_title_zh": lambda s: s.title.zh,
-        "page": lambda s: page(f"scenarios/{s.id}.md"),
-        "domain": lambda s: s.domain,
-        "domain_en": lambda s: vocabularies.domains[s.domain].name.en,
-        "domain_zh": lambda s: vocabularies.domains[s.domain].name.zh,
-        "owner": lambda s: s.owner,
-        "owner_en": lambda s: vocabularies.owners[s.owner].name.en,
-        "owner_zh": lambda s: vocabularies.owners[s.owner].name.zh,
-        "capabilities": lambda s: " ".join(s.capabilities),
-        "districts": lambda s: " ".join(str(code) for code in s.locations.codes),
-        "districts_en": lambda s: "; ".join(vocabularies.districts[code].name.en for code in s.locations.codes),
-        "districts_zh": lambda s: "；".join(vocabularies.districts[code].name.zh for code in s.locations.codes),
-        "status": lambda s: s.status,
-        "provenance": lambda s: s.provenance,
-        "released": lambda s: s.released.isoformat(),
-        "updated": lambda s: s.updated.isoformat(),
-    }
-    requirement_columns: dict[str, Callable[[Requirement], str]] = {
-        "requirement_id": lambda r: r.id,
-        "priority": lambda r: r.priority,
-        "kind": lambda r: r.kind,
-        "requirement_en": lambda r: r.text.en,
-        "requirement_zh": lambda r: r.text.zh,
-        "metric": lambda r: r.target.metric if r.target else "",
-        "op": lambda r: r.target.op if r.target else "",
-        "value": lambda r: _number(r.target.value) if r.target else "",
-        "unit": lambda r: r.target.unit if r.target else "",
-        "value_in_base_unit": lambda r: _number(vocabularies.in_base_unit(r.target)) if r.target else "",
-        "base_unit": lambda r: BASE_UNITS[vocabularies.metrics[r.target.metric].dimension] if r.target else "",
-        "basis": lambda r: (r.target.basis or "") if r.target else "",
-        "source_url": lambda r: vocabularies.sources[r.source].url if r.source else "",
-    }
+    columns, vocabularies = csv_columns(), catalogue.vocabularies
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([*scenario_columns, *requirement_columns])
+    writer.writerow([column.name for column in columns])
     for scenario in catalogue.scenarios:
-        shared = [spreadsheet_text(cell(scenario)) for cell in scenario_columns.values()]
+        # A scenario's own cells are the same on each of its rows: worked out once.
+        shared = {i: column.cell(scenario, None, vocabularies, page) for i, column in enumerate(columns) if column.of_scenario}
         for requirement in scenario.requirements:
-            writer.writerow(shared + [spreadsheet_text(cell(requirement)) for cell in requirement_columns.values()])
+            cells = (
+                shared[i] if i in shared else column.cell(scenario, requirement, vocabularies, page)
+                for i, column in enumerate(columns)
+            )
+            writer.writerow([spreadsheet_text(cell) for cell in cells])
     return "\ufeff" + out.getvalue()
+
+
+@dataclass(frozen=True)
+class DataPage:
+    """What the data page says of the files to take away: each file's size, the CSV's columns."""
+
+    sizes: dict[str, str]  # by file name: "12 KB"
+    columns: list[CsvColumn]
+
+
+def data_page(files: dict[str, str]) -> DataPage:
+    """The data page's facts about the data files (`files`, by docs path, as published)."""
+    listed = ("catalogue.json", "catalogue.csv", "schema/scenario.schema.json", "schema/catalogue.schema.json")
+    return DataPage({name: _size(len(files[name].encode("utf-8"))) for name in listed}, csv_columns())
+
+
+def _size(count: int) -> str:
+    """A file's size as people read it: 12 KB, 3.4 MB."""
+    return f"{max(1, round(count / 1024)):,} KB" if count < 1024 * 1024 else f"{count / (1024 * 1024):.1f} MB"
 
 
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): a first character

@@ -129,7 +129,7 @@ def load(file: Path, display: str) -> Document:
         quote = _unclosed_quote(text, line)
         if quote:
             raise fail(*quote, 'a " opens a quoted text that is not closed on this line; close it or remove it') from None
-        raise fail(line, column, _explain(error, text, mark)) from None
+        raise fail(line, column, _explain(error, text, mark, display)) from None
     except yaml.YAMLError as error:  # pragma: no cover - libyaml reports every syntax error with a mark
         raise fail(1, 1, " ".join(f"not valid YAML: {error}".split())) from None
     if root is None:
@@ -219,7 +219,30 @@ def _unclosed_quote(text: str, last_line: int) -> tuple[int, int] | None:
     return None
 
 
-def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
+# A line that starts with a key (after any '- ' marks), and one whose key has its value on the same line.
+_KEY_LINE = re.compile(r"(?:- )*[^\s#:'\"-][^:]*:(?:\s|$)")
+_KEY_WITH_VALUE = re.compile(r"((?:- )*)([^\s#:'\"-][^:]*?):\s+[^\s#]")
+
+
+def _parent_with_a_value(text: str, index: int) -> tuple[int, int, str] | None:
+    """Where the key is (line, column, key) that the key on line `index` (from 0) is indented
+    under although that key has a value on its own line: YAML then reads the deeper line as
+    part of that value, and reports a ':' it did not expect."""
+    lines = text.splitlines()
+    if index >= len(lines) or not _KEY_LINE.match(lines[index].lstrip(" ")):
+        return None
+    indent = len(lines[index]) - len(lines[index].lstrip(" "))
+    for number in range(index - 1, -1, -1):
+        above = lines[number].lstrip(" ")
+        if not above or above.startswith("#"):
+            continue
+        column = len(lines[number]) - len(above)
+        key = _KEY_WITH_VALUE.match(above)
+        return (number + 1, column + len(key[1]) + 1, key[2]) if key and column < indent else None
+    return None
+
+
+def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None, display: str) -> str:
     """Turn a parser message into one a newcomer can act on."""
     problem = (error.problem or "").strip()
     if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
@@ -245,7 +268,14 @@ def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> 
         return "a list item '- ' cannot start on the line of its key; put each item on a line of its own, below the key"
     if "found unknown escape character" in problem:
         return "unknown escape after a backslash in double quotes; write \\\\ for a backslash, or use single quotes"
-    if "mapping values are not allowed" in problem:
+    if "mapping values are not allowed" in problem and mark is not None:
+        parent = _parent_with_a_value(text, mark.line)
+        if parent:
+            line, column, key = parent
+            return (
+                f"wrong indentation: this line is indented deeper than '{key}' at {display}:{line}:{column}, so it would "
+                f"belong to '{key}', which has its value already; indent it as far as '{key}' to make it a field beside it"
+            )
         return "a ':' where a value was expected; put text containing ': ' in quotes"
     if "could not find expected ':'" in problem or "did not find expected key" in problem:
         return "expected 'key: value' here; check the indentation and that the line above is complete"

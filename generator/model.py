@@ -1,15 +1,23 @@
 """The scenario record and its vocabularies: the one declaration of the schema.
 
-Every field carries its help text and rules in `field(metadata=...)`. The validator, the JSON
-Schema (`schema.py`), the contributor template and the field reference all read them from here,
-so a rule is written once. Validation (`validate.py`) is the only way to build these objects.
+Each field is `Annotated` with its help text and its rules, as typed objects (`Vocabulary("units")`,
+`MinItems(1)`), so a misspelt rule fails at import and in mypy. `fields()` and `walk()` read the
+declarations once, into `Field`s that say what each value is (`Kind`) and which rules it has: the
+validator, the JSON Schema, the template of a new scenario, the exports, the diff and the field
+reference in CONTRIBUTING.md all read those, and nothing else. Validation is the only way to
+build these objects.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any, Literal
+import functools
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, TypeVar, Union
 
 SCHEMA_VERSION = "1.0"
 LANGUAGES = ("en", "zh")
@@ -24,6 +32,7 @@ Dimension = Literal["length", "time", "velocity", "ratio", "count", "count-rate"
 Basis = Literal["typical", "illustrative"]
 Better = Literal["lower", "higher"]
 DistrictKind = Literal["municipality", "district", "county", "autonomous-county"]
+VocabularyName = Literal["domains", "capabilities", "owners", "districts", "metrics", "units", "sources"]
 
 # The unit every unit of a dimension is measured in (Unit.factor), as the spreadsheet names it.
 # Velocities (InSAR deformation rates) are in metres per year, the unit their figures are published in.
@@ -44,22 +53,119 @@ KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KEY_EXPECTED = "lowercase letters, digits and single hyphens, like 'forest-fire-watch'"
 
 
+# ---------------------------------------------------------------------------------------------
+# Rules: what a field's value must be, beyond its type. Rules on a list apply to its items too.
+
+
+class Rule:
+    """What the model says of a field besides its type: its help, an example, or a rule its value follows."""
+
+
+@dataclass(frozen=True)
+class Help(Rule):
+    """What the field means, for contributors: every field has one. Chinese where a Chinese reader sees it."""
+
+    en: str
+    zh: str | None = None
+
+
+@dataclass(frozen=True)
+class Example(Rule):
+    """A value a contributor could copy."""
+
+    value: Any
+
+
+@dataclass(frozen=True)
+class Vocabulary(Rule):
+    """The value is a key of one of the vocabularies."""
+
+    name: VocabularyName
+
+
+@dataclass(frozen=True)
+class MinItems(Rule):
+    count: int
+
+
+@dataclass(frozen=True)
+class Unique(Rule):
+    """No item of the list is listed twice."""
+
+
+@dataclass(frozen=True)
+class Pattern(Rule):
+    regex: str
+    expected: str  # the pattern in a contributor's words
+
+
 @dataclass(frozen=True)
 class Length:
-    """A length limit for one language: characters, or words for English running text."""
+    """A length limit: characters, or words for English running text."""
 
     chars: int | None = None
     words: int | None = None
 
 
-def spec(help: str, example: Any = None, zh: str | None = None, **rules: Any) -> dict[str, Any]:
-    """Field metadata: the help text every field must have (and its Chinese), an example, its rules.
+@dataclass(frozen=True)
+class Lengths(Rule):
+    """The length limit of each language of a text."""
 
-    Rules the validator knows: `pattern` + `pattern_help`, `vocabulary` (a key into the
-    vocabularies), `min_items`, `unique`, `markdown` (limited Markdown allowed), `url`,
-    `lengths` (a `Length` per language, for texts), `max_chars`, `min`/`max` for numbers.
-    """
-    return {"help": help, "help_zh": zh or help, "example": example, **rules}
+    en: Length
+    zh: Length
+
+
+@dataclass(frozen=True)
+class MaxChars(Rule):
+    """The length limit of a plain (one-language) text."""
+
+    count: int
+
+
+@dataclass(frozen=True)
+class Markdown(Rule):
+    """Limited Markdown is allowed: paragraphs, emphasis, lists, links to web addresses."""
+
+
+@dataclass(frozen=True)
+class WebAddress(Rule):
+    """An http or https address."""
+
+
+@dataclass(frozen=True)
+class Range(Rule):
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class NotInFuture(Rule):
+    """A date that has happened."""
+
+
+@dataclass(frozen=True)
+class Column(Rule):
+    """The field's column in catalogue.csv, where its own name would be unclear beside others."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class NoColumn(Rule):
+    """Left out of catalogue.csv: running text, repeated on each of a scenario's rows, would make
+    the file twice as large; the JSON has it."""
+
+
+@dataclass(frozen=True)
+class Fact(Rule):
+    """Shown in the facts at the top of the scenario page, under this label; the fields the page
+    lays out itself (title, domain, requirements...) have none."""
+
+    en: str
+    zh: str
+
+
+R = TypeVar("R")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -67,16 +173,17 @@ def spec(help: str, example: Any = None, zh: str | None = None, **rules: Any) ->
 
 
 # Names fit a filter's label, a chart's bar and a map's tile; the tile map is at most this many tiles a side.
-NAME_LENGTHS = {"en": Length(chars=120), "zh": Length(chars=60)}
+NAME_LENGTHS = Lengths(en=Length(chars=120), zh=Length(chars=60))
+SENTENCES = Lengths(en=Length(chars=400), zh=Length(chars=200))  # a requirement, a constraint, a piece of evidence
 MAP_SIDE = 20
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Text:
     """A text written in English and in Simplified Chinese."""
 
-    en: str = field(metadata=spec("English text.", "BeiDou positioning for river ships", zh="英文文本。"))
-    zh: str = field(metadata=spec("Simplified Chinese text.", "内河船舶北斗定位", zh="简体中文文本。"))
+    en: Annotated[str, Help("English text.", "英文文本。")]
+    zh: Annotated[str, Help("Simplified Chinese text.", "简体中文文本。")]
 
     def get(self, language: str) -> str:
         return self.zh if language == "zh" else self.en
@@ -86,378 +193,396 @@ class Text:
 # The scenario record
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Target:
     """A measurable threshold: `metric op value unit`, e.g. horizontal-accuracy <= 0.2 m."""
 
-    metric: str = field(
-        metadata=spec(
-            "What is measured: a key of the metrics vocabulary.",
-            "horizontal-accuracy",
-            zh="度量的指标：指标词表（metrics）中的键。",
-            vocabulary="metrics",
-        )
-    )
-    op: Operator = field(
-        metadata=spec(
+    metric: Annotated[
+        str,
+        Help("What is measured: a key of the metrics vocabulary.", "度量的指标：指标词表（metrics）中的键。"),
+        Example("horizontal-accuracy"),
+        Vocabulary("metrics"),
+    ]
+    op: Annotated[
+        Operator,
+        Help(
             "How a delivered value must compare with `value`: <= or < where lower is better, >= or > where higher is better.",
-            "<=",
-            zh="交付值与 value 的比较方式：越小越好的指标用 <= 或 <，越大越好的指标用 >= 或 >。",
-        )
-    )
-    value: float = field(metadata=spec("The threshold, a number.", 0.2, zh="阈值，数字。", min=0))
-    unit: str = field(
-        metadata=spec(
-            "Unit of `value`: a key of the units vocabulary.",
-            "m",
-            zh="value 的单位：单位词表（units）中的键。",
-            vocabulary="units",
-        )
-    )
-    basis: Basis | None = field(
-        default=None,
-        metadata=spec(
+            "交付值与 value 的比较方式：越小越好的指标用 <= 或 <，越大越好的指标用 >= 或 >。",
+        ),
+        Example("<="),
+    ]
+    value: Annotated[float, Help("The threshold, a number.", "阈值，数字。"), Example(0.2), Range(minimum=0)]
+    unit: Annotated[
+        str,
+        Help("Unit of `value`: a key of the units vocabulary.", "value 的单位：单位词表（units）中的键。"),
+        Example("m"),
+        Vocabulary("units"),
+    ]
+    basis: Annotated[
+        Basis | None,
+        Help(
             "What the figure rests on when the requirement cites no `source`: typical: a value commonly published "
             "for the technology; illustrative: a threshold chosen for this record (in an illustrative record, for the "
             "reconstruction). Every figure needs a source or a basis, and the page shows which.",
-            "typical",
-            zh="需求未注明 source 时数值的依据：typical 为该类技术的典型公开值；illustrative 为本记录设定的示意性阈值（示意性记录中即为重构所设阈值）。"
+            "需求未注明 source 时数值的依据：typical 为该类技术的典型公开值；illustrative 为本记录设定的示意性阈值（示意性记录中即为重构所设阈值）。"
             "每个数值都须注明来源或依据，页面据此标注。",
         ),
-    )
+        Example("typical"),
+    ] = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Evidence:
     """A public fact about what Chongqing already runs or has announced in the scenario's area."""
 
-    text: Text = field(
-        metadata=spec(
-            "The fact, in our words, saying only what the source says.",
+    text: Annotated[
+        Text,
+        Help("The fact, in our words, saying only what the source says.", "用我们自己的话写明该事实，只写来源所载内容。"),
+        Example(
             {
                 "en": "The city's geohazard points are watched by more than 60,000 monitoring devices.",
                 "zh": "全市地质灾害隐患点布设监测设备6万余台（套）。",
-            },
-            zh="用我们自己的话写明该事实，只写来源所载内容。",
-            lengths={"en": Length(chars=400), "zh": Length(chars=200)},
-        )
-    )
-    source: str = field(
-        metadata=spec(
+            }
+        ),
+        SENTENCES,
+    ]
+    source: Annotated[
+        str,
+        Help(
             "Key of the source that says it; it must be among this scenario's `sources`.",
-            "xinhuanet-cq-2023-03-24",
-            zh="载明该事实的来源键，须列于本场景的 sources 中。",
-            vocabulary="sources",
-        )
-    )
+            "载明该事实的来源键，须列于本场景的 sources 中。",
+        ),
+        Example("xinhuanet-cq-2023-03-24"),
+        Vocabulary("sources"),
+    ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Requirement:
     """One requirement a solution must (or should) meet."""
 
-    id: str = field(
-        metadata=spec(
-            "Stable id within the scenario: R1, R2, ...",
-            "R1",
-            zh="场景内稳定的编号：R1、R2……",
-            pattern=r"^R[1-9][0-9]{0,2}$",
-            pattern_help="R followed by a number, like R1",
-        )
-    )
-    priority: Priority = field(
-        metadata=spec("must: essential; should: desirable.", "must", zh="must：必须满足；should：建议满足。")
-    )
-    kind: RequirementKind = field(metadata=spec("What sort of requirement this is.", "performance", zh="需求类别。"))
-    text: Text = field(
-        metadata=spec(
-            "The requirement in one or two sentences.",
-            {"en": "Real-time horizontal position of each ship.", "zh": "实时提供每艘船舶的水平位置。"},
-            zh="用一两句话写明需求。",
-            lengths={"en": Length(chars=400), "zh": Length(chars=200)},
-        )
-    )
-    target: Target | None = field(
-        default=None,
-        metadata=spec(
-            "The measurable threshold; required for performance requirements.",
-            {"metric": "horizontal-accuracy", "op": "<=", "value": 20, "unit": "cm"},
-            zh="量化指标；性能类需求必填。",
-        ),
-    )
-    source: str | None = field(
-        default=None,
-        metadata=spec(
+    id: Annotated[
+        str,
+        Help("Stable id within the scenario: R1, R2, ...", "场景内稳定的编号：R1、R2……"),
+        Example("R1"),
+        Pattern(r"^R[1-9][0-9]{0,2}$", "R followed by a number, like R1"),
+        Column("requirement_id"),
+    ]
+    priority: Annotated[
+        Priority, Help("must: essential; should: desirable.", "must：必须满足；should：建议满足。"), Example("must")
+    ]
+    kind: Annotated[RequirementKind, Help("What sort of requirement this is.", "需求类别。"), Example("performance")]
+    text: Annotated[
+        Text,
+        Help("The requirement in one or two sentences.", "用一两句话写明需求。"),
+        Example({"en": "Real-time horizontal position of each ship.", "zh": "实时提供每艘船舶的水平位置。"}),
+        SENTENCES,
+        Column("requirement"),
+    ]
+    target: Annotated[
+        Target | None,
+        Help("The measurable threshold; required for performance requirements.", "量化指标；性能类需求必填。"),
+        Example({"metric": "horizontal-accuracy", "op": "<=", "value": 20, "unit": "cm"}),
+    ] = None
+    source: Annotated[
+        str | None,
+        Help(
             "Key of the source, among this scenario's `sources`, that the figure comes from.",
-            "xinhuanet-cq-2023-03-24",
-            zh="指标数值出处：本场景 sources 中的某个键。",
+            "指标数值出处：本场景 sources 中的某个键。",
         ),
-    )
+        Example("xinhuanet-cq-2023-03-24"),
+    ] = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Locations:
     """Where the scenario applies, as GB/T 2260 codes valid on a given date."""
 
-    valid_on: dt.date = field(
-        metadata=spec(
+    valid_on: Annotated[
+        dt.date,
+        Help(
             "Date on which the codes are valid; divisions change (Jiangbei and Yubei were abolished on 2025-11-06).",
-            dt.date(2023, 11, 20),
-            zh="代码的有效日期；行政区划会调整（江北区、渝北区已于2025-11-06撤销）。",
-        )
-    )
-    codes: tuple[int, ...] = field(
-        metadata=spec(
+            "代码的有效日期；行政区划会调整（江北区、渝北区已于2025-11-06撤销）。",
+        ),
+        Example(dt.date(2023, 11, 20)),
+    ]
+    codes: Annotated[
+        tuple[int, ...],
+        Help(
             "GB/T 2260 codes of districts and counties, or 500000 alone for the whole municipality.",
-            [500101, 500230],
-            zh="区县的 GB/T 2260 代码；全市范围只写 500000。",
-            vocabulary="districts",
-            min_items=1,
-            unique=True,
-        )
-    )
+            "区县的 GB/T 2260 代码；全市范围只写 500000。",
+        ),
+        Example([500101, 500230]),
+        Vocabulary("districts"),
+        MinItems(1),
+        Unique(),
+        Column("districts"),
+    ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Scenario:
     """One application scenario: a city body's need that aerospace information could meet."""
 
-    id: str = field(
-        metadata=spec(
+    id: Annotated[
+        str,
+        Help(
             "Stable id, equal to the file name without .yaml; it is the page's URL.",
-            "yangtze-beidou-navigation",
-            zh="稳定的编号，与文件名（不含 .yaml）相同，也是页面网址。",
-            pattern=KEY_PATTERN,
-            pattern_help=KEY_EXPECTED,
-            max_chars=64,
-        )
-    )
-    title: Text = field(
-        metadata=spec(
-            "Short title.",
-            {"en": "BeiDou navigation for Yangtze shipping", "zh": "长江航运北斗导航"},
-            zh="简短标题。",
-            lengths={"en": Length(chars=90), "zh": Length(chars=40)},
-        )
-    )
-    summary: Text = field(
-        metadata=spec(
-            "What is needed and why, shown on cards and in search results.",
-            {"en": "Ships need decimetre-level BeiDou positions on charts.", "zh": "船舶需要在航道图上获得分米级北斗定位。"},
-            zh="需要什么、为什么需要；显示在卡片和搜索结果中。",
-            lengths={"en": Length(words=60), "zh": Length(chars=150)},
-        )
-    )
-    domain: str = field(
-        metadata=spec(
-            "Policy domain: a key of the domains vocabulary.",
-            "transport",
-            zh="所属领域：领域词表（domains）中的键。",
-            vocabulary="domains",
-        )
-    )
-    capabilities: tuple[str, ...] = field(
-        metadata=spec(
+            "稳定的编号，与文件名（不含 .yaml）相同，也是页面网址。",
+        ),
+        Example("yangtze-beidou-navigation"),
+        Pattern(KEY_PATTERN, KEY_EXPECTED),
+        MaxChars(64),
+        Column("scenario_id"),
+    ]
+    title: Annotated[
+        Text,
+        Help("Short title.", "简短标题。"),
+        Example({"en": "BeiDou navigation for Yangtze shipping", "zh": "长江航运北斗导航"}),
+        Lengths(en=Length(chars=90), zh=Length(chars=40)),
+        Column("scenario_title"),
+    ]
+    summary: Annotated[
+        Text,
+        Help("What is needed and why, shown on cards and in search results.", "需要什么、为什么需要；显示在卡片和搜索结果中。"),
+        Example({"en": "Ships need decimetre-level BeiDou positions on charts.", "zh": "船舶需要在航道图上获得分米级北斗定位。"}),
+        Lengths(en=Length(words=60), zh=Length(chars=150)),
+        NoColumn(),
+    ]
+    domain: Annotated[
+        str,
+        Help("Policy domain: a key of the domains vocabulary.", "所属领域：领域词表（domains）中的键。"),
+        Example("transport"),
+        Vocabulary("domains"),
+    ]
+    capabilities: Annotated[
+        tuple[str, ...],
+        Help(
             "Aerospace capabilities that could meet the need: keys of the capabilities vocabulary.",
-            ["satellite-navigation"],
-            zh="可满足需求的空天技术能力：技术能力词表（capabilities）中的键。",
-            vocabulary="capabilities",
-            min_items=1,
-            unique=True,
-        )
-    )
-    owner: str = field(
-        metadata=spec(
-            "The city body with the need: a key of the owners vocabulary.",
-            "transportation-commission",
-            zh="提出需求的市级部门：需求单位词表（owners）中的键。",
-            vocabulary="owners",
-        )
-    )
-    locations: Locations = field(metadata=spec("Where the scenario applies.", zh="适用地点。"))
-    status: Status = field(
-        metadata=spec(
+            "可满足需求的空天技术能力：技术能力词表（capabilities）中的键。",
+        ),
+        Example(["satellite-navigation"]),
+        Vocabulary("capabilities"),
+        MinItems(1),
+        Unique(),
+    ]
+    owner: Annotated[
+        str,
+        Help(
+            "The city body with the need: a key of the owners vocabulary.", "提出需求的市级部门：需求单位词表（owners）中的键。"
+        ),
+        Example("transportation-commission"),
+        Vocabulary("owners"),
+    ]
+    locations: Annotated[Locations, Help("Where the scenario applies.", "适用地点。")]
+    status: Annotated[
+        Status,
+        Help(
             "reconstructed: a reconstruction in an announced domain, no official text is known; announced: the need was "
             "made public, no call for solutions is known; open: a published call seeks solutions; matched: a solution "
             "was chosen; piloting: being tried; closed: finished; withdrawn: dropped. An illustrative record is always "
             "reconstructed, and only an illustrative record is: an official text gives the status of its own scenario.",
-            "reconstructed",
-            zh="reconstructed：在已公布领域内的示意性重构，尚无已知官方文本；announced：需求已公布，尚无已知的方案征集；"
+            "reconstructed：在已公布领域内的示意性重构，尚无已知官方文本；announced：需求已公布，尚无已知的方案征集；"
             "open：已公开征集方案；matched：已选定方案；piloting：试点中；closed：已结束；withdrawn：已撤回。"
             "示意性记录一律为 reconstructed，且只有示意性记录可用此状态：官方记录的状态以其官方文本为准。",
-        )
-    )
-    released: dt.date = field(
-        metadata=spec(
+        ),
+        Example("reconstructed"),
+    ]
+    released: Annotated[
+        dt.date,
+        Help(
             "Date the need was first published; for an illustrative record, the date of the release event at which "
             "its domain was named (2023-11-20), not the date of the record's text.",
-            dt.date(2023, 11, 20),
-            zh="需求首次公布的日期；示意性记录填写公布其所属领域的发布活动日期（2023-11-20），而非本记录文本的日期。",
-        )
-    )
-    updated: dt.date = field(
-        metadata=spec("Date this record last changed in substance.", dt.date(2023, 11, 20), zh="本记录最近一次实质性修改的日期。")
-    )
-    provenance: Provenance = field(
-        metadata=spec(
-            "official: taken from a published official text (cite it); illustrative: a reconstruction in an announced domain; community: proposed by a contributor.",
-            "illustrative",
-            zh="official：取自已公开的官方文本（须引用）；illustrative：在已公布领域内的示意性重构；community：贡献者提议。",
-        )
-    )
-    problem: Text = field(
-        metadata=spec(
-            "The problem today, in a few paragraphs of limited Markdown.",
-            zh="当前存在的问题，用几段文字说明，可使用有限的 Markdown。",
-            markdown=True,
-            lengths={"en": Length(chars=3000), "zh": Length(chars=1500)},
-        )
-    )
-    users: tuple[Text, ...] = field(
-        metadata=spec(
-            "Who needs it and what for, one user group a line: the group, what it needs and why.",
-            zh="使用者及其需求，每条写明一类使用者、所需内容及用途。",
-            min_items=1,
-            lengths={"en": Length(chars=300), "zh": Length(chars=150)},
-        )
-    )
-    requirements: tuple[Requirement, ...] = field(
-        metadata=spec("What a solution must or should do.", zh="解决方案必须或建议做到的事项。", min_items=1)
-    )
-    constraints: tuple[Text, ...] = field(
-        metadata=spec(
-            "Conditions any solution must respect (law, security, data, budget when published).",
-            zh="任何方案都须遵守的条件（法规、安全、数据；预算须有公开来源）。",
-            min_items=1,
-            lengths={"en": Length(chars=400), "zh": Length(chars=200)},
-        )
-    )
-    how_to_respond: Text = field(
-        metadata=spec(
-            "What a vendor should do and show to respond, in limited Markdown. No personal contact details.",
-            zh="企业响应时应做什么、展示什么，可使用有限的 Markdown。不得包含个人联系方式。",
-            markdown=True,
-            lengths={"en": Length(chars=2000), "zh": Length(chars=1000)},
-        )
-    )
-    sources: tuple[str, ...] = field(
-        metadata=spec(
-            "Public sources the record relies on: keys of the sources vocabulary.",
-            ["ichongqing-2023-11-21"],
-            zh="记录所依据的公开来源：来源词表（sources）中的键。",
-            vocabulary="sources",
-            min_items=1,
-            unique=True,
-        )
-    )
-    evidence: tuple[Evidence, ...] = field(
-        default=(),
-        metadata=spec(
-            "Public facts about what Chongqing already runs or has announced in this area, each with its source.",
-            zh="重庆在该领域已有工作或已公布安排的公开信息，每条注明来源。",
+            "需求首次公布的日期；示意性记录填写公布其所属领域的发布活动日期（2023-11-20），而非本记录文本的日期。",
         ),
-    )
+        Example(dt.date(2023, 11, 20)),
+        NotInFuture(),
+    ]
+    updated: Annotated[
+        dt.date,
+        Help("Date this record last changed in substance.", "本记录最近一次实质性修改的日期。"),
+        Example(dt.date(2023, 11, 20)),
+        NotInFuture(),
+    ]
+    provenance: Annotated[
+        Provenance,
+        Help(
+            "official: taken from a published official text (cite it); illustrative: a reconstruction in an announced domain; community: proposed by a contributor.",
+            "official：取自已公开的官方文本（须引用）；illustrative：在已公布领域内的示意性重构；community：贡献者提议。",
+        ),
+        Example("illustrative"),
+    ]
+    problem: Annotated[
+        Text,
+        Help(
+            "The problem today, in a few paragraphs of limited Markdown.",
+            "当前存在的问题，用几段文字说明，可使用有限的 Markdown。",
+        ),
+        Markdown(),
+        Lengths(en=Length(chars=3000), zh=Length(chars=1500)),
+    ]
+    users: Annotated[
+        tuple[Text, ...],
+        Help(
+            "Who needs it and what for, one user group a line: the group, what it needs and why.",
+            "使用者及其需求，每条写明一类使用者、所需内容及用途。",
+        ),
+        MinItems(1),
+        Lengths(en=Length(chars=300), zh=Length(chars=150)),
+    ]
+    requirements: Annotated[
+        tuple[Requirement, ...], Help("What a solution must or should do.", "解决方案必须或建议做到的事项。"), MinItems(1)
+    ]
+    constraints: Annotated[
+        tuple[Text, ...],
+        Help(
+            "Conditions any solution must respect (law, security, data, budget when published).",
+            "任何方案都须遵守的条件（法规、安全、数据；预算须有公开来源）。",
+        ),
+        MinItems(1),
+        SENTENCES,
+    ]
+    how_to_respond: Annotated[
+        Text,
+        Help(
+            "What a vendor should do and show to respond, in limited Markdown. No personal contact details.",
+            "企业响应时应做什么、展示什么，可使用有限的 Markdown。不得包含个人联系方式。",
+        ),
+        Markdown(),
+        Lengths(en=Length(chars=2000), zh=Length(chars=1000)),
+    ]
+    sources: Annotated[
+        tuple[str, ...],
+        Help(
+            "Public sources the record relies on: keys of the sources vocabulary.",
+            "记录所依据的公开来源：来源词表（sources）中的键。",
+        ),
+        Example(["ichongqing-2023-11-21"]),
+        Vocabulary("sources"),
+        MinItems(1),
+        Unique(),
+    ]
+    evidence: Annotated[
+        tuple[Evidence, ...],
+        Help(
+            "Public facts about what Chongqing already runs or has announced in this area, each with its source.",
+            "重庆在该领域已有工作或已公布安排的公开信息，每条注明来源。",
+        ),
+    ] = ()
 
     @property
     def citywide(self) -> bool:
         return self.locations.codes == (CITYWIDE,)
+
+    def facts(self, language: str) -> list[tuple[str, str]]:
+        """(label, value) of the fields declared with a `Fact`, for the top of the scenario page;
+        a field left out of the record is left out here too."""
+        shown = []
+        record: type = type(self)  # a record declared with more fields shows its own
+        for field in fields(record):
+            value, fact = getattr(self, field.name), field.rule(Fact)
+            if fact is not None and value not in (None, ()):
+                label = fact.zh if language == "zh" else fact.en
+                shown.append((label, value.get(language) if isinstance(value, Text) else str(value)))
+        return shown
 
 
 # ---------------------------------------------------------------------------------------------
 # Vocabularies: one file each in scenarios/vocabularies/, a mapping of key -> entry
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Domain:
     """A policy domain the scenarios are grouped by."""
 
-    name: Text = field(metadata=spec("Name of the domain.", lengths=NAME_LENGTHS))
-    description: Text = field(metadata=spec("One sentence on what the domain covers."))
-    announced: bool = field(
-        metadata=spec("True when the November 2023 announcement names this domain as a source of demand.", True)
-    )
+    name: Annotated[Text, Help("Name of the domain."), NAME_LENGTHS]
+    description: Annotated[Text, Help("One sentence on what the domain covers.")]
+    announced: Annotated[
+        bool, Help("True when the November 2023 announcement names this domain as a source of demand."), Example(True)
+    ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Capability:
     """An aerospace-information capability that can meet a need."""
 
-    name: Text = field(metadata=spec("Name of the capability.", lengths=NAME_LENGTHS))
-    description: Text = field(metadata=spec("One sentence on what the capability does."))
+    name: Annotated[Text, Help("Name of the capability."), NAME_LENGTHS]
+    description: Annotated[Text, Help("One sentence on what the capability does.")]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Owner:
     """A city body that owns scenarios."""
 
-    name: Text = field(metadata=spec("Official name of the body.", lengths=NAME_LENGTHS))
-    name_confirmed: bool = field(
-        metadata=spec("True when the name was checked against a public source; false for a standard form.", True)
-    )
-    former_name: Text | None = field(
-        default=None,
-        metadata=spec(
+    name: Annotated[Text, Help("Official name of the body."), NAME_LENGTHS]
+    name_confirmed: Annotated[
+        bool, Help("True when the name was checked against a public source; false for a standard form."), Example(True)
+    ]
+    former_name: Annotated[
+        Text | None,
+        Help(
             "The name the body used when the scenarios were released (2023), where it differs from today's; "
-            "records speak of that date, so pages show this name with today's beside it.",
-            {"en": "Chongqing Municipal Transport Bureau", "zh": "重庆市交通局"},
+            "records speak of that date, so pages show this name with today's beside it."
         ),
-    )
-    history: Text | None = field(
-        default=None,
-        metadata=spec("What the public sources show of the name's changes, and what is not confirmed."),
-    )
+        Example({"en": "Chongqing Municipal Transport Bureau", "zh": "重庆市交通局"}),
+    ] = None
+    history: Annotated[Text | None, Help("What the public sources show of the name's changes, and what is not confirmed.")] = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class District:
     """A county-level division of Chongqing (GB/T 2260), or the municipality as a whole."""
 
-    name: Text = field(metadata=spec("Name of the division.", lengths=NAME_LENGTHS))
-    short: Text = field(metadata=spec("Short name for tiles and tight tables.", {"en": "Wanzhou", "zh": "万州"}))
-    kind: DistrictKind = field(metadata=spec("Kind of division.", "district"))
-    row: int = field(
-        metadata=spec("Row of its tile in the schematic tile map (0 = north); -1 for the municipality.", 2, min=-1, max=MAP_SIDE)
+    name: Annotated[Text, Help("Name of the division."), NAME_LENGTHS]
+    short: Annotated[Text, Help("Short name for tiles and tight tables."), Example({"en": "Wanzhou", "zh": "万州"})]
+    kind: Annotated[DistrictKind, Help("Kind of division."), Example("district")]
+    row: Annotated[
+        int,
+        Help("Row of its tile in the schematic tile map (0 = north); -1 for the municipality."),
+        Example(2),
+        Range(minimum=-1, maximum=MAP_SIDE),
+    ]
+    col: Annotated[
+        int,
+        Help("Column of its tile in the schematic tile map (0 = west); -1 for the municipality."),
+        Example(6),
+        Range(minimum=-1, maximum=MAP_SIDE),
+    ]
+    abolished: Annotated[dt.date | None, Help("Date the division was abolished, if it was."), Example(dt.date(2025, 11, 6))] = (
+        None
     )
-    col: int = field(
-        metadata=spec(
-            "Column of its tile in the schematic tile map (0 = west); -1 for the municipality.", 6, min=-1, max=MAP_SIDE
-        )
-    )
-    abolished: dt.date | None = field(
-        default=None, metadata=spec("Date the division was abolished, if it was.", dt.date(2025, 11, 6))
-    )
-    established: dt.date | None = field(
-        default=None, metadata=spec("Date the division was established, if after 2023.", dt.date(2025, 11, 6))
-    )
-    code_confirmed: bool = field(
-        default=True,
-        metadata=spec("False while the code has not been checked against the Ministry of Civil Affairs' own list.", True),
-    )
-    note: Text | None = field(
-        default=None, metadata=spec("What changed about the division, and where a code or boundary comes from.")
-    )
+    established: Annotated[
+        dt.date | None, Help("Date the division was established, if after 2023."), Example(dt.date(2025, 11, 6))
+    ] = None
+    code_confirmed: Annotated[
+        bool, Help("False while the code has not been checked against the Ministry of Civil Affairs' own list."), Example(True)
+    ] = True
+    note: Annotated[Text | None, Help("What changed about the division, and where a code or boundary comes from.")] = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Metric:
     """Something a requirement's target measures."""
 
-    name: Text = field(metadata=spec("Name of the metric.", lengths=NAME_LENGTHS))
-    dimension: Dimension = field(metadata=spec("Physical dimension; a target's unit must have the same one.", "length"))
-    better: Better = field(metadata=spec("Whether a lower or a higher value is better.", "lower"))
+    name: Annotated[Text, Help("Name of the metric."), NAME_LENGTHS]
+    dimension: Annotated[Dimension, Help("Physical dimension; a target's unit must have the same one."), Example("length")]
+    better: Annotated[Better, Help("Whether a lower or a higher value is better."), Example("lower")]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Unit:
     """A unit a target's value can be given in."""
 
-    symbol: Text = field(metadata=spec("Symbol shown after a value.", {"en": "m", "zh": "米"}))
-    dimension: Dimension = field(metadata=spec("Physical dimension.", "length"))
-    factor: float = field(metadata=spec("Size of the unit in the dimension's base unit (m, s, %, 1, level).", 0.01, min=0))
-    before: dict[str, bool] | None = field(
-        default=None,
-        metadata=spec("Languages in which the symbol is written before the value ('level 3').", {"en": True}),
-    )
+    symbol: Annotated[Text, Help("Symbol shown after a value."), Example({"en": "m", "zh": "米"})]
+    dimension: Annotated[Dimension, Help("Physical dimension."), Example("length")]
+    factor: Annotated[
+        float, Help("Size of the unit in the dimension's base unit (m, s, %, 1, level)."), Example(0.01), Range(minimum=0)
+    ]
+    before: Annotated[
+        dict[str, bool] | None,
+        Help("Languages in which the symbol is written before the value ('level 3')."),
+        Example({"en": True}),
+    ] = None
 
     def format(self, value: float, language: str) -> str:
         """The value with its symbol, as people write it: '0.2 m', '3 级', 'level 3'."""
@@ -468,29 +593,27 @@ class Unit:
         return f"{number}{symbol}" if symbol == "%" or language == "zh" else f"{number} {symbol}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Source:
     """A public document the records rely on."""
 
-    publisher: Text = field(metadata=spec("Who published it."))
-    url: str = field(metadata=spec("Public address, http or https.", "https://www.ichongqing.info/", url=True))
-    language: Literal["en", "zh"] = field(metadata=spec("Language of the document.", "en"))
-    about: Text = field(metadata=spec("What it reports that the records use (our words, not its headline)."))
-    date: dt.date | None = field(
-        default=None,
-        metadata=spec(
-            "Publication date; leave it out only when the document shows none, and say so in `about`.",
-            dt.date(2023, 11, 21),
-        ),
-    )
-    official: bool = field(
-        default=False,
-        metadata=spec(
+    publisher: Annotated[Text, Help("Who published it.")]
+    url: Annotated[str, Help("Public address, http or https."), Example("https://www.ichongqing.info/"), WebAddress()]
+    language: Annotated[Literal["en", "zh"], Help("Language of the document."), Example("en")]
+    about: Annotated[Text, Help("What it reports that the records use (our words, not its headline).")]
+    date: Annotated[
+        dt.date | None,
+        Help("Publication date; leave it out only when the document shows none, and say so in `about`."),
+        Example(dt.date(2023, 11, 21)),
+    ] = None
+    official: Annotated[
+        bool,
+        Help(
             "True for the official text of a scenario (a notice or call published by its owner); "
-            "only such a source makes a record official.",
-            False,
+            "only such a source makes a record official."
         ),
-    )
+        Example(False),
+    ] = False
 
 
 VOCABULARY_TYPES: dict[str, type] = {
@@ -544,3 +667,135 @@ class Catalogue:
         if vocabulary == "districts":
             return [s for s in self.scenarios if key in s.locations.codes]
         raise ValueError(f"scenarios are not grouped by {vocabulary}")
+
+
+# ---------------------------------------------------------------------------------------------
+# The walk: the declarations above read once, for every reader of the model
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a value is: a text in both languages, a record, a list or mapping of values, one of
+    some choices, or a plain value."""
+
+    name: Literal["text", "record", "list", "mapping", "choice", "str", "int", "float", "bool", "date"]
+    record: type | None = None  # the dataclass of a record
+    item: Kind | None = None  # of a list's items, or a mapping's entries
+    key: type = str  # of a mapping's keys
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a record: its name, what its value is, its rules, whether it may be left out,
+    and its path from the record `walk()` started at ("requirements.target.unit")."""
+
+    name: str
+    kind: Kind
+    rules: tuple[Rule, ...]
+    optional: bool
+    default: Any
+    path: str
+
+    @property
+    def help(self) -> Help:
+        help = self.rule(Help)
+        assert help is not None  # fields() refuses a field without one
+        return help
+
+    def rule(self, kind: type[R]) -> R | None:
+        return find_rule(self.rules, kind)
+
+
+def find_rule(rules: tuple[Rule, ...], kind: type[R]) -> R | None:
+    """The rule of class `kind` among `rules`, if there is one."""
+    return next((rule for rule in rules if isinstance(rule, kind)), None)
+
+
+_PLAIN: dict[Any, Any] = {str: "str", int: "int", float: "float", bool: "bool", dt.date: "date"}
+
+
+def kind_of(tp: Any) -> Kind:
+    """The Kind of a declared type (an optional's inner type: leaving a value out is the field's business)."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (Union, types.UnionType):
+        (inner,) = [arg for arg in args if arg is not type(None)]
+        return kind_of(inner)
+    if origin is Literal:
+        return Kind("choice", choices=args)
+    if origin is tuple:
+        return Kind("list", item=kind_of(args[0]))
+    if origin is dict:
+        return Kind("mapping", key=args[0], item=kind_of(args[1]))
+    if tp is Text:
+        return Kind("text", record=Text)
+    if dataclasses.is_dataclass(tp):
+        return Kind("record", record=typing.cast(type, tp))
+    return Kind(_PLAIN[tp])  # a KeyError here is a type the model cannot declare
+
+
+@functools.cache
+def fields(cls: type) -> tuple[Field, ...]:
+    """The fields of record class `cls`, in declaration order."""
+    hints = typing.get_type_hints(cls, include_extras=True)
+    found = []
+    for spec in dataclasses.fields(cls):
+        tp, rules = hints[spec.name], typing.cast(tuple[Rule, ...], ())
+        if typing.get_origin(tp) is Annotated:
+            tp, rules = tp.__origin__, tuple(rule for rule in tp.__metadata__ if isinstance(rule, Rule))
+        if not any(isinstance(rule, Help) for rule in rules):
+            raise TypeError(f"{cls.__name__}.{spec.name} has no Help: every field says what it means")
+        optional = spec.default is not dataclasses.MISSING
+        found.append(Field(spec.name, kind_of(tp), rules, optional, spec.default if optional else None, spec.name))
+    return tuple(found)
+
+
+def walk(cls: type, path: str = "") -> Iterator[Field]:
+    """Every field of `cls` and of the records inside it, depth first, each with its path; texts
+    are values here, not records."""
+    for field in fields(cls):
+        here = dataclasses.replace(field, path=f"{path}{field.name}")
+        yield here
+        inner = field.kind.item if field.kind.name == "list" else field.kind
+        if inner is not None and inner.name == "record" and inner.record is not None:
+            yield from walk(inner.record, f"{here.path}.")
+
+
+def describe(kind: Kind, rules: tuple[Rule, ...] = ()) -> str:
+    """What a value of this kind looks like, in a contributor's words."""
+    vocabulary = find_rule(rules, Vocabulary)
+    if kind.name == "choice":
+        return "one of " + ", ".join(kind.choices)
+    if kind.name == "list" and kind.item is not None:
+        return f"a list of {describe(kind.item, rules)}"
+    if vocabulary is not None:
+        return f"a key of scenarios/vocabularies/{vocabulary.name}.yaml"
+    if kind.name == "text":
+        return "a text in both languages, {en: ..., zh: ...}"
+    if kind.name == "record" and kind.record is not None:
+        return f"a mapping ({names(kind.record)})"
+    words = {"str": "a text", "int": "a whole number", "float": "a number", "bool": "true or false"}
+    return words.get(kind.name, "a date like 2023-11-20")
+
+
+def limits(field: Field) -> list[str]:
+    """The field's rules in a contributor's words: for the field reference and the template."""
+    pattern, most, lengths = field.rule(Pattern), field.rule(MaxChars), field.rule(Lengths)
+    least, bounds = field.rule(MinItems), field.rule(Range)
+    limits = [pattern.expected] if pattern else []
+    limits += [f"at most {most.count} characters"] if most else []
+    for language, length in (("en", lengths.en), ("zh", lengths.zh)) if lengths else ():
+        limits.append(
+            f"{language} at most {length.words} words" if length.words else f"{language} at most {length.chars} characters"
+        )
+    limits += [f"at least {least.count}"] if least else []
+    limits += ["each once"] if field.rule(Unique) else []
+    limits += ["limited Markdown"] if field.rule(Markdown) else []
+    limits += [f"{bounds.minimum:g} or more"] if bounds and bounds.minimum is not None else []
+    limits += ["not in the future"] if field.rule(NotInFuture) else []
+    return limits
+
+
+def names(cls: type) -> str:
+    """The field names of a record, as listed in messages."""
+    return ", ".join(field.name for field in fields(cls))

@@ -201,7 +201,7 @@ class ScenarioPage:
     edit: str  # where to edit it
 
 
-Context = Home | CataloguePage | Explorer | Stats | About | Groups | GroupPage | ScenarioPage | None  # None: data.md
+Context = Home | CataloguePage | Explorer | Stats | About | Groups | GroupPage | ScenarioPage | export.DataPage
 
 
 # -- building them ----------------------------------------------------------------------------
@@ -215,12 +215,13 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
     """
     pages = _Pages(catalogue, Labels(language, strings()), Addresses(settings, language))
     site = Site(pages={}, files={})
+    data = data_files(catalogue, settings, sources)  # in both languages, as the data page gives their sizes
     for path, template, build in (
         ("index.md", "home", pages.home),
         ("catalogue.md", "catalogue", pages.catalogue_page),
         ("requirements.md", "requirements", pages.explorer),
         ("stats.md", "stats", pages.stats),
-        ("data.md", "data", lambda _: None),  # only downloads: addresses, which every page can write
+        ("data.md", "data", lambda _: export.data_page(data)),
         ("about.md", "about", pages.about),
     ):
         site.pages[path] = pages.render(template, path, build(path))
@@ -238,7 +239,7 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
     title, subtitle, marked = (str(t(key)) for key in ("site.name", "feed.subtitle", "feed.illustrative"))
     site.files["feed.xml"] = export.feed(catalogue, language, title, subtitle, pages.addresses.published, marked)
     if language == "en":
-        site.files.update(data_files(catalogue, settings, sources))
+        site.files.update(data)
     return site
 
 
@@ -246,9 +247,9 @@ def data_files(catalogue: Catalogue, settings: Settings, sources: dict[str, str]
     """The data to take away: catalogue.json, catalogue.csv, the schemas, and each scenario's
     JSON record and YAML text (from `sources`, by id)."""
     files = {f"scenarios/{scenario_id}.yaml": text for scenario_id, text in sources.items()}
-    records = [export.json_text(export.record(scenario)) for scenario in catalogue.scenarios]
-    for scenario, text in zip(catalogue.scenarios, records, strict=True):
-        files[f"scenarios/{scenario.id}.json"] = text
+    records = [export.record(scenario) for scenario in catalogue.scenarios]
+    for scenario, record in zip(catalogue.scenarios, records, strict=True):
+        files[f"scenarios/{scenario.id}.json"] = export.json_text(record)
     files["catalogue.json"] = export.catalogue_json(catalogue, records)
     files["catalogue.csv"] = export.catalogue_csv(catalogue, Addresses(settings, "en").published)
     files["schema/scenario.schema.json"] = dumps(scenario_schema(catalogue.vocabularies))

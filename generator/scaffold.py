@@ -8,17 +8,14 @@ until it is replaced.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import re
-import types
-import typing
-from typing import Any, Literal, Union
+from typing import Any
 
 from . import model
 from .errors import UsageError
-from .model import Vocabularies
+from .model import Field, Vocabularies
 from .validate import PLACEHOLDER
 
 HEADER = """\
@@ -61,77 +58,69 @@ def new_scenario(scenario_id: str, domain: str, vocabularies: Vocabularies, toda
 
 
 def _fields(cls: type, chosen: dict[str, Any], vocabularies: Vocabularies, indent: str, path: str) -> list[str]:
-    hints = typing.get_type_hints(cls)
     lines: list[str] = []
-    for spec in dataclasses.fields(cls):
-        meta = dict(spec.metadata)
-        tp = hints[spec.name]
-        optional = spec.default is not dataclasses.MISSING
+    for field in model.fields(cls):
         lines.append("")
-        lines += [f"{indent}# {line}" for line in _comments(tp, meta, vocabularies, optional)]
-        body = _value(spec.name, tp, chosen, vocabularies, indent, f"{path}{spec.name}")
+        lines += [f"{indent}# {line}" for line in _comments(field, vocabularies)]
+        body = _value(field, chosen, vocabularies, indent, f"{path}{field.name}")
         # The template shows one target filled in, as a model, and asks what its figure rests on.
-        if optional and spec.name not in ("target", "basis"):
+        if field.optional and field.name not in ("target", "basis"):
             body = [f"{indent}# {line.removeprefix(indent)}" for line in body]
         lines += body
     return lines
 
 
-def _comments(tp: Any, meta: dict[str, Any], vocabularies: Vocabularies, optional: bool) -> list[str]:
-    comments = [meta["help"] + (" (Optional.)" if optional else "")]
-    if meta["help_zh"] != meta["help"]:
-        comments.append(meta["help_zh"] + ("（可选。）" if optional else ""))
-    allowed = _allowed(tp, meta, vocabularies)
+def _comments(field: Field, vocabularies: Vocabularies) -> list[str]:
+    help = field.help
+    comments = [help.en + (" (Optional.)" if field.optional else "")]
+    if help.zh:
+        comments.append(help.zh + ("（可选。）" if field.optional else ""))
+    allowed = _allowed(field, vocabularies)
     if allowed:
         comments.append(f"Allowed / 可选值: {allowed}")
-    lengths = meta.get("lengths") or {}
-    limits = [
-        f"{lang} ≤ {length.words} words" if length.words else f"{lang} ≤ {length.chars} characters"
-        for lang, length in lengths.items()
-    ]
-    if limits:
-        comments.append("Length / 长度: " + ", ".join(limits))
-    if meta.get("markdown"):
+    rules = model.limits(field)
+    if rules:
+        comments.append("Rules / 规则: " + "; ".join(rules))
+    if field.rule(model.Markdown):
         comments.append("Limited Markdown: paragraphs, *emphasis*, lists, [links](https://...). No HTML, images or headings.")
-    if meta.get("example") is not None:
-        comments.append(f"Example / 示例: {_flow(meta['example'])}")
+    example = field.rule(model.Example)
+    if example is not None:
+        comments.append(f"Example / 示例: {_flow(example.value)}")
     return comments
 
 
-def _allowed(tp: Any, meta: dict[str, Any], vocabularies: Vocabularies) -> str:
-    while typing.get_origin(tp) in (Union, types.UnionType, tuple):
-        tp = next(arg for arg in typing.get_args(tp) if arg is not type(None))
-    if typing.get_origin(tp) is Literal:
-        return ", ".join(typing.get_args(tp))
-    vocabulary = meta.get("vocabulary")
-    if vocabulary == "districts":
+def _allowed(field: Field, vocabularies: Vocabularies) -> str:
+    kind = field.kind.item if field.kind.name == "list" and field.kind.item else field.kind
+    if kind.name == "choice":
+        return ", ".join(kind.choices)
+    vocabulary = field.rule(model.Vocabulary)
+    if vocabulary and vocabulary.name == "districts":
         return f"codes in scenarios/vocabularies/districts.yaml, e.g. {model.CITYWIDE} (citywide), 500101 (Wanzhou)"
     if vocabulary:
-        return ", ".join(str(key) for key in getattr(vocabularies, vocabulary))
+        return ", ".join(str(key) for key in getattr(vocabularies, vocabulary.name))
     return ""
 
 
-def _value(name: str, tp: Any, chosen: dict[str, Any], vocabularies: Vocabularies, indent: str, path: str) -> list[str]:
-    origin = typing.get_origin(tp)
-    if origin in (Union, types.UnionType):
-        tp = next(arg for arg in typing.get_args(tp) if arg is not type(None))
-        origin = typing.get_origin(tp)
-    if tp is model.Text:
+def _value(field: Field, chosen: dict[str, Any], vocabularies: Vocabularies, indent: str, path: str) -> list[str]:
+    name, kind = field.name, field.kind
+    item = kind.item if kind.name == "list" else None
+    if kind.name == "text":
         return [f"{indent}{name}:", f"{indent}  en: {PLACEHOLDER}", f"{indent}  zh: {PLACEHOLDER}"]
-    if origin is tuple:
-        item = typing.get_args(tp)[0]
-        if item is model.Text:
-            return [f"{indent}{name}:", f"{indent}  - en: {PLACEHOLDER}", f"{indent}    zh: {PLACEHOLDER}"]
-        if isinstance(item, type) and dataclasses.is_dataclass(item):
-            inner = _fields(item, chosen, vocabularies, indent + "    ", f"{path}.")
-            first = next(i for i, line in enumerate(inner) if line.strip() and not line.strip().startswith("#"))
-            inner[first] = indent + "  - " + inner[first].removeprefix(indent + "    ")
-            return [f"{indent}{name}:", *[line for line in inner if line]]
+    if item is not None and item.name == "text":
+        return [f"{indent}{name}:", f"{indent}  - en: {PLACEHOLDER}", f"{indent}    zh: {PLACEHOLDER}"]
+    if item is not None and item.record is not None:
+        inner = _fields(item.record, chosen, vocabularies, indent + "    ", f"{path}.")
+        first = next(i for i, line in enumerate(inner) if line.strip() and not line.strip().startswith("#"))
+        inner[first] = indent + "  - " + inner[first].removeprefix(indent + "    ")
+        return [f"{indent}{name}:", *[line for line in inner if line]]
+    if item is not None:
         return [f"{indent}{name}: [{PLACEHOLDER}]"]
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return [f"{indent}{name}:", *[line for line in _fields(tp, chosen, vocabularies, indent + "  ", f"{path}.") if line]]
-    value = chosen.get(path, PLACEHOLDER)
-    return [f"{indent}{name}: {_flow(value)}"]
+    if kind.record is not None:
+        return [
+            f"{indent}{name}:",
+            *[line for line in _fields(kind.record, chosen, vocabularies, indent + "  ", f"{path}.") if line],
+        ]
+    return [f"{indent}{name}: {_flow(chosen.get(path, PLACEHOLDER))}"]
 
 
 def _flow(value: Any) -> str:

@@ -8,15 +8,14 @@ fresh. Rules JSON Schema cannot say (word counts, cross-field rules) stay in `va
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+import functools
 import json
-import types
-import typing
-from typing import Any, Literal, Union
+from pathlib import Path
+from typing import Any
 
 from . import model
-from .model import Vocabularies
+from .model import Field, Kind, Rule, Vocabularies
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 NOT_A_PLACEHOLDER = r"^(?!\s*TODO)"  # validate.PLACEHOLDER, as the checker reads it
@@ -62,84 +61,109 @@ def catalogue_schema(vocabularies: Vocabularies) -> dict[str, Any]:
     }
 
 
+REFERENCE = (
+    "<!-- field reference: written from the model by `python -m generator schema` -->",
+    "<!-- end of the field reference -->",
+)
+
+
+def field_reference() -> str:
+    """Every field of a scenario file, as a Markdown table for CONTRIBUTING.md."""
+    rows = ["| Field · 字段 | Value · 取值 | Meaning | 含义 |", "|---|---|---|---|"]
+    for field in model.walk(model.Scenario):
+        value = "; ".join([model.describe(field.kind, field.rules), *model.limits(field)])
+        value += " (optional · 可选)" if field.optional else ""
+        cells = (f"`{field.path}`", value, field.help.en, field.help.zh or "")
+        rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
+def with_reference(contributing: str) -> str:
+    """CONTRIBUTING.md's text with its field reference (between the REFERENCE marks) written afresh."""
+    start, end = REFERENCE
+    before, _, rest = contributing.partition(start + "\n")
+    _, _, after = rest.partition(end)
+    return f"{before}{start}\n{field_reference()}{end}{after}"
+
+
+def write(root: Path, vocabularies: Vocabularies) -> None:
+    """Write the schemas into `root`/schema/ and the field reference into `root`/CONTRIBUTING.md."""
+    folder = root / "schema"
+    folder.mkdir(exist_ok=True)
+    for name, schema in (("scenario", scenario_schema(vocabularies)), ("catalogue", catalogue_schema(vocabularies))):
+        (folder / f"{name}.schema.json").write_text(dumps(schema), encoding="utf-8")
+    contributing = root / "CONTRIBUTING.md"
+    if contributing.is_file():
+        contributing.write_text(with_reference(contributing.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 def dumps(schema: dict[str, Any]) -> str:
     """Stable text for a schema file: sorted keys would scatter fields, so insertion order is kept."""
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
 def _object(cls: type, vocabularies: Vocabularies) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
-    properties: dict[str, Any] = {}
-    required: list[str] = []
-    for spec in dataclasses.fields(cls):
-        meta = dict(spec.metadata)
-        properties[spec.name] = _field(hints[spec.name], meta, vocabularies)
-        if spec.default is dataclasses.MISSING:
-            required.append(spec.name)
+    properties = {field.name: _field(field, vocabularies) for field in model.fields(cls)}
+    required = [field.name for field in model.fields(cls) if not field.optional]
     return {"type": "object", "additionalProperties": False, "required": required, "properties": properties}
 
 
-def _field(tp: Any, meta: dict[str, Any], vocabularies: Vocabularies) -> dict[str, Any]:
-    schema = _type(tp, meta, vocabularies)
-    schema["description"] = meta["help"] if meta["help"] == meta["help_zh"] else f"{meta['help']} / {meta['help_zh']}"
-    if meta.get("example") is not None:
-        example = meta["example"]
-        schema["examples"] = [example.isoformat() if isinstance(example, dt.date) else example]
+def _field(field: Field, vocabularies: Vocabularies) -> dict[str, Any]:
+    schema = _type(field.kind, field.rules, vocabularies)
+    help = field.help
+    schema["description"] = f"{help.en} / {help.zh}" if help.zh else help.en
+    example = field.rule(model.Example)
+    if example is not None:
+        schema["examples"] = [example.value.isoformat() if isinstance(example.value, dt.date) else example.value]
     return schema
 
 
-def _type(tp: Any, meta: dict[str, Any], vocabularies: Vocabularies) -> dict[str, Any]:
-    origin = typing.get_origin(tp)
-    if origin in (Union, types.UnionType):
-        (inner,) = [arg for arg in typing.get_args(tp) if arg is not type(None)]
-        return _type(inner, meta, vocabularies)
-    if origin is Literal:
-        return {"enum": list(typing.get_args(tp))}
-    if origin is tuple:
-        items = _type(typing.get_args(tp)[0], {**meta, "min_items": None}, vocabularies)
-        schema: dict[str, Any] = {"type": "array", "items": items}
-        if meta.get("min_items"):
-            schema["minItems"] = meta["min_items"]
-        if meta.get("unique"):
+def _type(kind: Kind, rules: tuple[Rule, ...], vocabularies: Vocabularies) -> dict[str, Any]:
+    rule = functools.partial(model.find_rule, rules)
+    if kind.name == "choice":
+        return {"enum": list(kind.choices)}
+    if kind.name == "list" and kind.item is not None:
+        schema: dict[str, Any] = {"type": "array", "items": _type(kind.item, rules, vocabularies)}
+        least = rule(model.MinItems)
+        if least:
+            schema["minItems"] = least.count
+        if rule(model.Unique):
             schema["uniqueItems"] = True
         return schema
-    if origin is dict:
-        _, value_type = typing.get_args(tp)
-        return {"type": "object", "additionalProperties": _type(value_type, {}, vocabularies)}
-    if meta.get("vocabulary"):
-        return {"enum": list(getattr(vocabularies, meta["vocabulary"]))}
-    if tp is model.Text:
-        return _text(meta)
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return _object(tp, vocabularies)
-    if tp is str:
+    if kind.name == "mapping" and kind.item is not None:
+        return {"type": "object", "additionalProperties": _type(kind.item, (), vocabularies)}
+    vocabulary = rule(model.Vocabulary)
+    if vocabulary is not None:
+        return {"enum": list(getattr(vocabularies, vocabulary.name))}
+    if kind.name == "text":
+        return _text(rule(model.Lengths))
+    if kind.name == "record" and kind.record is not None:
+        return _object(kind.record, vocabularies)
+    if kind.name == "str":
         schema = {"type": "string", "minLength": 1}
-        if meta.get("pattern"):
-            schema["pattern"] = meta["pattern"]
-        if meta.get("max_chars"):
-            schema["maxLength"] = meta["max_chars"]
-        if meta.get("url"):
-            schema["format"] = "uri"
-            schema["pattern"] = "^https?://"
+        pattern, most = rule(model.Pattern), rule(model.MaxChars)
+        if pattern:
+            schema["pattern"] = pattern.regex
+        if most:
+            schema["maxLength"] = most.count
+        if rule(model.WebAddress):
+            schema.update(format="uri", pattern="^https?://")
         return schema
-    if tp is int or tp is float:
-        schema = {"type": "integer" if tp is int else "number"}
-        if "min" in meta:
-            schema["minimum"] = meta["min"]
+    if kind.name in ("int", "float"):
+        bounds = rule(model.Range)
+        schema = {"type": "integer" if kind.name == "int" else "number"}
+        if bounds and bounds.minimum is not None:
+            schema["minimum"] = bounds.minimum
         return schema
-    if tp is bool:
-        return {"type": "boolean"}
-    if tp is dt.date:
-        return {"type": "string", "format": "date"}
-    raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover - a model declaration error
+    return {"type": "boolean"} if kind.name == "bool" else {"type": "string", "format": "date"}
 
 
-def _text(meta: dict[str, Any]) -> dict[str, Any]:
+def _text(lengths: model.Lengths | None) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     for language in model.LANGUAGES:
         # The template's TODO placeholders are not text yet: editors flag them as the checker does.
         text: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": NOT_A_PLACEHOLDER}
-        length = (meta.get("lengths") or {}).get(language)
+        length: model.Length | None = getattr(lengths, language) if lengths else None
         if length and length.chars:
             text["maxLength"] = length.chars
         if length and length.words:

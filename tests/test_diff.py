@@ -23,6 +23,14 @@ def git(project: Path, *arguments: str) -> None:
     subprocess.run(["git", "-C", str(project), *arguments], check=True, capture_output=True, env=environment)
 
 
+def summary(counts: str, note: str = "", **sections: list[str]) -> str:
+    """The Markdown of `generator diff HEAD`: heading, note, counts, then each section's lines."""
+    out = ["### Scenario changes since `HEAD`", ""] + ([note, ""] if note else []) + [counts, ""]
+    for title, lines in sections.items():
+        out += [f"**{title}**", "", *lines, ""]
+    return "\n".join(out)
+
+
 @pytest.fixture
 def repository(project: Path) -> Path:
     git(project, "init", "-q", "-b", "main")
@@ -45,29 +53,20 @@ def test_diff_names_added_removed_and_changed_scenarios(repository: Path, capsys
     edit(repository, "river-ships.yaml", "  - id: R3\n    priority: must", "  - id: R4\n    priority: must")
 
     assert main(["diff", "HEAD", "--root", str(repository)]) == 0
-    assert capsys.readouterr().out == (
-        "### Scenario changes since `HEAD`\n"
-        "\n"
-        "1 added, 1 removed, 1 changed.\n"
-        "\n"
-        "**Added**\n"
-        "\n"
-        "- `river-boats`: `Decimetre positioning for river ships` / `内河船舶分米级定位` (`transport`, `illustrative`)\n"
-        "\n"
-        "**Removed**\n"
-        "\n"
-        "- `fire-watch`: `Forest-fire watch: hotspots every 30 minutes`\n"
-        "\n"
-        "**Changed**\n"
-        "\n"
-        "- `river-ships`: `Decimetre positioning for river ships`\n"
-        "  - summary (zh)\n"
-        "  - locations (codes: −`500105`)\n"
-        "  - status: `reconstructed` → `open`\n"
-        "  - provenance: `illustrative` → `community`\n"
-        "  - requirement R1 changed: target (value: `20.0` → `10.0`)\n"
-        "  - requirement R3 removed\n"
-        "  - requirement R4 added\n"
+    assert capsys.readouterr().out == summary(
+        "1 added, 1 removed, 1 changed.",
+        Added=["- `river-boats`: `Decimetre positioning for river ships` / `内河船舶分米级定位` (`transport`, `illustrative`)"],
+        Removed=["- `fire-watch`: `Forest-fire watch: hotspots every 30 minutes`"],
+        Changed=[
+            "- `river-ships`: `Decimetre positioning for river ships`",
+            "  - summary (zh)",
+            "  - locations (codes: −`500105`)",
+            "  - status: `reconstructed` → `open`",
+            "  - provenance: `illustrative` → `community`",
+            "  - requirement R1 changed: target (value: `20.0` → `10.0`)",
+            "  - requirement R3 removed",
+            "  - requirement R4 added",
+        ],
     )
 
 
@@ -100,20 +99,11 @@ def test_when_the_old_scenarios_fail_todays_rules_changes_are_listed_by_file(
     edit(repository, "river-ships.yaml", "status: open", "status: reconstructed")
     (repository / "scenarios" / "fire-watch.yaml").unlink()
     assert main(["diff", "HEAD", "--root", str(repository)]) == 0
-    assert capsys.readouterr().out == (
-        "### Scenario changes since `HEAD`\n"
-        "\n"
-        "The scenarios at `HEAD` do not pass today's checks (1 error(s)), so changes are listed by file.\n"
-        "\n"
-        "0 added, 1 removed, 1 changed.\n"
-        "\n"
-        "**Removed**\n"
-        "\n"
-        "- `fire-watch`\n"
-        "\n"
-        "**Changed**\n"
-        "\n"
-        "- `river-ships`\n"
+    assert capsys.readouterr().out == summary(
+        "0 added, 1 removed, 1 changed.",
+        "The scenarios at `HEAD` do not pass today's checks (1 error(s)), so changes are listed by file.",
+        Removed=["- `fire-watch`"],
+        Changed=["- `river-ships`"],
     )
 
 
@@ -127,17 +117,14 @@ def test_data_in_the_summary_is_shown_as_code(repository: Path, capsys: pytest.C
     edit(repository, "river-ships.yaml", "status: reconstructed", "status: open")
     edit(repository, "river-ships.yaml", "provenance: illustrative", "provenance: community")
     assert main(["diff", "HEAD", "--root", str(repository)]) == 0
-    assert capsys.readouterr().out == (
-        "### Scenario changes since `HEAD`\n"
-        "\n"
-        "0 added, 0 removed, 1 changed.\n"
-        "\n"
-        "**Changed**\n"
-        "\n"
-        f"- `river-ships`: `` {MARKUP} ``\n"
-        "  - title (en)\n"
-        "  - status: `reconstructed` → `open`\n"
-        "  - provenance: `illustrative` → `community`\n"
+    assert capsys.readouterr().out == summary(
+        "0 added, 0 removed, 1 changed.",
+        Changed=[
+            f"- `river-ships`: `` {MARKUP} ``",
+            "  - title (en)",
+            "  - status: `reconstructed` → `open`",
+            "  - provenance: `illustrative` → `community`",
+        ],
     )
 
 

@@ -11,12 +11,18 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.build import check
-from generator.schema import catalogue_schema, dumps, scenario_schema
+from generator.build import vocabularies
+from generator.model import Vocabularies
+from generator.schema import catalogue_schema, dumps, scenario_schema, with_reference
 from tests.conftest import ROOT
 
-VOCABULARIES = check(ROOT).catalogue.vocabularies
 SCENARIO_FILES = sorted((ROOT / "scenarios").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def real() -> Vocabularies:
+    """The real catalogue's vocabularies, read when a test asks for them."""
+    return vocabularies(ROOT)
 
 
 def as_json(value: Any) -> Any:
@@ -29,27 +35,33 @@ def as_json(value: Any) -> Any:
 
 
 @pytest.mark.parametrize(("name", "make"), [("scenario", scenario_schema), ("catalogue", catalogue_schema)])
-def test_committed_schema_is_fresh(name: str, make: Any) -> None:
+def test_committed_schema_is_fresh(name: str, make: Any, real: Vocabularies) -> None:
     committed = (ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
-    assert committed == dumps(make(VOCABULARIES)), "schema/ is stale: run `python -m generator schema` and commit it"
+    assert committed == dumps(make(real)), "schema/ is stale: run `python -m generator schema` and commit it"
 
 
-def test_schema_is_valid_json_schema() -> None:
-    jsonschema.Draft202012Validator.check_schema(scenario_schema(VOCABULARIES))
-    jsonschema.Draft202012Validator.check_schema(catalogue_schema(VOCABULARIES))
+def test_committed_field_reference_is_fresh() -> None:
+    committed = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "| `requirements.target.unit` |" in committed
+    assert committed == with_reference(committed), "CONTRIBUTING.md is stale: run `python -m generator schema` and commit it"
+
+
+def test_schema_is_valid_json_schema(real: Vocabularies) -> None:
+    jsonschema.Draft202012Validator.check_schema(scenario_schema(real))
+    jsonschema.Draft202012Validator.check_schema(catalogue_schema(real))
 
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.stem)
-def test_every_scenario_file_points_editors_at_the_schema_and_satisfies_it(path: Path) -> None:
+def test_every_scenario_file_points_editors_at_the_schema_and_satisfies_it(path: Path, real: Vocabularies) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/scenario.schema.json\n")
-    validator = jsonschema.Draft202012Validator(scenario_schema(VOCABULARIES), format_checker=jsonschema.FormatChecker())
+    validator = jsonschema.Draft202012Validator(scenario_schema(real), format_checker=jsonschema.FormatChecker())
     assert [error.message for error in validator.iter_errors(as_json(yaml.safe_load(text)))] == []
 
 
-def test_schema_rejects_what_the_checker_rejects() -> None:
+def test_schema_rejects_what_the_checker_rejects(real: Vocabularies) -> None:
     data = as_json(yaml.safe_load(SCENARIO_FILES[0].read_text(encoding="utf-8")))
-    validator = jsonschema.Draft202012Validator(scenario_schema(VOCABULARIES))
+    validator = jsonschema.Draft202012Validator(scenario_schema(real))
     for broken in (
         {**data, "statu": "open"},
         {**data, "status": "mandatory"},
@@ -61,7 +73,7 @@ def test_schema_rejects_what_the_checker_rejects() -> None:
         assert list(validator.iter_errors(broken)), broken
 
 
-def test_schema_carries_vocabulary_keys_and_limits() -> None:
-    schema = json.loads(dumps(scenario_schema(VOCABULARIES)))
-    assert schema["properties"]["domain"]["enum"] == list(VOCABULARIES.domains)
+def test_schema_carries_vocabulary_keys_and_limits(real: Vocabularies) -> None:
+    schema = json.loads(dumps(scenario_schema(real)))
+    assert schema["properties"]["domain"]["enum"] == list(real.domains)
     assert schema["properties"]["title"]["properties"]["en"]["maxLength"] == 90

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from generator import model
 from tests.helpers import edit, problems
 
 S = "scenarios/river-ships.yaml"
+KEYS = model.names(model.Scenario)  # the keys a scenario file may have, in the model's order
 
 # (case id, file, old text, new text, expected problems)
 RULES = [
@@ -22,7 +24,7 @@ RULES = [
         "summary:\n",
         "sumary:\n",
         [  # one problem, not also "summary is missing": the suggestion says it all
-            f"{S}:3:1: sumary: unknown key 'sumary'; did you mean 'summary'? (expected one of id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources, evidence)",
+            f"{S}:3:1: sumary: unknown key 'sumary'; did you mean 'summary'? (expected one of {KEYS})",
         ],
     ),
     (
@@ -30,9 +32,7 @@ RULES = [
         "river-ships.yaml",
         "status: reconstructed\n",
         "status: reconstructed\nbudget: 1000000\n",
-        [
-            f"{S}:13:1: budget: unknown key 'budget'; expected one of id, title, summary, domain, capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, how_to_respond, sources, evidence"
-        ],
+        [f"{S}:13:1: budget: unknown key 'budget'; expected one of {KEYS}"],
     ),
     (
         "missing-key",
@@ -597,6 +597,24 @@ RULES = [
         [],
     ),
     (
+        "over-indented-line",
+        "river-ships.yaml",
+        "released: 2023-11-20",
+        "  released: 2023-11-20",
+        [
+            f"{S}:13:11: wrong indentation: this line is indented deeper than 'status' at {S}:12:1, so it would belong to 'status', which has its value already; indent it as far as 'status' to make it a field beside it"
+        ],
+    ),
+    (
+        "over-indented-list-item-field",
+        "river-ships.yaml",
+        "    priority: should\n",
+        "        priority: should\n",
+        [
+            f"{S}:35:17: wrong indentation: this line is indented deeper than 'id' at {S}:34:5, so it would belong to 'id', which has its value already; indent it as far as 'id' to make it a field beside it"
+        ],
+    ),
+    (
         "identical-texts-warn",
         "river-ships.yaml",
         "  - {en: BeiDou only., zh: 仅限北斗。}",
@@ -621,6 +639,53 @@ def test_every_problem_in_every_file_is_reported_at_once(project: Path) -> None:
     edit(project, "river-ships.yaml", "domain: transport", "domain: roads")
     edit(project, "fire-watch.yaml", "owner: forestry-bureau", "owner: forest-bureau")
     assert [line.split(": ", 2)[1] for line in problems(project)] == ["owner", "domain", "status"]
+
+
+def test_rules_across_fields_run_beside_problems_of_shape(project: Path) -> None:
+    """A misspelt key, a wrong value and a target whose unit does not fit its metric, in one run:
+    the rules across fields read whatever parts of the record parsed."""
+    edit(project, "river-ships.yaml", "summary:\n", "sumary:\n")
+    edit(project, "river-ships.yaml", "priority: should", "priority: mandatory")
+    edit(project, "river-ships.yaml", "value: 20, unit: cm, basis: typical}", "value: 20, unit: min, basis: typical}")
+    edit(
+        project,
+        "river-ships.yaml",
+        "  - id: R3\n    priority: must\n    kind: functional",
+        "  - id: R3\n    priority: must\n    kind: performance",
+    )
+    edit(project, "river-ships.yaml", "updated: 2024-01-15", "updated: 2020-01-15")
+    assert problems(project) == [
+        f"{S}:3:1: sumary: unknown key 'sumary'; did you mean 'summary'? (expected one of {KEYS})",
+        f"{S}:14:10: updated: 2020-01-15 is before released (2023-11-20); a record cannot change before it is published",
+        f"{S}:33:70: requirements[0].target.unit: 'min' measures time but horizontal-accuracy is a length; expected one of cm, m",
+        f"{S}:35:15: requirements[1].priority: 'mandatory' is not allowed; expected one of must, should",
+        f"{S}:39:5: requirements[2]: a performance requirement needs a target (metric, op, value, unit)",
+    ]
+
+
+def test_a_rule_that_needs_a_part_that_did_not_parse_is_skipped(project: Path) -> None:
+    """Not 'no basis' for a figure whose value is wrong, nor 'needs a target' for a requirement
+    whose target is wrong: the part's own problem says it all."""
+    edit(project, "river-ships.yaml", "value: 20, unit: cm, basis: typical}", "value: twenty, unit: cm}")
+    edit(project, "river-ships.yaml", '{metric: security-level, op: ">=", value: 3, unit: level, basis: typical}', "[3]")
+    assert problems(project) == [
+        f"{S}:33:60: requirements[0].target.value: expected a number, got the text 'twenty'",
+        f"{S}:38:13: requirements[1].target: expected a mapping of fields (metric, op, value, unit, basis), got a list",
+    ]
+
+
+def test_the_other_requirements_are_checked_beside_one_that_is_not_a_mapping(project: Path) -> None:
+    edit(project, "river-ships.yaml", "  - id: R2\n", "  - 7\n  - id: R2\n")
+    edit(
+        project,
+        "river-ships.yaml",
+        '    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm, basis: typical}\n',
+        "",
+    )
+    assert problems(project) == [
+        f"{S}:29:5: requirements[0]: a performance requirement needs a target (metric, op, value, unit)",
+        f"{S}:33:5: requirements[1]: expected a mapping of fields (id, priority, kind, text, target, source), got the number 7",
+    ]
 
 
 def test_no_target_anywhere(project: Path) -> None:

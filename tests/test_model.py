@@ -1,0 +1,114 @@
+"""The model is the one declaration: a field declared once reaches the checker, the JSON Schema,
+the template of a new scenario, the page, the JSON, the CSV, the diff and the field reference,
+through the one walk that all of them read."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+import pytest
+
+from generator import model
+from generator.addresses import Settings
+from generator.build import vocabularies
+from generator.cli import main
+from generator.model import Example, Fact, Help, MaxChars
+from generator.schema import field_reference, scenario_schema
+from tests.helpers import edit, problems, rendered_files
+
+
+@dataclass(frozen=True, kw_only=True)
+class WithBudgetLine(model.Scenario):
+    """A scenario record with one optional field more, declared here and nowhere else."""
+
+    budget_line: Annotated[
+        str | None,
+        Help("The budget line the owner would fund it from.", "拟列支的预算科目。"),
+        Example("transport-informatisation"),
+        MaxChars(40),
+        Fact("Budget line", "预算科目"),
+    ] = None
+
+
+@pytest.fixture
+def budget_line(monkeypatch: pytest.MonkeyPatch, project: Path) -> Path:
+    """The fixture project read with WithBudgetLine as the scenario record, river-ships having one."""
+    monkeypatch.setattr(model, "Scenario", WithBudgetLine)
+    edit(project, "river-ships.yaml", "status: reconstructed\n", "status: reconstructed\nbudget_line: waterway-fund\n")
+    return project
+
+
+def test_an_added_field_reaches_every_output(budget_line: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert problems(budget_line) == []
+
+    schema = scenario_schema(vocabularies(budget_line))
+    assert schema["properties"]["budget_line"] == {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 40,
+        "description": "The budget line the owner would fund it from. / 拟列支的预算科目。",
+        "examples": ["transport-informatisation"],
+    }
+    assert "budget_line" not in schema["required"]
+    assert "| `budget_line` | a text; at most 40 characters (optional · 可选) |" in field_reference()
+
+    assert main(["new", "bus-lanes", "--domain", "transport", "--root", str(budget_line)]) == 0
+    template = (budget_line / "scenarios" / "bus-lanes.yaml").read_text(encoding="utf-8")
+    assert "# The budget line the owner would fund it from. (Optional.)\n# 拟列支的预算科目。（可选。）\n" in template
+    assert "\n# budget_line: TODO\n" in template
+    (budget_line / "scenarios" / "bus-lanes.yaml").unlink()
+
+    files = rendered_files(budget_line, Settings())
+    assert "<div><dt>Budget line</dt><dd>waterway-fund</dd></div>" in files["en/scenarios/river-ships.md"]
+    assert "<div><dt>预算科目</dt><dd>waterway-fund</dd></div>" in files["zh/scenarios/river-ships.md"]
+    assert "<dt>Budget line</dt>" not in files["en/scenarios/fire-watch.md"]  # left out of the record, left off its page
+    assert json.loads(files["en/scenarios/river-ships.json"])["budget_line"] == "waterway-fund"
+    assert "budget_line" not in json.loads(files["en/scenarios/fire-watch.json"])
+    rows = list(csv.DictReader(io.StringIO(files["en/catalogue.csv"].removeprefix("\ufeff"))))
+    assert {row["scenario_id"]: row["budget_line"] for row in rows} == {"fire-watch": "", "river-ships": "waterway-fund"}
+    assert "<code>budget_line</code></td><td>The budget line the owner would fund it from.</td>" in files["en/data.md"]
+    assert "<code>budget_line</code></td><td>拟列支的预算科目。</td>" in files["zh/data.md"]
+
+    for arguments in (
+        ["init", "-q", "-b", "main"],
+        ["add", "-A"],
+        ["-c", "user.name=t", "-c", "user.email=t@localhost", "commit", "-qm", "start"],
+    ):
+        subprocess.run(["git", "-C", str(budget_line), *arguments], check=True, capture_output=True)
+    edit(budget_line, "river-ships.yaml", "budget_line: waterway-fund", "budget_line: river-fund")
+    capsys.readouterr()
+    assert main(["diff", "HEAD", "--root", str(budget_line)]) == 0
+    assert capsys.readouterr().out.endswith(
+        "- `river-ships`: `Decimetre positioning for river ships`\n  - budget_line: `waterway-fund` → `river-fund`\n"
+    )
+
+
+def test_the_added_fields_rules_are_checked(budget_line: Path) -> None:
+    edit(budget_line, "river-ships.yaml", "budget_line: waterway-fund", "budget_line: " + "x" * 41)
+    assert problems(budget_line) == ["scenarios/river-ships.yaml:13:14: budget_line: 41 characters; the limit is 40, shorten it"]
+
+
+def test_every_field_says_what_it_means_in_both_languages() -> None:
+    for field in model.walk(model.Scenario):
+        assert field.help.en and field.help.zh, field.path
+
+
+def test_a_field_without_help_is_refused() -> None:
+    @dataclass(frozen=True, kw_only=True)
+    class Unexplained:
+        name: str
+
+    with pytest.raises(TypeError, match=r"Unexplained\.name has no Help"):
+        model.fields(Unexplained)
+
+
+def test_the_walk_gives_paths_into_nested_records() -> None:
+    paths = [field.path for field in model.walk(model.Scenario)]
+    assert {"locations.codes", "requirements.target.unit", "evidence.source"} <= set(paths)
+    assert paths.index("requirements") < paths.index("requirements.id") < paths.index("requirements.target.metric")
