@@ -136,8 +136,7 @@ def charts(catalogue: Catalogue, t: Labels, link: Callable[[str], str]) -> list[
         # through its scenarios, so the chart names the owners in use, as the home page counts them.
         keys = catalogue.in_use(grouping) if grouping == "owners" else list(entries)
         bars = tuple(
-            Bar(t.loc(entries[key].name), len(catalogue.by_key(grouping, key)), link(f"{grouping}/{key}.md"))
-            for key in keys
+            Bar(t.loc(entries[key].name), len(catalogue.by_key(grouping, key)), link(f"{grouping}/{key}.md")) for key in keys
         )
         result.append(Chart(grouping, t(f"stats.by_{grouping}"), t(column), bars))
     statuses = tuple(
