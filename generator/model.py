@@ -668,6 +668,11 @@ class Catalogue:
             return [s for s in self.scenarios if key in s.locations.codes]
         raise ValueError(f"scenarios are not grouped by {vocabulary}")
 
+    def in_use(self, vocabulary: str) -> list[Any]:
+        """Keys of `vocabulary` that some scenario refers to, in vocabulary order: the one
+        definition of the domains, capabilities or owners "in use" that every count shows."""
+        return [key for key in getattr(self.vocabularies, vocabulary) if self.by_key(vocabulary, key)]
+
 
 # ---------------------------------------------------------------------------------------------
 # The walk: the declarations above read once, for every reader of the model

@@ -8,6 +8,7 @@ page's language; the geometry the SVG needs is computed here, so the templates o
 from __future__ import annotations
 
 import datetime as dt
+import re
 import typing
 import unicodedata
 from collections.abc import Callable
@@ -27,6 +28,24 @@ class Bar:
     href: str
 
 
+# A chart is drawn 360 px wide at most, so a 390 px phone shows it unscaled: bars of up to 320 px
+# with room for a count beside the longest; each label sits above its bar, on as many lines as it needs.
+CHART_WIDTH = 360
+BAR_WIDTH = 320
+LINE_HEIGHT = 17
+LABEL_WIDTH = 320  # text_width is an estimate: a margin for wider fonts
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    """A bar as drawn: its label's lines, where each line and the bar sit, the bar's length."""
+
+    bar: Bar
+    lines: tuple[tuple[str, int], ...]  # (text, baseline y)
+    y: int  # top of the bar
+    length: float
+
+
 @dataclass(frozen=True)
 class Chart:
     """A horizontal bar chart with its data table; `id` names its elements on the page."""
@@ -41,9 +60,24 @@ class Chart:
         return max((bar.count for bar in self.bars), default=0) or 1
 
     @property
-    def label_width(self) -> float:
-        """Room for the longest label, so the SVG never has to shrink its text."""
-        return max(text_width(bar.label) for bar in self.bars) + 16
+    def rows(self) -> tuple[ChartRow, ...]:
+        rows, y = [], 0
+        for bar in self.bars:
+            lines = wrap(bar.label, LABEL_WIDTH)
+            baselines = tuple((line, y + 15 + index * LINE_HEIGHT) for index, line in enumerate(lines))
+            top = y + 22 + (len(lines) - 1) * LINE_HEIGHT
+            rows.append(ChartRow(bar, baselines, top, round(BAR_WIDTH * bar.count / self.top, 1)))
+            y = top + 22
+        return tuple(rows)
+
+    @property
+    def width(self) -> int:
+        return CHART_WIDTH
+
+    @property
+    def height(self) -> int:
+        rows = self.rows
+        return rows[-1].y + 26 if rows else 4
 
 
 @dataclass(frozen=True)
@@ -87,15 +121,22 @@ class TileMap:
     def height(self) -> int:
         return max(tile.y for tile in self.tiles) + self.tile_height
 
+    @property
+    def in_reading_order(self) -> tuple[Tile, ...]:
+        """The tiles row by row, west to east: the order of the list a phone shows instead."""
+        return tuple(sorted(self.tiles, key=lambda tile: (tile.y, tile.x)))
+
 
 def charts(catalogue: Catalogue, t: Labels, link: Callable[[str], str]) -> list[Chart]:
     """Scenario counts by domain, capability, owner (linking to their pages, by `link`) and status."""
     result = []
     for grouping, column in GROUPINGS:
         entries = getattr(catalogue.vocabularies, grouping)
+        # Every domain and capability has a bar, an empty one too; an owner is a body only
+        # through its scenarios, so the chart names the owners in use, as the home page counts them.
+        keys = catalogue.in_use(grouping) if grouping == "owners" else list(entries)
         bars = tuple(
-            Bar(t.loc(entry.name), len(catalogue.by_key(grouping, key)), link(f"{grouping}/{key}.md"))
-            for key, entry in entries.items()
+            Bar(t.loc(entries[key].name), len(catalogue.by_key(grouping, key)), link(f"{grouping}/{key}.md")) for key in keys
         )
         result.append(Chart(grouping, t(f"stats.by_{grouping}"), t(column), bars))
     statuses = tuple(
@@ -139,6 +180,23 @@ def _changes(t: Labels, dates: dict[Any, dt.date | None]) -> tuple[Abolition, ..
         if date is not None:
             names.setdefault(date, []).append(t.loc(district.name))
     return tuple(Abolition(t("list.separator").join(n), len(n), date) for date, n in sorted(names.items()))
+
+
+def wrap(text: str, width: float) -> list[str]:
+    """`text` in lines no wider than `width` pixels (by text_width), broken at spaces or between
+    two CJK characters; a word wider than a line has a line of its own."""
+    # Pieces a line may end after: a word with the spaces after it, or one wide character.
+    pieces = re.findall(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+", text)
+    lines: list[str] = []
+    line = ""
+    for piece in pieces:
+        if line.strip() and text_width((line + piece).rstrip()) > width:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line += piece
+    lines.append(line.rstrip())
+    return lines
 
 
 def text_width(text: str, font_size: float = 13) -> float:

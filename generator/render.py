@@ -308,8 +308,8 @@ class _Pages:
         requirements = [r for scenario in scenarios for r in scenario.requirements]
         domains = self._groups("domains")
         illustrative = sum(1 for scenario in scenarios if scenario.provenance == "illustrative")
-        in_use = sum(1 for group in domains if group.scenarios)
-        owners = [group for group in self._groups("owners") if group.scenarios]
+        in_use = len(self.catalogue.in_use("domains"))
+        owners = [self._group("owners", key, self.vocabularies.owners[key]) for key in self.catalogue.in_use("owners")]
         return Home(
             len(scenarios),
             len(requirements),
@@ -420,13 +420,15 @@ class _Pages:
         return [
             Facet("domain", "domain", self.t("field.domain"), self._choices("domains"), True),
             Facet("capability", "capabilities", self.t("field.capabilities"), self._choices("capabilities"), True),
-            Facet("owner", "owner", owner, self._choices("owners"), False),
+            Facet("owner", "owner", owner, self._choices("owners", self.catalogue.in_use("owners")), False),
             Facet("district", "districts", self.t("field.district"), districts, False, self.t("filters.citywide_note")),
             Facet("status", "status", self.t("field.status"), self._labels("status", Status), True),
         ]
 
-    def _choices(self, vocabulary: str) -> list[tuple[str, str]]:
-        return [(str(key), self.loc(entry.name)) for key, entry in getattr(self.vocabularies, vocabulary).items()]
+    def _choices(self, vocabulary: str, keys: Iterable[Any] | None = None) -> list[tuple[str, str]]:
+        """(key, name) of each entry, or of those among `keys`, in vocabulary order."""
+        entries = getattr(self.vocabularies, vocabulary)
+        return [(str(key), self.loc(entries[key].name)) for key in (entries if keys is None else keys)]
 
     def _labels(self, prefix: str, values: Any) -> list[tuple[str, str]]:
         return [(value, self.t(f"{prefix}.{value}")) for value in typing.get_args(values)]
