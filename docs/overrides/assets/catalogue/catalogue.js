@@ -176,7 +176,8 @@
     this.listed = data.page;
     this.rows = container.getAttribute("data-filters") === "requirements" ? requirementRows(data, labels) : scenarioRows(data, labels);
     this.caption = table.caption;
-    this.fullCaption = table.caption ? table.caption.textContent : "";
+    var rows = table.caption && table.caption.querySelector("[data-page-rows]");
+    this.fullCaption = table.caption ? table.caption.textContent.replace(rows ? rows.textContent : "", "") : ""; // without "1 to 50 on this page"
     this.summary = container.querySelector("[data-summary]");
     this.empty = page.querySelector("[data-filter-empty]");
     this.printed = page.querySelector("[data-print-filters]");
@@ -303,7 +304,8 @@
     if (partial && this.summary) summary = format(this.summary.getAttribute("data-listed"), { summary: summary, listed: shown.length });
     if (this.summary) this.summary.textContent = summary;
     // The caption says what the table holds: on screen and on paper, a filtered view says so.
-    if (this.caption) this.caption.textContent = this.filtered || partial ? summary : this.fullCaption;
+    var listed = { summary: this.fullCaption, listed: shown.length };
+    if (this.caption) this.caption.textContent = this.filtered ? summary : partial ? format(this.summary.getAttribute("data-listed"), listed) : this.fullCaption;
     if (this.printed) this.printed.textContent = this.filtered || partial ? this.describe(this.choices, summary) : "";
     if (this.empty) this.empty.hidden = this.matches.length !== 0;
     if (this.more) {
