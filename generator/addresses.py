@@ -52,6 +52,11 @@ class Addresses:
         """Link to a file published once, at the root of the English site (data, schemas)."""
         return self._link(self.page if self.language == "en" else f"{self.language}/{self.page}", target)
 
+    def url(self, target: str) -> str:
+        """Link to the page built from `target` as the browser resolves it, for links a script
+        writes (an engine rewrites only the links it finds in the page)."""
+        return relative_url(self.page, target, self.settings.directory_urls)
+
     def _link(self, source: str, target: str) -> str:
         if self.settings.engine == "zensical":
             return relative_path(source, target)

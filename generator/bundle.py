@@ -29,7 +29,9 @@ def bundle(site: Path, target: Path, folder: str) -> int:
     """Zip every file under `site` into `target`, inside `folder`/; return the number of files."""
     if not (site / "index.html").is_file():
         raise FileNotFoundError(f"{site} holds no built site (no index.html); build it first")
-    files = sorted(path for path in site.rglob("*") if path.is_file())
+    files = sorted(
+        (path for path in site.rglob("*") if path.is_file()), key=lambda path: path.as_posix()
+    )  # as text, as unzip lists them
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".zip")
     os.close(handle)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import json
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from markupsafe import Markup, escape
@@ -24,6 +25,12 @@ from .addresses import Addresses, Settings
 from .environment import Labels, environment, strings
 from .model import CITYWIDE, CONVERTIBLE, PAGE_PER_KEY, Catalogue, Priority, Requirement, Scenario, Status, Target
 from .schema import catalogue_schema, dumps, scenario_schema
+
+# Rows a listing page holds in its HTML; the rest are on static next pages (catalogue/2/, ...)
+# and, for the catalogue and the explorer, in a data file the script filters.
+SCENARIOS_PER_PAGE = 50
+REQUIREMENTS_PER_PAGE = 2 * SCENARIOS_PER_PAGE  # a scenario has about six
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,21 @@ class ScenarioRow:
     domain: str
     owner: str
     capabilities: str  # names, joined
-    place: str  # where it applies, shortened
+    places: list[str]  # where it applies: short names of the districts
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a listing stands among the listing's pages."""
+
+    number: int  # this page's, from 1
+    count: int  # pages in the listing
+    window: list[tuple[int, str]]  # (number, link) of the pages linked from this one: first, last, nearby
+    previous: str  # link to the page before, or ""
+    next: str  # link to the page after, or ""
+    first: int  # the position of this page's first row in the listing, from 1
+    last: int
+    total: int  # rows in the whole listing
 
 
 @dataclass(frozen=True)
@@ -78,6 +99,7 @@ class ScenarioTable:
     caption: Markup
     owner_heading: Markup  # 'Likely owner' when every row is a reconstruction
     rows: list[ScenarioRow]
+    pager: Pager
 
 
 @dataclass(frozen=True)
@@ -87,11 +109,9 @@ class RequirementRow:
     scenario: Scenario
     requirement: Requirement
     link: str  # to the scenario's page
-    capabilities: str  # the scenario's capability keys, space-separated, for the filters
     source: int  # the number of the requirement's source in the scenario's list (from 1), or 0
     metric: str = ""  # the target's metric, named in the page's language ("" without a target)
     target: str = ""  # the target as shown, e.g. "≤ 0.2 m"
-    base: str = ""  # the target's value in its metric's base unit, for the threshold filter
     basis: str = ""  # what a figure without a source rests on, as shown ("typical published value")
 
 
@@ -102,7 +122,8 @@ class Facet:
     name: str
     attribute: str
     label: str
-    values: list[tuple[str, str]]
+    values: list[tuple[str, str, Markup]]  # (value, label, note: "abolished on ..."); those no row holds come last
+    unused: int  # how many values no row holds
     open: bool
     note: str = ""
 
@@ -133,7 +154,7 @@ class Home:
 
 @dataclass(frozen=True)
 class CataloguePage:
-    """catalogue.md: every scenario, with filters."""
+    """catalogue.md, and catalogue/N.md: a page of the scenarios, the first with filters."""
 
     scenarios: int
     facets: list[Facet]
@@ -142,13 +163,15 @@ class CataloguePage:
 
 @dataclass(frozen=True)
 class Explorer:
-    """requirements.md: every requirement, filtered by facets and by a metric's threshold."""
+    """requirements.md, and requirements/N.md: a page of the requirements; the first filters
+    them all by facets and by a metric's threshold."""
 
     scenarios: int
     facets: list[Facet]
     metrics: list[MetricChoice]
     units: dict[str, model.Unit]
     rows: list[RequirementRow]
+    pager: Pager
 
 
 @dataclass(frozen=True)
@@ -218,20 +241,22 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
     data = data_files(catalogue, settings, sources)  # in both languages, as the data page gives their sizes
     for path, template, build in (
         ("index.md", "home", pages.home),
-        ("catalogue.md", "catalogue", pages.catalogue_page),
-        ("requirements.md", "requirements", pages.explorer),
         ("stats.md", "stats", pages.stats),
         ("data.md", "data", lambda _: export.data_page(data)),
         ("about.md", "about", pages.about),
     ):
         site.pages[path] = pages.render(template, path, build(path))
+    for template, paged in (("catalogue", pages.catalogue_pages()), ("requirements", pages.explorer_pages())):
+        site.pages.update((path, pages.render(template, path, context)) for path, context in paged)
+    site.files["catalogue/data.js"] = pages.scenario_data()
+    site.files["requirements/data.js"] = pages.requirement_data()
     for grouping in PAGE_PER_KEY:
         site.pages[f"{grouping}/index.md"] = pages.render("groups", f"{grouping}/index.md", pages.groups(grouping))
         for key in getattr(catalogue.vocabularies, grouping):
-            path = f"{grouping}/{key}.md"
-            if path in site.pages:  # the validator refuses such keys; no data may take a page over regardless
-                raise ValueError(f"{grouping}: the key '{key}' would replace the page {path}")
-            site.pages[path] = pages.render("group", path, pages.group_page(grouping, key, path))
+            for path, context in pages.group_pages(grouping, key):
+                if path in site.pages:  # the validator refuses such keys; no data may take a page over regardless
+                    raise ValueError(f"{grouping}: the key '{key}' would replace the page {path}")
+                site.pages[path] = pages.render("group", path, context)
     for scenario in catalogue.scenarios:
         path = f"scenarios/{scenario.id}.md"
         site.pages[path] = pages.render("scenario", path, pages.scenario_page(scenario, path))
@@ -321,18 +346,83 @@ class _Pages:
             owners,
         )
 
-    def catalogue_page(self, path: str) -> CataloguePage:
-        scenarios = self.catalogue.scenarios
+    def catalogue_pages(self) -> Iterator[tuple[str, CataloguePage]]:
+        scenarios = _in_table_order(self.catalogue, self.catalogue.scenarios)
         caption = self.t("catalogue.caption", count=len(scenarios))
-        return CataloguePage(len(scenarios), self._facets(), self._table(scenarios, caption, path))
+        facets = self._facets()
+        for path, rows, pager in self._paged("catalogue.md", scenarios, SCENARIOS_PER_PAGE):
+            yield path, CataloguePage(len(scenarios), facets, self._table(rows, caption, path, pager))
 
-    def explorer(self, path: str) -> Explorer:
+    def explorer_pages(self) -> Iterator[tuple[str, Explorer]]:
+        scenarios = _in_table_order(self.catalogue, self.catalogue.scenarios)
+        requirements = [(s, r) for s in scenarios for r in s.requirements]
         facets = [
-            Facet("capability", "capabilities", self.t("field.capabilities"), self._choices("capabilities"), True),
-            Facet("priority", "priority", self.t("field.priority"), self._labels("priority", Priority), True),
+            self._facet("capability", "capabilities", self.t("field.capabilities"), self._choices("capabilities"), True),
+            self._facet("priority", "priority", self.t("field.priority"), self._labels("priority", Priority), True),
         ]
-        rows = self._requirement_rows(self.catalogue.scenarios, path)
-        return Explorer(len(self.catalogue.scenarios), facets, self._metrics(), self.vocabularies.units, rows)
+        metrics = self._metrics()
+        for path, rows, pager in self._paged("requirements.md", requirements, REQUIREMENTS_PER_PAGE):
+            page = self._requirement_rows(rows, path)
+            yield path, Explorer(len(scenarios), facets, metrics, self.vocabularies.units, page, pager)
+
+    def scenario_data(self) -> str:
+        """catalogue/data.js, every scenario for the catalogue's script (see _script): names once,
+        in `names`; each row [id, title, domain, owner, [capabilities], [districts], status],
+        names given by their position in `names`."""
+        names = {
+            "domain": self._choices("domains"),
+            "owner": [(key, _text(self._name("owners", key))) for key in self.vocabularies.owners],
+            "capability": [(key, _text(self._name("capabilities", key))) for key in self.vocabularies.capabilities],
+            "district": [(str(code), self.loc(entry.short)) for code, entry in self.vocabularies.districts.items()],
+            "status": self._labels("status", Status),
+        }
+        at = {facet: {key: index for index, (key, _) in enumerate(entries)} for facet, entries in names.items()}
+        rows = [
+            [
+                *(s.id, self.loc(s.title), at["domain"][s.domain], at["owner"][s.owner]),
+                [at["capability"][key] for key in s.capabilities],
+                [at["district"][str(code)] for code in s.locations.codes],
+                at["status"][s.status],
+            ]
+            for s in _in_table_order(self.catalogue, self.catalogue.scenarios)
+        ]
+        words = {key: _text(self.t(f"list.{key}")) for key in ("separator", "more")}
+        return self._script("catalogue.md", SCENARIOS_PER_PAGE, words, names, rows=rows)
+
+    def requirement_data(self) -> str:
+        """requirements/data.js, every requirement for the explorer's script (see _script): each
+        scenario once, [id, title, [capabilities]]; each row [scenario, id, priority, text], with
+        a target [..., metric, op, value in base unit, target as shown, basis or -1]."""
+        names = {
+            "capability": self._choices("capabilities"),
+            "priority": self._labels("priority", Priority),
+            "metric": [(key, _text(self._name("metrics", key))) for key in self.vocabularies.metrics],
+            "basis": [(key, _text(self.t(f"basis.{key}"))) for key in typing.get_args(model.Basis)],
+        }
+        at = {facet: {key: index for index, (key, _) in enumerate(entries)} for facet, entries in names.items()}
+        scenarios, rows = _in_table_order(self.catalogue, self.catalogue.scenarios), []
+        for number, s in enumerate(scenarios):
+            for r in s.requirements:
+                row: list[Any] = [number, r.id, at["priority"][r.priority], self.loc(r.text)]
+                if r.target:
+                    base, basis = self.vocabularies.in_base_unit(r.target), at["basis"].get(r.target.basis or "", -1)
+                    row += [at["metric"][r.target.metric], r.target.op, float(f"{base:.12g}"), self._target(r.target), basis]
+                rows.append(row)
+        table = [[s.id, self.loc(s.title), [at["capability"][key] for key in s.capabilities]] for s in scenarios]
+        words = {"none": _text(self.t("target.none"))}
+        return self._script("requirements.md", REQUIREMENTS_PER_PAGE, words, names, rows=rows, scenarios=table)
+
+    def _script(self, path: str, page: int, words: dict[str, str], names: dict[str, Any], **lists: list[Any]) -> str:
+        """A listing's data as a script that assigns it to window.catalogueListing: a page loads it
+        with <script src>, which works from file:// too, where fetch() is refused. `link` is a
+        scenario's address from the listing's first page, around its id; `words` the UI strings
+        the rows need. JSON with <, >, & and the line separators escaped: no text ends a script."""
+        prefix, suffix = self.addresses.on(path).url("scenarios/*.md").split("*")
+        data = {"page": page, "link": [prefix, suffix], "words": words, "names": names, **lists}
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        for character in "<>&\u2028\u2029":
+            text = text.replace(character, f"\\u{ord(character):04x}")
+        return f"window.catalogueListing = {text};\n"
 
     def stats(self, path: str) -> Stats:
         charts = overview.charts(self.catalogue, self.t, self.addresses.on(path).link)
@@ -346,10 +436,12 @@ class _Pages:
     def groups(self, grouping: str) -> Groups:
         return Groups(grouping, self._groups(grouping))
 
-    def group_page(self, grouping: str, key: str, path: str) -> GroupPage:
+    def group_pages(self, grouping: str, key: str) -> Iterator[tuple[str, GroupPage]]:
         group = self._group(grouping, key, getattr(self.vocabularies, grouping)[key])
         caption = self.t("group.caption", name=group.name, count=len(group.scenarios))
-        return GroupPage(grouping, group, self._table(group.scenarios, caption, path) if group.scenarios else None)
+        scenarios = _in_table_order(self.catalogue, group.scenarios)
+        for path, rows, pager in self._paged(f"{grouping}/{key}.md", scenarios, SCENARIOS_PER_PAGE):
+            yield path, GroupPage(grouping, group, self._table(rows, caption, path, pager) if rows else None)
 
     def scenario_page(self, scenario: Scenario, path: str) -> ScenarioPage:
         sources = self.vocabularies.sources
@@ -361,7 +453,8 @@ class _Pages:
             evidence.append((item, self.t("evidence.cite", publisher=self.loc(source.publisher), date=date, number=number)))
         names = self._name("domains", scenario.domain), self._name("owners", scenario.owner)
         capabilities = [(key, self._name("capabilities", key)) for key in scenario.capabilities]
-        rows, musts = self._requirement_rows([scenario], path), _musts(scenario.requirements)
+        rows = self._requirement_rows([(scenario, requirement) for requirement in scenario.requirements], path)
+        musts = _musts(scenario.requirements)
         districts = [(code, self.vocabularies.districts[code]) for code in scenario.locations.codes]
         listed, edit = [(key, sources[key]) for key in scenario.sources], self.addresses.on(path).edit(scenario.id)
         return ScenarioPage(scenario, *names, capabilities, musts, rows, districts, evidence, listed, edit)
@@ -392,21 +485,30 @@ class _Pages:
             text += self.t("punct.sentence") + self.t("domains.announced" if entry.announced else "domains.not_announced")
         return text
 
-    def _table(self, scenarios: Iterable[Scenario], caption: Markup, path: str) -> ScenarioTable:
+    def _paged(self, path: str, rows: list[T], size: int) -> Iterator[tuple[str, list[T], Pager]]:
+        """A listing at `path` cut into pages of `size` rows: `path` itself, then the next pages
+        beside it, a/b.md -> a/b/2.md, a/b/3.md, ...; each with its place among them."""
+        count = max(1, -(-len(rows) // size))
+        paths = [path, *(f"{path.removesuffix('.md')}/{number}.md" for number in range(2, count + 1))]
+        for number, page in enumerate(paths, 1):
+            link = self.addresses.on(page).link
+            shown = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
+            start = (number - 1) * size
+            chunk = rows[start : start + size]
+            previous, next = (link(paths[n - 1]) if 1 <= n <= count else "" for n in (number - 1, number + 1))
+            window = [(n, link(paths[n - 1])) for n in shown]
+            yield page, chunk, Pager(number, count, window, previous, next, start + 1, start + len(chunk), len(rows))
+
+    def _table(self, scenarios: list[Scenario], caption: Markup, path: str, pager: Pager) -> ScenarioTable:
         link = self.addresses.on(path).link
         separator = self.t("list.separator")
         rows = []
-        for scenario in _in_table_order(self.catalogue, scenarios):
-            names = [self.loc(self.vocabularies.districts[code].short) for code in scenario.locations.codes]
-            place = separator.join(names[:3])
-            if len(names) > 4:
-                place += self.t("list.more", count=len(names) - 3, total=len(names))
-            else:
-                place = separator.join(names)
+        for scenario in scenarios:
+            places = [self.loc(self.vocabularies.districts[code].short) for code in scenario.locations.codes]
             capabilities = separator.join(self._name("capabilities", key) for key in scenario.capabilities)
             domain, owner = self._name("domains", scenario.domain), self._name("owners", scenario.owner)
-            rows.append(ScenarioRow(scenario, link(f"scenarios/{scenario.id}.md"), domain, owner, capabilities, place))
-        return ScenarioTable(caption, self._owner_heading(row.scenario for row in rows), rows)
+            rows.append(ScenarioRow(scenario, link(f"scenarios/{scenario.id}.md"), domain, owner, capabilities, places))
+        return ScenarioTable(caption, self._owner_heading(scenarios), rows, pager)
 
     def _owner_heading(self, scenarios: Iterable[Scenario]) -> Markup:
         """'Likely owner' over scenarios that are all reconstructions, whose owners no text names."""
@@ -416,14 +518,26 @@ class _Pages:
     def _facets(self) -> list[Facet]:
         """The catalogue's filters; values in vocabulary order, districts by code."""
         districts = [(str(code), self.loc(d.name)) for code, d in self.vocabularies.districts.items() if code != CITYWIDE]
-        owner = self._owner_heading(self.catalogue.scenarios)
+        owner, note, t = self._owner_heading(self.catalogue.scenarios), self.t("filters.citywide_note"), self.t
         return [
-            Facet("domain", "domain", self.t("field.domain"), self._choices("domains"), True),
-            Facet("capability", "capabilities", self.t("field.capabilities"), self._choices("capabilities"), True),
-            Facet("owner", "owner", owner, self._choices("owners", self.catalogue.in_use("owners")), False),
-            Facet("district", "districts", self.t("field.district"), districts, False, self.t("filters.citywide_note")),
-            Facet("status", "status", self.t("field.status"), self._labels("status", Status), True),
+            self._facet("domain", "domain", t("field.domain"), self._choices("domains"), True),
+            self._facet("capability", "capabilities", t("field.capabilities"), self._choices("capabilities"), True),
+            self._facet("owner", "owner", owner, self._choices("owners", self.catalogue.in_use("owners")), False),
+            self._facet("district", "districts", t("field.district"), districts, False, note),
+            self._facet("status", "status", t("field.status"), self._labels("status", Status), True),
         ]
+
+    def _facet(self, name: str, attribute: str, label: str, choices: list[tuple[str, str]], open: bool, note: str = "") -> Facet:
+        """A filter whose values no scenario holds come last (the script counts the rest); an
+        abolished district says so where it is chosen."""
+        held = {str(value) for s in self.catalogue.scenarios for value in _facet_values(s, attribute)}
+        if attribute == "districts" and str(CITYWIDE) in held:
+            held.update(key for key, _ in choices)  # a citywide scenario applies in every district
+        districts = self.vocabularies.districts
+        abolished = {str(code): self.t("locations.abolished", date=d.abolished) for code, d in districts.items() if d.abolished}
+        values = sorted(((key, label, abolished.get(key, Markup())) for key, label in choices), key=lambda v: v[0] not in held)
+        unused = sum(1 for key, _ in choices if key not in held)
+        return Facet(name, attribute, label, values, unused, open, note)
 
     def _choices(self, vocabulary: str, keys: Iterable[Any] | None = None) -> list[tuple[str, str]]:
         """(key, name) of each entry, or of those among `keys`, in vocabulary order."""
@@ -433,22 +547,19 @@ class _Pages:
     def _labels(self, prefix: str, values: Any) -> list[tuple[str, str]]:
         return [(value, self.t(f"{prefix}.{value}")) for value in typing.get_args(values)]
 
-    def _requirement_rows(self, scenarios: Iterable[Scenario], path: str) -> list[RequirementRow]:
+    def _requirement_rows(self, requirements: Iterable[tuple[Scenario, Requirement]], path: str) -> list[RequirementRow]:
         link = self.addresses.on(path).link
         rows = []
-        for scenario in _in_table_order(self.catalogue, scenarios):
+        for scenario, requirement in requirements:
             address = link(f"scenarios/{scenario.id}.md")
-            capabilities = " ".join(scenario.capabilities)
-            for requirement in scenario.requirements:
-                source = scenario.sources.index(requirement.source) + 1 if requirement.source else 0
-                target = requirement.target
-                if target is None:
-                    rows.append(RequirementRow(scenario, requirement, address, capabilities, source))
-                    continue
-                metric, shown = self._name("metrics", target.metric), self._target(target)
-                base = f"{self.vocabularies.in_base_unit(target):.12g}"
-                basis = self.t(f"basis.{target.basis}") if target.basis else ""
-                rows.append(RequirementRow(scenario, requirement, address, capabilities, source, metric, shown, base, basis))
+            source = scenario.sources.index(requirement.source) + 1 if requirement.source else 0
+            target = requirement.target
+            if target is None:
+                rows.append(RequirementRow(scenario, requirement, address, source))
+                continue
+            metric, shown = self._name("metrics", target.metric), self._target(target)
+            basis = self.t(f"basis.{target.basis}") if target.basis else ""
+            rows.append(RequirementRow(scenario, requirement, address, source, metric, shown, basis))
         return rows
 
     def _target(self, target: Target) -> str:
@@ -483,6 +594,19 @@ def _in_table_order(catalogue: Catalogue, scenarios: Iterable[Scenario]) -> list
     """Scenarios grouped by domain, in vocabulary order, then by id: the order of tables."""
     order = {key: index for index, key in enumerate(catalogue.vocabularies.domains)}
     return sorted(scenarios, key=lambda s: (order[s.domain], s.id))
+
+
+def _facet_values(scenario: Scenario, attribute: str) -> Iterable[object]:
+    """What a scenario holds for a filter's attribute (a requirement's priority: each of them)."""
+    if attribute == "priority":
+        return (requirement.priority for requirement in scenario.requirements)
+    value = scenario.locations.codes if attribute == "districts" else getattr(scenario, attribute)
+    return value if isinstance(value, tuple | list) else (value,)
+
+
+def _text(text: str) -> str:
+    """A name or UI string as plain text for the script (which writes it with textContent)."""
+    return text.unescape() if isinstance(text, Markup) else text
 
 
 def _musts(requirements: Iterable[Requirement]) -> int:

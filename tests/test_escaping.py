@@ -135,6 +135,7 @@ ALLOWED_TAGS = {
     "label",
     "legend",
     "li",
+    "nav",
     "ol",
     "option",
     "p",
@@ -156,7 +157,7 @@ ALLOWED_TAGS = {
     "tr",
     "ul",
 }
-SAFE_LINK = re.compile(r"(?:https?://|#|\.\.?/|[a-z0-9-]+/|[a-z0-9-]+\.(?:json|csv|xml|yaml|html)\b|\?)", re.IGNORECASE)
+SAFE_LINK = re.compile(r"(?:https?://|#|\.\.?/|[a-z0-9-]+/|[a-z0-9-]+\.(?:json|csv|xml|yaml|html|js)\b|\?)", re.IGNORECASE)
 
 
 def pages() -> Iterator[tuple[str, str]]:
@@ -168,7 +169,11 @@ def pages() -> Iterator[tuple[str, str]]:
 @pytest.mark.parametrize(("path", "body"), list(pages()), ids=[path for path, _ in pages()])
 def test_no_text_becomes_an_element_an_attribute_or_a_link(path: str, body: str) -> None:
     parsed = Elements(body)
-    assert {tag for tag, _ in parsed.tags} <= ALLOWED_TAGS
+    # One script element, ours: the first page of a listing loads its data file.
+    scripts = [attributes for tag, attributes in parsed.tags if tag == "script"]
+    assert all(dict(attributes).keys() == {"src", "defer"} for attributes in scripts)
+    assert all(str(dict(attributes)["src"]).endswith("data.js") for attributes in scripts)
+    assert {tag for tag, _ in parsed.tags} - {"script"} <= ALLOWED_TAGS
     for tag, attributes in parsed.tags:
         for name, value in attributes:
             assert not name.startswith("on") and name != "style", (tag, name, value)
@@ -205,6 +210,20 @@ def test_json_holds_every_text_exactly() -> None:
     titles = sorted(scenario["title"]["zh"] for scenario in data["scenarios"])
     assert titles == sorted(scenario.title.zh for scenario in CATALOGUE.scenarios)
     assert "𠮷" in SITES["en"].files["catalogue.json"]  # written as itself, not as surrogate escapes
+
+
+def test_listing_data_holds_every_text_and_nothing_that_could_end_a_script() -> None:
+    prefix, suffix = "window.catalogueListing = ", ";\n"
+    for language, site in SITES.items():
+        for name in ("catalogue/data.js", "requirements/data.js"):
+            text = site.files[name]
+            assert text.startswith(prefix) and text.endswith(suffix)
+            assert not set("<>&\u2028\u2029") & set(text), name  # JSON escapes them: \u003c ...
+        data = json.loads(site.files["catalogue/data.js"].removeprefix(prefix).removesuffix(suffix))
+        assert sorted(row[1] for row in data["rows"]) == sorted(s.title.get(language) for s in CATALOGUE.scenarios)
+        data = json.loads(site.files["requirements/data.js"].removeprefix(prefix).removesuffix(suffix))
+        texts = sorted(r.text.get(language) for s in CATALOGUE.scenarios for r in s.requirements)
+        assert sorted(row[3] for row in data["rows"]) == texts
 
 
 def test_no_csv_cell_starts_a_formula_and_numbers_stay_numbers() -> None:

@@ -102,18 +102,12 @@ def test_charts_are_not_shrunk_to_fit(tab: tuple[str, Page], served: str) -> Non
     assert [s for s in scales if s["scale"] < 0.95] == []
 
 
-# The listings' tables (catalogue, explorer, a group's scenarios) are labelled by their own
-# templates; until they are, their cards show values without labels.
-UNLABELLED_LISTINGS = ("catalogue.md", "requirements.md", "domains/", "capabilities/", "owners/")
-
-
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_every_table_cell_carries_its_column_label(language: str) -> None:
     pages = render(CATALOGUE, Settings(), {}, language).pages
     unlabelled = {
         path: cells
         for path, page in pages.items()
-        if not (path.startswith(UNLABELLED_LISTINGS) and not path.endswith("index.md"))
         if (cells := re.findall(r"<td(?![^>]*\bdata-label=\"[^\"]+\")[^>]*>", page.body))
     }
     assert unlabelled == {}

@@ -1,34 +1,133 @@
 /* Catalogue behaviour: faceted filters (catalogue, requirements explorer), print button.
  *
- * Progressive enhancement: the generated pages hold every row; the filter forms show only when
- * script runs (main.html marks <html class="has-script"> before the first paint, so the forms
- * do not shift the page when they appear). Without script, every table shows in full.
+ * Progressive enhancement: a listing's first page holds its first rows, and static next pages
+ * (catalogue/2/, ...) the others, so it reads without script. With script, the first page's
+ * filters work over every row, which its data file (catalogue/data.js, requirements/data.js,
+ * loaded by a <script src> so that file:// works too) assigns to window.catalogueListing; the
+ * script writes the matching rows itself, a page at a time ("Show more"), with DOM calls and
+ * textContent only: record text never becomes markup. The filter forms show only when script
+ * runs (main.html marks <html class="has-script"> before the first paint).
  *
  * Filter state lives in the query string (?domain=forestry&district=500101): a filtered view can
  * be shared, Back and Forward step through the choices, and the language switch carries it to
  * the other language's page.
+ *
+ * Printing prints the rows listed on screen (the first page of matches, and any "Show more"
+ * added), after a line that states the filters and how many rows match and are listed.
  */
 (function () {
   "use strict";
 
   var CITYWIDE = "500000"; // a citywide scenario applies in every district
   var EPSILON = 1e-9; // thresholds are compared in base units, which are products of decimals
+  var PHONE = "(max-width: 600px)"; // where the filters fold behind one "Filters (n)" control
 
   function each(list, action) {
     Array.prototype.forEach.call(list, action);
   }
 
-  /** The values a row holds for a facet: data-capabilities="a b" -> ["a", "b"]. */
-  function rowValues(row, attribute) {
-    var raw = row.getAttribute("data-" + attribute);
-    return raw ? raw.split(" ") : [];
+  /** An element with attributes and children (strings become text nodes, never markup). */
+  function element(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      node.setAttribute(name, attributes[name]);
+    });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  /** A table row of cells, each labelled with its column's heading (for the narrow layout). */
+  function tableRow(labels, cells) {
+    return element(
+      "tr",
+      {},
+      cells.map(function (children, i) {
+        return element("td", { "data-label": labels[i] }, children);
+      })
+    );
+  }
+
+  /** Where a scenario applies: as _macros.html.j2 `places` writes it. */
+  function places(names, words) {
+    var all = names.join(words.separator);
+    if (names.length <= 4) return [all];
+    var summary = names.slice(0, 3).join(words.separator) + format(words.more, { count: names.length - 3, total: names.length });
+    return [element("details", { class: "places-more" }, [element("summary", {}, [summary]), all])];
+  }
+
+  function keys(entries, positions) {
+    return positions.map(function (at) {
+      return entries[at][0];
+    });
+  }
+
+  /** The catalogue's rows from its data (render.py scenario_data), each with its facet values
+   *  and a way to write its <tr> as _scenario_row.html.j2 does. */
+  function scenarioRows(data, labels) {
+    var names = data.names;
+    return data.rows.map(function (r) {
+      var name = function (facet, at) {
+        return names[facet][at][1];
+      };
+      return {
+        values: {
+          domain: keys(names.domain, [r[2]]),
+          owner: keys(names.owner, [r[3]]),
+          capability: keys(names.capability, r[4]),
+          district: keys(names.district, r[5]),
+          status: keys(names.status, [r[6]]),
+        },
+        render: function () {
+          return tableRow(labels, [
+            [element("a", { href: data.link[0] + r[0] + data.link[1] }, [r[1]])],
+            [name("domain", r[2])],
+            [name("owner", r[3])],
+            [r[4].map(name.bind(null, "capability")).join(data.words.separator)],
+            places(r[5].map(name.bind(null, "district")), data.words),
+            [element("span", { class: "status status--" + names.status[r[6]][0] }, [name("status", r[6])])],
+          ]);
+        },
+      };
+    });
+  }
+
+  /** The explorer's rows from its data (render.py requirement_data), written as requirements.html.j2 does. */
+  function requirementRows(data, labels) {
+    var names = data.names;
+    return data.rows.map(function (r) {
+      var scenario = data.scenarios[r[0]];
+      var priority = names.priority[r[2]];
+      var target = r.length > 4;
+      return {
+        values: { capability: keys(names.capability, scenario[2]), priority: [priority[0]] },
+        metric: target ? names.metric[r[4]][0] : null,
+        op: r[5],
+        base: r[6],
+        render: function () {
+          var shown = [element("span", { class: "none" }, [data.words.none])];
+          if (target) {
+            shown = [names.metric[r[4]][1] + " ", element("strong", { class: "target" }, [r[7]])];
+            if (r[8] >= 0) shown.push(" ", element("span", { class: "basis" }, [names.basis[r[8]][1]]));
+          }
+          return tableRow(labels, [
+            [element("a", { href: data.link[0] + scenario[0] + data.link[1] + "#" + r[1] }, [scenario[1]])],
+            [r[1]],
+            [element("span", { class: "priority priority--" + priority[0] }, [priority[1]])],
+            shown,
+            [r[3]],
+          ]);
+        },
+      };
+    });
   }
 
   /** Whether `row` passes `facet` given the chosen values (an empty choice passes everything). */
   function passesFacet(row, facet, chosen) {
     if (chosen.length === 0) return true;
-    var values = rowValues(row, facet.attribute);
-    if (facet.attribute === "districts" && values.indexOf(CITYWIDE) !== -1) return true;
+    var values = row.values[facet.name];
+    if (facet.name === "district" && values.indexOf(CITYWIDE) !== -1) return true;
     return values.some(function (value) {
       return chosen.indexOf(value) !== -1;
     });
@@ -57,30 +156,39 @@
     });
   }
 
-  /** A label's own words, without the count the script adds to it. */
+  /** A choice's own words, without the count the script adds to it. */
   function labelText(input) {
-    var label = input.closest("label");
-    var count = label.querySelector("[data-count]");
-    return label.textContent.replace(count ? count.textContent : "", "").trim();
+    return input.closest("label").querySelector("[data-choice]").textContent.trim();
   }
 
-  /** One filterable table: its form, facets, optional threshold and rows. */
-  function FilterTable(container) {
+  /** One filterable listing: its form, facets, optional threshold, and every row from its data. */
+  function FilterTable(container, data) {
     var page = container.closest("article") || document;
     var table = page.querySelector("table[data-filter-table]");
+    var labels = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
+      return th.textContent.trim();
+    });
     this.container = container;
     this.form = container.querySelector("form");
-    this.rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    this.toggle = container.querySelector("details.filters__toggle");
+    this.body = table.tBodies[0];
+    this.pageSize = data.page;
+    this.listed = data.page;
+    this.rows = container.getAttribute("data-filters") === "requirements" ? requirementRows(data, labels) : scenarioRows(data, labels);
     this.caption = table.caption;
-    this.fullCaption = table.caption ? table.caption.textContent : "";
+    var rows = table.caption && table.caption.querySelector("[data-page-rows]");
+    this.fullCaption = table.caption ? table.caption.textContent.replace(rows ? rows.textContent : "", "") : ""; // without "1 to 50 on this page"
     this.summary = container.querySelector("[data-summary]");
     this.empty = page.querySelector("[data-filter-empty]");
     this.printed = page.querySelector("[data-print-filters]");
+    this.more = page.querySelector("[data-show-more]");
+    each(page.querySelectorAll("[data-pager]"), function (pager) {
+      pager.hidden = true; // this page lists every matching row itself
+    });
     this.facets = Array.prototype.map.call(container.querySelectorAll("fieldset[data-facet]"), function (fieldset) {
       var legend = fieldset.querySelector("legend");
       return {
         name: fieldset.getAttribute("data-facet"),
-        attribute: fieldset.getAttribute("data-attribute"),
         label: legend ? legend.textContent.trim() : fieldset.getAttribute("data-facet"),
         inputs: Array.prototype.slice.call(fieldset.querySelectorAll("input[type=checkbox]")),
       };
@@ -124,9 +232,9 @@
 
   FilterTable.prototype.passesLimit = function (row, limit) {
     if (!limit) return true;
-    if (row.getAttribute("data-metric") !== limit.metric) return false;
+    if (row.metric !== limit.metric) return false;
     if (limit.offered === null) return true;
-    return meets(limit.offered, row.getAttribute("data-op"), Number(row.getAttribute("data-base")));
+    return meets(limit.offered, row.op, row.base);
   };
 
   /** Whether `row` passes every filter except facet `skip` (for that facet's counts). */
@@ -137,44 +245,75 @@
     return this.passesLimit(row, limit);
   };
 
-  /** Apply the form to the table; `history` is "push", "replace" or "none" for the address. */
+  /** Apply the form to the rows; `history` is "push", "replace" or "none" for the address. */
   FilterTable.prototype.update = function (history) {
     var self = this;
     var choices = this.facets.map(function (facet) {
       return self.chosen(facet);
     });
     var limit = this.limit();
-    var shown = 0;
-    this.rows.forEach(function (row) {
-      var visible = self.passes(row, choices, limit, null);
-      row.hidden = !visible;
-      if (visible) shown += 1;
+    this.matches = this.rows.filter(function (row) {
+      return self.passes(row, choices, limit, null);
     });
-    // Each value's count: the rows it would show, given the choices in the other facets.
+    this.listed = this.pageSize; // a new choice lists its matches from the first
+    // Each value's count, over every row: the rows it would show, given the other facets' choices.
     this.facets.forEach(function (facet) {
-      var others = self.rows.filter(function (row) {
-        return self.passes(row, choices, limit, facet);
+      var counts = {};
+      var everywhere = 0; // citywide rows, counted in every district
+      self.rows.forEach(function (row) {
+        if (!self.passes(row, choices, limit, facet)) return;
+        var values = row.values[facet.name];
+        if (facet.name === "district" && values.indexOf(CITYWIDE) !== -1) everywhere += 1;
+        else
+          values.forEach(function (value) {
+            counts[value] = (counts[value] || 0) + 1;
+          });
       });
       facet.inputs.forEach(function (input) {
-        var count = others.filter(function (row) {
-          return passesFacet(row, facet, [input.value]);
-        }).length;
-        var badge = input.closest("label").querySelector("[data-count]");
-        if (badge) badge.textContent = "(" + count + ")";
-        input.closest("label").classList.toggle("filters__value--none", count === 0 && !input.checked);
+        var count = (counts[input.value] || 0) + everywhere;
+        var label = input.closest("label");
+        label.querySelector("[data-count]").textContent = "(" + count + ")";
+        label.classList.toggle("filters__value--none", count === 0 && !input.checked);
       });
     });
-    var summary = this.summary ? format(this.summary.getAttribute("data-summary"), { shown: shown, total: this.rows.length }) : "";
-    if (this.summary) this.summary.textContent = summary;
-    var filtered = shown !== this.rows.length || choices.some(function (c) {
-      return c.length;
-    });
-    // The caption says what the table holds: on screen and on paper, a filtered view says so.
-    if (this.caption) this.caption.textContent = filtered ? summary : this.fullCaption;
-    if (this.printed) this.printed.textContent = filtered ? this.describe(choices, summary) : "";
-    if (this.empty) this.empty.hidden = shown !== 0;
+    var active = choices.reduce(function (sum, chosen) {
+      return sum + chosen.length;
+    }, limit ? 1 : 0);
+    if (this.toggle) {
+      var label = this.toggle.querySelector("summary");
+      label.textContent = format(label.getAttribute("data-toggle"), { count: active });
+    }
+    this.filtered = active > 0;
+    this.choices = choices;
+    this.list();
     this.showProblem();
     this.saveState(history);
+  };
+
+  /** Write the first `listed` matching rows, and say how many match and how many are listed. */
+  FilterTable.prototype.list = function () {
+    var shown = this.matches.slice(0, this.listed);
+    var body = this.body;
+    while (body.firstChild) body.removeChild(body.firstChild);
+    shown.forEach(function (row) {
+      row.element = row.element || row.render();
+      body.appendChild(row.element);
+    });
+    var summary = this.summary ? format(this.summary.getAttribute("data-summary"), { shown: this.matches.length, total: this.rows.length }) : "";
+    var partial = shown.length < this.matches.length;
+    if (partial && this.summary) summary = format(this.summary.getAttribute("data-listed"), { summary: summary, listed: shown.length });
+    if (this.summary) this.summary.textContent = summary;
+    // The caption says what the table holds: on screen and on paper, a filtered view says so.
+    var listed = { summary: this.fullCaption, listed: shown.length };
+    if (this.caption) this.caption.textContent = this.filtered ? summary : partial ? format(this.summary.getAttribute("data-listed"), listed) : this.fullCaption;
+    if (this.printed) this.printed.textContent = this.filtered || partial ? this.describe(this.choices, summary) : "";
+    if (this.empty) this.empty.hidden = this.matches.length !== 0;
+    if (this.more) {
+      var left = this.matches.length - shown.length;
+      this.more.hidden = left === 0;
+      var button = this.more.querySelector("button");
+      button.textContent = format(button.getAttribute("data-more"), { count: Math.min(left, this.pageSize) });
+    }
   };
 
   /** The active filters in words, for a printout: "Filters: Domain: Forestry; Status: Open. Showing 2 of 15 scenarios". */
@@ -188,6 +327,7 @@
         .map(labelText);
       if (names.length) parts.push(facet.label + ": " + names.join(", "));
     });
+    if (!parts.length && !(this.threshold && this.threshold.metric.value)) return summary;
     var t = this.threshold;
     if (t && t.metric.value) {
       var value = this.offeredValue();
@@ -259,6 +399,7 @@
 
   /** Restore the filters from the query string; accepts repeated keys and comma lists. */
   FilterTable.prototype.loadState = function () {
+    var self = this;
     var params = new URLSearchParams(location.search);
     var wanted = function (name) {
       return params.getAll(name).reduce(function (all, value) {
@@ -269,10 +410,11 @@
       var values = wanted(facet.name);
       facet.inputs.forEach(function (input) {
         input.checked = values.indexOf(input.value) !== -1;
+        // A value in use is shown (its facet open), so the reader sees why rows are missing.
+        for (var details = input.closest("details"); input.checked && details && details !== self.toggle; details = details.parentElement.closest("details")) {
+          details.open = true;
+        }
       });
-      // A facet in use is shown open, so the reader sees why rows are missing.
-      var details = facet.inputs.length ? facet.inputs[0].closest("details") : null;
-      if (details && values.length) details.open = true;
     });
     var t = this.threshold;
     if (t) {
@@ -318,6 +460,20 @@
       self.loadState();
       self.update("none");
     });
+    if (this.more) {
+      this.more.querySelector("button").addEventListener("click", function () {
+        self.listed += self.pageSize;
+        self.list();
+      });
+    }
+    if (this.toggle) {
+      // Folded on a phone, so the rows come first; open on a wider screen, where the control hides.
+      var phone = window.matchMedia(PHONE);
+      this.toggle.open = !phone.matches;
+      phone.addEventListener("change", function () {
+        self.toggle.open = !phone.matches;
+      });
+    }
     this.update("replace");
   };
 
@@ -357,7 +513,9 @@
   function start() {
     nameSearchDialog();
     each(document.querySelectorAll("[data-filters]"), function (container) {
-      new FilterTable(container).start();
+      var data = window.catalogueListing;
+      if (data) new FilterTable(container, data).start();
+      else container.hidden = true; // its data did not load: the page lists its own rows, with its page links
     });
     carryQueryToLanguageSwitch();
     startPrinting();
