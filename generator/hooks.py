@@ -173,7 +173,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def css_string(text: object) -> str:
     """`text` as a quoted CSS string (the print sheet's running header): no quote, backslash or
     line break of it can end the string or the rule."""
-    escaped = "".join(f"\\{ord(c):x} " if c in '"\\<>&\'' or ord(c) < 0x20 or c == "\x7f" else c for c in str(text))
+    escaped = "".join(f"\\{ord(c):x} " if c in "\"\\<>&'" or ord(c) < 0x20 or c == "\x7f" else c for c in str(text))
     return f'"{escaped}"'
 
 
