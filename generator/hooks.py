@@ -21,7 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs imports hooks by file path, not as part of the package
     sys.path.insert(0, str(ROOT))
 
-from jinja2 import Environment  # noqa: E402
 from markupsafe import escape  # noqa: E402
 from mkdocs.commands.build import build as build_site  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
@@ -163,18 +162,6 @@ def on_page_content(html: str, page: MkDocsPage, **_: Any) -> str:
         return html
     page.toc = get_toc([{"level": 2, "id": id, "name": str(name), "children": []} for id, name in ours.toc])
     return ours.body
-
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.filters["css_string"] = css_string
-    return env
-
-
-def css_string(text: object) -> str:
-    """`text` as a quoted CSS string (the print sheet's running header): no quote, backslash or
-    line break of it can end the string or the rule."""
-    escaped = "".join(f"\\{ord(c):x} " if c in "\"\\<>&'" or ord(c) < 0x20 or c == "\x7f" else c for c in str(text))
-    return f'"{escaped}"'
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:

@@ -433,10 +433,3 @@ def test_without_script_a_sheet_still_carries_the_name_address_and_page_numbers(
     assert first[0] == "重庆空天信息应用场景目录"  # no date: none is known without script
     assert re.fullmatch(rf"/zh/scenarios/{SCENARIO.id}/\s+1\s*/\s*{len(sheets)}", first[-1]), first[-1]
     context.close()
-
-
-def test_a_css_string_cannot_end_early() -> None:
-    from generator.hooks import css_string
-
-    assert css_string('a"b\\c\n}</style>') == '"a\\22 b\\5c c\\a }\\3c /style\\3e "'
-    assert css_string("重庆空天信息应用场景目录") == '"重庆空天信息应用场景目录"'
