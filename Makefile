@@ -70,7 +70,7 @@ test: lint node_modules/.installed ## every check: lint, types, unit tests, stri
 golden: $(VENV)/.dev ## regenerate the golden files of rendered pages (review the diff!)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_render.py
 
-lighthouse: build bench/lighthouse/node_modules/.installed ## Lighthouse scores of home, catalogue and a scenario page, both languages; writes bench/lighthouse.md
+lighthouse: build bench/lighthouse/node_modules/.installed ## Lighthouse scores of home, catalogue, requirements explorer and a scenario page, both languages; writes bench/lighthouse.md
 	$(BIN)/python -m bench.lighthouse
 
 bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json

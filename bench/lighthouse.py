@@ -2,8 +2,8 @@
 
 A measuring script, not a test: scores move with the machine's load, so they are printed, not
 asserted. Run `make lighthouse` (it builds the site and installs Lighthouse from npm, pinned in
-bench/lighthouse/package-lock.json). Prints the four category scores of the home, catalogue and
-a scenario page in both languages, and writes them to bench/lighthouse.md.
+bench/lighthouse/package-lock.json). Prints the four category scores of the home, catalogue,
+requirements explorer and a scenario page in both languages, and writes them to bench/lighthouse.md.
 
 Lighthouse's default is a mobile device with simulated slow 4G and a 4x slower processor. The
 local server compresses text with gzip, as production hosts (GitHub Pages, nginx) do.
@@ -30,6 +30,7 @@ TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo"
 PAGES = (
     ("home", ""),
     ("catalogue", "catalogue/"),
+    ("explorer", "requirements/"),
     ("scenario", "scenarios/yangtze-jialing-beidou-navigation/"),
 )
 CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGUMENTS])

@@ -132,13 +132,29 @@ def on_page_markdown(markdown: str, page: MkDocsPage, **_: Any) -> str:
     ours = _page(page)
     if ours is None:
         return markdown
-    # The theme prints the title as HTML (header, search results): it gets it escaped.
-    page.meta = {"title": str(escape(ours.title)), "description": ours.description}
+    # The theme prints the title as HTML (header, search results): it gets it escaped. The link
+    # preview (main.html) prints the plain title inside an autoescaped block.
+    page.meta = {
+        "title": str(escape(ours.title)),
+        "description": ours.description,
+        "preview": {"title": ours.title, "type": "article" if _is_scenario(page) else "website"},
+    }
     if ours.hide:
         page.meta["hide"] = list(ours.hide)
     if not ours.searchable:
         page.meta["search"] = {"exclude": True}  # and the search plugin skips parsing it
+    elif _is_scenario(page):
+        # A word that a scenario and a general page share (a district named in About's list of
+        # sources) finds the scenario first: it is what the reader is looking for.
+        page.meta["search"] = {"boost": SCENARIO_BOOST}
     return ""
+
+
+SCENARIO_BOOST = 2
+
+
+def _is_scenario(page: MkDocsPage) -> bool:
+    return page.file.src_uri.startswith("scenarios/")
 
 
 def on_page_content(html: str, page: MkDocsPage, **_: Any) -> str:
@@ -147,6 +163,14 @@ def on_page_content(html: str, page: MkDocsPage, **_: Any) -> str:
         return html
     page.toc = get_toc([{"level": 2, "id": id, "name": str(name), "children": []} for id, name in ours.toc])
     return ours.body
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    # MkDocs links the 404 page's assets and navigation from the path of site_url, or from "/"
+    # without one: the Chinese site's 404 page would lead to the English site. It sits under zh/.
+    if template_name == "404.html" and not config.site_url and config.theme["language"] != "en":
+        context["base_url"] = f"/{config.theme['language']}/"
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:

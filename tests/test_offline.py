@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, Request
+from playwright.sync_api import Browser, Page, Request
 
 from generator.build import check
 from generator.bundle import bundle
@@ -89,3 +89,37 @@ def test_a_folder_without_a_site_is_refused(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="holds no built site"):
         bundle(tmp_path, tmp_path / "out.zip", FOLDER)
     assert not (tmp_path / "out.zip").exists()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_from_file_a_chinese_browser_gets_chinese_and_nothing_loops(browser: Browser, unzipped: Path, width: int) -> None:
+    """The language choice works from file://: the counterpart's path is relative, as the switch's."""
+    loads: list[str] = []
+
+    def loaded(tab: Page) -> None:
+        loads.append(tab.url)  # a loop would go on loading
+
+    for locale, opened, lands in (
+        ("zh-CN", "index.html", "zh/index.html"),
+        ("en-US", "index.html", "index.html"),
+        ("zh-CN", "zh/index.html", "zh/index.html"),
+    ):
+        context = browser.new_context(locale=locale, viewport={"width": width, "height": 900})
+        page = context.new_page()
+        loads.clear()
+        page.on("load", loaded)
+        page.goto((unzipped / opened).as_uri() + "?domain=forestry")
+        page.wait_for_timeout(500)
+        assert page.url == (unzipped / lands).as_uri() + "?domain=forestry"
+        assert len(loads) == 1, loads
+        context.close()
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto((unzipped / "zh" / "scenarios" / f"{CATALOGUE.scenarios[0].id}.html").as_uri())
+    page.locator(".md-header__option .md-select > button").hover()
+    page.locator("a[data-language-switch=en]").click()
+    page.wait_for_url((unzipped / "scenarios" / f"{CATALOGUE.scenarios[0].id}.html").as_uri())
+    page.goto((unzipped / "index.html").as_uri())
+    page.wait_for_timeout(500)
+    assert page.url == (unzipped / "index.html").as_uri()  # the choice of English wins from file:// too
+    context.close()

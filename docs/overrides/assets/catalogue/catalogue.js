@@ -1,4 +1,5 @@
-/* Catalogue behaviour: faceted filters (catalogue, requirements explorer), print button.
+/* Catalogue behaviour: faceted filters (catalogue, requirements explorer), print sheet, the
+ * remembered language choice, clean search results.
  *
  * Progressive enhancement: a listing's first page holds its first rows, and static next pages
  * (catalogue/2/, ...) the others, so it reads without script. With script, the first page's
@@ -486,21 +487,94 @@
     });
   }
 
-  function startPrinting() {
+  var PRINTED = { en: "Printed ", zh: "打印日期：" };
+
+  /** A CSS string holding `text`: no character of it can end the string or the rule. */
+  function cssString(text) {
+    return (
+      '"' +
+      String(text).replace(/["\\<>&'\u0000-\u001f\u007f]/g, function (c) {
+        return "\\" + c.charCodeAt(0).toString(16) + " ";
+      }) +
+      '"'
+    );
+  }
+
+  function today() {
+    var now = new Date();
+    var pad = function (n) {
+      return (n < 10 ? "0" : "") + n;
+    };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  /** The sheet's running footer and header as the reader prints it: the address in the browser
+   * (filters included) and today's date. main.html gives the name, page numbers and an address. */
+  function markSheet() {
+    var address = location.href.split("#")[0];
     each(document.querySelectorAll("[data-print-url]"), function (element) {
-      element.textContent = location.href.split("#")[0];
+      element.textContent = address;
     });
-    window.addEventListener("beforeprint", function () {
-      each(document.querySelectorAll("[data-print-url]"), function (element) {
-        element.textContent = location.href.split("#")[0]; // the filters may have changed the address
-      });
-    });
+    var style = document.getElementById("catalogue-print-sheet");
+    if (!style) {
+      style = document.createElement("style");
+      style.id = "catalogue-print-sheet";
+      style.media = "print";
+      document.head.appendChild(style);
+    }
+    var label = PRINTED[document.documentElement.lang.slice(0, 2)] || PRINTED.en;
+    style.textContent =
+      "@page { @top-right { content: " + cssString(label + today()) + "; } @bottom-left { content: " + cssString(address) + "; } }";
+  }
+
+  function startPrinting() {
+    markSheet();
+    window.addEventListener("beforeprint", markSheet); // the filters may have changed the address, the day may have turned
     each(document.querySelectorAll("[data-print-action]"), function (action) {
       action.hidden = false;
       action.querySelector("button[data-print]").addEventListener("click", function () {
         window.print();
       });
     });
+  }
+
+  /** A choice made on the language switch wins over the browser's language from then on (main.html reads it). */
+  function rememberLanguageChoice() {
+    each(document.querySelectorAll("a[data-language-switch]"), function (link) {
+      var remember = function () {
+        try {
+          localStorage.setItem("catalogue.language", link.getAttribute("data-language-switch"));
+        } catch (error) {
+          // No storage (some private modes): the switch still works, the browser's language decides next time.
+        }
+      };
+      link.addEventListener("click", remember);
+      link.addEventListener("auxclick", remember);
+    });
+  }
+
+  // The search plugin cuts Chinese text into words with zero-width spaces, which the search
+  // needs; the reader does not, in the titles and snippets shown (copied, read aloud).
+  var INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff]/g;
+
+  function cleanText(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (INVISIBLE.test(node.data)) node.data = node.data.replace(INVISIBLE, "");
+      INVISIBLE.lastIndex = 0;
+    }
+  }
+
+  function cleanSearchResults() {
+    var list = document.querySelector(".md-search-result__list");
+    if (!list || !window.MutationObserver) return;
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        each(change.addedNodes, function (node) {
+          if (node.nodeType === 1 || node.nodeType === 3) cleanText(node.nodeType === 1 ? node : node.parentNode);
+        });
+      });
+    }).observe(list, { childList: true, subtree: true });
   }
 
   /** Material's search dialog has no accessible name; it works only with script, so name it here. */
@@ -518,6 +592,8 @@
       else container.hidden = true; // its data did not load: the page lists its own rows, with its page links
     });
     carryQueryToLanguageSwitch();
+    rememberLanguageChoice();
+    cleanSearchResults();
     startPrinting();
   }
 
