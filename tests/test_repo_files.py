@@ -3,6 +3,7 @@ CONTRIBUTING.md parse, and name only commands, targets and vocabulary keys that 
 
 from __future__ import annotations
 
+import ast
 import re
 import shlex
 import subprocess
@@ -198,3 +199,15 @@ jobs:
         "a.steps[2]: an expression inside run:, pass it through env:",
         "b.steps[0]: octo/reusable/.github/workflows/x.yml@main is not pinned to a commit",
     ]
+
+
+def test_only_the_bench_test_imports_the_bench() -> None:
+    """The suite stands without bench/ (the bench may use tests/, not the other way round)."""
+    importing = []
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            names += [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            if any(name == "bench" or name.startswith("bench.") for name in names):
+                importing.append(path.name)
+    assert sorted(set(importing)) == ["test_bench.py"]

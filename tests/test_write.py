@@ -87,6 +87,7 @@ def test_refuses_paths_outside_the_folder(tmp_path: Path) -> None:
     assert not (tmp_path / "docs" / "escape.md").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("after", [0.4, 0.8, 1.2, 1.6, 2.0])
 def test_a_killed_build_publishes_nothing_stale(tmp_path: Path, after: float) -> None:
     """`python -m generator build` killed (the whole process group) at some point of its run; the
