@@ -26,9 +26,11 @@ def make_real(target: Path) -> None:
     real_project(target)
 
 
-def reset_build(project: Path) -> None:
-    """Move generated pages and built sites away, so the next build starts as on a clean clone."""
-    for generated in ("docs/en", "docs/zh", "site", "site-zensical", ".cache"):
+def reset_build(project: Path, sites: bool = True) -> None:
+    """Move generated pages and (unless not `sites`) built sites away, so the next build starts as
+    on a clean clone."""
+    built = ("docs/en", "docs/zh", *(("site", "site-zensical", ".cache") if sites else ()))
+    for generated in built:
         if (project / generated).exists():
             discard(project / generated, project / _TRASH)  # not in docs/, where an engine might read it
     empty_docs(project)
