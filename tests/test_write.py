@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -18,9 +19,8 @@ from generator.build import build
 from generator.errors import DataError
 from generator.render import Settings
 from generator.write import _replace_folder
-from tests.conftest import ROOT
+from tests.conftest import ROOT, site_project
 from tests.helpers import edit
-from tests.projects import synthetic_project
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
@@ -87,13 +87,23 @@ def test_refuses_paths_outside_the_folder(tmp_path: Path) -> None:
     assert not (tmp_path / "docs" / "escape.md").exists()
 
 
+def large_project(project: Path) -> None:
+    """The real catalogue's scenarios, each 20 times: 300 scenarios, a build of a few seconds."""
+    shutil.copytree(ROOT / "scenarios" / "vocabularies", project / "scenarios" / "vocabularies")
+    for original in sorted((ROOT / "scenarios").glob("*.yaml")):
+        text = original.read_text(encoding="utf-8")
+        for copy in range(20):
+            clone = f"{original.stem}-{copy}"
+            (project / "scenarios" / f"{clone}.yaml").write_text(text.replace(f"id: {original.stem}\n", f"id: {clone}\n"))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("after", [0.4, 0.8, 1.2, 1.6, 2.0])
 def test_a_killed_build_publishes_nothing_stale(tmp_path: Path, after: float) -> None:
     """`python -m generator build` killed (the whole process group) at some point of its run; the
     next build, after a scenario is removed, leaves no page of it and no temporary folder."""
     project = tmp_path / "project"
-    synthetic_project(project, 300)  # a build of a few seconds, to kill at points of its run
+    large_project(project)
     command = [sys.executable, "-m", "generator", "build", "--root", str(project)]
     environment = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
     subprocess.run(command, env=environment, check=True, capture_output=True)
@@ -116,8 +126,9 @@ def test_a_killed_build_publishes_nothing_stale(tmp_path: Path, after: float) ->
 def test_a_killed_mkdocs_build_publishes_nothing_stale(tmp_path: Path, whole_group: bool) -> None:
     """`mkdocs build` killed half-way (its process group, or the process alone: it starts no other),
     then built again after a scenario is removed: no page of it is left in the site."""
-    project = tmp_path / "project"
-    synthetic_project(project, 300)  # a build of a few seconds, to kill at points of its run
+    project = site_project(tmp_path / "project")
+    shutil.rmtree(project / "scenarios")
+    large_project(project)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", "mkdocs.yml"]
     environment = {"PYTHONPATH": str(project), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
     began = time.monotonic()
