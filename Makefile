@@ -15,7 +15,7 @@ export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build offline check new schema test lint golden bench lighthouse clean
+.PHONY: help serve build offline check new schema test test-fast lint golden bench lighthouse clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -67,6 +67,9 @@ lint: $(VENV)/.dev ## ruff (lint and format) and mypy
 test: lint node_modules/.installed ## every check: lint, types, unit tests, strict builds, browser tests
 	$(BIN)/python -m pytest
 
+test-fast: $(VENV)/.dev ## the unit and rule tests only (no site build, no browser, nothing slow): under a minute, for the edit-test loop
+	$(BIN)/python -m pytest -q -m "not site and not browser and not slow"
+
 golden: $(VENV)/.dev ## regenerate the golden files of rendered pages (review the diff!)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_render.py
 
@@ -77,7 +80,7 @@ bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/li
 	npm ci --prefix bench/lighthouse --no-audit --no-fund --loglevel=error
 	@touch $@
 
-bench: $(VENV)/.dev ## time ours against stock MkDocs at 15, 150, 1500 scenarios (SIZES=15,150,1500,10000); writes bench/results.md
+bench: $(VENV)/.dev ## time ours against stock MkDocs at 15, 150, 1500 scenarios (SIZES=15,150,1500,10000) and print the targets of issue 10 with verdicts; writes bench/results.md
 	$(BIN)/python -m bench.run $(if $(SIZES),--sizes $(SIZES))
 
 clean: ## remove built sites and the files written for Zensical (keeps .venv)

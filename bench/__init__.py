@@ -1,1 +1,1 @@
-"""`make bench`: how our build scales against a stock MkDocs + Material site (issue 5)."""
+"""`make bench`: how our build scales against stock MkDocs + Material building the same pages (issue 10)."""

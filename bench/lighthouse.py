@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.localhost import CHROMIUM, CHROMIUM_ARGUMENTS, QuietHandler, serving
+from tests.localhost import CHROMIUM, CHROMIUM_ARGUMENTS, QuietHandler, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .project import reset_build
+from .project import make_stock, reset_build
 
 ENVIRONMENT = {
     **os.environ,
@@ -74,17 +74,39 @@ class Ours:
     page_zh: int
     index_en: int  # bytes of search/search_index.json
     index_zh: int
-    zensical: Run | None  # Zensical's build of the English site from the same pages (None: not installed)
+    largest: Largest  # the largest HTML page of either language
+    zensical: Run | None  # Zensical's build of the English site from the same pages (None: not run)
     zensical_pages: int  # scenario pages Zensical built
+
+    @property
+    def make_build(self) -> float:
+        """Seconds of `make build`: the two MkDocs builds, one after the other."""
+        return self.english.seconds + self.chinese.seconds
+
+    @property
+    def peak_rss(self) -> int:
+        return max(self.english.peak_rss, self.chinese.peak_rss)
+
+
+@dataclass(frozen=True)
+class Largest:
+    """The largest HTML page of a built site: its path in the site and its bytes."""
+
+    path: str
+    size: int
 
 
 @dataclass(frozen=True)
 class Stock:
-    """The hand-written baseline: one MkDocs build of the English pages."""
+    """The baselines: stock Material building our generated pages with our short nav, for each
+    language (fair), and the English pages in one flat nav (None where it was not built)."""
 
     english: Run
+    chinese: Run
     page_en: int
     index_en: int
+    flat: Run | None
+    flat_page_en: int | None
 
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
@@ -100,7 +122,7 @@ GENERATOR_ZENSICAL = python("-m", "generator", "build", "--engine", "zensical")
 GENERATOR_RUNS = 3
 
 
-def build_ours(project: Path, scenario_id: str) -> Ours:
+def build_ours(project: Path, scenario_id: str, zensical: bool = True) -> Ours:
     english = timed(mkdocs_build("mkdocs.yml"), project)
     chinese = timed(mkdocs_build("mkdocs.zh.yml"), project)
     site = project / "site"
@@ -110,9 +132,17 @@ def build_ours(project: Path, scenario_id: str) -> Ours:
         "index_en": index_bytes(site),
         "index_zh": index_bytes(site / "zh"),
     }
-    zensical, zensical_pages = build_zensical(project)
-    generator = fresh_generator(project)  # last: it leaves docs/en for the stock baseline
-    return Ours(generator, english, chinese, **sizes, zensical=zensical, zensical_pages=zensical_pages)
+    largest = largest_page(site)
+    zensical_run, zensical_pages = build_zensical(project) if zensical else (None, 0)
+    generator = fresh_generator(project)  # last: it leaves docs/en and docs/zh for the stock baselines
+    return Ours(generator, english, chinese, **sizes, largest=largest, zensical=zensical_run, zensical_pages=zensical_pages)
+
+
+def largest_page(site: Path) -> Largest:
+    """The largest .html file under `site` (the Chinese site, in site/zh, included)."""
+    pages = ((path.stat().st_size, path.relative_to(site).as_posix()) for path in site.rglob("*.html"))
+    size, path = max(pages)
+    return Largest(path, size)
 
 
 def fresh_generator(project: Path) -> Run:
@@ -120,7 +150,7 @@ def fresh_generator(project: Path) -> Run:
     files of each moved away before the next (moved, not deleted: see discard)."""
     runs = []
     for _ in range(GENERATOR_RUNS):
-        reset_build(project)
+        reset_build(project, sites=False)  # the built sites stay, for the search measurement
         runs.append(timed(GENERATOR, project))
     return median_run(runs)
 
@@ -136,10 +166,20 @@ def build_zensical(project: Path) -> tuple[Run | None, int]:
     return run, sum(1 for _ in (project / "site-zensical" / "scenarios").glob("*/index.html"))
 
 
-def build_stock(project: Path, scenario_id: str) -> Stock:
-    english = timed(mkdocs_build("mkdocs.yml"), project)
-    site = project / "site"
-    return Stock(english, page_en=page_bytes(site, scenario_id), index_en=index_bytes(site))
+def build_stock(work: Path, ours: Path, scenario_id: str, flat: bool) -> Stock:
+    """The stock baselines in `work`, from the pages the generator left in `ours`/docs."""
+    runs, sites = {}, {}
+    for language in ("en", "zh"):
+        sites[language] = work / f"fair-{language}"
+        make_stock(sites[language], ours / "docs" / language, language)
+        runs[language] = timed(mkdocs_build("mkdocs.yml"), sites[language])
+    flat_run = flat_page = None
+    if flat:
+        make_stock(work / "flat-en", ours / "docs" / "en", "en", flat=True)
+        flat_run = timed(mkdocs_build("mkdocs.yml"), work / "flat-en")
+        flat_page = page_bytes(work / "flat-en" / "site", scenario_id)
+    site = sites["en"] / "site"
+    return Stock(runs["en"], runs["zh"], page_bytes(site, scenario_id), index_bytes(site), flat=flat_run, flat_page_en=flat_page)
 
 
 def page_bytes(site: Path, scenario_id: str) -> int:
@@ -160,16 +200,22 @@ def median_ours(runs: list[Ours]) -> Ours:
         page_zh=_median([r.page_zh for r in runs]),
         index_en=_median([r.index_en for r in runs]),
         index_zh=_median([r.index_zh for r in runs]),
+        largest=max(runs, key=lambda r: r.largest.size).largest,
         zensical=median_run([r.zensical for r in runs if r.zensical]) if all(r.zensical for r in runs) else None,
         zensical_pages=min(r.zensical_pages for r in runs),
     )
 
 
 def median_stock(runs: list[Stock]) -> Stock:
+    flats = [r.flat for r in runs if r.flat]
+    flat_pages = [r.flat_page_en for r in runs if r.flat_page_en]
     return Stock(
         english=median_run([r.english for r in runs]),
+        chinese=median_run([r.chinese for r in runs]),
         page_en=_median([r.page_en for r in runs]),
         index_en=_median([r.index_en for r in runs]),
+        flat=median_run(flats) if flats else None,
+        flat_page_en=_median(flat_pages) if flat_pages else None,
     )
 
 
@@ -179,3 +225,8 @@ def median_run(runs: list[Run]) -> Run:
 
 def _median(values: list[int]) -> int:
     return int(statistics.median(values))
+
+
+def python_lines(folder: Path) -> int:
+    """Lines of every Python file under `folder`, blank lines and comments included (as `wc -l`)."""
+    return sum(len(path.read_text(encoding="utf-8").splitlines()) for path in sorted(folder.rglob("*.py")))

@@ -15,7 +15,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
-from .localhost import CHROMIUM, CHROMIUM_ARGUMENTS, serving
+from tests.localhost import CHROMIUM, CHROMIUM_ARGUMENTS, serving
 
 # Words from the scenario titles (each in several), so every query finds many clones.
 ENGLISH = ("BeiDou", "forest", "satellite", "Yangtze", "slopes", "flood", "police")

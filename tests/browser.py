@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from bench.localhost import CHROMIUM, CHROMIUM_ARGUMENTS
+from tests.localhost import CHROMIUM, CHROMIUM_ARGUMENTS
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""Shared fixtures: the repository root, a disposable copy of the small fixture project."""
+"""Shared fixtures: the repository root, a disposable copy of the small fixture project, the real
+catalogue validated once per session, and the real catalogue built once per session."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from bench.localhost import serving
-from bench.project import make_real
+from generator.build import check
+from generator.model import Catalogue
+from tests.localhost import serving
+from tests.projects import real_project
 
 pytest_plugins = ["tests.browser"]
 
@@ -25,6 +28,13 @@ def plain_problem_format(monkeypatch: pytest.MonkeyPatch) -> None:
     """GitHub Actions sets GITHUB_ACTIONS=true, which switches problems to annotations; the tests
     expect text unless they ask for another format (as the annotation test does)."""
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    """The real catalogue, validated once for the session (never at import: a broken scenario
+    fails the tests that read it, not the collection of every test)."""
+    return check(ROOT).catalogue
 
 
 @pytest.fixture
@@ -60,7 +70,7 @@ def build_site(project: Path, target: Path, offline: bool = False) -> Path:
 
 def site_project(tmp: Path) -> Path:
     """A copy of everything a site build reads: configurations, theme overrides, generator, scenarios."""
-    make_real(tmp)
+    real_project(tmp)
     if (ROOT / "node_modules").is_dir():  # the offline build publishes a shim from there
         (tmp / "node_modules").symlink_to(ROOT / "node_modules")
     return tmp

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Dialog, Page
 
-from bench.localhost import serving
 from tests.browser import heading, search
 from tests.conftest import ROOT, build_site, site_project
+from tests.localhost import serving
 from tests.test_scaffold import fill
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]

@@ -8,36 +8,33 @@ import re
 import pytest
 
 from generator.addresses import Settings
-from generator.build import check
 from generator.environment import strings
+from generator.model import Catalogue
 from generator.render import render
-from tests.conftest import ROOT
-
-CATALOGUE = check(ROOT).catalogue
 
 
-def owners_in_use() -> set[str]:
-    return {scenario.owner for scenario in CATALOGUE.scenarios}
+def owners_in_use(catalogue: Catalogue) -> set[str]:
+    return {scenario.owner for scenario in catalogue.scenarios}
 
 
-def test_the_catalogue_has_an_owner_without_scenarios_so_this_file_tests_something() -> None:
-    assert set(CATALOGUE.vocabularies.owners) - owners_in_use()
+def test_the_catalogue_has_an_owner_without_scenarios_so_this_file_tests_something(catalogue: Catalogue) -> None:
+    assert set(catalogue.vocabularies.owners) - owners_in_use(catalogue)
 
 
-def test_in_use_keeps_vocabulary_order_and_drops_unused_entries() -> None:
-    assert CATALOGUE.in_use("owners") == [key for key in CATALOGUE.vocabularies.owners if key in owners_in_use()]
+def test_in_use_keeps_vocabulary_order_and_drops_unused_entries(catalogue: Catalogue) -> None:
+    assert catalogue.in_use("owners") == [key for key in catalogue.vocabularies.owners if key in owners_in_use(catalogue)]
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_home_overview_and_filters_count_the_same_owners(language: str) -> None:
-    pages = render(CATALOGUE, Settings(), {}, language).pages
-    home, stats, catalogue = (pages[path].body for path in ("index.md", "stats.md", "catalogue.md"))
+def test_home_overview_and_filters_count_the_same_owners(catalogue: Catalogue, language: str) -> None:
+    pages = render(catalogue, Settings(), {}, language).pages
+    home, stats, listing = (pages[path].body for path in ("index.md", "stats.md", "catalogue.md"))
     label = re.escape(strings()["count.owners"][language])
     count = re.search(rf"<li><strong>(\d+)</strong>[^<]*{label}</li>", home)
     assert count, "the home page's owner count is missing"
     on_home = set(re.findall(r'<a href="owners/([a-z0-9-]+)/"', home.split('id="by-owner"')[1]))
     chart = stats.split('id="chart-owners"')[1].split("</figure>")[0]
     charted = set(re.findall(r'<a href="\.\./owners/([a-z0-9-]+)/"', chart))
-    offered = set(re.findall(r'name="owner" value="([a-z0-9-]+)"', catalogue))
-    assert int(count[1]) == len(owners_in_use())
-    assert on_home == charted == offered == owners_in_use()
+    offered = set(re.findall(r'name="owner" value="([a-z0-9-]+)"', listing))
+    assert int(count[1]) == len(owners_in_use(catalogue))
+    assert on_home == charted == offered == owners_in_use(catalogue)

@@ -11,17 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import check
-from tests.conftest import ROOT, site_project
+from generator.model import Catalogue
+from tests.conftest import site_project
 from tests.helpers import broken_links
 
 pytestmark = pytest.mark.site
 
-CATALOGUE = check(ROOT).catalogue
 ZENSICAL = Path(sys.executable).parent / "zensical"
 
 
-def test_zensical_builds_every_scenario_page_in_both_languages(tmp_path: Path) -> None:
+def test_zensical_builds_every_scenario_page_in_both_languages(catalogue: Catalogue, tmp_path: Path) -> None:
     project = site_project(tmp_path / "project")
     environment = {"PYTHONPATH": str(project), "PATH": f"{ZENSICAL.parent}:/usr/bin:/bin"}
     commands = [
@@ -34,13 +33,13 @@ def test_zensical_builds_every_scenario_page_in_both_languages(tmp_path: Path) -
         assert result.returncode == 0, f"{command}:\n{result.stdout}{result.stderr}"
 
     site = project / "site"
-    for scenario in CATALOGUE.scenarios:
+    for scenario in catalogue.scenarios:
         english = (site / "scenarios" / scenario.id / "index.html").read_text(encoding="utf-8")
         chinese = (site / "zh" / "scenarios" / scenario.id / "index.html").read_text(encoding="utf-8")
         assert f"<title>{scenario.title.en} - " in english.replace("&#39;", "'")
         assert f"<title>{scenario.title.zh} - " in chinese
     # The theme overrides carry over: the per-page language switch and the catalogue's filters.
-    page = (site / "scenarios" / CATALOGUE.scenarios[0].id / "index.html").read_text(encoding="utf-8")
+    page = (site / "scenarios" / catalogue.scenarios[0].id / "index.html").read_text(encoding="utf-8")
     assert 'data-language-switch="zh"' in page
     assert 'class="filters"' in (site / "catalogue" / "index.html").read_text(encoding="utf-8")
     # Links in the listings' raw HTML are Zensical's to rewrite: they must reach the right page,

@@ -19,14 +19,10 @@ import pytest
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
-from generator.build import check
-from generator.model import CITYWIDE, Requirement, Scenario, Status
-from tests.conftest import ROOT
+from generator.model import CITYWIDE, Catalogue, Requirement, Scenario, Status
 
 pytestmark = pytest.mark.browser
 
-CATALOGUE = check(ROOT).catalogue
-VOCABULARIES = CATALOGUE.vocabularies
 WANZHOU = 500101
 
 
@@ -48,88 +44,89 @@ def shown_requirements(page: Page) -> set[tuple[str, str]]:
     return rows
 
 
-def ids(keep: Callable[[Scenario], bool]) -> set[str]:
-    return {s.id for s in CATALOGUE.scenarios if keep(s)}
+def ids(catalogue: Catalogue, keep: Callable[[Scenario], bool]) -> set[str]:
+    return {s.id for s in catalogue.scenarios if keep(s)}
 
 
-def requirements(keep: Callable[[Scenario, Requirement], bool]) -> set[tuple[str, str]]:
-    return {(s.id, r.id) for s in CATALOGUE.scenarios for r in s.requirements if keep(s, r)}
+def requirements(catalogue: Catalogue, keep: Callable[[Scenario, Requirement], bool]) -> set[tuple[str, str]]:
+    return {(s.id, r.id) for s in catalogue.scenarios for r in s.requirements if keep(s, r)}
 
 
 def query(page: Page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
 
-def test_catalogue_filters_combine_with_and_and_count_each_value(page: Page, served: str) -> None:
+def test_catalogue_filters_combine_with_and_and_count_each_value(catalogue: Catalogue, page: Page, served: str) -> None:
     page.goto(f"{served}/catalogue/")
-    assert set(shown_scenarios(page)) == ids(lambda s: True)
+    assert set(shown_scenarios(page)) == ids(catalogue, lambda s: True)
 
     page.locator("input[name=domain][value=forestry]").check()
-    forestry = ids(lambda s: s.domain == "forestry")
+    forestry = ids(catalogue, lambda s: s.domain == "forestry")
     assert set(shown_scenarios(page)) == forestry and forestry
     assert query(page) == {"domain": ["forestry"]}
     summary = page.locator("[data-summary]")
-    assert summary.text_content() == f"Showing {len(forestry)} of {len(CATALOGUE.scenarios)} scenarios"
+    assert summary.text_content() == f"Showing {len(forestry)} of {len(catalogue.scenarios)} scenarios"
 
     # Counts: how many rows each value would show, given the other facets' choices.
     remote_sensing = page.locator("input[name=capability][value=remote-sensing]").locator("..")
-    expected = len(ids(lambda s: s.domain == "forestry" and "remote-sensing" in s.capabilities))
+    expected = len(ids(catalogue, lambda s: s.domain == "forestry" and "remote-sensing" in s.capabilities))
     assert remote_sensing.locator("[data-count]").text_content() == f"({expected})"
     energy = page.locator("input[name=domain][value=energy]").locator("..")
-    assert energy.locator("[data-count]").text_content() == f"({len(ids(lambda s: s.domain == 'energy'))})"
+    assert energy.locator("[data-count]").text_content() == f"({len(ids(catalogue, lambda s: s.domain == 'energy'))})"
 
     # Within a facet values combine with OR; across facets with AND.
     page.locator("input[name=domain][value=energy]").check()
     page.locator("summary", has_text="District or county").click()
     page.locator(f"input[name=district][value='{WANZHOU}']").check()
     expected_ids = ids(
-        lambda s: s.domain in ("forestry", "energy") and (WANZHOU in s.locations.codes or CITYWIDE in s.locations.codes)
+        catalogue,
+        lambda s: s.domain in ("forestry", "energy") and (WANZHOU in s.locations.codes or CITYWIDE in s.locations.codes),
     )
     assert set(shown_scenarios(page)) == expected_ids
     assert query(page) == {"domain": ["forestry", "energy"], "district": [str(WANZHOU)]}
 
 
-def test_a_filtered_view_can_be_shared_by_its_address(page: Page, served: str) -> None:
+def test_a_filtered_view_can_be_shared_by_its_address(catalogue: Catalogue, page: Page, served: str) -> None:
     page.goto(f"{served}/catalogue/?domain=natural-resources&status=reconstructed")
-    expected = ids(lambda s: s.domain == "natural-resources" and s.status == "reconstructed")
+    expected = ids(catalogue, lambda s: s.domain == "natural-resources" and s.status == "reconstructed")
     assert set(shown_scenarios(page)) == expected and expected
     assert page.locator("input[name=domain][value=natural-resources]").is_checked()
     assert page.locator("input[name=status][value=reconstructed]").is_checked()
 
     page.locator("[data-filters] button[type=reset]").click()
     page.wait_for_function("() => location.search === ''")
-    assert len(shown_scenarios(page)) == len(CATALOGUE.scenarios)
+    assert len(shown_scenarios(page)) == len(catalogue.scenarios)
 
 
-def test_a_filter_that_matches_nothing_says_so(page: Page, served: str) -> None:
-    taken = {(s.domain, s.status) for s in CATALOGUE.scenarios}
-    domain, status = next((d, s) for d in VOCABULARIES.domains for s in typing.get_args(Status) if (d, s) not in taken)
+def test_a_filter_that_matches_nothing_says_so(catalogue: Catalogue, page: Page, served: str) -> None:
+    taken = {(s.domain, s.status) for s in catalogue.scenarios}
+    domain, status = next((d, s) for d in catalogue.vocabularies.domains for s in typing.get_args(Status) if (d, s) not in taken)
     page.goto(f"{served}/catalogue/?domain={domain}&status={status}")
     assert shown_scenarios(page) == []
     assert page.locator("[data-filter-empty]").is_visible()
 
 
-def test_back_and_forward_step_through_the_choices(page: Page, served: str) -> None:
+def test_back_and_forward_step_through_the_choices(catalogue: Catalogue, page: Page, served: str) -> None:
     page.goto(f"{served}/catalogue/")
     page.locator("input[name=domain][value=forestry]").check()
     page.locator("input[name=domain][value=energy]").check()
-    both = ids(lambda s: s.domain in ("forestry", "energy"))
+    both = ids(catalogue, lambda s: s.domain in ("forestry", "energy"))
     assert set(shown_scenarios(page)) == both
     page.go_back()
     page.wait_for_function("() => location.search === '?domain=forestry'")
-    assert set(shown_scenarios(page)) == ids(lambda s: s.domain == "forestry")
+    assert set(shown_scenarios(page)) == ids(catalogue, lambda s: s.domain == "forestry")
     assert not page.locator("input[name=domain][value=energy]").is_checked()
     page.go_forward()
     page.wait_for_function("() => location.search === '?domain=forestry&domain=energy'")
     assert set(shown_scenarios(page)) == both
 
 
-def test_the_filters_work_from_the_keyboard_and_show_focus(page: Page, served: str) -> None:
+def test_the_filters_work_from_the_keyboard_and_show_focus(catalogue: Catalogue, page: Page, served: str) -> None:
     page.goto(f"{served}/catalogue/")
     box = page.locator("input[name=domain][value=forestry]")
     box.focus()
     page.keyboard.press("Space")
-    assert set(shown_scenarios(page)) == ids(lambda s: s.domain == "forestry")
+    assert set(shown_scenarios(page)) == ids(catalogue, lambda s: s.domain == "forestry")
     page.keyboard.press("Tab")  # to the next domain, reached by keyboard: the focus must show
     outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
     assert page.evaluate("() => document.activeElement.name") == "domain"
@@ -145,40 +142,40 @@ def test_pages_fit_a_phone(browser: Browser, served: str, path: str) -> None:
     context.close()
 
 
-def test_without_javascript_the_full_list_shows(browser: Browser, served: str) -> None:
+def test_without_javascript_the_full_list_shows(catalogue: Catalogue, browser: Browser, served: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{served}/catalogue/?domain=forestry")
-    assert len(shown_scenarios(page)) == len(CATALOGUE.scenarios)
+    assert len(shown_scenarios(page)) == len(catalogue.scenarios)
     assert not page.locator("[data-filters]").is_visible()
     page.goto(f"{served}/requirements/")
-    total = sum(len(s.requirements) for s in CATALOGUE.scenarios)
+    total = sum(len(s.requirements) for s in catalogue.scenarios)
     assert len(shown_requirements(page)) == total
     context.close()
 
 
-def meets(offered: float, scenario: Scenario, requirement: Requirement, metric: str) -> bool:
+def meets(catalogue: Catalogue, offered: float, scenario: Scenario, requirement: Requirement, metric: str) -> bool:
     """The explorer's rule, written again from the data: a value meets `op target`."""
     target = requirement.target
     if target is None or target.metric != metric:
         return False
-    base = VOCABULARIES.in_base_unit(target)
+    base = catalogue.vocabularies.in_base_unit(target)
     return {"<=": offered <= base, "<": offered < base, ">=": offered >= base, ">": offered > base, "=": offered == base}[
         target.op
     ]
 
 
-def test_explorer_threshold_finds_every_target_a_value_meets(page: Page, served: str) -> None:
+def test_explorer_threshold_finds_every_target_a_value_meets(catalogue: Catalogue, page: Page, served: str) -> None:
     page.goto(f"{served}/requirements/")
     page.locator("select[name=metric]").select_option("horizontal-accuracy")
     page.locator("input[name=value]").fill("0.2")
     page.locator("select[name=unit]").select_option("m")
-    expected = requirements(lambda s, r: meets(0.2, s, r, "horizontal-accuracy"))
+    expected = requirements(catalogue, lambda s, r: meets(catalogue, 0.2, s, r, "horizontal-accuracy"))
     assert shown_requirements(page) == expected
     # 0.2 m meets a target of 0.2 m (or 20 cm) and every looser one, never a tighter one.
     targets = {
-        VOCABULARIES.in_base_unit(r.target)
-        for s in CATALOGUE.scenarios
+        catalogue.vocabularies.in_base_unit(r.target)
+        for s in catalogue.scenarios
         for r in s.requirements
         if (s.id, r.id) in expected and r.target
     }
@@ -190,18 +187,20 @@ def test_explorer_threshold_finds_every_target_a_value_meets(page: Page, served:
     page.locator("input[name=value]").fill("20")
     assert shown_requirements(page) == expected
     offered = page.locator("select[name=unit] option:not([disabled])").evaluate_all("options => options.map(o => o.value)")
-    lengths = {key for key, unit in VOCABULARIES.units.items() if unit.dimension == "length"}
+    lengths = {key for key, unit in catalogue.vocabularies.units.items() if unit.dimension == "length"}
     assert set(offered) == lengths
 
     # A higher-is-better metric: 95 % availability meets targets of 95 % and below, 94 % none of them.
     page.goto(f"{served}/requirements/?metric=availability&value=95&unit=percent")
-    available = requirements(lambda s, r: meets(95, s, r, "availability"))
+    available = requirements(catalogue, lambda s, r: meets(catalogue, 95, s, r, "availability"))
     assert shown_requirements(page) == available and available
     page.locator("input[name=value]").fill("94")
-    assert shown_requirements(page) == requirements(lambda s, r: meets(94, s, r, "availability")) == set()
+    assert shown_requirements(page) == requirements(catalogue, lambda s, r: meets(catalogue, 94, s, r, "availability")) == set()
 
 
-def test_explorer_offers_the_metrics_own_units_and_starts_from_the_usual_one(page: Page, served: str) -> None:
+def test_explorer_offers_the_metrics_own_units_and_starts_from_the_usual_one(
+    catalogue: Catalogue, page: Page, served: str
+) -> None:
     page.goto(f"{served}/requirements/?metric=horizontal-accuracy&value=0.2&unit=m")
     page.locator("select[name=metric]").select_option("message-length")
     assert page.locator("input[name=value]").input_value() == ""  # 0.2 m means nothing in characters
@@ -210,15 +209,15 @@ def test_explorer_offers_the_metrics_own_units_and_starts_from_the_usual_one(pag
     page.locator("select[name=metric]").select_option("horizontal-accuracy")
     usual = collections.Counter(
         r.target.unit
-        for s in CATALOGUE.scenarios
+        for s in catalogue.scenarios
         for r in s.requirements
         if r.target and r.target.metric == "horizontal-accuracy"
     ).most_common(1)[0][0]
     assert page.locator("select[name=unit]").input_value() == usual
 
 
-def test_explorer_says_why_it_applies_no_threshold(page: Page, served: str) -> None:
-    every_accuracy = requirements(lambda s, r: r.target is not None and r.target.metric == "horizontal-accuracy")
+def test_explorer_says_why_it_applies_no_threshold(catalogue: Catalogue, page: Page, served: str) -> None:
+    every_accuracy = requirements(catalogue, lambda s, r: r.target is not None and r.target.metric == "horizontal-accuracy")
     page.goto(f"{served}/requirements/?metric=horizontal-accuracy&value=-5&unit=m")
     assert shown_requirements(page) == every_accuracy  # a negative value applies no threshold...
     assert page.locator("[data-threshold-problem]").is_visible()  # ...and says so
@@ -227,37 +226,37 @@ def test_explorer_says_why_it_applies_no_threshold(page: Page, served: str) -> N
     assert not page.locator("[data-threshold-problem]").is_visible()
 
     page.goto(f"{served}/requirements/?metric=no-such-metric")
-    assert len(shown_requirements(page)) == sum(len(s.requirements) for s in CATALOGUE.scenarios)
+    assert len(shown_requirements(page)) == sum(len(s.requirements) for s in catalogue.scenarios)
     assert page.locator("[data-threshold-problem]").is_visible()
 
 
-def test_a_printed_filtered_view_says_what_it_shows(page: Page, served: str) -> None:
+def test_a_printed_filtered_view_says_what_it_shows(catalogue: Catalogue, page: Page, served: str) -> None:
     page.goto(f"{served}/catalogue/?domain=forestry")
-    forestry = ids(lambda s: s.domain == "forestry")
+    forestry = ids(catalogue, lambda s: s.domain == "forestry")
     text = " ".join(pdf_text(page, format="A4"))
-    assert f"Filters: Domain: Forestry. Showing {len(forestry)} of {len(CATALOGUE.scenarios)} scenarios" in text
+    assert f"Filters: Domain: Forestry. Showing {len(forestry)} of {len(catalogue.scenarios)} scenarios" in text
     assert f"This page: {served}/catalogue/?domain=forestry" in text
 
 
-def test_explorer_facets_filter_by_capability_and_priority(page: Page, served: str) -> None:
+def test_explorer_facets_filter_by_capability_and_priority(catalogue: Catalogue, page: Page, served: str) -> None:
     page.goto(f"{served}/requirements/?capability=satellite-communication&priority=must")
-    expected = requirements(lambda s, r: "satellite-communication" in s.capabilities and r.priority == "must")
+    expected = requirements(catalogue, lambda s, r: "satellite-communication" in s.capabilities and r.priority == "must")
     assert shown_requirements(page) == expected and expected
 
 
-def test_language_switch_keeps_the_filter(page: Page, served: str) -> None:
+def test_language_switch_keeps_the_filter(catalogue: Catalogue, page: Page, served: str) -> None:
     page.goto(f"{served}/catalogue/")
     page.locator("input[name=domain][value=forestry]").check()
     page.locator(".md-header__option .md-select > button").hover()
     page.locator("a[data-language-switch=zh]").click()
     page.wait_for_url(f"{served}/zh/catalogue/?domain=forestry")
-    forestry = ids(lambda s: s.domain == "forestry")
+    forestry = ids(catalogue, lambda s: s.domain == "forestry")
     assert set(shown_scenarios(page)) == forestry
-    assert page.locator("[data-summary]").text_content() == f"显示{len(CATALOGUE.scenarios)}个场景中的{len(forestry)}个"
+    assert page.locator("[data-summary]").text_content() == f"显示{len(catalogue.scenarios)}个场景中的{len(forestry)}个"
 
 
 @pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
-def test_export_and_feed_links_resolve(page: Page, served: str, prefix: str) -> None:
+def test_export_and_feed_links_resolve(catalogue: Catalogue, page: Page, served: str, prefix: str) -> None:
     page.goto(f"{served}/{prefix}data/")
     hrefs = page.locator("article a[href]").evaluate_all("links => links.map(a => a.href)")
     own = [href for href in hrefs if href.startswith(served) and "#" not in href]
@@ -269,7 +268,7 @@ def test_export_and_feed_links_resolve(page: Page, served: str, prefix: str) -> 
     feed = page.locator("link[rel=alternate][type='application/atom+xml']").get_attribute("href")
     assert feed is not None and page.request.get(f"{served}/{prefix}{feed.removeprefix('./')}").status == 200
 
-    page.goto(f"{served}/{prefix}scenarios/{CATALOGUE.scenarios[0].id}/")
+    page.goto(f"{served}/{prefix}scenarios/{catalogue.scenarios[0].id}/")
     for label in ("JSON", "YAML"):
         link = page.locator(f"a[href$='.{label.lower()}']").first
         assert page.request.get(str(link.evaluate("a => a.href"))).status == 200
@@ -283,8 +282,8 @@ def pdf_text(page: Page, **options: object) -> list[str]:
     return [" ".join(unicodedata.normalize("NFKC", sheet.extract_text() or "").split()) for sheet in sheets]
 
 
-def test_a_printed_scenario_is_a_clean_requirement_sheet(page: Page, served: str) -> None:
-    scenario = max(CATALOGUE.scenarios, key=lambda s: len(s.requirements))
+def test_a_printed_scenario_is_a_clean_requirement_sheet(catalogue: Catalogue, page: Page, served: str) -> None:
+    scenario = max(catalogue.scenarios, key=lambda s: len(s.requirements))
     page.goto(f"{served}/scenarios/{scenario.id}/")
     assert page.locator("button[data-print]").is_visible()
     sheets = pdf_text(page, format="A5")  # small paper, so the requirements table spans pages
@@ -306,8 +305,8 @@ def test_a_printed_scenario_is_a_clean_requirement_sheet(page: Page, served: str
         assert re.search(r"ID Priority Kind Requirement Measurable target", sheets[index]), f"no header on sheet {index + 1}"
 
 
-def test_a_printed_chinese_scenario_keeps_its_text(page: Page, served: str) -> None:
-    scenario = CATALOGUE.scenarios[0]
+def test_a_printed_chinese_scenario_keeps_its_text(catalogue: Catalogue, page: Page, served: str) -> None:
+    scenario = catalogue.scenarios[0]
     page.goto(f"{served}/zh/scenarios/{scenario.id}/")
     text = "".join(pdf_text(page, format="A4")).replace(" ", "")
     assert scenario.title.zh.replace(" ", "") in text

@@ -1,5 +1,6 @@
 """Data to take away: catalogue.json valid against the published schema, one JSON file per
-scenario equal to its YAML, the requirements CSV for spreadsheets, and the Atom feeds."""
+scenario equal to its YAML, the requirements CSV for spreadsheets, and the Atom feeds; from the
+real catalogue and from one grown from it past the sizes where lists are cut."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import datetime as dt
 import io
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -16,25 +18,39 @@ import yaml
 
 from generator import export
 from generator.addresses import Settings
-from generator.load import load_project
+from generator.build import check
 from generator.model import Catalogue, Scenario
-from generator.validate import validate
 from tests.conftest import ROOT
 from tests.helpers import rendered_files
+from tests.projects import GROWN, synthetic_project
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    """The real catalogue, validated when a test asks for it."""
-    return validate(load_project(ROOT)).catalogue
+@pytest.fixture(scope="module", params=["real", "grown"])
+def root(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real catalogue's project, and one grown from it past a feed's entries and a listing's page."""
+    if request.param == "real":
+        return ROOT
+    grown = tmp_path_factory.mktemp("grown")
+    synthetic_project(grown, GROWN)
+    return grown
 
 
 @pytest.fixture(scope="module")
-def files() -> dict[str, str]:
-    """Every file rendered for the real catalogue."""
-    return rendered_files(ROOT, Settings())
+def catalogue(root: Path) -> Catalogue:
+    return check(root).catalogue
+
+
+@pytest.fixture(scope="module")
+def files(root: Path) -> dict[str, str]:
+    """Every file rendered from the catalogue, by language and path."""
+    return rendered_files(root, Settings())
+
+
+def newest(catalogue: Catalogue, entries: int) -> list[Scenario]:
+    """The scenarios a feed of `entries` entries lists: the latest changes first."""
+    return sorted(catalogue.scenarios, key=lambda s: (s.updated, s.released, s.id), reverse=True)[:entries]
 
 
 def schema(files: dict[str, str], name: str) -> dict[str, Any]:
@@ -71,12 +87,12 @@ def test_catalogue_json_is_valid_against_the_published_schema(catalogue: Catalog
     assert [s["id"] for s in data["scenarios"]] == [s.id for s in catalogue.scenarios]
 
 
-def test_each_scenario_json_holds_what_its_yaml_file_holds(catalogue: Catalogue, files: dict[str, str]) -> None:
+def test_each_scenario_json_holds_what_its_yaml_file_holds(root: Path, catalogue: Catalogue, files: dict[str, str]) -> None:
     validator = jsonschema.Draft202012Validator(schema(files, "scenario"))
     for scenario in catalogue.scenarios:
         exported = json.loads(files[f"en/scenarios/{scenario.id}.json"])
         validator.validate(exported)
-        source = yaml.safe_load((ROOT / "scenarios" / f"{scenario.id}.yaml").read_text(encoding="utf-8"))
+        source = yaml.safe_load((root / "scenarios" / f"{scenario.id}.yaml").read_text(encoding="utf-8"))
         assert as_json(exported) == as_json(source), scenario.id
 
 
@@ -95,35 +111,36 @@ def test_csv_has_one_row_per_requirement_and_opens_in_spreadsheets(catalogue: Ca
     assert centimetres["base_unit"] == "m"
 
 
-def test_feeds_list_every_scenario_newest_change_first(catalogue: Catalogue, files: dict[str, str]) -> None:
+def test_feeds_list_the_newest_changes_first(catalogue: Catalogue, files: dict[str, str]) -> None:
+    listed = newest(catalogue, export.FEED_ENTRIES)
     for language in ("en", "zh"):
-        root = ET.fromstring(files[f"{language}/feed.xml"])
-        assert root.tag == f"{ATOM}feed"
-        entries = root.findall(f"{ATOM}entry")
-        assert len(entries) == len(catalogue.scenarios)
+        feed = ET.fromstring(files[f"{language}/feed.xml"])
+        assert feed.tag == f"{ATOM}feed"
+        entries = feed.findall(f"{ATOM}entry")
+        assert len(entries) == len(listed)
         updated = [entry.findtext(f"{ATOM}updated") or "" for entry in entries]
         assert updated == sorted(updated, reverse=True)
         ids = {entry.findtext(f"{ATOM}id") for entry in entries}
         assert len(ids) == len(entries)
         titles = {entry.findtext(f"{ATOM}title") for entry in entries}
-        assert titles == {feed_title(s, language) for s in catalogue.scenarios}
+        assert titles == {feed_title(s, language) for s in listed}
         published = [entry.findtext(f"{ATOM}published") for entry in entries]
         assert published == [None] * len(entries), "a reconstruction's released date is its domain's, not its text's"
         links = {entry.find(f"{ATOM}link").get("href") for entry in entries}  # type: ignore[union-attr]
-        assert links == {f"scenarios/{s.id}/" for s in catalogue.scenarios}
+        assert links == {f"scenarios/{s.id}/" for s in listed}
 
 
-def test_feed_entry_ids_are_stable_across_languages_and_builds(files: dict[str, str]) -> None:
-    again = rendered_files(ROOT, Settings())
+def test_feed_entry_ids_are_stable_across_languages_and_builds(root: Path, files: dict[str, str]) -> None:
+    again = rendered_files(root, Settings())
     assert again["en/feed.xml"] == files["en/feed.xml"]
     english = ET.fromstring(files["en/feed.xml"]).findtext(f"{ATOM}id")
     chinese = ET.fromstring(files["zh/feed.xml"]).findtext(f"{ATOM}id")
     assert english != chinese
 
 
-def test_with_the_sites_address_the_feeds_and_the_spreadsheet_link_absolutely() -> None:
+def test_with_the_sites_address_the_feeds_and_the_spreadsheet_link_absolutely(root: Path) -> None:
     """Feed readers and spreadsheets are read away from the site: their links must stand alone."""
-    files = rendered_files(ROOT, Settings(site_url="https://example.org/cq/"))
+    files = rendered_files(root, Settings(site_url="https://example.org/cq/"))
     feed = ET.fromstring(files["zh/feed.xml"])
     assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "https://example.org/cq/zh/feed.xml"  # type: ignore[union-attr]
     entries = [entry.find(f"{ATOM}link").get("href") for entry in feed.findall(f"{ATOM}entry")]  # type: ignore[union-attr]
@@ -132,12 +149,11 @@ def test_with_the_sites_address_the_feeds_and_the_spreadsheet_link_absolutely() 
     assert rows[0]["page"] == f"https://example.org/cq/scenarios/{rows[0]['scenario_id']}/"
 
 
-def test_feeds_hold_the_newest_changes_only(monkeypatch: pytest.MonkeyPatch, catalogue: Catalogue) -> None:
+def test_feeds_hold_the_newest_changes_only(root: Path, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(export, "FEED_ENTRIES", 3)
-    files = rendered_files(ROOT, Settings())
+    files = rendered_files(root, Settings())
     entries = ET.fromstring(files["en/feed.xml"]).findall(f"{ATOM}entry")
-    newest = sorted(catalogue.scenarios, key=lambda s: (s.updated, s.released, s.id), reverse=True)[:3]
-    assert [entry.findtext(f"{ATOM}title") for entry in entries] == [feed_title(s, "en") for s in newest]
+    assert [entry.findtext(f"{ATOM}title") for entry in entries] == [feed_title(s, "en") for s in newest(catalogue, 3)]
 
 
 def test_the_data_page_describes_every_csv_column_and_gives_each_files_size(files: dict[str, str]) -> None:

@@ -38,6 +38,8 @@ from generator.render import render
 from generator.write import files
 from tests.conftest import FIXTURE
 
+pytestmark = pytest.mark.slow  # 500 examples through check and the renderer: seconds
+
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "0"))
 # The same examples on every `make test`, remembering nothing; new ones on a long run, whose
 # failures Hypothesis keeps in .hypothesis/ and tries first the next time.

@@ -20,10 +20,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Dialog, Request
 
-from bench.localhost import serving
 from generator.build import check
 from tests.browser import search
 from tests.conftest import FIXTURE, build_site, site_project
+from tests.localhost import serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 

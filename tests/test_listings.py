@@ -3,8 +3,8 @@ catalogue, the requirements explorer and a group page hold one page of rows in t
 static next pages that work without script; with script the first page filters every row from
 its data file (counts, "Show more", the address, the language switch), from file:// too.
 
-The synthetic catalogue clones the real scenarios (bench/project.py, which the tests engineer is
-moving to tests/projects.py); expected rows are computed from its data.
+The synthetic catalogue clones the real scenarios (tests/projects.py); expected rows are computed
+from its data.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Request
 
-from bench.localhost import serving
-from bench.project import make_ours
 from generator.addresses import Settings
 from generator.build import check, sites
 from generator.model import CITYWIDE, Catalogue, Scenario
 from generator.render import REQUIREMENTS_PER_PAGE, SCENARIOS_PER_PAGE
 from tests.conftest import ROOT, build_site
+from tests.localhost import serving
+from tests.projects import synthetic_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
@@ -35,7 +35,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Catalogue
     """Our project with SIZE cloned scenarios, built for a web server and for file://."""
     tmp = tmp_path_factory.mktemp("listings")
     project = tmp / "project"
-    make_ours(project, SIZE)
+    synthetic_project(project, SIZE)
     (project / "node_modules").symlink_to(ROOT / "node_modules")
     build_site(project, tmp / "site")
     build_site(project, tmp / "offline", offline=True)

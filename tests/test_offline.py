@@ -10,14 +10,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Request
 
-from generator.build import check
 from generator.bundle import bundle
+from generator.model import Catalogue
 from tests.browser import heading, search
-from tests.conftest import ROOT, build_site, site_project
+from tests.conftest import build_site, site_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
-CATALOGUE = check(ROOT).catalogue
 FOLDER = "chongqing-aerospace-scenarios-offline"
 
 
@@ -33,19 +32,19 @@ def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp / "unzipped" / FOLDER
 
 
-def test_the_bundle_holds_both_languages_and_no_remote_script(unzipped: Path) -> None:
+def test_the_bundle_holds_both_languages_and_no_remote_script(catalogue: Catalogue, unzipped: Path) -> None:
     assert (unzipped / "README.txt").is_file()
     for prefix in ("", "zh/"):
         assert (unzipped / prefix / "index.html").is_file()
         assert (unzipped / prefix / "search" / "search_index.js").is_file()
         assert (unzipped / prefix / "assets" / "catalogue" / "iframe-worker-shim.js").is_file()
-        for scenario in CATALOGUE.scenarios:
+        for scenario in catalogue.scenarios:
             assert (unzipped / prefix / "scenarios" / f"{scenario.id}.html").is_file()
     html = (unzipped / "index.html").read_text(encoding="utf-8")
     assert "unpkg.com" not in html and 'src="assets/catalogue/iframe-worker-shim.js"' in html
 
 
-def test_read_from_file_with_search_filters_and_language_switch(page: Page, unzipped: Path) -> None:
+def test_read_from_file_with_search_filters_and_language_switch(catalogue: Catalogue, page: Page, unzipped: Path) -> None:
     elsewhere: list[str] = []
 
     def on_request(request: Request) -> None:
@@ -59,10 +58,10 @@ def test_read_from_file_with_search_filters_and_language_switch(page: Page, unzi
     assert search(page, "危岩体")[0].endswith("/zh/scenarios/yangtze-dangerous-rock-mass.html")
 
     page.goto((unzipped / "catalogue.html").as_uri() + "?domain=forestry")
-    forestry = sum(s.domain == "forestry" for s in CATALOGUE.scenarios)
+    forestry = sum(s.domain == "forestry" for s in catalogue.scenarios)
     assert page.locator("table[data-filter-table] tbody tr:visible").count() == forestry
 
-    scenario = CATALOGUE.scenarios[0]
+    scenario = catalogue.scenarios[0]
     page.goto((unzipped / "scenarios" / f"{scenario.id}.html").as_uri())
     page.locator(".md-header__option .md-select > button").hover()
     page.locator("a[data-language-switch=zh]").click()
@@ -92,7 +91,9 @@ def test_a_folder_without_a_site_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_from_file_a_chinese_browser_gets_chinese_and_nothing_loops(browser: Browser, unzipped: Path, width: int) -> None:
+def test_from_file_a_chinese_browser_gets_chinese_and_nothing_loops(
+    browser: Browser, catalogue: Catalogue, unzipped: Path, width: int
+) -> None:
     """The language choice works from file://: the counterpart's path is relative, as the switch's."""
     loads: list[str] = []
 
@@ -115,10 +116,10 @@ def test_from_file_a_chinese_browser_gets_chinese_and_nothing_loops(browser: Bro
         context.close()
     context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 900})
     page = context.new_page()
-    page.goto((unzipped / "zh" / "scenarios" / f"{CATALOGUE.scenarios[0].id}.html").as_uri())
+    page.goto((unzipped / "zh" / "scenarios" / f"{catalogue.scenarios[0].id}.html").as_uri())
     page.locator(".md-header__option .md-select > button").hover()
     page.locator("a[data-language-switch=en]").click()
-    page.wait_for_url((unzipped / "scenarios" / f"{CATALOGUE.scenarios[0].id}.html").as_uri())
+    page.wait_for_url((unzipped / "scenarios" / f"{catalogue.scenarios[0].id}.html").as_uri())
     page.goto((unzipped / "index.html").as_uri())
     page.wait_for_timeout(500)
     assert page.url == (unzipped / "index.html").as_uri()  # the choice of English wins from file:// too

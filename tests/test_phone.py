@@ -12,12 +12,9 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from generator.addresses import Settings
-from generator.build import check
+from generator.model import Catalogue
 from generator.render import render
-from tests.conftest import ROOT
 
-CATALOGUE = check(ROOT).catalogue
-VOCABULARIES = CATALOGUE.vocabularies
 PAGE_TYPES = [
     "",
     "catalogue/",
@@ -28,13 +25,25 @@ PAGE_TYPES = [
     "domains/",
     "capabilities/",
     "owners/",
-    f"domains/{next(iter(VOCABULARIES.domains))}/",
-    f"capabilities/{next(iter(VOCABULARIES.capabilities))}/",
-    f"owners/{CATALOGUE.in_use('owners')[0]}/",
-    f"scenarios/{max(CATALOGUE.scenarios, key=lambda s: len(s.requirements)).id}/",
+    "domains/{domain}/",
+    "capabilities/{capability}/",
+    "owners/{owner}/",
+    "scenarios/{scenario}/",
     "404.html",
 ]
 LANGUAGES = [("", "en-US"), ("zh/", "zh-CN")]
+
+
+def example(path: str, catalogue: Catalogue) -> str:
+    """A page type's path with an example filled in: the first domain and capability, the first
+    owner in use, the scenario with the most requirements (the longest table)."""
+    return path.format(
+        domain=next(iter(catalogue.vocabularies.domains)),
+        capability=next(iter(catalogue.vocabularies.capabilities)),
+        owner=catalogue.in_use("owners")[0],
+        scenario=max(catalogue.scenarios, key=lambda s: len(s.requirements)).id,
+    )
+
 
 # Every text node of the article that is rendered (not hidden, not clipped away for screen
 # readers only), with any of its line boxes beyond the viewport's width. Closed <details> are
@@ -85,9 +94,9 @@ def tab(request: pytest.FixtureRequest, browser: Browser, width: int) -> Iterato
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", PAGE_TYPES)
-def test_no_text_lies_off_screen(tab: tuple[str, Page], served: str, path: str) -> None:
+def test_no_text_lies_off_screen(tab: tuple[str, Page], served: str, catalogue: Catalogue, path: str) -> None:
     prefix, page = tab
-    page.goto(f"{served}/{prefix}{path}", wait_until="networkidle")
+    page.goto(f"{served}/{prefix}{example(path, catalogue)}", wait_until="networkidle")
     result = page.evaluate(OFF_SCREEN)
     assert result["off"] == [], "text beyond the right edge of the screen"
     assert result["scroll"] <= 0, f"the page scrolls sideways by {result['scroll']} px"
@@ -103,8 +112,8 @@ def test_charts_are_not_shrunk_to_fit(tab: tuple[str, Page], served: str) -> Non
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_every_table_cell_carries_its_column_label(language: str) -> None:
-    pages = render(CATALOGUE, Settings(), {}, language).pages
+def test_every_table_cell_carries_its_column_label(catalogue: Catalogue, language: str) -> None:
+    pages = render(catalogue, Settings(), {}, language).pages
     unlabelled = {
         path: cells
         for path, page in pages.items()

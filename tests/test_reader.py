@@ -18,18 +18,22 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from bench.localhost import QuietHandler, serving
-from generator.build import check
+from generator.model import Catalogue, Scenario
 from tests.browser import heading, search
-from tests.conftest import FIXTURE, ROOT, site_project
+from tests.conftest import FIXTURE, site_project
+from tests.localhost import QuietHandler, serving
 
 pytestmark = pytest.mark.browser
 
-CATALOGUE = check(ROOT).catalogue
-SCENARIO = next(s for s in CATALOGUE.scenarios if s.id == "forest-fire-hotspot-dispatch")
 WIDTHS = [390, 1280]
 LOCALES = ["zh-CN", "en-US"]
 KEY = "catalogue.language"  # where catalogue.js keeps the reader's choice
+
+
+@pytest.fixture(scope="module")
+def scenario(catalogue: Catalogue) -> Scenario:
+    """The scenario the tests open: one with a forestry owner, districts and a long requirement table."""
+    return next(s for s in catalogue.scenarios if s.id == "forest-fire-hotspot-dispatch")
 
 
 class StaticHost(QuietHandler):
@@ -81,7 +85,7 @@ def switch_to(page: Page, language: str) -> None:
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_a_chinese_browser_opening_an_english_page_gets_the_same_page_in_chinese(
-    browser: Browser, hosted: str, width: int
+    scenario: Scenario, browser: Browser, hosted: str, width: int
 ) -> None:
     context = reader(browser, "zh-CN", width)
     page = context.new_page()
@@ -90,18 +94,20 @@ def test_a_chinese_browser_opening_an_english_page_gets_the_same_page_in_chinese
     assert path_of(page) == "/zh/catalogue/?domain=forestry&status=reconstructed#filters"
     page.goto(f"{hosted}/")
     page.wait_for_url(f"{hosted}/zh/")
-    page.goto(f"{hosted}/scenarios/{SCENARIO.id}/")
-    page.wait_for_url(f"{hosted}/zh/scenarios/{SCENARIO.id}/")
-    assert heading(page) == SCENARIO.title.zh
+    page.goto(f"{hosted}/scenarios/{scenario.id}/")
+    page.wait_for_url(f"{hosted}/zh/scenarios/{scenario.id}/")
+    assert heading(page) == scenario.title.zh
     context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_an_english_browser_stays_in_english_and_chinese_pages_stay_chinese(browser: Browser, hosted: str, width: int) -> None:
+def test_an_english_browser_stays_in_english_and_chinese_pages_stay_chinese(
+    scenario: Scenario, browser: Browser, hosted: str, width: int
+) -> None:
     context = reader(browser, "en-US", width)
     page = context.new_page()
-    page.goto(f"{hosted}/scenarios/{SCENARIO.id}/", wait_until="load")
-    assert path_of(page) == f"/scenarios/{SCENARIO.id}/"
+    page.goto(f"{hosted}/scenarios/{scenario.id}/", wait_until="load")
+    assert path_of(page) == f"/scenarios/{scenario.id}/"
     page.goto(f"{hosted}/zh/about/", wait_until="load")
     assert path_of(page) == "/zh/about/"
     context.close()
@@ -109,12 +115,14 @@ def test_an_english_browser_stays_in_english_and_chinese_pages_stay_chinese(brow
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("locale", LOCALES)
-def test_a_choice_on_the_switch_is_remembered_and_wins(browser: Browser, hosted: str, locale: str, width: int) -> None:
+def test_a_choice_on_the_switch_is_remembered_and_wins(
+    scenario: Scenario, browser: Browser, hosted: str, locale: str, width: int
+) -> None:
     context = reader(browser, locale, width)
     page = context.new_page()
-    page.goto(f"{hosted}/zh/scenarios/{SCENARIO.id}/")
+    page.goto(f"{hosted}/zh/scenarios/{scenario.id}/")
     switch_to(page, "en")
-    page.wait_for_url(f"{hosted}/scenarios/{SCENARIO.id}/")
+    page.wait_for_url(f"{hosted}/scenarios/{scenario.id}/")
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == "en"
     for path in ("/", "/catalogue/?domain=forestry", "/zh/about/"):  # a Chinese link, too, opens in the language chosen
         page.goto(f"{hosted}{path}")
@@ -213,10 +221,10 @@ THEME_TEXT = """() => {
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_chinese_pages_carry_no_english_theme_text(browser: Browser, hosted: str, width: int) -> None:
+def test_chinese_pages_carry_no_english_theme_text(scenario: Scenario, browser: Browser, hosted: str, width: int) -> None:
     context = reader(browser, "zh-CN", width)
     page = context.new_page()
-    for path in ("zh/", f"zh/scenarios/{SCENARIO.id}/", "zh/catalogue/", "zh/requirements/", "zh/about/", "zh/no-such-page/"):
+    for path in ("zh/", f"zh/scenarios/{scenario.id}/", "zh/catalogue/", "zh/requirements/", "zh/about/", "zh/no-such-page/"):
         page.goto(f"{hosted}/{path}")
         page.locator("article h1").wait_for()
         assert page.locator(".md-footer").inner_text().find("Material") == -1
@@ -256,19 +264,19 @@ def head_attributes(document: str) -> list[str]:
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_page_carries_a_link_preview_from_its_record(
-    browser: Browser, hosted: str, site: Path, locale: str, width: int
+    scenario: Scenario, browser: Browser, hosted: str, site: Path, locale: str, width: int
 ) -> None:
     context = reader(browser, locale, width)
     page = context.new_page()
     page.add_init_script(f"localStorage.setItem('{KEY}', '{locale[:2]}')")
     prefix = "zh/" if locale == "zh-CN" else ""
     language = locale[:2]
-    page.goto(f"{hosted}/{prefix}scenarios/{SCENARIO.id}/")
+    page.goto(f"{hosted}/{prefix}scenarios/{scenario.id}/")
     meta = page.eval_on_selector_all(
         "meta[property], meta[name]", "m => Object.fromEntries(m.map(x => [x.getAttribute('property') || x.name, x.content]))"
     )
-    assert meta["og:title"] == SCENARIO.title.get(language)
-    assert meta["og:description"] == SCENARIO.summary.get(language)
+    assert meta["og:title"] == scenario.title.get(language)
+    assert meta["og:description"] == scenario.summary.get(language)
     assert meta["og:type"] == "article"
     assert meta["og:locale"] == ("zh_CN" if language == "zh" else "en_US")
     assert meta["twitter:card"] == "summary"
@@ -286,7 +294,7 @@ def test_every_page_carries_a_link_preview_from_its_record(
         assert tags["og:type"] == ("article" if "scenarios" in path.parts else "website"), path
 
 
-def test_link_previews_are_escaped_and_name_the_address_when_it_is_known(tmp_path: Path) -> None:
+def test_link_previews_are_escaped_and_name_the_address_when_it_is_known(catalogue: Catalogue, tmp_path: Path) -> None:
     project = site_project(tmp_path / "project")
     shutil.rmtree(project / "scenarios")
     shutil.copytree(FIXTURE / "scenarios", project / "scenarios")
@@ -335,21 +343,23 @@ INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 @pytest.mark.parametrize(
     ("locale", "query", "facts"), [("zh-CN", "林业", "领域：林业；"), ("en-US", "Forestry", "Domain: Forestry; ")]
 )
-def test_search_results_read_as_text(browser: Browser, hosted: str, locale: str, query: str, facts: str, width: int) -> None:
+def test_search_results_read_as_text(
+    catalogue: Catalogue, scenario: Scenario, browser: Browser, hosted: str, locale: str, query: str, facts: str, width: int
+) -> None:
     context = reader(browser, locale, width)
     page = context.new_page()
     language = locale[:2]
     prefix = "zh/" if language == "zh" else ""
     page.goto(f"{hosted}/{prefix}")
-    assert f"/{prefix}scenarios/{SCENARIO.id}/" in find(page, query)
+    assert f"/{prefix}scenarios/{scenario.id}/" in find(page, query)
     page.wait_for_timeout(300)  # the list grows as results come in
     shown = str(page.locator(".md-search-result__list").evaluate("list => list.textContent"))
     assert not INVISIBLE.search(shown)  # the zero-width spaces that segment Chinese for the index
-    item = page.locator(".md-search-result__item", has=page.locator(f"a[href*='/{prefix}scenarios/{SCENARIO.id}/']"))
+    item = page.locator(".md-search-result__item", has=page.locator(f"a[href*='/{prefix}scenarios/{scenario.id}/']"))
     document = item.locator("article").first
-    assert document.locator("h1").inner_text() == SCENARIO.title.get(language)
+    assert document.locator("h1").inner_text() == scenario.title.get(language)
     text = document.inner_text()
-    owner = CATALOGUE.vocabularies.owners[SCENARIO.owner].name.get(language)
+    owner = catalogue.vocabularies.owners[scenario.owner].name.get(language)
     assert facts in text and owner in text
     assert ("领域林业" if language == "zh" else "DomainForestry") not in text  # the label ran into its value
     context.close()
@@ -360,7 +370,7 @@ def test_search_results_read_as_text(browser: Browser, hosted: str, locale: str,
     ("locale", "district"), [("zh-CN", "万州"), ("en-US", "Wanzhou"), ("zh-CN", "巫山"), ("en-US", "Wushan")]
 )
 def test_a_district_finds_the_scenarios_there_before_the_about_page(
-    browser: Browser, hosted: str, locale: str, district: str, width: int
+    catalogue: Catalogue, browser: Browser, hosted: str, locale: str, district: str, width: int
 ) -> None:
     context = reader(browser, locale, width)
     page = context.new_page()
@@ -371,9 +381,9 @@ def test_a_district_finds_the_scenarios_there_before_the_about_page(
     found = [urlsplit(href).path for href in page.locator(".md-search-result__item > a").evaluate_all("a => a.map(x => x.href)")]
     pages = list(dict.fromkeys(found))
     code = next(
-        code for code, entry in CATALOGUE.vocabularies.districts.items() if entry.name.get(locale[:2]).startswith(district)
+        code for code, entry in catalogue.vocabularies.districts.items() if entry.name.get(locale[:2]).startswith(district)
     )
-    there = {f"/{prefix}scenarios/{s.id}/" for s in CATALOGUE.scenarios if code in s.locations.codes}
+    there = {f"/{prefix}scenarios/{s.id}/" for s in catalogue.scenarios if code in s.locations.codes}
     assert there and there <= set(pages), (there, pages)
     if f"/{prefix}about/" in pages:
         assert pages.index(f"/{prefix}about/") > max(pages.index(p) for p in there)
@@ -394,7 +404,7 @@ def printed(page: Page, tmp: Path) -> list[str]:
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_printed_sheet_says_what_where_when_and_which(
-    browser: Browser, hosted: str, tmp_path: Path, locale: str, width: int
+    scenario: Scenario, browser: Browser, hosted: str, tmp_path: Path, locale: str, width: int
 ) -> None:
     if not shutil.which("pdftotext"):
         pytest.fail("pdftotext is missing: install poppler-utils")
@@ -405,8 +415,8 @@ def test_every_printed_sheet_says_what_where_when_and_which(
     context = reader(browser, locale, width)
     page = context.new_page()
     page.add_init_script(f"localStorage.setItem('{KEY}', '{language}')")
-    headings = [SCENARIO.title.get(language)]
-    for path in (f"scenarios/{SCENARIO.id}/", "catalogue/?domain=forestry", ""):
+    headings = [scenario.title.get(language)]
+    for path in (f"scenarios/{scenario.id}/", "catalogue/?domain=forestry", ""):
         page.goto(f"{hosted}/{prefix}{path}", wait_until="networkidle")
         headings += page.locator("article h2").evaluate_all("hs => hs.map(h => h.firstChild.textContent.trim())")
         sheets = printed(page, tmp_path)
@@ -423,13 +433,13 @@ def test_every_printed_sheet_says_what_where_when_and_which(
 
 
 def test_without_script_a_sheet_still_carries_the_name_address_and_page_numbers(
-    browser: Browser, hosted: str, tmp_path: Path
+    scenario: Scenario, browser: Browser, hosted: str, tmp_path: Path
 ) -> None:
     context = reader(browser, "zh-CN", 1280, script=False)
     page = context.new_page()
-    page.goto(f"{hosted}/zh/scenarios/{SCENARIO.id}/")
+    page.goto(f"{hosted}/zh/scenarios/{scenario.id}/")
     sheets = printed(page, tmp_path)
     first = [line.strip() for line in sheets[0].splitlines() if line.strip()]
     assert first[0] == "重庆空天信息应用场景目录"  # no date: none is known without script
-    assert re.fullmatch(rf"/zh/scenarios/{SCENARIO.id}/\s+1\s*/\s*{len(sheets)}", first[-1]), first[-1]
+    assert re.fullmatch(rf"/zh/scenarios/{scenario.id}/\s+1\s*/\s*{len(sheets)}", first[-1]), first[-1]
     context.close()

@@ -15,12 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from bench.project import make_ours
 from generator.addresses import Settings, relative_path, relative_url
+from generator.build import check
 from generator.environment import strings
 from generator.prose import prose
 from tests.conftest import FIXTURE, ROOT
 from tests.helpers import rendered_files
+from tests.projects import GROWN, synthetic_project
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SETTINGS = Settings(repository="https://example.org/catalogue")
@@ -140,10 +141,11 @@ def test_same_input_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
 
 def test_a_home_card_lists_five_scenarios_and_links_to_the_rest(tmp_path: Path) -> None:
     """With thousands of scenarios, listing them all would make the home page megabytes long."""
-    make_ours(tmp_path, 60)  # four originals in natural resources: 16 clones of them
+    synthetic_project(tmp_path, GROWN)
+    count = sum(s.domain == "natural-resources" for s in check(tmp_path).catalogue.scenarios)
+    assert count > 5
     home = rendered(tmp_path, Settings())["en/index.md"]
-    card = home.split('<a href="domains/natural-resources/">Natural resources</a></strong> · 16 scenarios', 1)[1].split(
-        "</li>\n<li>\n", 1
-    )[0]
+    card = home.split(f'<a href="domains/natural-resources/">Natural resources</a></strong> · {count} scenarios', 1)[1]
+    card = card.split("</li>\n<li>\n", 1)[0]
     assert card.count('<a href="scenarios/') == 5
-    assert '<li><a href="domains/natural-resources/">All 16 scenarios →</a></li>' in card
+    assert f'<li><a href="domains/natural-resources/">All {count} scenarios →</a></li>' in card

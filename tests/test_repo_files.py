@@ -3,6 +3,7 @@ CONTRIBUTING.md parse, and name only commands, targets and vocabulary keys that 
 
 from __future__ import annotations
 
+import ast
 import re
 import shlex
 import subprocess
@@ -13,11 +14,10 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.build import check
 from generator.cli import VERBS
+from generator.model import Catalogue
 from tests.conftest import ROOT
 
-VOCABULARIES = check(ROOT).catalogue.vocabularies
 MAKE_TARGETS = set(re.findall(r"^([a-z][a-z-]*):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE))
 
 
@@ -69,7 +69,7 @@ def test_workflow_runs_existing_commands_on_pull_requests_and_publishes_main() -
     assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in jobs["pages"]["steps"])
 
 
-def test_issue_form_is_well_formed_and_offers_the_vocabularies() -> None:
+def test_issue_form_is_well_formed_and_offers_the_vocabularies(catalogue: Catalogue) -> None:
     form = load(".github/ISSUE_TEMPLATE/propose-scenario.yml")
     assert {"name", "description", "body"} <= set(form)
     ids = [item.get("id") for item in form["body"] if item["type"] != "markdown"]
@@ -79,7 +79,7 @@ def test_issue_form_is_well_formed_and_offers_the_vocabularies() -> None:
         if item["type"] != "markdown":
             assert item["attributes"]["label"]
     by_id = {item.get("id"): item for item in form["body"]}
-    for field, vocabulary in (("domain", VOCABULARIES.domains), ("capabilities", VOCABULARIES.capabilities)):
+    for field, vocabulary in (("domain", catalogue.vocabularies.domains), ("capabilities", catalogue.vocabularies.capabilities)):
         offered = [option.split(":")[0] for option in by_id[field]["attributes"]["options"]]
         assert offered == list(vocabulary), f"the {field} options are out of step with the vocabulary"
     required = {key for key, item in by_id.items() if item.get("validations", {}).get("required")}
@@ -199,3 +199,15 @@ jobs:
         "a.steps[2]: an expression inside run:, pass it through env:",
         "b.steps[0]: octo/reusable/.github/workflows/x.yml@main is not pinned to a commit",
     ]
+
+
+def test_only_the_bench_test_imports_the_bench() -> None:
+    """The suite stands without bench/ (the bench may use tests/, not the other way round)."""
+    importing = []
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            names += [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            if any(name == "bench" or name.startswith("bench.") for name in names):
+                importing.append(path.name)
+    assert sorted(set(importing)) == ["test_bench.py"]

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bench import serve
-from bench.serve import Server
+from tests import localhost
 from tests.conftest import site_project
+from tests.localhost import Server
 
 pytestmark = pytest.mark.site
 
@@ -23,7 +23,7 @@ OLD_ZH, NEW_ZH = "获取的船舶实时水平定位精度", "获取的每艘船�
 
 
 def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
-    if not serve.wait_for(condition, seconds):
+    if not localhost.wait_for(condition, seconds):
         pytest.fail(f"timed out waiting for {what}")
 
 

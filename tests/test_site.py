@@ -11,34 +11,35 @@ import pytest
 from generator.build import check
 from generator.chinese import close_gaps
 from generator.environment import strings
-from tests.conftest import ROOT
+from generator.model import Catalogue
+from tests.conftest import ROOT, build_site
 from tests.helpers import broken_links
+from tests.projects import GROWN, synthetic_project
 
 pytestmark = pytest.mark.site
 
-CATALOGUE = check(ROOT).catalogue
 SECTIONS = ["", "catalogue/", "requirements/", "stats/", "data/", "about/", "domains/", "capabilities/", "owners/"]
 
 
-def pages_of(catalogue_prefix: str) -> list[str]:
-    paths = [*SECTIONS, *(f"scenarios/{s.id}/" for s in CATALOGUE.scenarios)]
+def pages_of(catalogue: Catalogue, catalogue_prefix: str) -> list[str]:
+    paths = [*SECTIONS, *(f"scenarios/{s.id}/" for s in catalogue.scenarios)]
     for grouping in ("domains", "capabilities", "owners"):
-        paths += [f"{grouping}/{key}/" for key in getattr(CATALOGUE.vocabularies, grouping)]
+        paths += [f"{grouping}/{key}/" for key in getattr(catalogue.vocabularies, grouping)]
     return [catalogue_prefix + path for path in paths]
 
 
-def test_the_catalogue_has_fifteen_scenarios() -> None:
-    assert len(CATALOGUE.scenarios) == 15
+def test_the_catalogue_has_a_scenario_for_each_file(catalogue: Catalogue) -> None:
+    assert sorted(s.id for s in catalogue.scenarios) == sorted(path.stem for path in (ROOT / "scenarios").glob("*.yaml"))
 
 
 @pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
-def test_every_page_exists_in_both_languages(site: Path, prefix: str) -> None:
-    missing = [path for path in pages_of(prefix) if not (site / path / "index.html").is_file()]
+def test_every_page_exists_in_both_languages(catalogue: Catalogue, site: Path, prefix: str) -> None:
+    missing = [path for path in pages_of(catalogue, prefix) if not (site / path / "index.html").is_file()]
     assert missing == []
 
 
-def test_pages_are_in_their_language(site: Path) -> None:
-    scenario = CATALOGUE.scenarios[0]
+def test_pages_are_in_their_language(catalogue: Catalogue, site: Path) -> None:
+    scenario = catalogue.scenarios[0]
     english = (site / "scenarios" / scenario.id / "index.html").read_text(encoding="utf-8")
     chinese = (site / "zh" / "scenarios" / scenario.id / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in english and scenario.title.en in english
@@ -57,14 +58,16 @@ def test_scenario_page_shows_provenance_requirements_and_edit_link(site: Path) -
 
 
 @pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
-def test_search_index_holds_every_scenario(site: Path, prefix: str) -> None:
+def test_search_index_holds_every_scenario(catalogue: Catalogue, site: Path, prefix: str) -> None:
     index = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"] for doc in index["docs"]}
-    assert {f"scenarios/{s.id}/" for s in CATALOGUE.scenarios} <= locations
+    assert {f"scenarios/{s.id}/" for s in catalogue.scenarios} <= locations
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_search_index_holds_what_each_scenario_says_not_what_every_record_says(site: Path, language: str) -> None:
+def test_search_index_holds_what_each_scenario_says_not_what_every_record_says(
+    catalogue: Catalogue, site: Path, language: str
+) -> None:
     """The provenance note, sources, dates and links are alike on every page; indexed, they would
     make the index grow with no gain, and a search for 'illustrative' would find every scenario."""
     prefix = "" if language == "en" else "zh/"
@@ -76,7 +79,7 @@ def test_search_index_holds_what_each_scenario_says_not_what_every_record_says(s
     note = re.split(r"(?<=[.。]) ?", close_gaps(strings()["provenance.illustrative.note"][language]))[1]
     assert not [location for location, text in scenario_docs.items() if note in text]
     assert not [location for location in scenario_docs if location.endswith("#sources")]
-    assert {f"scenarios/{s.id}/#requirements" for s in CATALOGUE.scenarios} <= scenario_docs.keys()
+    assert {f"scenarios/{s.id}/#requirements" for s in catalogue.scenarios} <= scenario_docs.keys()
 
 
 def test_chinese_search_index_is_segmented_with_jieba(site: Path) -> None:
@@ -102,4 +105,17 @@ def test_no_page_or_stylesheet_loads_anything_from_another_host(site: Path) -> N
 
 def test_every_link_within_the_site_resolves(site: Path) -> None:
     """Every relative href and src of every page, in both languages, leads to a file of the site."""
+    assert broken_links(site) == []
+
+
+def test_a_grown_catalogue_builds_every_page_with_links_that_resolve(tmp_path: Path) -> None:
+    """Past the sizes where lists are cut (feeds, cards, a listing's page of rows), every page is
+    still built in both languages and every link still leads somewhere."""
+    project = tmp_path / "project"
+    synthetic_project(project, GROWN)
+    site = build_site(project, tmp_path / "site")
+    grown = check(project).catalogue
+    assert len(grown.scenarios) == GROWN
+    missing = [path for prefix in ("", "zh/") for path in pages_of(grown, prefix) if not (site / path / "index.html").is_file()]
+    assert missing == []
     assert broken_links(site) == []

@@ -97,6 +97,7 @@ def large_project(project: Path) -> None:
             (project / "scenarios" / f"{clone}.yaml").write_text(text.replace(f"id: {original.stem}\n", f"id: {clone}\n"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("after", [0.4, 0.8, 1.2, 1.6, 2.0])
 def test_a_killed_build_publishes_nothing_stale(tmp_path: Path, after: float) -> None:
     """`python -m generator build` killed (the whole process group) at some point of its run; the
