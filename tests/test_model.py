@@ -65,15 +65,23 @@ def test_an_added_field_reaches_every_output(budget_line: Path, capsys: pytest.C
     (budget_line / "scenarios" / "bus-lanes.yaml").unlink()
 
     files = rendered_files(budget_line, Settings())
-    assert "<div><dt>Budget line</dt><dd>waterway-fund</dd></div>" in files["en/scenarios/river-ships.md"]
-    assert "<div><dt>预算科目</dt><dd>waterway-fund</dd></div>" in files["zh/scenarios/river-ships.md"]
-    assert "<dt>Budget line</dt>" not in files["en/scenarios/fire-watch.md"]  # left out of the record, left off its page
+    hidden = '<span class="visually-hidden">{}</span>'
+    fact = f"<div><dt>Budget line{hidden.format(': ')}</dt><dd>waterway-fund{hidden.format('; ')}</dd></div>"
+    assert fact in files["en/scenarios/river-ships.md"]
+    assert (
+        f"<div><dt>预算科目{hidden.format('：')}</dt><dd>waterway-fund{hidden.format('；')}</dd></div>"
+        in files["zh/scenarios/river-ships.md"]
+    )
+    assert "<dt>Budget line" not in files["en/scenarios/fire-watch.md"]  # left out of the record, left off its page
     assert json.loads(files["en/scenarios/river-ships.json"])["budget_line"] == "waterway-fund"
     assert "budget_line" not in json.loads(files["en/scenarios/fire-watch.json"])
     rows = list(csv.DictReader(io.StringIO(files["en/catalogue.csv"].removeprefix("\ufeff"))))
     assert {row["scenario_id"]: row["budget_line"] for row in rows} == {"fire-watch": "", "river-ships": "waterway-fund"}
-    assert "<code>budget_line</code></td><td>The budget line the owner would fund it from.</td>" in files["en/data.md"]
-    assert "<code>budget_line</code></td><td>拟列支的预算科目。</td>" in files["zh/data.md"]
+    assert (
+        '<code>budget_line</code></td><td data-label="Meaning">The budget line the owner would fund it from.</td>'
+        in files["en/data.md"]
+    )
+    assert '<code>budget_line</code></td><td data-label="含义">拟列支的预算科目。</td>' in files["zh/data.md"]
 
     for arguments in (
         ["init", "-q", "-b", "main"],
