@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
-import functools
 import io
 import json
 import re
@@ -30,7 +29,6 @@ from .model import (
     Markdown,
     Requirement,
     Scenario,
-    Text,
     Vocabularies,
     Vocabulary,
 )
@@ -58,8 +56,6 @@ def record(value: Any) -> Any:
     kind: type = type(value)
     if kind is str or kind is int or kind is bool or value is None:  # most values: tested first
         return value
-    if kind is Text:
-        return {"en": value.en, "zh": value.zh}
     if kind is tuple or kind is list:
         return [record(item) for item in value]
     if kind is dict:
@@ -103,16 +99,9 @@ class CsvColumn:
     def of_scenario(self) -> bool:
         return not self.path.startswith("requirements.")
 
-    @functools.cached_property
-    def names(self) -> tuple[str, ...]:
-        """The attributes that lead from the scenario, or the requirement, to the field: read for every cell."""
-        return tuple(self.path.removeprefix("requirements.").split("."))
-
-    def cell(
-        self, scenario: Scenario, requirement: Requirement | None, vocabularies: Vocabularies, page: Callable[[str], str]
-    ) -> str:
+    def cell(self, scenario: Scenario, requirement: Requirement, vocabularies: Vocabularies, page: Callable[[str], str]) -> str:
         value: Any = scenario if self.of_scenario else requirement
-        for name in self.names:
+        for name in self.path.removeprefix("requirements.").split("."):
             value = None if value is None else getattr(value, name)
         if value is None:
             return ""
@@ -212,14 +201,8 @@ def catalogue_csv(catalogue: Catalogue, page: Callable[[str], str]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([column.name for column in columns])
     for scenario in catalogue.scenarios:
-        # A scenario's own cells are the same on each of its rows: worked out once.
-        shared = {i: column.cell(scenario, None, vocabularies, page) for i, column in enumerate(columns) if column.of_scenario}
         for requirement in scenario.requirements:
-            cells = (
-                shared[i] if i in shared else column.cell(scenario, requirement, vocabularies, page)
-                for i, column in enumerate(columns)
-            )
-            writer.writerow([spreadsheet_text(cell) for cell in cells])
+            writer.writerow([spreadsheet_text(column.cell(scenario, requirement, vocabularies, page)) for column in columns])
     return "\ufeff" + out.getvalue()
 
 

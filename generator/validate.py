@@ -104,16 +104,14 @@ def validate(sources: Sources) -> Result:
             problems.append(document.problem)
             continue
         checker = check_file(document, vocabularies)
-        problems += checker.problems
         scenario_id = vars(checker.scenario).get("id")  # a Draft's as a Scenario's, if it parsed
         if scenario_id in first_file:
-            mark = checker.nodes["id"].start_mark
-            message = f"the id '{scenario_id}' is already used by {first_file[scenario_id]}; ids must be unique"
-            problems.append(Problem(document.path, mark.line + 1, mark.column + 1, "id", message))
+            checker.report("id", f"the id '{scenario_id}' is already used by {first_file[scenario_id]}; ids must be unique")
         elif scenario_id is not None:
             first_file[scenario_id] = document.path
             if not checker.failed:
                 scenarios.append(checker.scenario)
+        problems += checker.problems
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
     catalogue = Catalogue(tuple(sorted(scenarios, key=lambda s: s.id)), Vocabularies(**vocabularies))  # type: ignore[arg-type]
@@ -144,7 +142,8 @@ def check_vocabularies(documents: dict[str, Document | LoadError]) -> tuple[dict
     problems: list[Problem] = []
     vocabularies: dict[str, dict[Any, Any] | None] = {}
     checkers: dict[str, Checker] = {}
-    for name, entry_type in model.VOCABULARY_TYPES.items():
+    hints = typing.get_type_hints(Vocabularies)  # each vocabulary's declared type: dict[str, Domain], ...
+    for name in model.VOCABULARY_TYPES:
         document = documents[name]
         if isinstance(document, Unreadable):
             raise MachineError(document.failure)
@@ -153,8 +152,7 @@ def check_vocabularies(documents: dict[str, Document | LoadError]) -> tuple[dict
             vocabularies[name] = None
             continue
         checker = checkers[name] = Checker(document, pages=name if name in model.PAGE_PER_KEY else None)
-        kind = Kind("mapping", key=int if name in model.INTEGER_KEYED else str, item=model.kind_of(entry_type))
-        entries = checker.convert(document.root, kind, (), "")
+        entries = checker.convert(document.root, model.kind_of(hints[name]), (), "")
         if name == "districts" and isinstance(entries, dict):
             _check_tiles(entries, checker)
         vocabularies[name] = None if checker.failed else entries
@@ -673,27 +671,13 @@ OFFICIAL_ONLY = {
 
 # The patterns above are slow to run over every text; nearly all texts fail these cheap tests.
 _DIGIT_RUN = re.compile(r"\d[\d ()-]{6,}\d")
-_MONEY_AND_DEADLINE_WORDS = (
-    "元",
-    "¥",
-    "￥",
-    "$",
-    "yuan",
-    "rmb",
-    "cny",
-    "dollar",
-    "deadline",
-    "closing date",
-    "due date",
-    "submit",
-    "截止",
-    "截至日期",
-)
+_MONEY_WORDS = ("元", "¥", "￥", "$", "yuan", "rmb", "cny", "dollar")
+_DEADLINE_WORDS = ("deadline", "closing date", "due date", "submit", "截止", "截至日期")
 
 
 def _might_say_too_much(text: str) -> bool:
     lower = text.lower()
-    return "@" in text or bool(_DIGIT_RUN.search(text)) or any(word in lower for word in _MONEY_AND_DEADLINE_WORDS)
+    return "@" in text or bool(_DIGIT_RUN.search(text)) or any(word in lower for word in _MONEY_WORDS + _DEADLINE_WORDS)
 
 
 def _check_honesty(scenario: Any, checker: Checker) -> None:
@@ -747,7 +731,7 @@ def _got(node: yaml.Node) -> str:
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    value = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    value = _short(node.value)
     return {
         STR: f"the text '{value}'",
         INT: f"the number {value}",
