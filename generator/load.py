@@ -23,6 +23,7 @@ import yaml
 
 from .characters import refusal, unwelcome
 from .errors import MachineError, Problem
+from .model import VOCABULARY_TYPES
 
 MAX_BYTES = 256 * 1024
 MAX_FLOW_DEPTH = 64
@@ -142,11 +143,9 @@ def load(file: Path, display: str) -> Document:
 
 def alias_marks(text: str) -> list[yaml.Mark]:
     """Where each alias (*name) of a parsed text is, in document order."""
-    marks: list[yaml.Mark] = []
-    for event in yaml.parse(text, Loader=Loader):
-        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
-            marks.append(typing.cast(yaml.Mark, event.start_mark))  # libyaml's own Mark type has the same fields
-    return marks
+    events = yaml.parse(text, Loader=Loader)
+    # libyaml's own Mark type has the same fields as PyYAML's
+    return [typing.cast(yaml.Mark, event.start_mark) for event in events if isinstance(event, yaml.AliasEvent)]
 
 
 def _decode(data: bytes, fail) -> str:  # type: ignore[no-untyped-def]
@@ -245,9 +244,8 @@ def _parent_with_a_value(text: str, index: int) -> tuple[int, int, str] | None:
 def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None, display: str) -> str:
     """Turn a parser message into one a newcomer can act on."""
     problem = (error.problem or "").strip()
-    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
-        return "tab character; YAML is indented with spaces only, replace the tab with spaces"
-    if "found character '\\t'" in problem or "found character '\t'" in problem:
+    at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
+    if at_tab or "found character '\\t'" in problem or "found character '\t'" in problem:
         return "tab character; YAML is indented with spaces only, replace the tab with spaces"
     if "expected a single document" in (error.context or ""):
         return "more than one YAML document (a second '---'); keep one scenario per file"
@@ -285,19 +283,19 @@ def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None, dis
 
 def load_project(root: Path) -> Sources:
     """Every vocabulary file and every scenario file under `root`/scenarios, parsed or failed."""
-    return Sources(load_vocabularies(root), [parse(entry) for entry in scenario_files(root)])
+    return Sources(load_vocabularies(root), load_scenarios(root))
 
 
 def load_vocabularies(root: Path) -> dict[str, Document | LoadError]:
     folder = root / "scenarios" / "vocabularies"
-    return {name: _attempt(folder / f"{name}.yaml", f"scenarios/vocabularies/{name}.yaml") for name in VOCABULARIES}
+    return {name: _attempt(folder / f"{name}.yaml", f"scenarios/vocabularies/{name}.yaml") for name in VOCABULARY_TYPES}
 
 
-def scenario_files(root: Path) -> list[Path | LoadError]:
-    """The scenario files under `root`/scenarios in name order, and a LoadError for anything
-    else there that is not welcome (a folder, a .yml file)."""
+def load_scenarios(root: Path) -> list[Document | LoadError]:
+    """The scenario files under `root`/scenarios in name order, parsed or failed, and a LoadError
+    for anything else there that is not welcome (a folder, a .yml file)."""
     folder = root / "scenarios"
-    entries: list[Path | LoadError] = []
+    entries: list[Document | LoadError] = []
     if not folder.is_dir():
         return entries
     try:
@@ -312,7 +310,7 @@ def scenario_files(root: Path) -> list[Path | LoadError]:
                 message = "scenario files belong directly in scenarios/, not in a folder; move its files up"
                 entries.append(LoadError(Problem(display, 1, 1, "", message)))
         elif file.suffix == ".yaml":
-            entries.append(file)
+            entries.append(_attempt(file, display))
         elif file.suffix.lower() in (".yaml", ".yml"):
             message = f"scenario files end in .yaml, in lower case; rename it to {file.stem}.yaml"
             entries.append(LoadError(Problem(display, 1, 1, "", message)))
@@ -322,12 +320,6 @@ def scenario_files(root: Path) -> list[Path | LoadError]:
     return entries
 
 
-def parse(entry: Path | LoadError) -> Document | LoadError:
-    """One entry of scenario_files(), parsed (or the LoadError it already is)."""
-    return entry if isinstance(entry, LoadError) else _attempt(entry, f"scenarios/{entry.name}")
-
-
-VOCABULARIES = ("domains", "capabilities", "owners", "districts", "metrics", "units", "sources")
 IGNORED_SUFFIXES = frozenset({".md"})  # a README beside the scenarios is welcome
 _SWAP_FILE = re.compile(r"\.sw[a-p]$")
 
