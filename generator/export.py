@@ -39,7 +39,6 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _xml_text(text: str) -> str:
-    """Text for XML content."""
     return saxutils.escape(_NOT_XML.sub("", text))
 
 

@@ -365,7 +365,7 @@ class Checker:
             values[str(key)] = self.convert(value_node, _STRING, rules, _join(path, key), str(key))
         missing = [language for language in model.LANGUAGES if language not in values and language not in misspelt]
         if missing:
-            names = " and ".join({"en": "English (en)", "zh": "Chinese (zh)"}[m] for m in missing)
+            names = " and ".join(f"{_LANGUAGE_NAMES[m]} ({m})" for m in missing)
             return self._fail(node, path, f"the {names} text is missing; every text needs both en and zh")
         if _INVALID in values.values():
             return _INVALID
