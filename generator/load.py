@@ -6,7 +6,7 @@ nesting depth are checked before the parser sees the text, because a hostile fil
 nothing to reject.
 
 A file the machine will not let us read (permissions, a failing disk) is not a problem in the
-data: it comes back as `Unreadable`, which the command line reports as a failure of the machine.
+data: it raises MachineError, which the command line reports as a failure of the machine.
 """
 
 from __future__ import annotations
@@ -88,18 +88,9 @@ class LoadError(Exception):
         super().__init__(str(problem))
 
 
-class Unreadable(LoadError):
-    """The machine would not let the file be read; `failure` says why and what to do. A value
-    like any LoadError, so that it can come back from the process that tried to read the file."""
-
-    def __init__(self, display: str, error: OSError) -> None:
-        self.failure = str(MachineError.of(error, display))
-        super().__init__(Problem(display, 1, 1, "", f"cannot read the file: {error.strerror}"))
-
-
 def load(file: Path, display: str) -> Document:
     """Parse `file` (shown to people as `display`); raise LoadError with a located problem, or
-    Unreadable."""
+    MachineError."""
 
     def fail(line: int, column: int, message: str) -> LoadError:
         return LoadError(Problem(display, line, column, "", message))
@@ -114,7 +105,7 @@ def load(file: Path, display: str) -> Document:
     except FileNotFoundError:
         raise fail(1, 1, "the file is missing") from None
     except OSError as error:
-        raise Unreadable(display, error) from None
+        raise MachineError.of(error, display) from None
     if len(data) > MAX_BYTES:
         raise fail(1, 1, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes, split or shorten it")
     text = _decode(data, fail)

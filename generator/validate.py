@@ -26,8 +26,8 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from . import model
 from .characters import refusal, unwelcome
 from .chinese import close_gaps
-from .errors import DataError, MachineError, Problem, Severity
-from .load import Document, LoadError, Sources, Unreadable, alias_marks
+from .errors import DataError, Problem, Severity
+from .load import Document, LoadError, Sources, alias_marks
 from .model import CITYWIDE, Catalogue, Kind, Rule, Scenario, Vocabularies, describe, find_rule
 
 _TAG = "tag:yaml.org,2002:"
@@ -92,14 +92,11 @@ class Result:
 
 
 def validate(sources: Sources) -> Result:
-    """Check everything; return the catalogue, or raise DataError with every problem found
-    (MachineError if a file could not be read at all)."""
+    """Check everything; return the catalogue, or raise DataError with every problem found."""
     vocabularies, problems = check_vocabularies(sources.vocabularies)
     scenarios: list[Scenario] = []
     first_file: dict[str, str] = {}  # the file that has each id
     for document in sources.scenarios:
-        if isinstance(document, Unreadable):
-            raise MachineError(document.failure)
         if isinstance(document, LoadError):
             problems.append(document.problem)
             continue
@@ -145,8 +142,6 @@ def check_vocabularies(documents: dict[str, Document | LoadError]) -> tuple[dict
     hints = typing.get_type_hints(Vocabularies)  # each vocabulary's declared type: dict[str, Domain], ...
     for name in model.VOCABULARY_TYPES:
         document = documents[name]
-        if isinstance(document, Unreadable):
-            raise MachineError(document.failure)
         if isinstance(document, LoadError):
             problems.append(document.problem)
             vocabularies[name] = None
