@@ -94,12 +94,8 @@ class CsvColumn:
     part: str = ""
     vocabulary: str = ""
 
-    @property
-    def of_scenario(self) -> bool:
-        return not self.path.startswith("requirements.")
-
     def cell(self, scenario: Scenario, requirement: Requirement, vocabularies: Vocabularies, page: Callable[[str], str]) -> str:
-        value: Any = scenario if self.of_scenario else requirement
+        value: Any = requirement if self.path.startswith("requirements.") else scenario
         for name in self.path.removeprefix("requirements.").split("."):
             value = None if value is None else getattr(value, name)
         if value is None:

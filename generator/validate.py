@@ -524,9 +524,8 @@ class Checker:
         singular = model.VOCABULARY_TYPES[vocabulary.name].__name__.lower()
         where = f"scenarios/vocabularies/{vocabulary.name}.yaml"
         keys = [str(k) for k in entries]
-        suggestion = _suggest(str(value), keys, "did you mean", listing=False)
-        if not suggestion and len(keys) <= 20:
-            suggestion = f": {', '.join(keys)}"
+        close = _closest(str(value), keys)
+        suggestion = f" (did you mean '{close[0]}'?)" if close else f": {', '.join(keys)}" if len(keys) <= 20 else ""
         return self._fail(node, path, f"'{_short(str(value))}' is not a known {singular}; expected a key of {where}{suggestion}")
 
 
@@ -737,12 +736,10 @@ def _got(node: yaml.Node) -> str:
     }.get(node.tag, f"'{value}'")
 
 
-def _suggest(word: str, choices: Iterable[Any], lead: str, listing: bool = True) -> str:
+def _suggest(word: str, choices: Iterable[Any], lead: str) -> str:
     """'did you mean X?' when a choice is close, else the list of choices."""
     names = [str(c) for c in choices]
     close = _closest(word, names)
-    if not listing:
-        return f" (did you mean '{close[0]}'?)" if close else ""
     text = f"{lead} {', '.join(names)}" if len(names) <= 20 else f"{lead} one of {len(names)} known keys"
     return f"did you mean '{close[0]}'? ({text})" if close else text
 
