@@ -182,11 +182,13 @@ class Checker:
     def failed(self) -> bool:
         return any(p.severity == "error" for p in self.problems)
 
-    def report(self, where: str | yaml.Node, message: str, severity: Severity = "error", field: str | None = None) -> None:
-        """Record a problem at a field path (its node must have been visited) or at a node."""
+    def report(
+        self, where: str | yaml.Node | yaml.Mark, message: str, severity: Severity = "error", field: str | None = None
+    ) -> None:
+        """Record a problem at a field path (its node must have been visited), at a node or at a mark."""
         node = self.nodes.get(where, self.document.root) if isinstance(where, str) else where
         path = where if isinstance(where, str) else (field or "")
-        mark = node.start_mark
+        mark = node.start_mark if isinstance(node, yaml.Node) else node
         self.problems.append(Problem(self.document.path, mark.line + 1, mark.column + 1, path, message, severity))
 
     def convert(self, node: yaml.Node, kind: Kind, rules: tuple[Rule, ...], path: str, language: str = "") -> Any:
@@ -194,9 +196,7 @@ class Checker:
         reporting why it is not one. `language` is that of a text's en or zh value."""
         if id(node) in self._visited:
             message = "a YAML alias (*name) repeats another value; aliases are not allowed, write the value out"
-            mark = self._next_alias()
-            self.problems.append(Problem(self.document.path, mark.line + 1, mark.column + 1, path, message))
-            return _INVALID
+            return self._fail(self._next_alias(), path, message)
         self._visited.add(id(node))
         self.nodes[path] = node
         if node.tag not in PLAIN_TAGS:
@@ -229,7 +229,7 @@ class Checker:
             self._aliases = alias_marks(self.document.text)
         return self._aliases.pop(0) if self._aliases else self.document.root.start_mark
 
-    def _fail(self, node: yaml.Node, path: str, message: str) -> Any:
+    def _fail(self, node: yaml.Node | yaml.Mark, path: str, message: str) -> Any:
         self.report(node, message, field=path)
         return _INVALID
 
