@@ -37,23 +37,17 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 
 class Loader(_Parser):
-    """The safe loader, its questions to Python answered as cheaply as they can be.
+    """The safe loader, its tags looked up in a cache.
 
     For every value the parser asks Python for its tag (is `2023-11-20` a date, `true` a
-    boolean?), and for path resolvers, which safe loading has none of. Those calls were a third
-    of the parse; the tags now come from a cache implemented in C, which answers the values that
-    repeat (keys, dates, numbers, list and mapping nodes) without running any Python.
+    boolean?). Those calls were a large part of the parse; the tags now come from a cache
+    implemented in C, which answers the values that repeat (keys, dates, numbers, list and
+    mapping nodes) without running any Python.
     """
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.resolve = _resolve  # type: ignore[method-assign]  # an attribute of the object, found before the method
-
-    def descend_resolver(self, current_node: yaml.Node | None, current_index: object) -> None:
-        pass  # no path resolvers
-
-    def ascend_resolver(self) -> None:
-        pass
 
 
 _resolve = functools.lru_cache(maxsize=4096)(yaml.resolver.Resolver().resolve)  # what the safe loader's resolve() answers
@@ -181,14 +175,13 @@ def _check_flow_depth(text: str, fail) -> None:  # type: ignore[no-untyped-def]
 
 # A unit of block nesting: a column of indentation, or a compact '- ' (or '? ', ': ') mark.
 _DEEP = re.compile(rf"^(?:[-?:]?[ ]){{{MAX_INDENT}}}", re.MULTILINE)
-_MAYBE_DEEP = re.compile(rf"\n[-?: ]{{{MAX_INDENT}}}")  # a quicker search for lines that might be, run first
 
 
 def _check_indentation(text: str, fail) -> None:  # type: ignore[no-untyped-def]
     """Reject block nesting deep enough to overflow libyaml's stack ('- - - - ...' a hundred
     thousand times crashes the interpreter). Each level of block nesting takes a column of
     indentation or a '- ' mark, so no line may start more than MAX_INDENT of them deep."""
-    deep = _DEEP.search(text) if _MAYBE_DEEP.search("\n" + text) else None
+    deep = _DEEP.search(text)
     if deep:
         line = text.count("\n", 0, deep.end()) + 1
         raise fail(line, 1, f"this line is indented more than {MAX_INDENT} columns deep; flatten the structure")
