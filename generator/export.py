@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
-import functools
 import io
 import json
 import re
@@ -30,7 +29,6 @@ from .model import (
     Markdown,
     Requirement,
     Scenario,
-    Text,
     Vocabularies,
     Vocabulary,
 )
@@ -41,7 +39,6 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _xml_text(text: str) -> str:
-    """Text for XML content."""
     return saxutils.escape(_NOT_XML.sub("", text))
 
 
@@ -56,10 +53,9 @@ FEED_NAMESPACE = uuid.UUID("6f1d3a52-8f0e-4d39-9a39-2f4e4c1c9b7e")  # fixed, so 
 def record(value: Any) -> Any:
     """A model object as the plain data of its YAML file: Text as {en, zh}, dates as ISO strings."""
     kind: type = type(value)
-    if kind is str or kind is int or kind is bool or value is None:  # most values: tested first
+    # Most values, tested first: the 1,500 records of the bench in 0.1 s, against 0.2-0.4 s through isinstance().
+    if kind is str or kind is int or kind is bool or value is None:
         return value
-    if kind is Text:
-        return {"en": value.en, "zh": value.zh}
     if kind is tuple or kind is list:
         return [record(item) for item in value]
     if kind is dict:
@@ -99,20 +95,9 @@ class CsvColumn:
     part: str = ""
     vocabulary: str = ""
 
-    @property
-    def of_scenario(self) -> bool:
-        return not self.path.startswith("requirements.")
-
-    @functools.cached_property
-    def names(self) -> tuple[str, ...]:
-        """The attributes that lead from the scenario, or the requirement, to the field: read for every cell."""
-        return tuple(self.path.removeprefix("requirements.").split("."))
-
-    def cell(
-        self, scenario: Scenario, requirement: Requirement | None, vocabularies: Vocabularies, page: Callable[[str], str]
-    ) -> str:
-        value: Any = scenario if self.of_scenario else requirement
-        for name in self.names:
+    def cell(self, scenario: Scenario, requirement: Requirement, vocabularies: Vocabularies, page: Callable[[str], str]) -> str:
+        value: Any = requirement if self.path.startswith("requirements.") else scenario
+        for name in self.path.removeprefix("requirements.").split("."):
             value = None if value is None else getattr(value, name)
         if value is None:
             return ""
@@ -212,14 +197,8 @@ def catalogue_csv(catalogue: Catalogue, page: Callable[[str], str]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([column.name for column in columns])
     for scenario in catalogue.scenarios:
-        # A scenario's own cells are the same on each of its rows: worked out once.
-        shared = {i: column.cell(scenario, None, vocabularies, page) for i, column in enumerate(columns) if column.of_scenario}
         for requirement in scenario.requirements:
-            cells = (
-                shared[i] if i in shared else column.cell(scenario, requirement, vocabularies, page)
-                for i, column in enumerate(columns)
-            )
-            writer.writerow([spreadsheet_text(cell) for cell in cells])
+            writer.writerow([spreadsheet_text(column.cell(scenario, requirement, vocabularies, page)) for column in columns])
     return "\ufeff" + out.getvalue()
 
 

@@ -616,16 +616,6 @@ class Source:
     ] = False
 
 
-VOCABULARY_TYPES: dict[str, type] = {
-    "domains": Domain,
-    "capabilities": Capability,
-    "owners": Owner,
-    "districts": District,
-    "metrics": Metric,
-    "units": Unit,
-    "sources": Source,
-}
-INTEGER_KEYED = frozenset({"districts"})
 # Vocabularies with a page per key (domains/KEY.md) beside the page listing them all
 # (domains/index.md): no key may take the listing's name.
 PAGE_PER_KEY = ("domains", "capabilities", "owners")
@@ -647,6 +637,10 @@ class Vocabularies:
     def in_base_unit(self, target: Target) -> float:
         """The target's value in its dimension's base unit, so thresholds compare across units."""
         return target.value * self.units[target.unit].factor
+
+
+# The type of each vocabulary's entries, by vocabulary name (domains -> Domain), as Vocabularies declares them.
+VOCABULARY_TYPES: dict[str, type] = {name: typing.get_args(tp)[1] for name, tp in typing.get_type_hints(Vocabularies).items()}
 
 
 @dataclass(frozen=True)

@@ -23,13 +23,12 @@ NOT_A_PLACEHOLDER = r"^(?!\s*TODO)"  # validate.PLACEHOLDER, as the checker read
 
 def scenario_schema(vocabularies: Vocabularies) -> dict[str, Any]:
     """The schema of one scenario file."""
-    schema = {
+    return {
         "$schema": DIALECT,
         "title": "Chongqing aerospace-information application scenario",
-        "description": _doc(model.Scenario),
+        "description": (model.Scenario.__doc__ or "").strip(),
         **_object(model.Scenario, vocabularies),
     }
-    return schema
 
 
 def catalogue_schema(vocabularies: Vocabularies) -> dict[str, Any]:
@@ -170,7 +169,3 @@ def _text(lengths: model.Lengths | None) -> dict[str, Any]:
             text["description"] = f"At most {length.words} words."
         properties[language] = text
     return {"type": "object", "additionalProperties": False, "required": list(model.LANGUAGES), "properties": properties}
-
-
-def _doc(cls: type) -> str:
-    return (cls.__doc__ or "").strip()

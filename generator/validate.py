@@ -26,8 +26,8 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from . import model
 from .characters import refusal, unwelcome
 from .chinese import close_gaps
-from .errors import DataError, MachineError, Problem, Severity
-from .load import Document, LoadError, Sources, Unreadable, alias_marks
+from .errors import DataError, Problem, Severity
+from .load import Document, LoadError, Sources, alias_marks
 from .model import CITYWIDE, Catalogue, Kind, Rule, Scenario, Vocabularies, describe, find_rule
 
 _TAG = "tag:yaml.org,2002:"
@@ -92,28 +92,23 @@ class Result:
 
 
 def validate(sources: Sources) -> Result:
-    """Check everything; return the catalogue, or raise DataError with every problem found
-    (MachineError if a file could not be read at all)."""
+    """Check everything; return the catalogue, or raise DataError with every problem found."""
     vocabularies, problems = check_vocabularies(sources.vocabularies)
     scenarios: list[Scenario] = []
     first_file: dict[str, str] = {}  # the file that has each id
     for document in sources.scenarios:
-        if isinstance(document, Unreadable):
-            raise MachineError(document.failure)
         if isinstance(document, LoadError):
             problems.append(document.problem)
             continue
         checker = check_file(document, vocabularies)
-        problems += checker.problems
         scenario_id = vars(checker.scenario).get("id")  # a Draft's as a Scenario's, if it parsed
         if scenario_id in first_file:
-            mark = checker.nodes["id"].start_mark
-            message = f"the id '{scenario_id}' is already used by {first_file[scenario_id]}; ids must be unique"
-            problems.append(Problem(document.path, mark.line + 1, mark.column + 1, "id", message))
+            checker.report("id", f"the id '{scenario_id}' is already used by {first_file[scenario_id]}; ids must be unique")
         elif scenario_id is not None:
             first_file[scenario_id] = document.path
             if not checker.failed:
                 scenarios.append(checker.scenario)
+        problems += checker.problems
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
     catalogue = Catalogue(tuple(sorted(scenarios, key=lambda s: s.id)), Vocabularies(**vocabularies))  # type: ignore[arg-type]
@@ -144,17 +139,15 @@ def check_vocabularies(documents: dict[str, Document | LoadError]) -> tuple[dict
     problems: list[Problem] = []
     vocabularies: dict[str, dict[Any, Any] | None] = {}
     checkers: dict[str, Checker] = {}
-    for name, entry_type in model.VOCABULARY_TYPES.items():
+    hints = typing.get_type_hints(Vocabularies)  # each vocabulary's declared type: dict[str, Domain], ...
+    for name in model.VOCABULARY_TYPES:
         document = documents[name]
-        if isinstance(document, Unreadable):
-            raise MachineError(document.failure)
         if isinstance(document, LoadError):
             problems.append(document.problem)
             vocabularies[name] = None
             continue
         checker = checkers[name] = Checker(document, pages=name if name in model.PAGE_PER_KEY else None)
-        kind = Kind("mapping", key=int if name in model.INTEGER_KEYED else str, item=model.kind_of(entry_type))
-        entries = checker.convert(document.root, kind, (), "")
+        entries = checker.convert(document.root, model.kind_of(hints[name]), (), "")
         if name == "districts" and isinstance(entries, dict):
             _check_tiles(entries, checker)
         vocabularies[name] = None if checker.failed else entries
@@ -189,11 +182,13 @@ class Checker:
     def failed(self) -> bool:
         return any(p.severity == "error" for p in self.problems)
 
-    def report(self, where: str | yaml.Node, message: str, severity: Severity = "error", field: str | None = None) -> None:
-        """Record a problem at a field path (its node must have been visited) or at a node."""
+    def report(
+        self, where: str | yaml.Node | yaml.Mark, message: str, severity: Severity = "error", field: str | None = None
+    ) -> None:
+        """Record a problem at a field path (its node must have been visited), at a node or at a mark."""
         node = self.nodes.get(where, self.document.root) if isinstance(where, str) else where
         path = where if isinstance(where, str) else (field or "")
-        mark = node.start_mark
+        mark = node.start_mark if isinstance(node, yaml.Node) else node
         self.problems.append(Problem(self.document.path, mark.line + 1, mark.column + 1, path, message, severity))
 
     def convert(self, node: yaml.Node, kind: Kind, rules: tuple[Rule, ...], path: str, language: str = "") -> Any:
@@ -201,9 +196,7 @@ class Checker:
         reporting why it is not one. `language` is that of a text's en or zh value."""
         if id(node) in self._visited:
             message = "a YAML alias (*name) repeats another value; aliases are not allowed, write the value out"
-            mark = self._next_alias()
-            self.problems.append(Problem(self.document.path, mark.line + 1, mark.column + 1, path, message))
-            return _INVALID
+            return self._fail(self._next_alias(), path, message)
         self._visited.add(id(node))
         self.nodes[path] = node
         if node.tag not in PLAIN_TAGS:
@@ -236,7 +229,7 @@ class Checker:
             self._aliases = alias_marks(self.document.text)
         return self._aliases.pop(0) if self._aliases else self.document.root.start_mark
 
-    def _fail(self, node: yaml.Node, path: str, message: str) -> Any:
+    def _fail(self, node: yaml.Node | yaml.Mark, path: str, message: str) -> Any:
         self.report(node, message, field=path)
         return _INVALID
 
@@ -367,7 +360,7 @@ class Checker:
             values[str(key)] = self.convert(value_node, _STRING, rules, _join(path, key), str(key))
         missing = [language for language in model.LANGUAGES if language not in values and language not in misspelt]
         if missing:
-            names = " and ".join({"en": "English (en)", "zh": "Chinese (zh)"}[m] for m in missing)
+            names = " and ".join(f"{_LANGUAGE_NAMES[m]} ({m})" for m in missing)
             return self._fail(node, path, f"the {names} text is missing; every text needs both en and zh")
         if _INVALID in values.values():
             return _INVALID
@@ -531,9 +524,8 @@ class Checker:
         singular = model.VOCABULARY_TYPES[vocabulary.name].__name__.lower()
         where = f"scenarios/vocabularies/{vocabulary.name}.yaml"
         keys = [str(k) for k in entries]
-        suggestion = _suggest(str(value), keys, "did you mean", listing=False)
-        if not suggestion and len(keys) <= 20:
-            suggestion = f": {', '.join(keys)}"
+        close = _closest(str(value), keys)
+        suggestion = f" (did you mean '{close[0]}'?)" if close else f": {', '.join(keys)}" if len(keys) <= 20 else ""
         return self._fail(node, path, f"'{_short(str(value))}' is not a known {singular}; expected a key of {where}{suggestion}")
 
 
@@ -673,27 +665,13 @@ OFFICIAL_ONLY = {
 
 # The patterns above are slow to run over every text; nearly all texts fail these cheap tests.
 _DIGIT_RUN = re.compile(r"\d[\d ()-]{6,}\d")
-_MONEY_AND_DEADLINE_WORDS = (
-    "元",
-    "¥",
-    "￥",
-    "$",
-    "yuan",
-    "rmb",
-    "cny",
-    "dollar",
-    "deadline",
-    "closing date",
-    "due date",
-    "submit",
-    "截止",
-    "截至日期",
-)
+_MONEY_WORDS = ("元", "¥", "￥", "$", "yuan", "rmb", "cny", "dollar")
+_DEADLINE_WORDS = ("deadline", "closing date", "due date", "submit", "截止", "截至日期")
 
 
 def _might_say_too_much(text: str) -> bool:
     lower = text.lower()
-    return "@" in text or bool(_DIGIT_RUN.search(text)) or any(word in lower for word in _MONEY_AND_DEADLINE_WORDS)
+    return "@" in text or bool(_DIGIT_RUN.search(text)) or any(word in lower for word in _MONEY_WORDS + _DEADLINE_WORDS)
 
 
 def _check_honesty(scenario: Any, checker: Checker) -> None:
@@ -747,7 +725,7 @@ def _got(node: yaml.Node) -> str:
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    value = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    value = _short(node.value)
     return {
         STR: f"the text '{value}'",
         INT: f"the number {value}",
@@ -758,12 +736,10 @@ def _got(node: yaml.Node) -> str:
     }.get(node.tag, f"'{value}'")
 
 
-def _suggest(word: str, choices: Iterable[Any], lead: str, listing: bool = True) -> str:
+def _suggest(word: str, choices: Iterable[Any], lead: str) -> str:
     """'did you mean X?' when a choice is close, else the list of choices."""
     names = [str(c) for c in choices]
     close = _closest(word, names)
-    if not listing:
-        return f" (did you mean '{close[0]}'?)" if close else ""
     text = f"{lead} {', '.join(names)}" if len(names) <= 20 else f"{lead} one of {len(names)} known keys"
     return f"did you mean '{close[0]}'? ({text})" if close else text
 
