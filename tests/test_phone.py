@@ -120,3 +120,21 @@ def test_every_table_cell_carries_its_column_label(catalogue: Catalogue, languag
         if (cells := re.findall(r"<td(?![^>]*\bdata-label=\"[^\"]+\")[^>]*>", page.body))
     }
     assert unlabelled == {}
+
+
+# The layout shifts of the page so far, summed as Lighthouse's CLS sums them (without its windows).
+LAYOUT_SHIFT = """() => new Promise(done => {
+    let total = 0;
+    new PerformanceObserver(list => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+    }).observe({type: "layout-shift", buffered: true});
+    setTimeout(() => done(total), 500);
+})"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["catalogue/", "requirements/"])
+def test_the_filters_do_not_push_the_listing_down_as_the_script_starts(tab: tuple[str, Page], served: str, path: str) -> None:
+    prefix, page = tab
+    page.goto(f"{served}/{prefix}{path}", wait_until="networkidle")
+    assert page.evaluate(LAYOUT_SHIFT) < 0.05

@@ -474,6 +474,7 @@
       phone.addEventListener("change", function () {
         self.toggle.open = !phone.matches;
       });
+      this.toggle.setAttribute("data-ready", ""); // from now on the details' own state shows or folds the form
     }
     this.update("replace");
   };
