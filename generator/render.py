@@ -31,6 +31,8 @@ from .schema import catalogue_schema, dumps, scenario_schema
 SCENARIOS_PER_PAGE = 50
 REQUIREMENTS_PER_PAGE = 2 * SCENARIOS_PER_PAGE  # a scenario has about six
 T = TypeVar("T")
+# How a data file begins: it adds its listing to the page's catalogueData, beside the others.
+DATA_SCRIPT = "(window.catalogueData = window.catalogueData || {{}}).{name} = "
 
 
 @dataclass(frozen=True)
@@ -224,7 +226,25 @@ class ScenarioPage:
     edit: str  # where to edit it
 
 
-Context = Home | CataloguePage | Explorer | Stats | About | Groups | GroupPage | ScenarioPage | export.DataPage
+@dataclass(frozen=True)
+class Compare:
+    """compare.md: two to four scenarios side by side, chosen in the address (?s=a&s=b); the
+    script writes them from requirements/data.js."""
+
+    scenarios: int
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """briefing.md: a pack to print, a cover and a sheet per scenario chosen in the address; the
+    script writes it from requirements/data.js."""
+
+    scenarios: int
+
+
+Context = (
+    Home | CataloguePage | Explorer | Stats | About | Groups | GroupPage | ScenarioPage | export.DataPage | Compare | Briefing
+)
 
 
 # -- building them ----------------------------------------------------------------------------
@@ -244,6 +264,8 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
         ("stats.md", "stats", pages.stats),
         ("data.md", "data", lambda _: export.data_page(data)),
         ("about.md", "about", pages.about),
+        ("compare.md", "compare", lambda _: Compare(len(catalogue.scenarios))),
+        ("briefing.md", "briefing", lambda _: Briefing(len(catalogue.scenarios))),
     ):
         site.pages[path] = pages.render(template, path, build(path))
     for template, paged in (("catalogue", pages.catalogue_pages()), ("requirements", pages.explorer_pages())):
@@ -369,13 +391,7 @@ class _Pages:
         """catalogue/data.js, every scenario for the catalogue's script (see _script): names once,
         in `names`; each row [id, title, domain, owner, [capabilities], [districts], status],
         names given by their position in `names`."""
-        names = {
-            "domain": self._choices("domains"),
-            "owner": [(key, _text(self._name("owners", key))) for key in self.vocabularies.owners],
-            "capability": [(key, _text(self._name("capabilities", key))) for key in self.vocabularies.capabilities],
-            "district": [(str(code), self.loc(entry.short)) for code, entry in self.vocabularies.districts.items()],
-            "status": self._labels("status", Status),
-        }
+        names = {**self._scenario_names(), "capability": self._choices("capabilities")}
         at = {facet: {key: index for index, (key, _) in enumerate(entries)} for facet, entries in names.items()}
         rows = [
             [
@@ -387,19 +403,29 @@ class _Pages:
             for s in _in_table_order(self.catalogue, self.catalogue.scenarios)
         ]
         words = {key: _text(self.t(f"list.{key}")) for key in ("separator", "more")}
-        return self._script("catalogue.md", SCENARIOS_PER_PAGE, words, names, rows=rows)
+        return self._script("scenarios", "catalogue.md", SCENARIOS_PER_PAGE, words, names, rows=rows)
 
     def requirement_data(self) -> str:
-        """requirements/data.js, every requirement for the explorer's script (see _script): each
-        scenario once, [id, title, [capabilities]]; each row [scenario, id, priority, text], with
-        a target [..., metric, op, value in base unit, target as shown, basis or -1]."""
-        names = {
+        """requirements/data.js, every requirement for the explorer's, the comparison's and the
+        briefing pack's scripts (see _script): each scenario once, [id, title, [capabilities],
+        domain, owner, [districts], status]; each row [scenario, id, priority, text], with a
+        target [..., metric, op, value in base unit, target as shown, basis or -1]. A metric's
+        names entry is [key, name, [units a value may be given in], usual unit]; a unit's
+        [key, symbol, size in the base unit]."""
+        metrics = {choice.key: choice for choice in self._metrics()}
+        units = list(self.vocabularies.units)
+        names: dict[str, list[Any]] = {
             "capability": self._choices("capabilities"),
             "priority": self._labels("priority", Priority),
-            "metric": [(key, _text(self._name("metrics", key))) for key in self.vocabularies.metrics],
+            "metric": [
+                [key, _text(self._name("metrics", key)), *self._metric_units(metrics.get(key), units)]
+                for key in self.vocabularies.metrics
+            ],
             "basis": [(key, _text(self.t(f"basis.{key}"))) for key in typing.get_args(model.Basis)],
+            "unit": [[key, self.loc(unit.symbol), float(f"{unit.factor:.12g}")] for key, unit in self.vocabularies.units.items()],
+            **self._scenario_names(),
         }
-        at = {facet: {key: index for index, (key, _) in enumerate(entries)} for facet, entries in names.items()}
+        at = {facet: {entry[0]: index for index, entry in enumerate(entries)} for facet, entries in names.items()}
         scenarios, rows = _in_table_order(self.catalogue, self.catalogue.scenarios), []
         for number, s in enumerate(scenarios):
             for r in s.requirements:
@@ -408,13 +434,41 @@ class _Pages:
                     base, basis = self.vocabularies.in_base_unit(r.target), at["basis"].get(r.target.basis or "", -1)
                     row += [at["metric"][r.target.metric], r.target.op, float(f"{base:.12g}"), self._target(r.target), basis]
                 rows.append(row)
-        table = [[s.id, self.loc(s.title), [at["capability"][key] for key in s.capabilities]] for s in scenarios]
-        words = {"none": _text(self.t("target.none"))}
-        return self._script("requirements.md", REQUIREMENTS_PER_PAGE, words, names, rows=rows, scenarios=table)
+        table = [self._scenario_entry(s, at) for s in scenarios]
+        words = {"none": _text(self.t("target.none")), "separator": _text(self.t("list.separator"))}
+        return self._script("requirements", "requirements.md", REQUIREMENTS_PER_PAGE, words, names, rows=rows, scenarios=table)
 
-    def _script(self, path: str, page: int, words: dict[str, str], names: dict[str, Any], **lists: list[Any]) -> str:
-        """A listing's data as a script that assigns it to window.catalogueListing: a page loads it
-        with <script src>, which works from file:// too, where fetch() is refused. `link` is a
+    @staticmethod
+    def _metric_units(choice: MetricChoice | None, units: list[str]) -> list[Any]:
+        """[unit positions, usual unit's position] of a metric some target measures, else [[], -1]."""
+        if choice is None:
+            return [[], -1]
+        return [[units.index(unit) for unit in choice.units], units.index(choice.default_unit)]
+
+    def _scenario_names(self) -> dict[str, list[tuple[str, str]]]:
+        """The names a scenario's entry in a data file refers to by position."""
+        return {
+            "domain": self._choices("domains"),
+            "owner": [(key, _text(self._name("owners", key))) for key in self.vocabularies.owners],
+            "district": [(str(code), self.loc(entry.short)) for code, entry in self.vocabularies.districts.items()],
+            "status": self._labels("status", Status),
+        }
+
+    def _scenario_entry(self, s: Scenario, at: dict[str, dict[str, int]]) -> list[Any]:
+        """[id, title, [capabilities], domain, owner, [districts], status], names by position."""
+        return [
+            s.id,
+            self.loc(s.title),
+            [at["capability"][key] for key in s.capabilities],
+            at["domain"][s.domain],
+            at["owner"][s.owner],
+            [at["district"][str(code)] for code in s.locations.codes],
+            at["status"][s.status],
+        ]
+
+    def _script(self, name: str, path: str, page: int, words: dict[str, str], names: dict[str, Any], **lists: list[Any]) -> str:
+        """A listing's data as a script that sets window.catalogueData[name]: a page loads it with
+        <script src>, which works from file:// too, where fetch() is refused. `link` is a
         scenario's address from the listing's first page, around its id; `words` the UI strings
         the rows need. JSON with <, >, & and the line separators escaped: no text ends a script."""
         prefix, suffix = self.addresses.on(path).url("scenarios/*.md").split("*")
@@ -422,7 +476,7 @@ class _Pages:
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         for character in "<>&\u2028\u2029":
             text = text.replace(character, f"\\u{ord(character):04x}")
-        return f"window.catalogueListing = {text};\n"
+        return f"{DATA_SCRIPT.format(name=name)}{text};\n"
 
     def stats(self, path: str) -> Stats:
         charts = overview.charts(self.catalogue, self.t, self.addresses.on(path).link)

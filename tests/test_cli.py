@@ -80,7 +80,7 @@ def test_build_writes_both_languages(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     for language in ("en", "zh"):
         assert (project / "docs" / language / "scenarios" / "river-ships.md").is_file()
-    assert result.stderr == "2 scenarios: wrote 36 pages into docs/en and docs/zh\n"
+    assert result.stderr == "2 scenarios: wrote 40 pages into docs/en and docs/zh\n"
 
 
 def test_github_annotations_are_chosen_on_github_actions(project: Path) -> None:

@@ -21,7 +21,7 @@ from generator import export
 from generator.addresses import Settings
 from generator.build import check
 from generator.model import Catalogue, Text
-from generator.render import Site, render
+from generator.render import DATA_SCRIPT, Site, render
 from tests.conftest import FIXTURE
 
 # Plain texts (titles, names, requirements...): markup, script, styles that load from elsewhere,
@@ -160,6 +160,9 @@ ALLOWED_TAGS = {
 SAFE_LINK = re.compile(r"(?:https?://|#|\.\.?/|[a-z0-9-]+/|[a-z0-9-]+\.(?:json|csv|xml|yaml|html|js)\b|\?)", re.IGNORECASE)
 
 
+OUR_SCRIPT = re.compile(r"(?:(?:\.\./)*(?:catalogue|requirements)/)?data\.js|(?:\.\./)*assets/catalogue/(?:compare|briefing)\.js")
+
+
 def pages() -> Iterator[tuple[str, str]]:
     for language, site in SITES.items():
         for path, page in site.pages.items():
@@ -169,10 +172,11 @@ def pages() -> Iterator[tuple[str, str]]:
 @pytest.mark.parametrize(("path", "body"), list(pages()), ids=[path for path, _ in pages()])
 def test_no_text_becomes_an_element_an_attribute_or_a_link(path: str, body: str) -> None:
     parsed = Elements(body)
-    # One script element, ours: the first page of a listing loads its data file.
+    # Script elements are ours: a listing's first page loads its data file, the comparison and the
+    # briefing pack a script of their own beside it.
     scripts = [attributes for tag, attributes in parsed.tags if tag == "script"]
     assert all(dict(attributes).keys() == {"src", "defer"} for attributes in scripts)
-    assert all(str(dict(attributes)["src"]).endswith("data.js") for attributes in scripts)
+    assert all(OUR_SCRIPT.fullmatch(str(dict(attributes)["src"])) for attributes in scripts)
     assert {tag for tag, _ in parsed.tags} - {"script"} <= ALLOWED_TAGS
     for tag, attributes in parsed.tags:
         for name, value in attributes:
@@ -213,15 +217,18 @@ def test_json_holds_every_text_exactly() -> None:
 
 
 def test_listing_data_holds_every_text_and_nothing_that_could_end_a_script() -> None:
-    prefix, suffix = "window.catalogueListing = ", ";\n"
+    suffix = ";\n"
     for language, site in SITES.items():
-        for name in ("catalogue/data.js", "requirements/data.js"):
+        for name, listing in (("catalogue/data.js", "scenarios"), ("requirements/data.js", "requirements")):
             text = site.files[name]
-            assert text.startswith(prefix) and text.endswith(suffix)
+            assert text.startswith(DATA_SCRIPT.format(name=listing)) and text.endswith(suffix)
             assert not set("<>&\u2028\u2029") & set(text), name  # JSON escapes them: \u003c ...
+        prefix = DATA_SCRIPT.format(name="scenarios")
         data = json.loads(site.files["catalogue/data.js"].removeprefix(prefix).removesuffix(suffix))
         assert sorted(row[1] for row in data["rows"]) == sorted(s.title.get(language) for s in CATALOGUE.scenarios)
+        prefix = DATA_SCRIPT.format(name="requirements")
         data = json.loads(site.files["requirements/data.js"].removeprefix(prefix).removesuffix(suffix))
+        assert sorted(row[1] for row in data["scenarios"]) == sorted(s.title.get(language) for s in CATALOGUE.scenarios)
         texts = sorted(r.text.get(language) for s in CATALOGUE.scenarios for r in s.requirements)
         assert sorted(row[3] for row in data["rows"]) == texts
 

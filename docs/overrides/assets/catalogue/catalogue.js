@@ -4,7 +4,7 @@
  * Progressive enhancement: a listing's first page holds its first rows, and static next pages
  * (catalogue/2/, ...) the others, so it reads without script. With script, the first page's
  * filters work over every row, which its data file (catalogue/data.js, requirements/data.js,
- * loaded by a <script src> so that file:// works too) assigns to window.catalogueListing; the
+ * loaded by a <script src> so that file:// works too) sets in window.catalogueData; the
  * script writes the matching rows itself, a page at a time ("Show more"), with DOM calls and
  * textContent only: record text never becomes markup. The filter forms show only when script
  * runs (main.html marks <html class="has-script"> before the first paint).
@@ -588,7 +588,7 @@
   function start() {
     nameSearchDialog();
     each(document.querySelectorAll("[data-filters]"), function (container) {
-      var data = window.catalogueListing;
+      var data = (window.catalogueData || {})[container.getAttribute("data-filters")];
       if (data) new FilterTable(container, data).start();
       else container.hidden = true; // its data did not load: the page lists its own rows, with its page links
     });
@@ -597,6 +597,18 @@
     cleanSearchResults();
     startPrinting();
   }
+
+  // What the comparison's and the briefing pack's scripts share with this one (they load after it).
+  window.catalogueKit = {
+    element: element,
+    tableRow: tableRow,
+    places: places,
+    format: format,
+    meets: meets,
+    passesFacet: passesFacet,
+    cssString: cssString,
+    today: today,
+  };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
