@@ -151,6 +151,104 @@
     }
   }
 
+  // -- The product profile: a product's values for several metrics, each in a unit of its own --
+
+  var BRIEFING_LIMIT = 50; // sheets a briefing pack holds at most: a page of rows
+
+  /** The profile an address gives (requirements/data.js names what it may hold): each
+   *  p=metric:value:unit (or the explorer's older metric=, value=, unit=) whose metric some target
+   *  measures, whose value is a number of 0 or more and whose unit fits the metric; the unit may
+   *  be left out for the metric's usual one. A metric given twice keeps its last value. Returns
+   *  {entries: {metric position: {metric, value, unit, base}}, order: [metric positions],
+   *  problems: [{given, reason: "metric" | "value" | "unit"}]}. */
+  function readProfile(params, data) {
+    var names = data.names;
+    var given = params.getAll("p").reduce(function (all, value) {
+      return all.concat(value.split(","));
+    }, []);
+    if (params.get("metric") && !params.getAll("p").length) {
+      given.push([params.get("metric"), params.get("value") || "", params.get("unit") || ""].join(":"));
+    }
+    var profile = { entries: {}, order: [], problems: [] };
+    given.forEach(function (text) {
+      if (!text) return;
+      var parts = text.split(":");
+      var metric = position(names.metric, parts[0]);
+      var entry = metric < 0 ? null : names.metric[metric];
+      if (!entry || !entry[2].length) return profile.problems.push({ given: text, reason: "metric" });
+      var value = parts.length > 1 && /^\s*\d*\.?\d+(?:e[-+]?\d+)?\s*$/i.test(parts[1]) ? Number(parts[1]) : NaN;
+      if (!isFinite(value) || value < 0) return profile.problems.push({ given: text, reason: "value" });
+      var unit = parts.length > 2 && parts[2] !== "" ? position(names.unit, parts[2]) : entry[3];
+      if (entry[2].indexOf(unit) === -1) return profile.problems.push({ given: text, reason: "unit" });
+      if (!(metric in profile.entries)) profile.order.push(metric);
+      profile.entries[metric] = { metric: metric, value: value, unit: unit, base: value * names.unit[unit][2] };
+    });
+    return profile;
+  }
+
+  /** The profile as p= values for an address, in the order it was given. */
+  function profileParams(profile, data) {
+    return profile.order.map(function (at) {
+      var entry = profile.entries[at];
+      return [data.names.metric[at][0], String(entry.value), data.names.unit[entry.unit][0]].join(":");
+    });
+  }
+
+  /** "Horizontal accuracy 0.1 m; Revisit 1 d": the profile in words. */
+  function describeProfile(profile, data, separator) {
+    return profile.order
+      .map(function (at) {
+        var entry = profile.entries[at];
+        return data.names.metric[at][1] + " " + entry.value + " " + data.names.unit[entry.unit][1];
+      })
+      .join(separator);
+  }
+
+  function position(entries, key) {
+    for (var i = 0; i < entries.length; i++) if (entries[i][0] === key) return i;
+    return -1;
+  }
+
+  /** A requirement row's verdict for the profile: "meets", "misses" or "unmeasured" (no target,
+   *  or a target on a metric the profile does not give). */
+  function verdict(row, profile) {
+    var entry = row.length > 4 ? profile.entries[row[4]] : null;
+    if (!entry) return "unmeasured";
+    return meets(entry.base, row[5], row[6]) ? "meets" : "misses";
+  }
+
+  /** Each scenario's fit to the profile, best first: those that meet every must (all measured)
+   *  on top, then by how many musts they miss, then by musts left unmeasured, shoulds missed,
+   *  requirements met; table order breaks ties. `rows` are data rows, of any scenarios. Each
+   *  fit is {scenario: position, rows: [[row, verdict]], must: {meets, misses, unmeasured},
+   *  should: {...}}. */
+  function fits(rows, profile, data) {
+    var byScenario = {};
+    var order = [];
+    rows.forEach(function (row) {
+      var fit = byScenario[row[0]];
+      if (!fit) {
+        fit = byScenario[row[0]] = { scenario: row[0], rows: [] };
+        data.names.priority.forEach(function (priority) {
+          fit[priority[0]] = { meets: 0, misses: 0, unmeasured: 0 };
+        });
+        order.push(fit);
+      }
+      var said = verdict(row, profile);
+      fit.rows.push([row, said]);
+      fit[data.names.priority[row[2]][0]][said] += 1;
+    });
+    var key = function (fit) {
+      return [fit.must.misses, fit.must.unmeasured, fit.should.misses, -(fit.must.meets + fit.should.meets), fit.scenario];
+    };
+    return order.sort(function (a, b) {
+      var ka = key(a);
+      var kb = key(b);
+      for (var i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
+      return 0;
+    });
+  }
+
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) {
       return String(values[key]);
@@ -608,6 +706,12 @@
     passesFacet: passesFacet,
     cssString: cssString,
     today: today,
+    readProfile: readProfile,
+    profileParams: profileParams,
+    describeProfile: describeProfile,
+    verdict: verdict,
+    fits: fits,
+    BRIEFING_LIMIT: BRIEFING_LIMIT,
   };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
