@@ -585,12 +585,19 @@ class Unit:
     ] = None
 
     def format(self, value: float, language: str) -> str:
-        """The value with its symbol, as people write it: '0.2 m', '3 级', 'level 3'."""
+        """The value with its symbol, as people write it: '0.2 m', '3级', 'level 3'."""
         number = f"{value:,g}" if abs(value) < 1e6 else f"{value:,.0f}"
+        return self.pattern(language).replace(VALUE, number)
+
+    def pattern(self, language: str) -> str:
+        """Where a value goes beside the symbol: '{value} m', '{value}%', 'level {value}'."""
         symbol = self.symbol.get(language)
         if self.before and self.before.get(language):
-            return f"{symbol} {number}"
-        return f"{number}{symbol}" if symbol == "%" or language == "zh" else f"{number} {symbol}"
+            return f"{symbol} {VALUE}"
+        return f"{VALUE}{symbol}" if symbol == "%" or language == "zh" else f"{VALUE} {symbol}"
+
+
+VALUE = "{value}"  # the place of a value in a unit's pattern
 
 
 @dataclass(frozen=True, kw_only=True)

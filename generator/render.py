@@ -31,6 +31,23 @@ from .schema import catalogue_schema, dumps, scenario_schema
 SCENARIOS_PER_PAGE = 50
 REQUIREMENTS_PER_PAGE = 2 * SCENARIOS_PER_PAGE  # a scenario has about six
 T = TypeVar("T")
+# A requirement's verdict against a product profile (catalogue.js `verdict`), the words the
+# script writes about a profile's result, and the columns of the result's CSV, in order.
+VERDICTS = ("meets", "misses", "unmeasured")
+PROFILE_WORDS = ("column", "not_given", "fit.all", "fit.unmeasured", "fit.misses", "fit.none", "fit.counts")
+PROFILE_COLUMNS = (
+    "scenario_id",
+    "scenario",
+    "fit",
+    "requirement_id",
+    "priority",
+    "metric",
+    "target",
+    "product",
+    "verdict",
+    "requirement",
+    "address",
+)
 # How a data file begins: it adds its listing to the page's catalogueData, beside the others.
 DATA_SCRIPT = "(window.catalogueData = window.catalogueData || {{}}).{name} = "
 
@@ -174,6 +191,9 @@ class Explorer:
     units: dict[str, model.Unit]
     rows: list[RequirementRow]
     pager: Pager
+    verdicts: Facet  # meets, misses, not measured: shown once a product profile is entered
+    profile_words: dict[str, Markup]  # what the script writes about a profile's result, by name
+    profile_columns: list[Markup]  # the columns of the result's CSV
 
 
 @dataclass(frozen=True)
@@ -378,14 +398,19 @@ class _Pages:
     def explorer_pages(self) -> Iterator[tuple[str, Explorer]]:
         scenarios = _in_table_order(self.catalogue, self.catalogue.scenarios)
         requirements = [(s, r) for s in scenarios for r in s.requirements]
-        facets = [
-            self._facet("capability", "capabilities", self.t("field.capabilities"), self._choices("capabilities"), True),
-            self._facet("priority", "priority", self.t("field.priority"), self._labels("priority", Priority), True),
-        ]
+        priority = self._facet("priority", "priority", self.t("field.priority"), self._labels("priority", Priority), True)
+        facets = [facet for facet in self._facets() if facet.name != "status"] + [priority]
+        verdicts = Facet(
+            "verdict", "verdict", self.t("profile.verdict"), [(v, self.t(f"verdict.{v}"), Markup()) for v in VERDICTS], 0, True
+        )
+        words = {name.replace(".", "-").replace("_", "-"): self.t(f"profile.{name}") for name in PROFILE_WORDS}
+        words.update({"fit-misses-one": self.t("profile.fit.misses.one"), "verdict-unmeasured": self.t("verdict.unmeasured")})
+        columns = [self.t(f"profile.csv.{name}") for name in PROFILE_COLUMNS]
         metrics = self._metrics()
         for path, rows, pager in self._paged("requirements.md", requirements, REQUIREMENTS_PER_PAGE):
             page = self._requirement_rows(rows, path)
-            yield path, Explorer(len(scenarios), facets, metrics, self.vocabularies.units, page, pager)
+            units = self.vocabularies.units
+            yield path, Explorer(len(scenarios), facets, metrics, units, page, pager, verdicts, words, columns)
 
     def scenario_data(self) -> str:
         """catalogue/data.js, every scenario for the catalogue's script (see _script): names once,
@@ -411,7 +436,7 @@ class _Pages:
         domain, owner, [districts], status]; each row [scenario, id, priority, text], with a
         target [..., metric, op, value in base unit, target as shown, basis or -1]. A metric's
         names entry is [key, name, [units a value may be given in], usual unit]; a unit's
-        [key, symbol, size in the base unit]."""
+        [key, symbol, size in the base unit, where a value goes beside the symbol]."""
         metrics = {choice.key: choice for choice in self._metrics()}
         units = list(self.vocabularies.units)
         names: dict[str, list[Any]] = {
@@ -422,7 +447,10 @@ class _Pages:
                 for key in self.vocabularies.metrics
             ],
             "basis": [(key, _text(self.t(f"basis.{key}"))) for key in typing.get_args(model.Basis)],
-            "unit": [[key, self.loc(unit.symbol), float(f"{unit.factor:.12g}")] for key, unit in self.vocabularies.units.items()],
+            "unit": [
+                [key, self.loc(unit.symbol), float(f"{unit.factor:.12g}"), unit.pattern(self.t.language)]
+                for key, unit in self.vocabularies.units.items()
+            ],
             **self._scenario_names(),
         }
         at = {facet: {entry[0]: index for index, entry in enumerate(entries)} for facet, entries in names.items()}

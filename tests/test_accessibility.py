@@ -18,7 +18,7 @@ PAGE_TYPES = [
     "catalogue/",
     "catalogue/?domain=forestry&status=reconstructed",
     "requirements/",
-    "requirements/?metric=horizontal-accuracy&value=0.5&unit=m",
+    "requirements/?p=horizontal-accuracy:0.5:m&p=availability:99:percent&verdict=misses",
     "stats/",
     "data/",
     "about/",

@@ -7,7 +7,6 @@ Expected rows are computed from the scenario data, so the tests follow the catal
 
 from __future__ import annotations
 
-import collections
 import io
 import re
 import typing
@@ -152,82 +151,6 @@ def test_without_javascript_the_full_list_shows(catalogue: Catalogue, browser: B
     total = sum(len(s.requirements) for s in catalogue.scenarios)
     assert len(shown_requirements(page)) == total
     context.close()
-
-
-def meets(catalogue: Catalogue, offered: float, scenario: Scenario, requirement: Requirement, metric: str) -> bool:
-    """The explorer's rule, written again from the data: a value meets `op target`."""
-    target = requirement.target
-    if target is None or target.metric != metric:
-        return False
-    base = catalogue.vocabularies.in_base_unit(target)
-    return {"<=": offered <= base, "<": offered < base, ">=": offered >= base, ">": offered > base, "=": offered == base}[
-        target.op
-    ]
-
-
-def test_explorer_threshold_finds_every_target_a_value_meets(catalogue: Catalogue, page: Page, served: str) -> None:
-    page.goto(f"{served}/requirements/")
-    page.locator("select[name=metric]").select_option("horizontal-accuracy")
-    page.locator("input[name=value]").fill("0.2")
-    page.locator("select[name=unit]").select_option("m")
-    expected = requirements(catalogue, lambda s, r: meets(catalogue, 0.2, s, r, "horizontal-accuracy"))
-    assert shown_requirements(page) == expected
-    # 0.2 m meets a target of 0.2 m (or 20 cm) and every looser one, never a tighter one.
-    targets = {
-        catalogue.vocabularies.in_base_unit(r.target)
-        for s in catalogue.scenarios
-        for r in s.requirements
-        if (s.id, r.id) in expected and r.target
-    }
-    assert targets and min(targets) >= 0.2 - 1e-9
-    assert query(page) == {"metric": ["horizontal-accuracy"], "value": ["0.2"], "unit": ["m"]}
-
-    # The same threshold in another unit gives the same rows; only units of length are offered.
-    page.locator("select[name=unit]").select_option("cm")
-    page.locator("input[name=value]").fill("20")
-    assert shown_requirements(page) == expected
-    offered = page.locator("select[name=unit] option:not([disabled])").evaluate_all("options => options.map(o => o.value)")
-    lengths = {key for key, unit in catalogue.vocabularies.units.items() if unit.dimension == "length"}
-    assert set(offered) == lengths
-
-    # A higher-is-better metric: 95 % availability meets targets of 95 % and below, 94 % none of them.
-    page.goto(f"{served}/requirements/?metric=availability&value=95&unit=percent")
-    available = requirements(catalogue, lambda s, r: meets(catalogue, 95, s, r, "availability"))
-    assert shown_requirements(page) == available and available
-    page.locator("input[name=value]").fill("94")
-    assert shown_requirements(page) == requirements(catalogue, lambda s, r: meets(catalogue, 94, s, r, "availability")) == set()
-
-
-def test_explorer_offers_the_metrics_own_units_and_starts_from_the_usual_one(
-    catalogue: Catalogue, page: Page, served: str
-) -> None:
-    page.goto(f"{served}/requirements/?metric=horizontal-accuracy&value=0.2&unit=m")
-    page.locator("select[name=metric]").select_option("message-length")
-    assert page.locator("input[name=value]").input_value() == ""  # 0.2 m means nothing in characters
-    offered = page.locator("select[name=unit] option:not([disabled])").evaluate_all("options => options.map(o => o.value)")
-    assert offered == ["characters"]  # counts of different things do not convert into one another
-    page.locator("select[name=metric]").select_option("horizontal-accuracy")
-    usual = collections.Counter(
-        r.target.unit
-        for s in catalogue.scenarios
-        for r in s.requirements
-        if r.target and r.target.metric == "horizontal-accuracy"
-    ).most_common(1)[0][0]
-    assert page.locator("select[name=unit]").input_value() == usual
-
-
-def test_explorer_says_why_it_applies_no_threshold(catalogue: Catalogue, page: Page, served: str) -> None:
-    every_accuracy = requirements(catalogue, lambda s, r: r.target is not None and r.target.metric == "horizontal-accuracy")
-    page.goto(f"{served}/requirements/?metric=horizontal-accuracy&value=-5&unit=m")
-    assert shown_requirements(page) == every_accuracy  # a negative value applies no threshold...
-    assert page.locator("[data-threshold-problem]").is_visible()  # ...and says so
-    page.locator("input[name=value]").fill("0.2")
-    page.locator("input[name=value]").press("End")
-    assert not page.locator("[data-threshold-problem]").is_visible()
-
-    page.goto(f"{served}/requirements/?metric=no-such-metric")
-    assert len(shown_requirements(page)) == sum(len(s.requirements) for s in catalogue.scenarios)
-    assert page.locator("[data-threshold-problem]").is_visible()
 
 
 def test_a_printed_filtered_view_says_what_it_shows(catalogue: Catalogue, page: Page, served: str) -> None:

@@ -191,23 +191,29 @@ def test_the_address_keeps_the_filters_back_forward_and_across_languages(page: P
     assert page.locator("input[name=domain][value=natural-resources]").is_checked()
 
 
-def test_explorer_threshold_over_every_requirement(page: Page, url: str, catalogue: Catalogue) -> None:
-    page.goto(f"{url}/requirements/")
-    assert page.locator("input[name=value]").is_disabled() and page.locator("select[name=unit]").is_disabled()
-    looks = page.locator("select[name=unit]").evaluate("s => getComputedStyle(s).borderStyle")
-    assert looks == "dashed"  # inactive, and looking so
-    page.goto(f"{url}/requirements/?metric=horizontal-accuracy&value=2&unit=m")
+def test_a_product_profile_judges_every_requirement(page: Page, url: str, catalogue: Catalogue) -> None:
+    page.goto(f"{url}/requirements/?p=horizontal-accuracy:2:m&verdict=meets")
     show_all(page)
     vocabularies = catalogue.vocabularies
-    expected = []
+    expected = set()
     for s in in_table_order(catalogue):
         for r in s.requirements:
             if r.target and r.target.metric == "horizontal-accuracy":
                 base = vocabularies.in_base_unit(r.target)
                 if {"<=": base >= 2, "<": base > 2, ">=": base <= 2, ">": base < 2, "=": base == 2}[r.target.op]:
-                    expected.append(f"{s.id}#{r.id}")
+                    expected.add(f"{s.id}#{r.id}")
     got = [href.split("/scenarios/", 1)[1].replace("/#", "#") for href in listed(page)]
-    assert got == expected and expected
+    assert len(got) == len(expected) and set(got) == expected and expected
+
+
+def test_a_briefing_pack_is_offered_only_for_as_many_scenarios_as_it_holds(page: Page, url: str) -> None:
+    page.goto(f"{url}/requirements/")  # every scenario: more than a pack holds, so it says so instead of linking
+    assert page.locator("[data-briefing] a").count() == 0
+    assert "up to 50 scenarios" in (page.locator("[data-briefing]").text_content() or "")
+    page.goto(f"{url}/catalogue/?domain=forestry")
+    forestry = page.locator("[data-briefing] a").get_attribute("href") or ""
+    assert forestry.startswith("../briefing/?from=catalogue&s=") and forestry.endswith("&domain=forestry")
+    assert forestry.count("&s=") == len(listed_ids(page)) <= 50
 
 
 @pytest.mark.parametrize("locale", ["en-US", "zh-CN"])

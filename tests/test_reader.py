@@ -131,9 +131,9 @@ def test_a_choice_on_the_switch_is_remembered_and_wins(
     page.goto(f"{hosted}/about/")
     switch_to(page, "zh")
     page.wait_for_url(f"{hosted}/zh/about/")
-    page.goto(f"{hosted}/requirements/?metric=horizontal-accuracy")
+    page.goto(f"{hosted}/requirements/?priority=must&p=horizontal-accuracy:1:m")
     page.wait_for_url("**/zh/requirements/**")
-    assert path_of(page) == "/zh/requirements/?metric=horizontal-accuracy"
+    assert path_of(page) == "/zh/requirements/?priority=must&p=horizontal-accuracy:1:m"
     context.close()
 
 

@@ -94,7 +94,8 @@
     });
   }
 
-  /** The explorer's rows from its data (render.py requirement_data), written as requirements.html.j2 does. */
+  /** The explorer's rows from its data (render.py requirement_data), written as requirements.html.j2
+   *  does; `render(product)` adds a cell of the product's verdict when a profile is entered. */
   function requirementRows(data, labels) {
     var names = data.names;
     return data.rows.map(function (r) {
@@ -102,23 +103,27 @@
       var priority = names.priority[r[2]];
       var target = r.length > 4;
       return {
-        values: { capability: keys(names.capability, scenario[2]), priority: [priority[0]] },
-        metric: target ? names.metric[r[4]][0] : null,
-        op: r[5],
-        base: r[6],
-        render: function () {
+        data: r,
+        id: scenario[0],
+        values: {
+          domain: keys(names.domain, [scenario[3]]),
+          owner: keys(names.owner, [scenario[4]]),
+          district: keys(names.district, scenario[5]),
+          capability: keys(names.capability, scenario[2]),
+          priority: [priority[0]],
+          verdict: ["unmeasured"],
+        },
+        render: function (product) {
           var shown = [element("span", { class: "none" }, [data.words.none])];
           if (target) {
             shown = [names.metric[r[4]][1] + " ", element("strong", { class: "target" }, [r[7]])];
             if (r[8] >= 0) shown.push(" ", element("span", { class: "basis" }, [names.basis[r[8]][1]]));
           }
-          return tableRow(labels, [
-            [element("a", { href: data.link[0] + scenario[0] + data.link[1] + "#" + r[1] }, [scenario[1]])],
-            [r[1]],
-            [element("span", { class: "priority priority--" + priority[0] }, [priority[1]])],
-            shown,
-            [r[3]],
-          ]);
+          var address = data.link[0] + scenario[0] + data.link[1] + "#" + r[1];
+          var rest = [[element("span", { class: "priority priority--" + priority[0] }, [priority[1]])], shown, [r[3]]];
+          if (!product) return tableRow(labels, [[element("a", { href: address }, [scenario[1]])], [r[1]]].concat(rest));
+          // Under its scenario's heading row, a requirement goes without the scenario's name.
+          return tableRow(labels.slice(1).concat([product.label]), [[element("a", { href: address }, [r[1]])]].concat(rest, [product.cell]));
         },
       };
     });
@@ -194,14 +199,18 @@
     });
   }
 
-  /** "Horizontal accuracy 0.1 m; Revisit 1 d": the profile in words. */
+  /** "Horizontal accuracy 0.1 m, Revisit interval 1 days": the profile in words. */
   function describeProfile(profile, data, separator) {
     return profile.order
       .map(function (at) {
-        var entry = profile.entries[at];
-        return data.names.metric[at][1] + " " + entry.value + " " + data.names.unit[entry.unit][1];
+        return data.names.metric[at][1] + " " + profileValue(profile.entries[at], data);
       })
       .join(separator);
+  }
+
+  /** An entry's value with its unit, as the page's language writes it: "0.1 m", "0.1米", "99%". */
+  function profileValue(entry, data) {
+    return data.names.unit[entry.unit][3].replace("{value}", String(entry.value));
   }
 
   function position(entries, key) {
@@ -239,7 +248,9 @@
       fit[data.names.priority[row[2]][0]][said] += 1;
     });
     var key = function (fit) {
-      return [fit.must.misses, fit.must.unmeasured, fit.should.misses, -(fit.must.meets + fit.should.meets), fit.scenario];
+      var must = fit.must;
+      var proven = must.meets > 0 && must.unmeasured === 0 ? 0 : 1; // every must measured and met
+      return [must.misses, proven, must.unmeasured, fit.should.misses, -(must.meets + fit.should.meets), fit.scenario];
     };
     return order.sort(function (a, b) {
       var ka = key(a);
@@ -260,20 +271,32 @@
     return input.closest("label").querySelector("[data-choice]").textContent.trim();
   }
 
-  /** One filterable listing: its form, facets, optional threshold, and every row from its data. */
+  /** One filterable listing: its form, facets, the explorer's product profile, and every row from its data. */
   function FilterTable(container, data) {
     var page = container.closest("article") || document;
     var table = page.querySelector("table[data-filter-table]");
     var labels = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
       return th.textContent.trim();
     });
+    this.data = data;
     this.container = container;
+    this.colon = container.getAttribute("data-colon"); // ": " or "：", as the page's language writes them
+    this.semicolon = container.getAttribute("data-semicolon");
+    this.stop = container.getAttribute("data-stop");
     this.form = container.querySelector("form");
     this.toggle = container.querySelector("details.filters__toggle");
+    this.table = table;
     this.body = table.tBodies[0];
     this.pageSize = data.page;
     this.listed = data.page;
-    this.rows = container.getAttribute("data-filters") === "requirements" ? requirementRows(data, labels) : scenarioRows(data, labels);
+    if (container.getAttribute("data-filters") === "requirements") {
+      this.rows = requirementRows(data, labels);
+    } else {
+      this.rows = scenarioRows(data, labels);
+      this.rows.forEach(function (row, i) {
+        row.id = data.rows[i][0];
+      });
+    }
     this.caption = table.caption;
     var rows = table.caption && table.caption.querySelector("[data-page-rows]");
     this.fullCaption = table.caption ? table.caption.textContent.replace(rows ? rows.textContent : "", "") : ""; // without "1 to 50 on this page"
@@ -281,6 +304,7 @@
     this.empty = page.querySelector("[data-filter-empty]");
     this.printed = page.querySelector("[data-print-filters]");
     this.more = page.querySelector("[data-show-more]");
+    this.briefing = page.querySelector("[data-briefing]");
     each(page.querySelectorAll("[data-pager]"), function (pager) {
       pager.hidden = true; // this page lists every matching row itself
     });
@@ -290,19 +314,33 @@
         name: fieldset.getAttribute("data-facet"),
         label: legend ? legend.textContent.trim() : fieldset.getAttribute("data-facet"),
         inputs: Array.prototype.slice.call(fieldset.querySelectorAll("input[type=checkbox]")),
+        box: fieldset.closest("details"),
       };
     });
-    var threshold = container.querySelector("fieldset[data-threshold]");
-    this.threshold = threshold && {
-      metric: threshold.querySelector("select[name=metric]"),
-      value: threshold.querySelector("input[name=value]"),
-      unit: threshold.querySelector("select[name=unit]"),
-      problem: threshold.querySelector("[data-threshold-problem]"),
-      unknownMetric: false,
+    var profile = container.querySelector("fieldset[data-profile]");
+    this.profileBox = profile && {
+      fieldset: profile,
+      inputs: Array.prototype.slice.call(profile.querySelectorAll("input[data-metric]")),
+      problems: profile.querySelector("[data-profile-problems]"),
+      result: page.querySelector("[data-profile-result]"),
+      headings: table.tHead.rows[0], // and, with a profile, without the scenario's column and with the product's
+      profiled: element(
+        "tr",
+        {},
+        Array.prototype.slice
+          .call(table.tHead.rows[0].cells, 1)
+          .map(function (th) {
+            return th.cloneNode(true);
+          })
+          .concat([element("th", { scope: "col" }, [page.querySelector("[data-profile-result]").getAttribute("data-column")])])
+      ),
     };
+    this.addressProblems = []; // what the address gave that could not be used, until the reader changes the profile
+    this.profile = { entries: {}, order: [], problems: [] };
   }
 
   FilterTable.prototype.chosen = function (facet) {
+    if (facet.name === "verdict" && !this.profile.order.length) return []; // verdicts mean nothing without a profile
     return facet.inputs
       .filter(function (input) {
         return input.checked;
@@ -312,55 +350,53 @@
       });
   };
 
-  /** The value typed, as a number, or NaN when it is missing or not a number of 0 or more. */
-  FilterTable.prototype.offeredValue = function () {
-    var text = this.threshold.value.value.trim();
-    var value = text === "" || !this.threshold.value.checkValidity() ? NaN : Number(text);
-    return isFinite(value) && value >= 0 ? value : NaN;
-  };
-
-  /** The threshold as {metric, offered (base units, or null)}; null when no metric is chosen. */
-  FilterTable.prototype.limit = function () {
-    var t = this.threshold;
-    if (!t || !t.metric.value) return null;
-    var value = this.offeredValue();
-    var unit = t.unit.selectedOptions[0];
-    var offered = isNaN(value) || !unit ? null : value * Number(unit.getAttribute("data-factor"));
-    return { metric: t.metric.value, offered: offered };
-  };
-
-  FilterTable.prototype.passesLimit = function (row, limit) {
-    if (!limit) return true;
-    if (row.metric !== limit.metric) return false;
-    if (limit.offered === null) return true;
-    return meets(limit.offered, row.op, row.base);
+  /** The profile the form holds, as p=metric:value:unit values (what the reader typed, checked or not). */
+  FilterTable.prototype.profileParams = function () {
+    var params = new URLSearchParams();
+    if (!this.profileBox) return params;
+    var box = this.profileBox.fieldset;
+    this.profileBox.inputs.forEach(function (input) {
+      var text = input.value.trim();
+      if (text === "" && !input.validity.badInput) return;
+      var metric = input.getAttribute("data-metric");
+      var unit = box.querySelector("select[data-unit-for='" + metric + "']").value;
+      params.append("p", [metric, input.validity.badInput ? "?" : text, unit].join(":"));
+    });
+    return params;
   };
 
   /** Whether `row` passes every filter except facet `skip` (for that facet's counts). */
-  FilterTable.prototype.passes = function (row, choices, limit, skip) {
+  FilterTable.prototype.passes = function (row, choices, skip) {
     for (var i = 0; i < this.facets.length; i++) {
       if (this.facets[i] !== skip && !passesFacet(row, this.facets[i], choices[i])) return false;
     }
-    return this.passesLimit(row, limit);
+    return true;
   };
 
   /** Apply the form to the rows; `history` is "push", "replace" or "none" for the address. */
   FilterTable.prototype.update = function (history) {
     var self = this;
+    if (this.profileBox) {
+      this.profile = readProfile(this.profileParams(), this.data);
+      this.rows.forEach(function (row) {
+        row.values.verdict = [verdict(row.data, self.profile)];
+      });
+    }
+    var profiled = this.profile.order.length > 0;
     var choices = this.facets.map(function (facet) {
       return self.chosen(facet);
     });
-    var limit = this.limit();
     this.matches = this.rows.filter(function (row) {
-      return self.passes(row, choices, limit, null);
+      return self.passes(row, choices, null);
     });
+    if (profiled) this.orderByFit(choices);
     this.listed = this.pageSize; // a new choice lists its matches from the first
     // Each value's count, over every row: the rows it would show, given the other facets' choices.
     this.facets.forEach(function (facet) {
       var counts = {};
       var everywhere = 0; // citywide rows, counted in every district
       self.rows.forEach(function (row) {
-        if (!self.passes(row, choices, limit, facet)) return;
+        if (!self.passes(row, choices, facet)) return;
         var values = row.values[facet.name];
         if (facet.name === "district" && values.indexOf(CITYWIDE) !== -1) everywhere += 1;
         else
@@ -374,10 +410,11 @@
         label.querySelector("[data-count]").textContent = "(" + count + ")";
         label.classList.toggle("filters__value--none", count === 0 && !input.checked);
       });
+      if (facet.name === "verdict") facet.box.hidden = !profiled;
     });
     var active = choices.reduce(function (sum, chosen) {
       return sum + chosen.length;
-    }, limit ? 1 : 0);
+    }, this.profile.order.length);
     if (this.toggle) {
       var label = this.toggle.querySelector("summary");
       label.textContent = format(label.getAttribute("data-toggle"), { count: active });
@@ -385,18 +422,139 @@
     this.filtered = active > 0;
     this.choices = choices;
     this.list();
-    this.showProblem();
+    this.showProfile();
     this.saveState(history);
   };
 
-  /** Write the first `listed` matching rows, and say how many match and how many are listed. */
+  /** With a profile: the matching rows by scenario, best fit first (catalogueKit.fits), musts
+   *  first in each; the fits count every requirement the facets other than the verdict keep. */
+  FilterTable.prototype.orderByFit = function (choices) {
+    var self = this;
+    var verdicts = this.facets.filter(function (facet) {
+      return facet.name === "verdict";
+    })[0];
+    var kept = this.rows.filter(function (row) {
+      return self.passes(row, choices, verdicts);
+    });
+    var rowOf = new Map();
+    kept.forEach(function (row) {
+      rowOf.set(row.data, row);
+    });
+    var matching = new Set(this.matches);
+    this.fits = fits(
+      kept.map(function (row) {
+        return row.data;
+      }),
+      this.profile,
+      this.data
+    );
+    this.fitOf = {};
+    this.matches = [];
+    this.fits.forEach(function (fit) {
+      self.fitOf[fit.scenario] = fit;
+      fit.rows
+        .map(function (pair) {
+          return rowOf.get(pair[0]);
+        })
+        .filter(function (row) {
+          return matching.has(row);
+        })
+        .sort(function (a, b) {
+          return a.data[2] - b.data[2]; // musts first; sort keeps the order of equals
+        })
+        .forEach(function (row) {
+          self.matches.push(row);
+        });
+    });
+  };
+
+  /** A fit's standing in words and as a class: every must met, none missed, or some missed. */
+  FilterTable.prototype.standing = function (fit) {
+    var words = this.profileBox.result;
+    var must = fit.must;
+    if (must.misses) {
+      var key = must.misses === 1 ? "data-fit-misses-one" : "data-fit-misses";
+      return { kind: "misses", text: format(words.getAttribute(key), { count: must.misses }) };
+    }
+    if (!(must.meets + must.unmeasured)) return { kind: "clear", text: words.getAttribute("data-fit-none") };
+    if (must.unmeasured) return { kind: "clear", text: format(words.getAttribute("data-fit-unmeasured"), { count: must.unmeasured }) };
+    return { kind: "all", text: words.getAttribute("data-fit-all") };
+  };
+
+  /** "Must: 3 met, 0 missed, 1 not measured; Should: ...": a fit's counts. */
+  FilterTable.prototype.counts = function (fit) {
+    var self = this;
+    var words = this.profileBox.result;
+    return this.data.names.priority
+      .filter(function (priority) {
+        var counted = fit[priority[0]];
+        return counted.meets + counted.misses + counted.unmeasured > 0;
+      })
+      .map(function (priority) {
+        return priority[1] + self.colon + format(words.getAttribute("data-fit-counts"), fit[priority[0]]);
+      })
+      .join(this.semicolon);
+  };
+
+  /** The row heading a scenario's requirements with its fit. */
+  FilterTable.prototype.fitHeading = function (fit) {
+    var scenario = this.data.scenarios[fit.scenario];
+    var standing = this.standing(fit);
+    var link = element("a", { href: this.data.link[0] + scenario[0] + this.data.link[1] }, [scenario[1]]);
+    var cell = element("th", { colspan: String(this.profileBox.profiled.cells.length), scope: "rowgroup" }, [
+      link,
+      " ",
+      element("span", { class: "fit__standing fit--" + standing.kind }, [standing.text]),
+      " ",
+      element("span", { class: "fit__counts" }, [this.counts(fit)]),
+    ]);
+    return element("tr", { class: "fit" }, [cell]);
+  };
+
+  /** The cell of a row's verdict: "Meets: 0.1 m", "Misses: 2 m", "Not measured (not in your profile)". */
+  FilterTable.prototype.productCell = function (row) {
+    var said = row.values.verdict[0];
+    var label = this.verdictLabel(said);
+    var cell = [element("span", { class: "verdict verdict--" + said }, [label])];
+    var entry = row.data.length > 4 ? this.profile.entries[row.data[4]] : null;
+    if (entry) cell.push(" " + profileValue(entry, this.data));
+    else if (row.data.length > 4) cell.push(" ", element("span", { class: "none" }, [this.profileBox.result.getAttribute("data-not-given")]));
+    return { label: this.profileHeading(), cell: cell };
+  };
+
+  FilterTable.prototype.profileHeading = function () {
+    var cells = this.profileBox.profiled.cells;
+    return cells[cells.length - 1].textContent;
+  };
+
+  FilterTable.prototype.verdictLabel = function (said) {
+    var input = this.form.querySelector("fieldset[data-facet=verdict] input[value='" + said + "']");
+    return input ? labelText(input) : said;
+  };
+
+  /** Write the first `listed` matching rows, and say how many match and how many are listed;
+   *  with a profile, under a heading row per scenario that gives its fit. */
   FilterTable.prototype.list = function () {
+    var self = this;
     var shown = this.matches.slice(0, this.listed);
+    var profiled = this.profile.order.length > 0;
+    var table = this.table;
+    while (table.tBodies.length > 1) table.removeChild(table.tBodies[table.tBodies.length - 1]);
     var body = this.body;
     while (body.firstChild) body.removeChild(body.firstChild);
+    if (this.profileBox) {
+      var headings = profiled ? this.profileBox.profiled : this.profileBox.headings;
+      if (table.tHead.rows[0] !== headings) table.tHead.replaceChild(headings, table.tHead.rows[0]);
+    }
+    var scenario = null;
     shown.forEach(function (row) {
-      row.element = row.element || row.render();
-      body.appendChild(row.element);
+      if (profiled && row.data[0] !== scenario) {
+        if (scenario !== null) body = table.appendChild(element("tbody"));
+        scenario = row.data[0];
+        body.appendChild(self.fitHeading(self.fitOf[scenario]));
+      }
+      if (profiled) body.appendChild(row.render(self.productCell(row)));
+      else body.appendChild((row.element = row.element || row.render()));
     });
     var summary = this.summary ? format(this.summary.getAttribute("data-summary"), { shown: this.matches.length, total: this.rows.length }) : "";
     var partial = shown.length < this.matches.length;
@@ -413,10 +571,49 @@
       var button = this.more.querySelector("button");
       button.textContent = format(button.getAttribute("data-more"), { count: Math.min(left, this.pageSize) });
     }
+    this.offerBriefing();
+  };
+
+  /** The scenarios the matching rows belong to, in the order listed. */
+  FilterTable.prototype.scenarioIds = function () {
+    var seen = {};
+    return this.matches
+      .map(function (row) {
+        return row.id;
+      })
+      .filter(function (id) {
+        if (seen[id]) return false;
+        seen[id] = true;
+        return true;
+      });
+  };
+
+  /** The link to a briefing pack of the listed scenarios, with the filters (and profile) that chose them. */
+  FilterTable.prototype.offerBriefing = function () {
+    var offer = this.briefing;
+    if (!offer) return;
+    var ids = this.scenarioIds();
+    while (offer.firstChild) offer.removeChild(offer.firstChild);
+    offer.hidden = ids.length === 0;
+    if (ids.length > BRIEFING_LIMIT) {
+      offer.textContent = format(offer.getAttribute("data-too-many"), { limit: BRIEFING_LIMIT });
+      return;
+    }
+    var params = new URLSearchParams();
+    params.set("from", offer.getAttribute("data-briefing"));
+    ids.forEach(function (id) {
+      params.append("s", id);
+    });
+    new URLSearchParams(this.query()).forEach(function (value, key) {
+      params.append(key, value);
+    });
+    var label = ids.length === 1 ? offer.getAttribute("data-label-one") : format(offer.getAttribute("data-label"), { count: ids.length });
+    offer.appendChild(element("a", { href: offer.getAttribute("data-href") + "?" + params.toString(), class: "md-button" }, [label]));
   };
 
   /** The active filters in words, for a printout: "Filters: Domain: Forestry; Status: Open. Showing 2 of 15 scenarios". */
   FilterTable.prototype.describe = function (choices, summary) {
+    var self = this;
     var parts = [];
     this.facets.forEach(function (facet, i) {
       var names = facet.inputs
@@ -424,43 +621,76 @@
           return choices[i].indexOf(input.value) !== -1;
         })
         .map(labelText);
-      if (names.length) parts.push(facet.label + ": " + names.join(", "));
+      if (names.length) parts.push(facet.label + self.colon + names.join(self.data.words.separator));
     });
-    if (!parts.length && !(this.threshold && this.threshold.metric.value)) return summary;
-    var t = this.threshold;
-    if (t && t.metric.value) {
-      var value = this.offeredValue();
-      var metric = t.metric.selectedOptions[0].textContent.trim();
-      parts.push(isNaN(value) ? metric : metric + " " + value + " " + t.unit.selectedOptions[0].textContent.trim());
+    if (this.profile.order.length) {
+      parts.push(this.profileHeading() + this.colon + describeProfile(this.profile, this.data, this.data.words.separator));
     }
-    return this.printed.getAttribute("data-print-filters") + ": " + parts.join("; ") + ". " + summary;
+    if (!parts.length) return summary;
+    return this.printed.getAttribute("data-print-filters") + this.colon + parts.join(this.semicolon) + this.stop + summary;
   };
 
-  /** Say why the threshold is not applied: a value that is no number of 0 or more, or a metric the address names that no requirement measures. */
-  FilterTable.prototype.showProblem = function () {
-    var t = this.threshold;
-    if (!t || !t.problem) return;
-    var invalid = t.metric.value && t.value.value.trim() !== "" && isNaN(this.offeredValue());
-    var message = invalid ? t.problem.getAttribute("data-invalid") : t.unknownMetric ? t.problem.getAttribute("data-unknown") : "";
-    t.problem.textContent = message;
-    t.problem.hidden = !message;
-    t.value.setAttribute("aria-invalid", invalid ? "true" : "false");
-  };
-
-  /** Offer only the units a value of the chosen metric may be given in; `reset` chooses its usual unit. */
-  FilterTable.prototype.fitUnits = function (reset) {
-    var t = this.threshold;
-    if (!t) return;
-    var option = t.metric.selectedOptions[0];
-    var allowed = option && option.value ? option.getAttribute("data-units").split(" ") : [];
-    each(t.unit.options, function (unit) {
-      var fits = allowed.indexOf(unit.value) !== -1;
-      unit.hidden = !fits;
-      unit.disabled = !fits;
+  /** The profile's problems (what is ignored, and why), its result in a sentence and its CSV. */
+  FilterTable.prototype.showProfile = function () {
+    var box = this.profileBox;
+    if (!box) return;
+    var seen = {};
+    var problems = this.addressProblems.concat(this.profile.problems).filter(function (problem) {
+      if (seen[problem.given]) return false;
+      seen[problem.given] = true;
+      return true;
     });
-    var current = t.unit.selectedOptions[0];
-    if (allowed.length && (reset || !current || current.disabled)) t.unit.value = option.getAttribute("data-default-unit");
-    t.value.disabled = t.unit.disabled = !allowed.length;
+    var list = box.problems;
+    while (list.firstChild) list.removeChild(list.firstChild);
+    problems.forEach(function (problem) {
+      var text = format(box.fieldset.getAttribute("data-problem-" + problem.reason), { given: problem.given });
+      list.appendChild(element("li", {}, [text]));
+    });
+    list.hidden = problems.length === 0;
+    var invalid = this.profile.problems.map(function (problem) {
+      return problem.given.split(":")[0];
+    });
+    box.inputs.forEach(function (input) {
+      input.setAttribute("aria-invalid", invalid.indexOf(input.getAttribute("data-metric")) !== -1 ? "true" : "false");
+    });
+    var profiled = this.profile.order.length > 0;
+    box.result.hidden = !profiled;
+    if (!profiled) return;
+    var tally = { count: this.fits.length, all: 0, clear: 0, missing: 0 };
+    var self = this;
+    this.fits.forEach(function (fit) {
+      var kind = self.standing(fit).kind;
+      tally[kind === "all" ? "all" : kind === "clear" ? "clear" : "missing"] += 1;
+    });
+    var sentence = box.result.querySelector("[data-profile-summary]");
+    sentence.textContent = format(sentence.getAttribute("data-summary"), tally);
+  };
+
+  /** The profile's result as CSV: a row per matching requirement, with its scenario's fit and its verdict. */
+  FilterTable.prototype.resultCsv = function () {
+    var self = this;
+    var names = this.data.names;
+    var button = this.profileBox.result.querySelector("[data-profile-csv]");
+    var lines = [button.getAttribute("data-columns").split("|")];
+    this.matches.forEach(function (row) {
+      var r = row.data;
+      var scenario = self.data.scenarios[r[0]];
+      var entry = r.length > 4 ? self.profile.entries[r[4]] : null;
+      lines.push([
+        scenario[0],
+        scenario[1],
+        self.standing(self.fitOf[r[0]]).text,
+        r[1],
+        names.priority[r[2]][1],
+        r.length > 4 ? names.metric[r[4]][1] : "",
+        r.length > 4 ? r[7] : "",
+        entry ? profileValue(entry, self.data) : "",
+        self.verdictLabel(row.values.verdict[0]),
+        r[3],
+        new URL(self.data.link[0] + scenario[0] + self.data.link[1] + "#" + r[1], location.href).href,
+      ]);
+    });
+    return csvText(lines);
   };
 
   FilterTable.prototype.query = function () {
@@ -471,15 +701,10 @@
         params.append(facet.name, value);
       });
     });
-    var t = this.threshold;
-    if (t && t.metric.value) {
-      params.set("metric", t.metric.value);
-      if (t.value.value.trim() !== "") {
-        params.set("value", t.value.value.trim());
-        params.set("unit", t.unit.value);
-      }
-    }
-    return params.toString();
+    this.profileParams().forEach(function (value, key) {
+      params.append(key, value);
+    });
+    return params.toString().replace(/%3A/g, ":"); // p=metric:value:unit reads as typed; a query may hold ":"
   };
 
   FilterTable.prototype.saveState = function (history) {
@@ -496,7 +721,7 @@
     carryQueryToLanguageSwitch();
   };
 
-  /** Restore the filters from the query string; accepts repeated keys and comma lists. */
+  /** Restore the filters and the profile from the query string; accepts repeated keys and comma lists. */
   FilterTable.prototype.loadState = function () {
     var self = this;
     var params = new URLSearchParams(location.search);
@@ -515,17 +740,18 @@
         }
       });
     });
-    var t = this.threshold;
-    if (t) {
-      var metric = params.get("metric") || "";
-      t.metric.value = metric;
-      t.unknownMetric = metric !== "" && t.metric.value !== metric;
-      if (t.metric.selectedIndex < 0) t.metric.value = "";
-      this.fitUnits(true);
-      t.value.value = params.get("value") || "";
-      if (params.get("unit")) t.unit.value = params.get("unit");
-      this.fitUnits(false);
-    }
+    var box = this.profileBox;
+    if (!box) return;
+    var profile = readProfile(params, this.data);
+    box.inputs.forEach(function (input) {
+      var metric = input.getAttribute("data-metric");
+      var select = box.fieldset.querySelector("select[data-unit-for='" + metric + "']");
+      var at = position(self.data.names.metric, metric);
+      var entry = profile.entries[at];
+      input.value = entry ? String(entry.value) : "";
+      select.value = self.data.names.unit[entry ? entry.unit : self.data.names.metric[at][3]][0];
+    });
+    this.addressProblems = profile.problems;
   };
 
   FilterTable.prototype.start = function () {
@@ -535,23 +761,20 @@
       event.preventDefault();
     });
     this.form.addEventListener("change", function (event) {
-      var t = self.threshold;
-      if (t && event.target === t.metric) {
-        t.unknownMetric = false;
-        t.value.value = ""; // a value typed for another metric means nothing for this one
-        self.fitUnits(true);
-      }
+      if (event.target.closest("[data-profile]")) self.addressProblems = [];
       self.update("push");
     });
     this.form.addEventListener("input", function (event) {
       // Typing a value updates the table at once and the address in place; choices (check boxes,
       // selects) update on "change", each a step that Back can undo.
-      if (event.target.type === "number") self.update("replace");
+      if (event.target.type === "number") {
+        self.addressProblems = [];
+        self.update("replace");
+      }
     });
     this.form.addEventListener("reset", function () {
       setTimeout(function () {
-        if (self.threshold) self.threshold.unknownMetric = false;
-        self.fitUnits(true);
+        self.addressProblems = [];
         self.update("push");
       });
     });
@@ -565,6 +788,12 @@
         self.list();
       });
     }
+    if (this.profileBox) {
+      var button = this.profileBox.result.querySelector("[data-profile-csv]");
+      button.addEventListener("click", function () {
+        download(self.resultCsv(), button.getAttribute("data-file"));
+      });
+    }
     if (this.toggle) {
       // Folded on a phone, so the rows come first; open on a wider screen, where the control hides.
       var phone = window.matchMedia(PHONE);
@@ -576,6 +805,51 @@
     }
     this.update("replace");
   };
+
+  // -- CSV, as the site's own catalogue.csv writes it (export.py): formula-safe, UTF-8 with a BOM --
+
+  // What makes a spreadsheet read a cell as a formula, and what it may skip before it (export.py's
+  // _FORMULA_START, _LEADING_BLANKS and _NUMBER: keep them in step; a test compares the two).
+  var FORMULA_START = "=+-@\t\r|%\uff1d\uff0b\uff0d\uff20";
+  var LEADING_BLANKS = /^[\s\x1c-\x1f\x85\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+/;
+  var NUMBER = /^-?[0-9]+(?:\.[0-9]+)?(?:e[-+]?[0-9]+)?$/;
+
+  /** A cell a spreadsheet shows as the text it is: one that would start a formula gets a leading apostrophe. */
+  function spreadsheetText(cell) {
+    var text = String(cell);
+    var first = text.replace(LEADING_BLANKS, "").charAt(0);
+    return first && FORMULA_START.indexOf(first) !== -1 && !NUMBER.test(text) ? "'" + text : text;
+  }
+
+  /** Rows of cells as CSV: quoted where needed, CRLF line ends, a byte-order mark for spreadsheets. */
+  function csvText(lines) {
+    return (
+      "\ufeff" +
+      lines
+        .map(function (cells) {
+          return cells
+            .map(function (cell) {
+              var text = spreadsheetText(cell);
+              return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+            })
+            .join(",");
+        })
+        .join("\r\n") +
+      "\r\n"
+    );
+  }
+
+  /** Offer `text` as a file to save, made in the page (works from file:// too). */
+  function download(text, name) {
+    var address = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+    var link = element("a", { href: address, download: name, hidden: "" });
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    setTimeout(function () {
+      URL.revokeObjectURL(address);
+    });
+  }
 
   /** Point the header's language links at the other language's page with the same query. */
   function carryQueryToLanguageSwitch() {
@@ -709,8 +983,12 @@
     readProfile: readProfile,
     profileParams: profileParams,
     describeProfile: describeProfile,
+    profileValue: profileValue,
     verdict: verdict,
     fits: fits,
+    spreadsheetText: spreadsheetText,
+    csvText: csvText,
+    download: download,
     BRIEFING_LIMIT: BRIEFING_LIMIT,
   };
 

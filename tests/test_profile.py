@@ -1,0 +1,320 @@
+"""The product profile on the requirements explorer, in a real browser: a product's values for
+several metrics, each in a unit of its own, judge every requirement (meets, misses, not measured)
+and order the scenarios by fit; the profile lives in the address, explains what it ignores,
+narrows with the facets, prints with what it is, downloads as formula-safe CSV and leads to a
+briefing pack.
+
+Four scenarios written for these tests have answers worked out by hand below; on the real
+catalogue the expected answers are computed again from the data, by the rule written out here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from generator.export import spreadsheet_text
+from generator.model import Catalogue, Requirement, Scenario
+from tests.conftest import build_site, site_project
+from tests.localhost import serving
+from tests.test_explore import pdf_text
+
+pytestmark = pytest.mark.browser
+
+# Three metrics in units other than the targets' own: 50 cm against targets in m, 12 h against
+# targets in d and h, 99.5 % (higher is better).
+PROFILE = "p=horizontal-accuracy:50:cm&p=revisit-interval:12:h&p=availability:99.5:percent"
+HAND: dict[
+    str, dict[str, tuple[str, str | None, str]]
+] = {  # scenario: {requirement: (priority, target line, verdict)}, and the scenario's standing
+    "profile-alpha": {  # every must met (a should missed): first
+        "R1": ("must", '{metric: horizontal-accuracy, op: "<=", value: 1, unit: m}', "meets"),  # 0.5 m <= 1 m
+        "R2": ("must", '{metric: revisit-interval, op: "<=", value: 1, unit: d}', "meets"),  # 12 h <= 24 h
+        "R3": ("should", '{metric: availability, op: ">=", value: 99.9, unit: percent}', "misses"),  # 99.5 < 99.9
+    },
+    "profile-delta": {  # no must missed, one not measured: second
+        "R1": ("must", '{metric: availability, op: ">=", value: 99.5, unit: percent}', "meets"),  # equal meets
+        "R2": ("must", '{metric: security-level, op: ">=", value: 3, unit: level}', "unmeasured"),  # not in the profile
+    },
+    "profile-bravo": {  # one must missed: third
+        "R1": ("must", '{metric: horizontal-accuracy, op: "<=", value: 0.2, unit: m}', "misses"),  # 0.5 m > 0.2 m
+        "R2": ("must", '{metric: availability, op: ">=", value: 99, unit: percent}', "meets"),
+        "R3": ("should", '{metric: revisit-interval, op: "<=", value: 6, unit: h}', "misses"),  # 12 h > 6 h
+    },
+    "profile-charlie": {  # two musts missed: last
+        "R1": ("must", '{metric: horizontal-accuracy, op: "<=", value: 30, unit: cm}', "misses"),
+        "R2": ("must", '{metric: revisit-interval, op: "<", value: 2, unit: h}', "misses"),
+        "R3": ("must", None, "unmeasured"),  # no target: nothing to measure
+    },
+}
+STANDING = {"profile-alpha": "all", "profile-delta": "clear", "profile-bravo": "misses", "profile-charlie": "misses"}
+TEMPLATE = "police-beidou-field-operations"  # the scenario the hand-made ones are cut from
+
+
+def hand_made(original: str, scenario_id: str, requirements: dict[str, tuple[str, str | None, str]]) -> str:
+    """A copy of the scenario `original` (YAML text) with its id, a title of its own and the requirements given."""
+    text = re.sub(r"^id: .+$", f"id: {scenario_id}", original, count=1, flags=re.MULTILINE)
+    text = re.sub(
+        r"^(title:\n  en: ).+\n  zh: .+$",
+        rf"\g<1>Hand-worked {scenario_id}\n  zh: 手算示例 {scenario_id}",
+        text,
+        count=1,
+        flags=re.MULTILINE,
+    )
+    lines = []
+    for key, (priority, target, _) in requirements.items():
+        kind = "performance" if target else "functional"
+        lines += [f"  - id: {key}", f"    priority: {priority}", f"    kind: {kind}", "    text:"]
+        lines += [f"      en: Requirement {key} of {scenario_id}.", f"      zh: {scenario_id}的需求{key}。"]
+        if target:
+            lines.append(f"    target: {target[:-1]}, basis: illustrative}}")
+    start, end = text.index("requirements:\n"), text.index("constraints:\n")
+    return text[:start] + "requirements:\n" + "\n".join(lines) + "\n" + text[end:]
+
+
+@pytest.fixture(scope="module")
+def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real catalogue and the four hand-worked scenarios, built and served."""
+    tmp = tmp_path_factory.mktemp("profile")
+    project = site_project(tmp / "project")
+    original = (project / "scenarios" / f"{TEMPLATE}.yaml").read_text(encoding="utf-8")
+    for scenario_id, requirements in HAND.items():
+        (project / "scenarios" / f"{scenario_id}.yaml").write_text(
+            hand_made(original, scenario_id, requirements), encoding="utf-8"
+        )
+    with serving(build_site(project, tmp / "site")) as url:
+        yield url
+
+
+def fit_rows(page: Page) -> list[tuple[str, str]]:
+    """(scenario id, standing) of each scenario heading the profiled table, in order."""
+    headings = page.locator("table[data-filter-table] tr.fit th")
+    found = headings.evaluate_all(
+        """cells => cells.map(th => [th.querySelector("a").href, th.querySelector(".fit__standing").className])"""
+    )
+    return [(scenario_of(href), standing.rsplit("fit--", 1)[1]) for href, standing in found]
+
+
+def verdicts(page: Page) -> dict[tuple[str, str], str]:
+    """{(scenario id, requirement id): verdict} of the requirement rows listed."""
+    rows = page.locator("table[data-filter-table] tbody tr:not(.fit)").evaluate_all(
+        """rows => rows.map(tr => [tr.querySelector("td a").href, tr.querySelector(".verdict").className])"""
+    )
+    return {(scenario_of(href), href.rsplit("#", 1)[1]): kind.rsplit("verdict--", 1)[1] for href, kind in rows}
+
+
+def scenario_of(href: str) -> str:
+    return href.split("#")[0].rstrip("/").removesuffix(".html").rsplit("/", 1)[-1]
+
+
+def show_all(page: Page) -> None:
+    more = page.locator("[data-show-more] button")
+    while more.is_visible():
+        more.click()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize(("prefix", "locale"), [("", "en-US"), ("zh/", "zh-CN")], ids=["en", "zh"])
+def test_a_profile_in_mixed_units_gives_the_verdicts_worked_out_by_hand(
+    browser: Browser, hosted: str, prefix: str, locale: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale=locale)
+    page = context.new_page()
+    page.goto(f"{hosted}/{prefix}requirements/")
+    if width < 600:
+        page.locator("details.filters__toggle > summary").click()  # folded on a phone
+    for metric, value, unit in (
+        ("horizontal-accuracy", "50", "cm"),
+        ("revisit-interval", "12", "h"),
+        ("availability", "99.5", "percent"),
+    ):
+        page.locator(f"select[data-unit-for={metric}]").select_option(unit)
+        page.locator(f"#profile-{metric}").fill(value)
+    show_all(page)
+    ours = [row for row in fit_rows(page) if row[0] in HAND]
+    assert ours == [(scenario_id, STANDING[scenario_id]) for scenario_id in HAND]
+    got = {key: kind for key, kind in verdicts(page).items() if key[0] in HAND}
+    assert got == {(s, r): answer[2] for s, requirements in HAND.items() for r, answer in requirements.items()}
+    # Musts come first under each scenario's heading.
+    bravo = [r for s, r in verdicts(page) if s == "profile-bravo"]
+    assert bravo == ["R1", "R2", "R3"]
+    assert parse_qs(urlsplit(page.url).query)["p"] == PROFILE.replace("p=", "").split("&")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    context.close()
+
+
+def test_the_profile_lives_in_the_address(page: Page, hosted: str) -> None:
+    page.goto(f"{hosted}/requirements/?{PROFILE}")
+    assert page.locator("#profile-horizontal-accuracy").input_value() == "50"
+    assert page.locator("select[data-unit-for=horizontal-accuracy]").input_value() == "cm"
+    first = fit_rows(page)
+    page.locator("select[data-unit-for=horizontal-accuracy]").select_option("m")  # 50 m: each choice a step Back undoes
+    page.locator("input[name=domain][value=transport]").check()
+    assert "horizontal-accuracy:50:m" in page.url and "domain=transport" in page.url
+    page.go_back()
+    assert "domain=transport" not in page.url and not page.locator("input[name=domain][value=transport]").is_checked()
+    assert page.locator("select[data-unit-for=horizontal-accuracy]").input_value() == "m"
+    page.go_back()
+    assert page.locator("select[data-unit-for=horizontal-accuracy]").input_value() == "cm" and fit_rows(page) == first
+    page.go_forward()
+    assert page.locator("select[data-unit-for=horizontal-accuracy]").input_value() == "m" and fit_rows(page) != first
+    # Typing a value changes the address in place.
+    page.locator("#profile-horizontal-accuracy").fill("")
+    page.wait_for_function("() => !location.search.includes('horizontal-accuracy')")
+    # The language switch carries the profile to the Chinese page, which judges alike.
+    page.goto(f"{hosted}/requirements/?{PROFILE}")
+    page.locator(".md-header__option .md-select > button").hover()
+    page.locator("a[data-language-switch=zh]").click()
+    page.wait_for_url("**/zh/requirements/**")
+    assert page.locator("#profile-availability").input_value() == "99.5"
+    assert fit_rows(page) == first
+
+
+def test_what_the_profile_cannot_use_is_explained_and_ignored(page: Page, hosted: str) -> None:
+    given = ["no-such-metric:1:m", "horizontal-accuracy:-1:m", "availability:99:m", "revisit-interval:1:fortnight"]
+    page.goto(f"{hosted}/requirements/?" + "&".join(f"p={entry}" for entry in given) + "&p=availability:99.5")
+    problems = page.locator("[data-profile-problems] li").all_text_contents()
+    assert len(problems) == len(given) and all(entry in text for entry, text in zip(given, problems, strict=True))
+    assert "no requirement measures" in problems[0] and "0 or more" in problems[1]
+    assert "does not fit" in problems[2] and "does not fit" in problems[3]
+    # The one usable entry applies, in the metric's usual unit: 99.5 % meets delta's R1.
+    assert page.locator("#profile-availability").input_value() == "99.5"
+    assert verdicts(page)[("profile-delta", "R1")] == "meets"
+    assert page.locator("#profile-horizontal-accuracy").input_value() == ""
+    # A value typed that is no number of 0 or more is said at once, and judges nothing.
+    page.locator("#profile-horizontal-accuracy").fill("-3")
+    assert page.locator("#profile-horizontal-accuracy").get_attribute("aria-invalid") == "true"
+    assert any("horizontal-accuracy:-3" in text for text in page.locator("[data-profile-problems] li").all_text_contents())
+    # Without a profile, no verdict: every requirement listed as the page has them.
+    page.goto(f"{hosted}/requirements/")
+    assert page.locator("tr.fit").count() == 0 and page.locator("[data-profile-result]").is_hidden()
+    assert page.locator("fieldset[data-facet=verdict]").is_hidden()
+
+
+def verdict_of(catalogue: Catalogue, requirement: Requirement, profile: dict[str, float]) -> str:
+    """The explorer's rule, written again from the data: the profile's value (base units) against the target."""
+    target = requirement.target
+    if target is None or target.metric not in profile:
+        return "unmeasured"
+    offered, base = profile[target.metric], catalogue.vocabularies.in_base_unit(target)
+    slack = 1e-9 * max(1, abs(base))
+    met = {"<=": offered <= base + slack, "<": offered < base - slack, ">=": offered >= base - slack, ">": offered > base + slack}
+    return "meets" if met.get(target.op, abs(offered - base) <= slack) else "misses"
+
+
+def fit_order(catalogue: Catalogue, profile: dict[str, float], keep: set[tuple[str, str]]) -> list[str]:
+    """Scenario ids best fit first: musts missed, then whether every must is measured and met,
+    musts not measured, shoulds missed, requirements met (more first), table order."""
+    order = {key: number for number, key in enumerate(catalogue.vocabularies.domains)}
+    scenarios = sorted(catalogue.scenarios, key=lambda s: (order[s.domain], s.id))
+
+    def key(item: tuple[int, Scenario]) -> tuple[int, ...]:
+        position, scenario = item
+        said = [(r.priority, verdict_of(catalogue, r, profile)) for r in scenario.requirements if (scenario.id, r.id) in keep]
+        count = {
+            (p, v): sum(1 for x in said if x == (p, v)) for p in ("must", "should") for v in ("meets", "misses", "unmeasured")
+        }
+        proven = 0 if count["must", "meets"] and not count["must", "unmeasured"] else 1
+        met = count["must", "meets"] + count["should", "meets"]
+        return (count["must", "misses"], proven, count["must", "unmeasured"], count["should", "misses"], -met, position)
+
+    listed = [item for item in enumerate(scenarios) if any((item[1].id, r.id) in keep for r in item[1].requirements)]
+    return [scenario.id for _, scenario in sorted(listed, key=key)]
+
+
+def test_on_the_real_catalogue_the_order_and_verdicts_follow_the_rule(catalogue: Catalogue, page: Page, served: str) -> None:
+    # 1 m, 2 days, 99 %: given as 100 cm, 48 h, 99 %.
+    profile = {"horizontal-accuracy": 1.0, "revisit-interval": 2 * 86400.0, "availability": 99.0}
+    page.goto(f"{served}/requirements/?p=horizontal-accuracy:100:cm&p=revisit-interval:48:h&p=availability:99:percent")
+    show_all(page)
+    every = {(s.id, r.id) for s in catalogue.scenarios for r in s.requirements}
+    assert [s for s, _ in fit_rows(page)] == fit_order(catalogue, profile, every)
+    expected = {(s.id, r.id): verdict_of(catalogue, r, profile) for s in catalogue.scenarios for r in s.requirements}
+    assert verdicts(page) == expected
+    assert {"meets", "misses", "unmeasured"} <= set(expected.values())  # the profile tells all three apart
+
+    # Narrowed by domain and priority, then to what the product misses; the fits count what the facets keep.
+    domain = max(catalogue.vocabularies.domains, key=lambda d: sum(1 for s in catalogue.scenarios if s.domain == d))
+    page.goto(
+        f"{served}/requirements/?domain={domain}&priority=must&verdict=misses&p=horizontal-accuracy:1:m&p=revisit-interval:2:d&p=availability:99"
+    )
+    show_all(page)
+    kept = {(s.id, r.id) for s in catalogue.scenarios for r in s.requirements if s.domain == domain and r.priority == "must"}
+    missed = {key for key in kept if expected[key] == "misses"}
+    assert set(verdicts(page)) == missed
+    assert [s for s, _ in fit_rows(page)] == [s for s in fit_order(catalogue, profile, kept) if any(k[0] == s for k in missed)]
+
+
+def test_the_result_downloads_as_formula_safe_csv(catalogue: Catalogue, page: Page, served: str) -> None:
+    page.goto(f"{served}/requirements/?priority=must&p=horizontal-accuracy:1:m&p=availability:99")
+    with page.expect_download() as download:
+        page.locator("[data-profile-csv]").click()
+    assert download.value.suggested_filename == "product-profile.csv"
+    text = Path(download.value.path()).read_bytes().decode("utf-8")
+    assert text.startswith("\ufeff") and text.endswith("\r\n")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    profile = {"horizontal-accuracy": 1.0, "availability": 99.0}
+    expected = {
+        (s.id, r.id): verdict_of(catalogue, r, profile)
+        for s in catalogue.scenarios
+        for r in s.requirements
+        if r.priority == "must"
+    }
+    names = {"meets": "Meets", "misses": "Misses", "unmeasured": "Not measured"}
+    assert {(row["scenario_id"], row["requirement_id"]): row["verdict"] for row in rows} == {
+        k: names[v] for k, v in expected.items()
+    }
+    assert len(rows) == len(expected)
+    accuracy = next(row for row in rows if row["metric"] == "Horizontal positioning accuracy")
+    assert accuracy["your_product"] == "1 m" and accuracy["address"].startswith(f"{served}/scenarios/")
+    # The page's CSV cells are made safe as catalogue.csv's are (export.spreadsheet_text), case by case.
+    cells = [
+        "=1+1",
+        "+1",
+        "-1",
+        "-1.5e3",
+        "@SUM(A1)",
+        "\t=x",
+        "\r=x",
+        " =x",
+        "\u200b=x",
+        "|x",
+        "%x",
+        "＝1",
+        "plain",
+        "",
+        "1e5",
+        "-x",
+    ]
+    ours = page.evaluate("cells => cells.map(window.catalogueKit.spreadsheetText)", cells)
+    assert ours == [spreadsheet_text(cell) for cell in cells]
+    written = page.evaluate("() => window.catalogueKit.csvText([['a,b', 'say \"hi\"', 'two\\nlines', '=1']])")
+    assert list(csv.reader(io.StringIO(written.removeprefix("\ufeff")))) == [["a,b", 'say "hi"', "two\nlines", "'=1"]]
+
+
+def test_a_printed_profile_says_what_it_is(page: Page, hosted: str) -> None:
+    page.goto(f"{hosted}/requirements/?priority=must&{PROFILE}")
+    text = " ".join(pdf_text(page, format="A4"))
+    assert "Filters: Priority: Must; Your product: Horizontal positioning accuracy 50 cm, Revisit interval 12 h" in text
+    assert "Hand-worked profile-alpha" in text and "Meets every must" in text
+    page.goto(f"{hosted}/zh/requirements/?priority=must&{PROFILE}")
+    text = " ".join(pdf_text(page, format="A4"))
+    # Extraction spaces Chinese from figures, and NFKC makes full-width colons plain: compare without spaces.
+    assert "筛选条件:优先级:必须;您的产品:水平定位精度50厘米、重访周期12小时、服务可用性99.5%。" in "".join(text.split())
+
+
+def test_the_result_leads_to_a_briefing_pack_of_its_scenarios_in_fit_order(page: Page, hosted: str) -> None:
+    page.goto(f"{hosted}/requirements/?domain=public-security&{PROFILE}")
+    link = page.locator("[data-briefing] a")
+    query = parse_qs(urlsplit(link.get_attribute("href") or "").query)
+    assert query["from"] == ["profile"] and query["domain"] == ["public-security"]
+    assert query["p"] == PROFILE.replace("p=", "").split("&")
+    assert [s for s in query["s"] if s in HAND] == list(HAND)
+    assert query["s"] == [s for s, _ in fit_rows(page)]
