@@ -3,6 +3,7 @@ search included, and the same bytes for the same site."""
 
 from __future__ import annotations
 
+import collections
 import shutil
 import zipfile
 from pathlib import Path
@@ -14,6 +15,7 @@ from generator.bundle import bundle
 from generator.model import Catalogue
 from tests.browser import heading, search
 from tests.conftest import build_site, site_project
+from tests.test_profile import verdict_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
@@ -67,6 +69,26 @@ def test_read_from_file_with_search_filters_and_language_switch(catalogue: Catal
     page.locator("a[data-language-switch=zh]").click()
     page.wait_for_url((unzipped / "zh" / "scenarios" / f"{scenario.id}.html").as_uri())
     assert heading(page) == scenario.title.zh
+    assert elsewhere == []
+
+
+def test_from_file_a_product_profile_judges_the_requirements(catalogue: Catalogue, page: Page, unzipped: Path) -> None:
+    elsewhere: list[str] = []
+    page.on(
+        "request", lambda request: None if request.url.startswith(("file:", "data:", "blob:")) else elsewhere.append(request.url)
+    )
+    for prefix in ("", "zh/"):
+        page.goto((unzipped / prefix / "requirements.html").as_uri() + "?p=horizontal-accuracy:100:cm")
+        assert page.locator("#profile-horizontal-accuracy").input_value() == "100"
+        profile = {"horizontal-accuracy": 1.0}
+        expected = collections.Counter(verdict_of(catalogue, r, profile) for s in catalogue.scenarios for r in s.requirements)
+        while page.locator("[data-show-more] button").is_visible():
+            page.locator("[data-show-more] button").click()
+        shown = page.locator("table[data-filter-table] .verdict").evaluate_all(
+            "cells => cells.map(c => c.className.split('--')[1])"
+        )
+        assert collections.Counter(shown) == expected
+        assert page.locator("tr.fit").count() == len(catalogue.scenarios)
     assert elsewhere == []
 
 
