@@ -19,6 +19,7 @@ PAGE_TYPES = [
     "",
     "catalogue/",
     "requirements/",
+    "requirements/?p=horizontal-accuracy:0.5:m&p=availability:99.9:percent",
     "stats/",
     "data/",
     "about/",

@@ -65,7 +65,7 @@
   }
 
   /** The catalogue's rows from its data (render.py scenario_data), each with its facet values
-   *  and a way to write its <tr> as _scenario_row.html.j2 does. */
+   *  and a way to write its <tr> as _macros.html.j2 scenario_row does. */
   function scenarioRows(data, labels) {
     var names = data.names;
     return data.rows.map(function (r) {
