@@ -744,7 +744,11 @@
       self.save();
     });
     each(wrapper.querySelectorAll("tbody"), function (body) {
-      if (window.MutationObserver) new MutationObserver(self.mark.bind(self)).observe(body, { childList: true });
+      if (!window.MutationObserver) return;
+      new MutationObserver(function () {
+        self.mark();
+        self.describe();
+      }).observe(body, { childList: true });
     });
     this.mark();
     this.describe();
@@ -785,12 +789,23 @@
         .join("&");
       this.link.setAttribute("href", wrapper.getAttribute("data-compare-pick") + "?" + query);
       this.link.removeAttribute("aria-disabled");
+      this.link.classList.add("md-button--primary");
     } else {
+      this.link.classList.remove("md-button--primary");
       this.link.removeAttribute("href"); // no link until two to four are ticked; the hint says why
       this.link.setAttribute("aria-disabled", "true");
     }
+    var listed = {};
+    each(wrapper.querySelectorAll("tbody tr[data-scenario]"), function (row) {
+      listed[row.getAttribute("data-scenario")] = true;
+    });
+    var elsewhere = this.ticked.filter(function (id) {
+      return !listed[id];
+    }).length;
     var hint = count > MOST_COMPARED ? "data-too-many" : count >= 2 ? "data-ready" : "data-hint";
-    this.hint.textContent = format(wrapper.getAttribute(hint), { count: count });
+    var text = format(wrapper.getAttribute(hint), { count: count });
+    if (elsewhere) text += " " + format(wrapper.getAttribute("data-elsewhere"), { count: elsewhere }); // ticked on another page, or filtered out
+    this.hint.textContent = text;
     this.clear.hidden = count === 0;
     this.bar.classList.toggle("compare-pick--active", count > 0);
   };
