@@ -188,11 +188,11 @@
     var name = function (facet, at) {
       return names[facet][at][1];
     };
-    var places = { separator: data.words.separator, more: words.more };
     var facts = [
       ["domain", words.domain, function (s) { return [name("domain", s[3])]; }],
       ["owner", words.owner, function (s) { return [name("owner", s[4])]; }],
-      ["where", words.where, function (s) { return kit.places(s[5].map(name.bind(null, "district")), places); }],
+      // every place named, not folded behind "+6 more": where each applies is part of the comparison, on paper too
+      ["where", words.where, function (s) { return [s[5].map(name.bind(null, "district")).join(data.words.separator)]; }],
       ["capabilities", words.capabilities, function (s) { return [s[2].map(name.bind(null, "capability")).join(data.words.separator)]; }],
       ["status", words.status, function (s) { return [kit.element("span", { class: "status status--" + names.status[s[6]][0] }, [name("status", s[6])])]; }],
     ].map(function (fact) {
