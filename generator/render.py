@@ -249,9 +249,10 @@ class ScenarioPage:
 @dataclass(frozen=True)
 class Compare:
     """compare.md: two to four scenarios side by side, chosen in the address (?s=a&s=b); the
-    script writes them from requirements/data.js."""
+    script writes them from requirements/data.js, with the words the template gives it."""
 
     scenarios: int
+    owner_heading: Markup  # 'Likely owner' when every scenario is a reconstruction, as the catalogue says
 
 
 @dataclass(frozen=True)
@@ -284,7 +285,7 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
         ("stats.md", "stats", pages.stats),
         ("data.md", "data", lambda _: export.data_page(data)),
         ("about.md", "about", pages.about),
-        ("compare.md", "compare", lambda _: Compare(len(catalogue.scenarios))),
+        ("compare.md", "compare", lambda _: Compare(len(catalogue.scenarios), pages._owner_heading(catalogue.scenarios))),
         ("briefing.md", "briefing", lambda _: Briefing(len(catalogue.scenarios))),
     ):
         site.pages[path] = pages.render(template, path, build(path))

@@ -11,7 +11,7 @@ from generator.addresses import Settings
 from generator.build import check
 from generator.errors import DataError, Problem
 from generator.load import load_project
-from generator.model import LANGUAGES
+from generator.model import LANGUAGES, Catalogue
 from generator.render import render
 from generator.validate import validate
 from generator.write import files
@@ -92,3 +92,13 @@ def rendered_files(root: Path, settings: Settings) -> dict[str, str]:
         for language in LANGUAGES
         for path, text in files(render(catalogue, settings, sources.texts(), language)).items()
     }
+
+
+def compared(catalogue: Catalogue) -> tuple[str, list[str]]:
+    """Three scenarios to compare that share a metric: the first metric (in the vocabulary's order)
+    that three or more scenarios set a target on, and the first three of them by id."""
+    for metric in catalogue.vocabularies.metrics:
+        holding = [s.id for s in catalogue.scenarios if any(r.target and r.target.metric == metric for r in s.requirements)]
+        if len(holding) >= 3:
+            return metric, holding[:3]
+    raise AssertionError("no metric is shared by three scenarios")

@@ -8,11 +8,13 @@ from playwright.sync_api import Page
 
 from generator.model import Catalogue
 from tests.conftest import ROOT
+from tests.helpers import compared
 
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# One page of each type; {domain}, {capability}, {owner} and {scenario} are the catalogue's first.
+# One page of each type; {domain}, {capability}, {owner} and {scenario} are the catalogue's first,
+# {compare} three scenarios that share a metric.
 PAGE_TYPES = [
     "",
     "catalogue/",
@@ -29,6 +31,8 @@ PAGE_TYPES = [
     "owners/",
     "owners/{owner}/",
     "scenarios/{scenario}/",
+    "compare/",
+    "compare/?{compare}&s=no-such-scenario",
     "404.html",
 ]
 
@@ -49,6 +53,7 @@ def test_axe_finds_no_violation(catalogue: Catalogue, page: Page, served: str, a
         capability=next(iter(first.capabilities)),
         owner=next(iter(first.owners)),
         scenario=catalogue.scenarios[0].id,
+        compare="&".join(f"s={scenario_id}" for scenario_id in compared(catalogue)[1]),
     )
     page.goto(f"{served}/{prefix}{path}", wait_until="networkidle")
     page.add_script_tag(content=axe)

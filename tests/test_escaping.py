@@ -116,6 +116,7 @@ ALLOWED_TAGS = {
     "button",
     "caption",
     "code",
+    "datalist",
     "dd",
     "details",
     "div",

@@ -15,6 +15,7 @@ from generator.bundle import bundle
 from generator.model import Catalogue
 from tests.browser import heading, search
 from tests.conftest import build_site, site_project
+from tests.helpers import compared
 from tests.test_profile import verdict_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
@@ -146,3 +147,34 @@ def test_from_file_a_chinese_browser_gets_chinese_and_nothing_loops(
     page.wait_for_timeout(500)
     assert page.url == (unzipped / "index.html").as_uri()  # the choice of English wins from file:// too
     context.close()
+
+
+def test_a_comparison_from_file(catalogue: Catalogue, page: Page, unzipped: Path) -> None:
+    """The comparison reads its data with <script src>, which file:// allows, and links to the bundle's pages."""
+    elsewhere: list[str] = []
+
+    def on_request(request: Request) -> None:
+        if not request.url.startswith(("file:", "data:", "blob:")):
+            elsewhere.append(request.url)
+
+    page.on("request", on_request)
+    metric, ids = compared(catalogue)
+    query = "&".join(f"s={scenario_id}" for scenario_id in ids)
+    for prefix in ("", "zh/"):
+        page.goto((unzipped / prefix / "compare.html").as_uri() + "?" + query)
+        shown = page.locator(".compare-table thead th[data-scenario]").evaluate_all("ths => ths.map(th => th.dataset.scenario)")
+        assert shown == ids
+        assert page.locator(f".compare-table tr[data-row='{metric}'] td").count() == len(ids)
+        title = page.locator(".compare-table thead .compare__title a").first
+        assert title.evaluate("a => a.href") == (unzipped / prefix / "scenarios" / f"{ids[0]}.html").as_uri()
+    fourth = next(s.id for s in catalogue.scenarios if s.id not in ids)
+    page.locator("#compare-add").fill(fourth)
+    page.locator("#compare-add").press("Enter")
+    shown = page.locator(".compare-table thead th[data-scenario]").evaluate_all("ths => ths.map(th => th.dataset.scenario)")
+    assert shown == [*ids, fourth]
+    assert (
+        page.url == (unzipped / "zh" / "compare.html").as_uri() + "?" + query + f"&s={fourth}"
+    )  # the address holds it, from file:// too
+    briefing = page.locator("[data-compare-briefing] a").evaluate("a => a.href")
+    assert briefing.startswith((unzipped / "zh" / "briefing.html").as_uri() + "?from=compare&")
+    assert elsewhere == []

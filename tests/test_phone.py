@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Page
 from generator.addresses import Settings
 from generator.model import Catalogue
 from generator.render import render
+from tests.helpers import compared
 
 PAGE_TYPES = [
     "",
@@ -30,6 +31,7 @@ PAGE_TYPES = [
     "capabilities/{capability}/",
     "owners/{owner}/",
     "scenarios/{scenario}/",
+    "compare/?{compare}",
     "404.html",
 ]
 LANGUAGES = [("", "en-US"), ("zh/", "zh-CN")]
@@ -37,12 +39,16 @@ LANGUAGES = [("", "en-US"), ("zh/", "zh-CN")]
 
 def example(path: str, catalogue: Catalogue) -> str:
     """A page type's path with an example filled in: the first domain and capability, the first
-    owner in use, the scenario with the most requirements (the longest table)."""
+    owner in use, the scenario with the most requirements (the longest table), a comparison of
+    four (the most columns)."""
+    _, ids = compared(catalogue)
+    four = [*ids, next(s.id for s in catalogue.scenarios if s.id not in ids)]
     return path.format(
         domain=next(iter(catalogue.vocabularies.domains)),
         capability=next(iter(catalogue.vocabularies.capabilities)),
         owner=catalogue.in_use("owners")[0],
         scenario=max(catalogue.scenarios, key=lambda s: len(s.requirements)).id,
+        compare="&".join(f"s={scenario_id}" for scenario_id in four),
     )
 
 

@@ -81,7 +81,7 @@
           status: keys(names.status, [r[6]]),
         },
         render: function () {
-          return tableRow(labels, [
+          var row = tableRow(labels, [
             [element("a", { href: data.link[0] + r[0] + data.link[1] }, [r[1]])],
             [name("domain", r[2])],
             [name("owner", r[3])],
@@ -89,6 +89,8 @@
             places(r[5].map(name.bind(null, "district")), data.words),
             [element("span", { class: "status status--" + names.status[r[6]][0] }, [name("status", r[6])])],
           ]);
+          row.setAttribute("data-scenario", r[0]); // as _scenario_row.html.j2: the comparison's check box reads it
+          return row;
         },
       };
     });
@@ -957,6 +959,139 @@
     if (dialog && input && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
   }
 
+  // -- Compare: ticking scenarios in a scenario table (the catalogue's, its next pages', and the
+  // domain, capability and owner pages') to compare them side by side ------------------------
+
+  var TICKED = "catalogue.compare"; // the ticked ids, kept for the tab's session from page to page
+  var MOST_COMPARED = 4;
+
+  function readTicked() {
+    try {
+      var saved = JSON.parse(sessionStorage.getItem(TICKED) || "[]");
+      return Array.isArray(saved)
+        ? saved.filter(function (id) {
+            return typeof id === "string";
+          })
+        : [];
+    } catch (error) {
+      return []; // no storage (some private modes, some file:// pages): the ticks last as long as the page
+    }
+  }
+
+  function saveTicked(ids) {
+    try {
+      sessionStorage.setItem(TICKED, JSON.stringify(ids));
+    } catch (error) {
+      // as above: the ticks still work on this page
+    }
+  }
+
+  /** A check box in the title cell of each row (tr[data-scenario]), now and as the filters write
+   *  rows, and after the table a "Compare (n)" link to compare/?s=a&s=b, a link only at 2 to 4. */
+  function ComparePicker(wrapper) {
+    var self = this;
+    this.wrapper = wrapper;
+    this.ticked = readTicked();
+    this.link = element("a", { class: "md-button compare-pick__link" }, []);
+    this.hint = element("span", { class: "compare-pick__hint", role: "status" }, []);
+    this.clear = element("button", { type: "button", class: "link-button compare-pick__clear" }, [wrapper.getAttribute("data-clear")]);
+    this.bar = element("div", { class: "compare-pick", role: "group", "aria-label": wrapper.getAttribute("data-label") }, [
+      this.link,
+      " ",
+      this.hint,
+      " ",
+      this.clear,
+    ]);
+    wrapper.parentNode.insertBefore(this.bar, wrapper.nextSibling);
+    this.clear.addEventListener("click", function () {
+      self.ticked = [];
+      self.save();
+    });
+    wrapper.addEventListener("change", function (event) {
+      var box = event.target;
+      if (!box.classList || !box.classList.contains("compare-pick__box")) return;
+      var id = box.closest("tr").getAttribute("data-scenario");
+      self.ticked = self.ticked.filter(function (other) {
+        return other !== id;
+      });
+      if (box.checked) self.ticked.push(id);
+      self.save();
+    });
+    each(wrapper.querySelectorAll("tbody"), function (body) {
+      if (!window.MutationObserver) return;
+      new MutationObserver(function () {
+        self.mark();
+        self.describe();
+      }).observe(body, { childList: true });
+    });
+    this.mark();
+    this.describe();
+  }
+
+  /** Give every row its check box, ticked as the selection says (a row the filters wrote again may have missed a change). */
+  ComparePicker.prototype.mark = function () {
+    var self = this;
+    each(this.wrapper.querySelectorAll("tbody tr[data-scenario]"), function (row) {
+      var box = row.querySelector("input.compare-pick__box");
+      if (!box) {
+        var cell = row.cells[0];
+        var title = cell.textContent.trim();
+        box = element("input", { type: "checkbox", class: "compare-pick__box", "aria-label": format(self.wrapper.getAttribute("data-tick"), { title: title }) });
+        cell.insertBefore(document.createTextNode(" "), cell.firstChild);
+        cell.insertBefore(box, cell.firstChild);
+      }
+      box.checked = self.ticked.indexOf(row.getAttribute("data-scenario")) !== -1;
+    });
+  };
+
+  ComparePicker.prototype.save = function () {
+    saveTicked(this.ticked);
+    this.mark();
+    this.describe();
+  };
+
+  ComparePicker.prototype.describe = function () {
+    var count = this.ticked.length;
+    var wrapper = this.wrapper;
+    var ready = count >= 2 && count <= MOST_COMPARED;
+    this.link.textContent = format(wrapper.getAttribute("data-link"), { count: count });
+    if (ready) {
+      var query = this.ticked
+        .map(function (id) {
+          return "s=" + encodeURIComponent(id);
+        })
+        .join("&");
+      this.link.setAttribute("href", wrapper.getAttribute("data-compare-pick") + "?" + query);
+      this.link.removeAttribute("aria-disabled");
+      this.link.classList.add("md-button--primary");
+    } else {
+      this.link.classList.remove("md-button--primary");
+      this.link.removeAttribute("href"); // no link until two to four are ticked; the hint says why
+      this.link.setAttribute("aria-disabled", "true");
+    }
+    var listed = {};
+    each(wrapper.querySelectorAll("tbody tr[data-scenario]"), function (row) {
+      listed[row.getAttribute("data-scenario")] = true;
+    });
+    var elsewhere = this.ticked.filter(function (id) {
+      return !listed[id];
+    }).length;
+    var hint = count > MOST_COMPARED ? "data-too-many" : count >= 2 ? "data-ready" : "data-hint";
+    var text = format(wrapper.getAttribute(hint), { count: count });
+    if (elsewhere) text += " " + format(wrapper.getAttribute("data-elsewhere"), { count: elsewhere }); // ticked on another page, or filtered out
+    this.hint.textContent = text;
+    this.clear.hidden = count === 0;
+    this.bar.classList.toggle("compare-pick--active", count > 0);
+  };
+
+  function startComparePicking() {
+    each(document.querySelectorAll("[data-compare-pick]"), function (wrapper) {
+      new ComparePicker(wrapper);
+    });
+  }
+
+  // -- end of Compare ------------------------------------------------------------------------
+
   function start() {
     nameSearchDialog();
     each(document.querySelectorAll("[data-filters]"), function (container) {
@@ -968,6 +1103,7 @@
     rememberLanguageChoice();
     cleanSearchResults();
     startPrinting();
+    startComparePicking();
   }
 
   // What the comparison's and the briefing pack's scripts share with this one (they load after it).
@@ -990,6 +1126,7 @@
     csvText: csvText,
     download: download,
     BRIEFING_LIMIT: BRIEFING_LIMIT,
+    carryQueryToLanguageSwitch: carryQueryToLanguageSwitch,
   };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
