@@ -29,6 +29,9 @@ PAGE_TYPES = [
     "owners/",
     "owners/{owner}/",
     "scenarios/{scenario}/",
+    "briefing/",
+    "briefing/?from=catalogue&domain={domain}&s={scenario}",
+    "briefing/?from=profile&p=ground-resolution:1:m&s={scenario}",
     "404.html",
 ]
 
