@@ -9,9 +9,9 @@ import io
 
 import segno
 
-# Segno tries all eight masks and keeps the best; one fixed mask takes 1.9 ms a code instead of
-# 6.6 ms (measured on this catalogue's addresses), and zxing-cpp decodes every one of them.
-# Mask 2 is the one segno picks most often for them.
+# Segno tries all eight masks and keeps the best; one fixed mask takes a quarter of the time
+# (measured on this catalogue's addresses: 1.9 ms a code instead of 6.6 ms), and zxing-cpp
+# decodes every one of them (tests/test_qr.py). Mask 2 is the one segno picks most often for them.
 MASK = 2
 
 

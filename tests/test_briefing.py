@@ -30,7 +30,7 @@ from tests.conftest import ROOT, build_site
 from tests.localhost import serving
 from tests.projects import GROWN, synthetic_project
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 SITE = "https://example.org/catalogue/"  # where the site is published, as CI would set it
 EPSILON = 1e-9  # as catalogue.js compares thresholds in base units
