@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 import yaml
 from markupsafe import Markup, escape
 
-from . import export, model, overview
+from . import export, model, overview, qr
 from .addresses import Addresses, Settings
 from .environment import Labels, environment, strings
 from .model import CITYWIDE, CONVERTIBLE, PAGE_PER_KEY, Catalogue, Priority, Requirement, Scenario, Status, Target
@@ -244,6 +244,7 @@ class ScenarioPage:
     evidence: list[tuple[model.Evidence, Markup]]  # (item, who said it and when, numbered)
     sources: list[tuple[str, model.Source]]
     edit: str  # where to edit it
+    qr: str = ""  # link to the QR code of the page's published address, printed; "" when the site's address is unknown
 
 
 @dataclass(frozen=True)
@@ -258,9 +259,15 @@ class Compare:
 @dataclass(frozen=True)
 class Briefing:
     """briefing.md: a pack to print, a cover and a sheet per scenario chosen in the address; the
-    script writes it from requirements/data.js."""
+    script writes it from requirements/data.js, with these words and addresses (`{id}` stands
+    for a scenario's id)."""
 
     scenarios: int
+    words: dict[str, str]  # the UI strings the script writes, by name: plain text, some with {placeholders}
+    scenario_qr: str  # a scenario's QR code, from this page; "" when the site's address is unknown
+    scenario_address: str  # a scenario page's published address; "" when unknown (the script takes the browser's)
+    home_qr: str  # the QR code of the catalogue's home page, or ""
+    home_address: str  # the home page's published address, or ""
 
 
 Context = (
@@ -286,7 +293,7 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
         ("data.md", "data", lambda _: export.data_page(data)),
         ("about.md", "about", pages.about),
         ("compare.md", "compare", lambda _: Compare(len(catalogue.scenarios), pages._owner_heading(catalogue.scenarios))),
-        ("briefing.md", "briefing", lambda _: Briefing(len(catalogue.scenarios))),
+        ("briefing.md", "briefing", pages.briefing),
     ):
         site.pages[path] = pages.render(template, path, build(path))
     for template, paged in (("catalogue", pages.catalogue_pages()), ("requirements", pages.explorer_pages())):
@@ -303,6 +310,8 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
     for scenario in catalogue.scenarios:
         path = f"scenarios/{scenario.id}.md"
         site.pages[path] = pages.render("scenario", path, pages.scenario_page(scenario, path))
+    if settings.site_url:
+        site.files.update(pages.qr_codes())
     t = pages.t
     title, subtitle, marked = (str(t(key)) for key in ("site.name", "feed.subtitle", "feed.illustrative"))
     site.files["feed.xml"] = export.feed(catalogue, language, title, subtitle, pages.addresses.published, marked)
@@ -336,6 +345,59 @@ def markdown_file(page: Page) -> str:
         meta["search"] = {"exclude": True}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1 << 16)
     return f'---\n{front}---\n\n<div class="catalogue-page">\n{page.body}</div>\n'
+
+
+# The UI strings the briefing pack's script writes, by the name it knows them by.
+BRIEFING_WORDS = {
+    "domain": "field.domain",
+    "capability": "field.capabilities",
+    "district": "field.district",
+    "status": "field.status",
+    "priority": "field.priority",
+    "profile": "profile.heading",
+    "where": "field.locations",
+    "id": "field.id",
+    "requirement": "field.requirement",
+    "target": "field.target",
+    "separator": "list.separator",
+    "colon": "punct.colon",
+    "semicolon": "punct.semicolon",
+    "none": "target.none",
+    "site": "site.name",
+    "count": "field.scenarios",
+    **{
+        key.replace(".", "-").replace("_", "-"): f"briefing.{key}"
+        for key in (
+            "cover",
+            "selection",
+            "from.catalogue",
+            "from.compare",
+            "from.profile",
+            "from.other",
+            "filters",
+            "no_filter",
+            "date",
+            "address",
+            "home_qr",
+            "qr_alt",
+            "sheet_address",
+            "sheet_qr",
+            "verdict",
+            "verdict.meets",
+            "verdict.misses",
+            "verdict.unmeasured",
+            "fit",
+            "fit.all",
+            "fit.misses",
+            "fit.unmeasured",
+            "fit.counts",
+            "unknown",
+            "over",
+            "unreadable",
+            "unrecognised",
+        )
+    },
+}
 
 
 class _Pages:
@@ -507,6 +569,31 @@ class _Pages:
             text = text.replace(character, f"\\u{ord(character):04x}")
         return f"{DATA_SCRIPT.format(name=name)}{text};\n"
 
+    def briefing(self, path: str) -> Briefing:
+        t, addresses = self.t, self.addresses.on(path)
+        words = {name: _text(t(key)) for name, key in BRIEFING_WORDS.items()}
+        words["owner"] = _text(self._owner_heading(self.catalogue.scenarios))
+        known = self.addresses.settings.site_url is not None
+        scenario_qr, home_qr = (addresses.url(target) if known else "" for target in (self.qr_path("{id}"), self.qr_path()))
+        scenario_address = addresses.published("scenarios/{id}.md") if known else ""
+        home_address = addresses.published("index.md") if known else ""
+        return Briefing(len(self.catalogue.scenarios), words, scenario_qr, scenario_address, home_qr, home_address)
+
+    @staticmethod
+    def qr_path(scenario_id: str | None = None) -> str:
+        """Where a scenario's QR code is published, beside its page (both for scenarios/ID/ and
+        for scenarios/ID.html); the home page's at the root of the language's site."""
+        return "qr.svg" if scenario_id is None else f"scenarios/{scenario_id}/qr.svg"
+
+    def qr_codes(self) -> dict[str, str]:
+        """The QR code of each scenario page's published address, and of the home page's."""
+        pages = [(self.qr_path(), "index.md"), *((self.qr_path(s.id), f"scenarios/{s.id}.md") for s in self.catalogue.scenarios)]
+        files = {}
+        for path, page in pages:
+            address = self.addresses.published(page)
+            files[path] = qr.svg(address, _text(self.t("briefing.qr_alt", address=address)))
+        return files
+
     def stats(self, path: str) -> Stats:
         charts = overview.charts(self.catalogue, self.t, self.addresses.on(path).link)
         return Stats(len(self.catalogue.scenarios), charts, overview.tile_map(self.catalogue, self.t))
@@ -539,8 +626,10 @@ class _Pages:
         rows = self._requirement_rows([(scenario, requirement) for requirement in scenario.requirements], path)
         musts = _musts(scenario.requirements)
         districts = [(code, self.vocabularies.districts[code]) for code in scenario.locations.codes]
-        listed, edit = [(key, sources[key]) for key in scenario.sources], self.addresses.on(path).edit(scenario.id)
-        return ScenarioPage(scenario, *names, capabilities, musts, rows, districts, evidence, listed, edit)
+        addresses = self.addresses.on(path)
+        listed, edit = [(key, sources[key]) for key in scenario.sources], addresses.edit(scenario.id)
+        code = addresses.link(self.qr_path(scenario.id)) if self.addresses.settings.site_url else ""
+        return ScenarioPage(scenario, *names, capabilities, musts, rows, districts, evidence, listed, edit, code)
 
     # -- the parts several pages show ---------------------------------------------------------
 

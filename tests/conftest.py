@@ -45,17 +45,18 @@ def project(tmp_path: Path) -> Path:
     return target
 
 
-def build_site(project: Path, target: Path, offline: bool = False) -> Path:
+def build_site(project: Path, target: Path, offline: bool = False, site_url: str = "") -> Path:
     """Strictly build both languages of `project` into `target` (Chinese in target/zh).
 
-    `offline` builds for reading from file:// (Material's offline plugin), as `make offline` does.
+    `offline` builds for reading from file:// (Material's offline plugin), as `make offline` does;
+    `site_url` is the address the site is published at, as CI sets it (none by default).
     """
     environment = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
         "CATALOGUE_REPOSITORY": "",
         "CATALOGUE_OFFLINE": "true" if offline else "false",
-        "CATALOGUE_SITE_URL": "",
+        "CATALOGUE_SITE_URL": site_url,
         "PYTHONPATH": str(project),
     }
     commands = [

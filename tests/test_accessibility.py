@@ -33,6 +33,9 @@ PAGE_TYPES = [
     "scenarios/{scenario}/",
     "compare/",
     "compare/?{compare}&s=no-such-scenario",
+    "briefing/",
+    "briefing/?from=catalogue&domain={domain}&s={scenario}",
+    "briefing/?from=profile&p=ground-resolution:1:m&s={scenario}",
     "404.html",
 ]
 

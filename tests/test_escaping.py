@@ -162,6 +162,8 @@ SAFE_LINK = re.compile(r"(?:https?://|#|\.\.?/|[a-z0-9-]+/|[a-z0-9-]+\.(?:json|c
 
 
 OUR_SCRIPT = re.compile(r"(?:(?:\.\./)*(?:catalogue|requirements)/)?data\.js|(?:\.\./)*assets/catalogue/(?:compare|briefing)\.js")
+# The one image a page holds: a scenario page's QR code, printed, made at build time.
+OUR_IMAGE = re.compile(r"(?:[a-z0-9-]+/)?qr\.svg")
 
 
 def pages() -> Iterator[tuple[str, str]]:
@@ -178,11 +180,14 @@ def test_no_text_becomes_an_element_an_attribute_or_a_link(path: str, body: str)
     scripts = [attributes for tag, attributes in parsed.tags if tag == "script"]
     assert all(dict(attributes).keys() == {"src", "defer"} for attributes in scripts)
     assert all(OUR_SCRIPT.fullmatch(str(dict(attributes)["src"])) for attributes in scripts)
-    assert {tag for tag, _ in parsed.tags} - {"script"} <= ALLOWED_TAGS
+    images = [dict(attributes) for tag, attributes in parsed.tags if tag == "img"]
+    assert all(image.keys() == {"src", "alt", "width", "height"} and OUR_IMAGE.fullmatch(str(image["src"])) for image in images)
+    assert len(images) == (1 if path.split("/")[1] == "scenarios" else 0)  # the sites are rendered with a site_url
+    assert {tag for tag, _ in parsed.tags} - {"script", "img"} <= ALLOWED_TAGS
     for tag, attributes in parsed.tags:
         for name, value in attributes:
             assert not name.startswith("on") and name != "style", (tag, name, value)
-            if name in ("href", "src", "action", "formaction", "xlink:href"):
+            if name in ("href", "src", "action", "formaction", "xlink:href") and tag != "img":
                 assert value is not None and SAFE_LINK.match(value), (tag, name, value)
                 assert not value.startswith("//"), (tag, name, value)
 

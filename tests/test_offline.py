@@ -93,6 +93,20 @@ def test_from_file_a_product_profile_judges_the_requirements(catalogue: Catalogu
     assert elsewhere == []
 
 
+def test_from_file_the_briefing_pack_is_written_with_its_links(catalogue: Catalogue, page: Page, unzipped: Path) -> None:
+    elsewhere: list[str] = []
+    page.on("request", lambda request: None if request.url.startswith("file:") else elsewhere.append(request.url))
+    chosen = catalogue.scenarios[:2]
+    query = "?from=compare&" + "&".join(f"s={scenario.id}" for scenario in chosen)
+    page.goto((unzipped / "zh" / "briefing.html").as_uri() + query)
+    sheets = page.locator(".briefing-sheet h2 a")
+    assert sheets.all_inner_texts() == [scenario.title.zh for scenario in chosen]
+    links = sheets.evaluate_all("links => links.map(a => a.href)")
+    assert links == [(unzipped / "zh" / "scenarios" / f"{scenario.id}.html").as_uri() for scenario in chosen]
+    assert page.locator("img").count() == 0  # no site address in the bundle: no QR code, no broken image
+    assert elsewhere == []
+
+
 def test_same_site_same_archive(tmp_path: Path, unzipped: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(unzipped, site, ignore=shutil.ignore_patterns("README.txt"))

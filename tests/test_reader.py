@@ -416,7 +416,7 @@ def test_every_printed_sheet_says_what_where_when_and_which(
     page = context.new_page()
     page.add_init_script(f"localStorage.setItem('{KEY}', '{language}')")
     headings = [scenario.title.get(language)]
-    for path in (f"scenarios/{scenario.id}/", "catalogue/?domain=forestry", ""):
+    for path in (f"scenarios/{scenario.id}/", "catalogue/?domain=forestry", "", f"briefing/?from=compare&s={scenario.id}"):
         page.goto(f"{hosted}/{prefix}{path}", wait_until="networkidle")
         headings += page.locator("article h2").evaluate_all("hs => hs.map(h => h.firstChild.textContent.trim())")
         sheets = printed(page, tmp_path)
