@@ -2,7 +2,8 @@
 
 Each page type has a context, a dataclass below built here from the catalogue, with every name,
 count and address it shows worked out; its template in `templates/` only lays it out. Every
-template also gets `t` (UI strings), `link` and `shared` (addresses from the page), `site_path`
+template also gets `t` (UI strings), `link` and `shared` (addresses from the page, for links in
+the HTML), `url` (the same as the browser resolves it, for links a script writes), `site_path`
 and `section` (which the heading macro calls, so the table of contents lists what was written).
 Deterministic: input is sorted, no clock is read, and the same catalogue gives the same bytes.
 """
@@ -421,7 +422,9 @@ class _Pages:
             return ""
 
         values = {field.name: getattr(context, field.name) for field in dataclasses.fields(context)} if context else {}
-        values.update(language=self.t.language, t=self.t, link=addresses.link, shared=addresses.shared, section=section)
+        values.update(
+            language=self.t.language, t=self.t, link=addresses.link, url=addresses.url, shared=addresses.shared, section=section
+        )
         module = environment().get_template(f"{template}.html.j2").make_module({**values, "site_path": addresses.site_path()})
         values = module.__dict__
         return Page(
