@@ -184,7 +184,7 @@ class CataloguePage:
 @dataclass(frozen=True)
 class Explorer:
     """requirements.md, and requirements/N.md: a page of the requirements; the first filters
-    them all by facets and by a metric's threshold."""
+    them all by facets and judges them against a product profile."""
 
     scenarios: int
     facets: list[Facet]
@@ -366,6 +366,11 @@ BRIEFING_WORDS = {
     "none": "target.none",
     "site": "site.name",
     "count": "field.scenarios",
+    "verdict-meets": "verdict.meets",  # a verdict has one name, in the explorer and in the pack
+    "verdict-misses": "verdict.misses",
+    "verdict-unmeasured": "verdict.unmeasured",
+    "verdict-facet": "profile.verdict",
+    "fit-none": "profile.fit.none",
     **{
         key.replace(".", "-").replace("_", "-"): f"briefing.{key}"
         for key in (
@@ -384,9 +389,6 @@ BRIEFING_WORDS = {
             "sheet_address",
             "sheet_qr",
             "verdict",
-            "verdict.meets",
-            "verdict.misses",
-            "verdict.unmeasured",
             "fit",
             "fit.all",
             "fit.misses",
@@ -470,7 +472,7 @@ class _Pages:
             "verdict", "verdict", self.t("profile.verdict"), [(v, self.t(f"verdict.{v}"), Markup()) for v in VERDICTS], 0, True
         )
         words = {name.replace(".", "-").replace("_", "-"): self.t(f"profile.{name}") for name in PROFILE_WORDS}
-        words.update({"fit-misses-one": self.t("profile.fit.misses.one"), "verdict-unmeasured": self.t("verdict.unmeasured")})
+        words["fit-misses-one"] = self.t("profile.fit.misses.one")
         columns = [self.t(f"profile.csv.{name}") for name in PROFILE_COLUMNS]
         metrics = self._metrics()
         for path, rows, pager in self._paged("requirements.md", requirements, REQUIREMENTS_PER_PAGE):

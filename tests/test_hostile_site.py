@@ -170,6 +170,23 @@ def test_no_page_of_either_site_runs_script_or_calls_another_host(hostile_site: 
             for box in tab.locator("input.compare-pick__box").all()[:3]:
                 box.check()
             assert tab.evaluate(INSPECT) == []
+            # A product profile writes each scenario's title in its fit heading and each
+            # requirement's text beside its verdict; its CSV carries them; a briefing pack of
+            # every hostile record writes them on its cover and sheets.
+            everyone = "&".join(f"s=hostile-{number:02d}" for number in range(len(VARIANTS)))
+            for prefix in ("", "zh/"):
+                tab.goto(f"{url}/{prefix}requirements/?p=horizontal-accuracy:1:m")
+                while tab.locator("[data-show-more] button").is_visible():
+                    tab.locator("[data-show-more] button").click()
+                assert tab.locator("tr.fit").count() >= len(VARIANTS) and tab.evaluate(INSPECT) == []
+                with tab.expect_download() as download:
+                    tab.locator("[data-profile-csv]").click()
+                rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
+                cells = [cell for row in rows[1:] for cell in row]
+                assert not [cell for cell in cells if cell.lstrip(" ").startswith(tuple("=+-@\t\r|%＝"))]
+                assert '\'=HYPERLINK("https://evil.example/","x")' in cells or prefix
+                tab.goto(f"{url}/{prefix}briefing/?from=profile&{everyone}&p=horizontal-accuracy:1:m")
+                assert tab.locator(".briefing-sheet").count() == len(VARIANTS) and tab.evaluate(INSPECT) == []
             # Search results show titles as HTML: type what the hostile titles hold. (Material's
             # search drops characters outside the Basic Multilingual Plane from a query: lunr's
             # trimmer reads them as two non-word halves. The words beside them are found.)

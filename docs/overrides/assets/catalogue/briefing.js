@@ -15,12 +15,15 @@
 (function () {
   "use strict";
 
-  // Each origin's filters, in the order its form lists them; a comparison has none.
+  // Each origin's filters, in the order its form lists them; a comparison, or a pack whose
+  // address names no origin, has none.
   var FACETS = {
-    catalogue: ["domain", "owner", "capability", "district", "status"],
+    catalogue: ["domain", "capability", "owner", "district", "status"],
     compare: [],
-    profile: ["domain", "owner", "district", "capability", "priority"],
+    profile: ["domain", "capability", "owner", "district", "priority", "verdict"],
+    other: [],
   };
+  var VERDICTS = ["meets", "misses", "unmeasured"]; // the explorer's verdict filter; words from the page
 
   /** The values of a parameter, repeated or as a comma list, each once, in order. */
   function listed(params, name) {
@@ -64,13 +67,15 @@
     FACETS[origin].forEach(function (facet) {
       var names = [];
       listed(params, facet).forEach(function (key) {
-        var entry = (data.names[facet] || []).filter(function (entry) {
+        var entries = facet === "verdict" ? VERDICTS.map(function (v) { return [v, words["verdict_" + v]]; }) : data.names[facet] || [];
+        var entry = entries.filter(function (entry) {
           return entry[0] === key;
         })[0];
         if (entry) names.push(entry[1]);
         else unknown += 1;
       });
-      if (names.length) parts.push(words[facet] + words.colon + names.join(words.separator));
+      var label = facet === "verdict" ? words.verdict_facet : words[facet];
+      if (names.length) parts.push(label + words.colon + names.join(words.separator));
     });
     return { text: parts.join(words.semicolon), unknown: unknown };
   };
@@ -87,7 +92,7 @@
     var words = this.words;
     var facts = [this.fact(words.selection, [words["from_" + origin]])];
     if (FACETS[origin].length) facts.push(this.fact(words.filters, [filters.text || words.no_filter]));
-    if (profile) facts.push(this.fact(words.profile, [this.kit.describeProfile(profile, this.data, words.semicolon) || words.no_filter], true));
+    if (profile) facts.push(this.fact(words.profile, [this.kit.describeProfile(profile, this.data, words.separator) || words.no_filter], true));
     facts.push(
       this.fact(words.count, [String(chosen.length)]),
       this.fact(words.date, [this.kit.today()]),
@@ -140,18 +145,19 @@
     var el = this.kit.element;
     var words = this.words;
     var format = this.kit.format;
-    var headline = fit.must.misses
-      ? format(words.fit_misses, { count: fit.must.misses })
-      : fit.must.unmeasured
-        ? format(words.fit_unmeasured, { count: fit.must.unmeasured })
-        : words.fit_all;
+    var standing = this.kit.standing(fit); // as the explorer says it
+    var headline = {
+      misses: format(words.fit_misses, { count: fit.must.misses }),
+      clear: format(words.fit_unmeasured, { count: fit.must.unmeasured }),
+      all: fit.must.meets ? words.fit_all : words.fit_none,
+    }[standing];
     var counts = {};
     ["must", "should"].forEach(function (priority) {
       ["meets", "misses", "unmeasured"].forEach(function (said) {
         counts[priority + "_" + said] = (fit[priority] || {})[said] || 0;
       });
     });
-    var verdict = fit.must.misses ? "misses" : fit.must.unmeasured ? "unmeasured" : "meets";
+    var verdict = { misses: "misses", clear: "unmeasured", all: "meets" }[standing];
     return el("div", { class: "briefing-fit briefing-fit--" + verdict }, [
       el("p", {}, [el("strong", {}, [words.fit + words.colon + headline])]),
       el("p", {}, [format(words.fit_counts, counts)]),
@@ -247,12 +253,13 @@
       return positions[id];
     });
     var filters = this.filters(params, origin);
-    var profile = origin === "profile" ? kit.readProfile(params, data) : null;
+    var read = origin === "profile" ? kit.readProfile(params, data) : null;
+    var profile = read && read.order.length ? read : null; // filters alone: no verdicts to print
     var notes = [];
     if (asked.length > known.length) notes.push(kit.format(words.unknown, { count: asked.length - known.length }));
     if (known.length > kit.BRIEFING_LIMIT) notes.push(kit.format(words.over, { count: known.length, limit: kit.BRIEFING_LIMIT }));
     if (filters.unknown) notes.push(kit.format(words.unrecognised, { count: filters.unknown }));
-    if (profile && profile.problems.length) notes.push(kit.format(words.unreadable, { count: profile.problems.length }));
+    if (read && read.problems.length) notes.push(kit.format(words.unreadable, { count: read.problems.length }));
 
     var rows = {};
     data.rows.forEach(function (row) {

@@ -20,7 +20,7 @@
   "use strict";
 
   var CITYWIDE = "500000"; // a citywide scenario applies in every district
-  var EPSILON = 1e-9; // thresholds are compared in base units, which are products of decimals
+  var EPSILON = 1e-9; // values are compared in base units, which are products of decimals
   var PHONE = "(max-width: 600px)"; // where the filters fold behind one "Filters (n)" control
 
   function each(list, action) {
@@ -141,9 +141,10 @@
     });
   }
 
-  /** Whether a delivered value `offered` (base units) meets a target `op target`. */
+  /** Whether a delivered value `offered` (base units) meets a target `op target`; values that
+   *  differ only by the rounding of their conversion to base units count as equal. */
   function meets(offered, op, target) {
-    var slack = EPSILON * Math.max(1, Math.abs(target));
+    var slack = EPSILON * Math.max(Math.abs(offered), Math.abs(target)); // relative: 20.9 ns does not meet 20 ns
     switch (op) {
       case "<=":
         return offered <= target + slack;
@@ -173,8 +174,8 @@
     var given = params.getAll("p").reduce(function (all, value) {
       return all.concat(value.split(","));
     }, []);
-    if (params.get("metric") && !params.getAll("p").length) {
-      given.push([params.get("metric"), params.get("value") || "", params.get("unit") || ""].join(":"));
+    if (params.get("metric") && params.get("value") && !params.getAll("p").length) {
+      given.push([params.get("metric"), params.get("value"), params.get("unit") || ""].join(":")); // the explorer's links before profiles
     }
     var profile = { entries: {}, order: [], problems: [] };
     given.forEach(function (text) {
@@ -182,23 +183,20 @@
       var parts = text.split(":");
       var metric = position(names.metric, parts[0]);
       var entry = metric < 0 ? null : names.metric[metric];
-      if (!entry || !entry[2].length) return profile.problems.push({ given: text, reason: "metric" });
+      var unit = parts.length > 2 && parts[2] !== "" ? position(names.unit, parts[2]) : entry ? entry[3] : -1;
+      var problem = function (reason) {
+        // Said in the page's words where the data knows them: "Horizontal positioning accuracy -3 m".
+        var shown = [entry ? entry[1] : parts[0], parts[1] === "?" ? "" : parts[1] || "", unit >= 0 ? names.unit[unit][1] : parts[2] || ""];
+        profile.problems.push({ given: text, metric: parts[0], shown: shown.filter(Boolean).join(" "), reason: reason });
+      };
+      if (!entry || !entry[2].length) return problem("metric");
       var value = parts.length > 1 && /^\s*\d*\.?\d+(?:e[-+]?\d+)?\s*$/i.test(parts[1]) ? Number(parts[1]) : NaN;
-      if (!isFinite(value) || value < 0) return profile.problems.push({ given: text, reason: "value" });
-      var unit = parts.length > 2 && parts[2] !== "" ? position(names.unit, parts[2]) : entry[3];
-      if (entry[2].indexOf(unit) === -1) return profile.problems.push({ given: text, reason: "unit" });
+      if (!isFinite(value) || value < 0) return problem("value");
+      if (entry[2].indexOf(unit) === -1) return problem("unit");
       if (!(metric in profile.entries)) profile.order.push(metric);
       profile.entries[metric] = { metric: metric, value: value, unit: unit, base: value * names.unit[unit][2] };
     });
     return profile;
-  }
-
-  /** The profile as p= values for an address, in the order it was given. */
-  function profileParams(profile, data) {
-    return profile.order.map(function (at) {
-      var entry = profile.entries[at];
-      return [data.names.metric[at][0], String(entry.value), data.names.unit[entry.unit][0]].join(":");
-    });
   }
 
   /** "Horizontal accuracy 0.1 m, Revisit interval 1 days": the profile in words. */
@@ -228,9 +226,16 @@
     return meets(entry.base, row[5], row[6]) ? "meets" : "misses";
   }
 
+  /** A fit's standing: "all" (every must measured and met, or no must at all), "clear" (no
+   *  must missed, some not measured) or "misses" (a must missed). */
+  function standing(fit) {
+    if (fit.must.misses) return "misses";
+    return fit.must.unmeasured ? "clear" : "all";
+  }
+
   /** Each scenario's fit to the profile, best first: those that meet every must (all measured)
    *  on top, then by how many musts they miss, then by musts left unmeasured, shoulds missed,
-   *  requirements met; table order breaks ties. `rows` are data rows, of any scenarios. Each
+   *  requirements met (more first); table order breaks ties. `rows` are data rows, of any scenarios. Each
    *  fit is {scenario: position, rows: [[row, verdict]], must: {meets, misses, unmeasured},
    *  should: {...}}. */
   function fits(rows, profile, data) {
@@ -251,8 +256,7 @@
     });
     var key = function (fit) {
       var must = fit.must;
-      var proven = must.meets > 0 && must.unmeasured === 0 ? 0 : 1; // every must measured and met
-      return [must.misses, proven, must.unmeasured, fit.should.misses, -(must.meets + fit.should.meets), fit.scenario];
+      return [must.misses, must.unmeasured, fit.should.misses, -(must.meets + fit.should.meets), fit.scenario];
     };
     return order.sort(function (a, b) {
       var ka = key(a);
@@ -429,14 +433,16 @@
   };
 
   /** With a profile: the matching rows by scenario, best fit first (catalogueKit.fits), musts
-   *  first in each; the fits count every requirement the facets other than the verdict keep. */
+   *  first in each. A fit counts every requirement of its scenario, whatever the priority and
+   *  verdict shown: a scenario's standing is its own, not the view's. */
   FilterTable.prototype.orderByFit = function (choices) {
     var self = this;
-    var verdicts = this.facets.filter(function (facet) {
-      return facet.name === "verdict";
-    })[0];
+    var scenarioWide = choices.map(function (chosen, i) {
+      var facet = self.facets[i].name;
+      return facet === "priority" || facet === "verdict" ? [] : chosen;
+    });
     var kept = this.rows.filter(function (row) {
-      return self.passes(row, choices, verdicts);
+      return self.passes(row, scenarioWide, null);
     });
     var rowOf = new Map();
     kept.forEach(function (row) {
@@ -474,13 +480,13 @@
   FilterTable.prototype.standing = function (fit) {
     var words = this.profileBox.result;
     var must = fit.must;
-    if (must.misses) {
+    var kind = standing(fit);
+    if (kind === "misses") {
       var key = must.misses === 1 ? "data-fit-misses-one" : "data-fit-misses";
-      return { kind: "misses", text: format(words.getAttribute(key), { count: must.misses }) };
+      return { kind: kind, text: format(words.getAttribute(key), { count: must.misses }) };
     }
-    if (!(must.meets + must.unmeasured)) return { kind: "clear", text: words.getAttribute("data-fit-none") };
-    if (must.unmeasured) return { kind: "clear", text: format(words.getAttribute("data-fit-unmeasured"), { count: must.unmeasured }) };
-    return { kind: "all", text: words.getAttribute("data-fit-all") };
+    if (kind === "clear") return { kind: kind, text: format(words.getAttribute("data-fit-unmeasured"), { count: must.unmeasured }) };
+    return { kind: kind, text: words.getAttribute(must.meets ? "data-fit-all" : "data-fit-none") };
   };
 
   /** "Must: 3 met, 0 missed, 1 not measured; Should: ...": a fit's counts. */
@@ -626,7 +632,8 @@
       if (names.length) parts.push(facet.label + self.colon + names.join(self.data.words.separator));
     });
     if (this.profile.order.length) {
-      parts.push(this.profileHeading() + this.colon + describeProfile(this.profile, this.data, this.data.words.separator));
+      var named = this.profileBox.fieldset.querySelector("legend").textContent; // "Your product", 产品参数
+      parts.push(named + this.colon + describeProfile(this.profile, this.data, this.data.words.separator));
     }
     if (!parts.length) return summary;
     return this.printed.getAttribute("data-print-filters") + this.colon + parts.join(this.semicolon) + this.stop + summary;
@@ -645,12 +652,12 @@
     var list = box.problems;
     while (list.firstChild) list.removeChild(list.firstChild);
     problems.forEach(function (problem) {
-      var text = format(box.fieldset.getAttribute("data-problem-" + problem.reason), { given: problem.given });
+      var text = format(box.fieldset.getAttribute("data-problem-" + problem.reason), { given: problem.shown });
       list.appendChild(element("li", {}, [text]));
     });
     list.hidden = problems.length === 0;
     var invalid = this.profile.problems.map(function (problem) {
-      return problem.given.split(":")[0];
+      return problem.metric;
     });
     box.inputs.forEach(function (input) {
       input.setAttribute("aria-invalid", invalid.indexOf(input.getAttribute("data-metric")) !== -1 ? "true" : "false");
@@ -662,7 +669,7 @@
     var self = this;
     this.fits.forEach(function (fit) {
       var kind = self.standing(fit).kind;
-      tally[kind === "all" ? "all" : kind === "clear" ? "clear" : "missing"] += 1;
+      tally[kind === "misses" ? "missing" : kind] += 1;
     });
     var sentence = box.result.querySelector("[data-profile-summary]");
     sentence.textContent = format(sentence.getAttribute("data-summary"), tally);
@@ -732,8 +739,10 @@
         return all.concat(value.split(","));
       }, []);
     };
+    var legacy = params.get("metric") && params.get("value") && !params.getAll("p").length;
     this.facets.forEach(function (facet) {
-      var values = wanted(facet.name);
+      // The explorer's links from before profiles (?metric=&value=&unit=) listed what the value meets.
+      var values = facet.name === "verdict" && legacy ? ["meets"] : wanted(facet.name);
       facet.inputs.forEach(function (input) {
         input.checked = values.indexOf(input.value) !== -1;
         // A value in use is shown (its facet open), so the reader sees why rows are missing.
@@ -1110,15 +1119,12 @@
   window.catalogueKit = {
     element: element,
     tableRow: tableRow,
-    places: places,
     format: format,
     meets: meets,
-    passesFacet: passesFacet,
-    cssString: cssString,
     today: today,
     readProfile: readProfile,
-    profileParams: profileParams,
     describeProfile: describeProfile,
+    standing: standing,
     profileValue: profileValue,
     verdict: verdict,
     fits: fits,
