@@ -482,19 +482,10 @@ class _Pages:
 
     def scenario_data(self) -> str:
         """catalogue/data.js, every scenario for the catalogue's script (see _script): names once,
-        in `names`; each row [id, title, domain, owner, [capabilities], [districts], status],
-        names given by their position in `names`."""
+        in `names`; each row a scenario's entry (_scenario_entry), as requirements/data.js has it."""
         names = {**self._scenario_names(), "capability": self._choices("capabilities")}
         at = {facet: {key: index for index, (key, _) in enumerate(entries)} for facet, entries in names.items()}
-        rows = [
-            [
-                *(s.id, self.loc(s.title), at["domain"][s.domain], at["owner"][s.owner]),
-                [at["capability"][key] for key in s.capabilities],
-                [at["district"][str(code)] for code in s.locations.codes],
-                at["status"][s.status],
-            ]
-            for s in _in_table_order(self.catalogue, self.catalogue.scenarios)
-        ]
+        rows = [self._scenario_entry(s, at) for s in _in_table_order(self.catalogue, self.catalogue.scenarios)]
         words = {key: _text(self.t(f"list.{key}")) for key in ("separator", "more")}
         return self._script("scenarios", "catalogue.md", SCENARIOS_PER_PAGE, words, names, rows=rows)
 

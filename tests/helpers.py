@@ -11,7 +11,7 @@ from generator.addresses import Settings
 from generator.build import check
 from generator.errors import DataError, Problem
 from generator.load import load_project
-from generator.model import LANGUAGES, Catalogue
+from generator.model import LANGUAGES, Catalogue, Requirement
 from generator.render import render
 from generator.validate import validate
 from generator.write import files
@@ -102,3 +102,15 @@ def compared(catalogue: Catalogue) -> tuple[str, list[str]]:
         if len(holding) >= 3:
             return metric, holding[:3]
     raise AssertionError("no metric is shared by three scenarios")
+
+
+def verdict_of(catalogue: Catalogue, requirement: Requirement, profile: dict[str, float]) -> str:
+    """A product profile's verdict on a requirement, the rule of catalogue.js written again from the
+    data: the profile's value (base units) against the target, equal within rounding."""
+    target = requirement.target
+    if target is None or target.metric not in profile:
+        return "unmeasured"
+    offered, base = profile[target.metric], catalogue.vocabularies.in_base_unit(target)
+    slack = 1e-9 * max(abs(offered), abs(base))  # relative: rounding in base units, nothing more
+    met = {"<=": offered <= base + slack, "<": offered < base - slack, ">=": offered >= base - slack, ">": offered > base + slack}
+    return "meets" if met.get(target.op, abs(offered - base) <= slack) else "misses"

@@ -27,13 +27,13 @@ from pypdf import PdfReader
 from generator.build import check
 from generator.model import Catalogue, Requirement, Scenario
 from tests.conftest import ROOT, build_site
+from tests.helpers import verdict_of
 from tests.localhost import serving
 from tests.projects import GROWN, synthetic_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 SITE = "https://example.org/catalogue/"  # where the site is published, as CI would set it
-EPSILON = 1e-9  # as catalogue.js compares thresholds in base units
 LIMIT = 50  # catalogue.js BRIEFING_LIMIT
 WORDS = {
     "en": {
@@ -165,16 +165,6 @@ def test_a_printed_pack_holds_a_cover_and_a_sheet_per_scenario_with_its_address_
     assert elsewhere == []
 
 
-def meets(offered: float, op: str, target: float) -> bool:
-    slack = EPSILON * max(abs(offered), abs(target))
-    return {
-        "<=": offered <= target + slack,
-        "<": offered < target - slack,
-        ">=": offered >= target - slack,
-        ">": offered > target + slack,
-    }.get(op, abs(offered - target) <= slack)
-
-
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_a_pack_from_a_product_profile_states_it_and_judges_every_requirement(
     catalogue: Catalogue, page: Page, published: str, language: str
@@ -184,13 +174,10 @@ def test_a_pack_from_a_product_profile_states_it_and_judges_every_requirement(
     metric, value, unit = "ground-resolution", 1.0, "m"
     chosen = [s for s in catalogue.scenarios if any(r.target and r.target.metric == metric for r in s.requirements)][:3]
     assert chosen
-    offered = value * vocabularies.units[unit].factor
+    profile = {metric: value * vocabularies.units[unit].factor}
 
     def verdict(requirement: Requirement) -> str:
-        target = requirement.target
-        if target is None or target.metric != metric:
-            return "unmeasured"
-        return "meets" if meets(offered, target.op, vocabularies.in_base_unit(target)) else "misses"
+        return verdict_of(catalogue, requirement, profile)
 
     address = pack_address("profile", [s.id for s in chosen], priority="must", p=f"{metric}:1:{unit}")
     page.goto(f"{published}/{prefix}{address}", wait_until="networkidle")

@@ -15,8 +15,7 @@ from generator.bundle import bundle
 from generator.model import Catalogue
 from tests.browser import heading, search
 from tests.conftest import build_site, site_project
-from tests.helpers import compared
-from tests.test_profile import verdict_of
+from tests.helpers import compared, verdict_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
@@ -35,6 +34,18 @@ def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp / "unzipped" / FOLDER
 
 
+def requests_elsewhere(page: Page) -> list[str]:
+    """The addresses `page` asks for from then on that are not the bundle's own files (nor made in the page)."""
+    elsewhere: list[str] = []
+
+    def on_request(request: Request) -> None:
+        if not request.url.startswith(("file:", "data:", "blob:")):
+            elsewhere.append(request.url)
+
+    page.on("request", on_request)
+    return elsewhere
+
+
 def test_the_bundle_holds_both_languages_and_no_remote_script(catalogue: Catalogue, unzipped: Path) -> None:
     assert (unzipped / "README.txt").is_file()
     for prefix in ("", "zh/"):
@@ -48,13 +59,7 @@ def test_the_bundle_holds_both_languages_and_no_remote_script(catalogue: Catalog
 
 
 def test_read_from_file_with_search_filters_and_language_switch(catalogue: Catalogue, page: Page, unzipped: Path) -> None:
-    elsewhere: list[str] = []
-
-    def on_request(request: Request) -> None:
-        if not request.url.startswith(("file:", "data:", "blob:")):
-            elsewhere.append(request.url)
-
-    page.on("request", on_request)
+    elsewhere = requests_elsewhere(page)
     page.goto((unzipped / "index.html").as_uri())
     assert search(page, "occultation")[0].endswith("/scenarios/tianmu-nowcasting.html")
     page.goto((unzipped / "zh" / "index.html").as_uri())
@@ -74,10 +79,7 @@ def test_read_from_file_with_search_filters_and_language_switch(catalogue: Catal
 
 
 def test_from_file_a_product_profile_judges_the_requirements(catalogue: Catalogue, page: Page, unzipped: Path) -> None:
-    elsewhere: list[str] = []
-    page.on(
-        "request", lambda request: None if request.url.startswith(("file:", "data:", "blob:")) else elsewhere.append(request.url)
-    )
+    elsewhere = requests_elsewhere(page)
     for prefix in ("", "zh/"):
         page.goto((unzipped / prefix / "requirements.html").as_uri() + "?p=horizontal-accuracy:100:cm")
         assert page.locator("#profile-horizontal-accuracy").input_value() == "100"
@@ -94,8 +96,7 @@ def test_from_file_a_product_profile_judges_the_requirements(catalogue: Catalogu
 
 
 def test_from_file_the_briefing_pack_is_written_with_its_links(catalogue: Catalogue, page: Page, unzipped: Path) -> None:
-    elsewhere: list[str] = []
-    page.on("request", lambda request: None if request.url.startswith("file:") else elsewhere.append(request.url))
+    elsewhere = requests_elsewhere(page)
     chosen = catalogue.scenarios[:2]
     query = "?from=compare&" + "&".join(f"s={scenario.id}" for scenario in chosen)
     page.goto((unzipped / "zh" / "briefing.html").as_uri() + query)
@@ -165,13 +166,7 @@ def test_from_file_a_chinese_browser_gets_chinese_and_nothing_loops(
 
 def test_a_comparison_from_file(catalogue: Catalogue, page: Page, unzipped: Path) -> None:
     """The comparison reads its data with <script src>, which file:// allows, and links to the bundle's pages."""
-    elsewhere: list[str] = []
-
-    def on_request(request: Request) -> None:
-        if not request.url.startswith(("file:", "data:", "blob:")):
-            elsewhere.append(request.url)
-
-    page.on("request", on_request)
+    elsewhere = requests_elsewhere(page)
     metric, ids = compared(catalogue)
     query = "&".join(f"s={scenario_id}" for scenario_id in ids)
     for prefix in ("", "zh/"):

@@ -21,8 +21,9 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from generator.export import spreadsheet_text
-from generator.model import Catalogue, Requirement, Scenario
+from generator.model import Catalogue, Scenario
 from tests.conftest import build_site, site_project
+from tests.helpers import verdict_of
 from tests.localhost import serving
 from tests.test_explore import pdf_text
 
@@ -202,17 +203,6 @@ def test_what_the_profile_cannot_use_is_explained_and_ignored(page: Page, hosted
     page.goto(f"{hosted}/requirements/")
     assert page.locator("tr.fit").count() == 0 and page.locator("[data-profile-result]").is_hidden()
     assert page.locator("fieldset[data-facet=verdict]").is_hidden()
-
-
-def verdict_of(catalogue: Catalogue, requirement: Requirement, profile: dict[str, float]) -> str:
-    """The explorer's rule, written again from the data: the profile's value (base units) against the target."""
-    target = requirement.target
-    if target is None or target.metric not in profile:
-        return "unmeasured"
-    offered, base = profile[target.metric], catalogue.vocabularies.in_base_unit(target)
-    slack = 1e-9 * max(abs(offered), abs(base))  # relative: rounding in base units, nothing more
-    met = {"<=": offered <= base + slack, "<": offered < base - slack, ">=": offered >= base - slack, ">": offered > base + slack}
-    return "meets" if met.get(target.op, abs(offered - base) <= slack) else "misses"
 
 
 def fit_order(catalogue: Catalogue, profile: dict[str, float], keep: set[tuple[str, str]]) -> list[str]:

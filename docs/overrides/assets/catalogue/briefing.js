@@ -25,18 +25,6 @@
   };
   var VERDICTS = ["meets", "misses", "unmeasured"]; // the explorer's verdict filter; words from the page
 
-  /** The values of a parameter, repeated or as a comma list, each once, in order. */
-  function listed(params, name) {
-    var seen = [];
-    params.getAll(name).forEach(function (value) {
-      value.split(",").forEach(function (item) {
-        item = item.trim();
-        if (item && seen.indexOf(item) === -1) seen.push(item);
-      });
-    });
-    return seen;
-  }
-
   function Pack(root, data, kit) {
     this.root = root;
     this.data = data;
@@ -62,12 +50,16 @@
   Pack.prototype.filters = function (params, origin) {
     var data = this.data;
     var words = this.words;
+    var listed = this.kit.listed;
+    var verdicts = VERDICTS.map(function (verdict) {
+      return [verdict, words["verdict_" + verdict]]; // the explorer's verdict filter has no names in the data
+    });
     var parts = [];
     var unknown = 0;
     FACETS[origin].forEach(function (facet) {
       var names = [];
       listed(params, facet).forEach(function (key) {
-        var entries = facet === "verdict" ? VERDICTS.map(function (v) { return [v, words["verdict_" + v]]; }) : data.names[facet] || [];
+        var entries = facet === "verdict" ? verdicts : data.names[facet] || [];
         var entry = entries.filter(function (entry) {
           return entry[0] === key;
         })[0];
@@ -235,7 +227,7 @@
     var params = new URLSearchParams(location.search);
     var from = params.get("from");
     var origin = Object.prototype.hasOwnProperty.call(FACETS, from) ? from : "other";
-    var asked = listed(params, "s");
+    var asked = this.kit.listed(params, "s");
     var action = this.root.querySelector("[data-print-action]");
     if (!asked.length) {
       this.root.querySelector("[data-briefing-empty]").hidden = false;

@@ -58,6 +58,25 @@
     return [element("details", { class: "places-more" }, [element("summary", {}, [summary]), all])];
   }
 
+  /** The values an address gives a parameter, repeated (?s=a&s=b) or as a comma list (?s=a,b):
+   *  trimmed, each once, in order. */
+  function listed(params, name) {
+    var seen = {};
+    return params
+      .getAll(name)
+      .reduce(function (all, value) {
+        return all.concat(value.split(","));
+      }, [])
+      .map(function (value) {
+        return value.trim();
+      })
+      .filter(function (value) {
+        if (!value || seen[value]) return false;
+        seen[value] = true;
+        return true;
+      });
+  }
+
   function keys(entries, positions) {
     return positions.map(function (at) {
       return entries[at][0];
@@ -73,19 +92,20 @@
         return names[facet][at][1];
       };
       return {
+        id: r[0],
         values: {
-          domain: keys(names.domain, [r[2]]),
-          owner: keys(names.owner, [r[3]]),
-          capability: keys(names.capability, r[4]),
+          domain: keys(names.domain, [r[3]]),
+          owner: keys(names.owner, [r[4]]),
+          capability: keys(names.capability, r[2]),
           district: keys(names.district, r[5]),
           status: keys(names.status, [r[6]]),
         },
         render: function () {
           var row = tableRow(labels, [
             [element("a", { href: data.link[0] + r[0] + data.link[1] }, [r[1]])],
-            [name("domain", r[2])],
-            [name("owner", r[3])],
-            [r[4].map(name.bind(null, "capability")).join(data.words.separator)],
+            [name("domain", r[3])],
+            [name("owner", r[4])],
+            [r[2].map(name.bind(null, "capability")).join(data.words.separator)],
             places(r[5].map(name.bind(null, "district")), data.words),
             [element("span", { class: "status status--" + names.status[r[6]][0] }, [name("status", r[6])])],
           ]);
@@ -171,9 +191,7 @@
    *  problems: [{given, reason: "metric" | "value" | "unit"}]}. */
   function readProfile(params, data) {
     var names = data.names;
-    var given = params.getAll("p").reduce(function (all, value) {
-      return all.concat(value.split(","));
-    }, []);
+    var given = listed(params, "p");
     if (params.get("metric") && params.get("value") && !params.getAll("p").length) {
       given.push([params.get("metric"), params.get("value"), params.get("unit") || ""].join(":")); // the explorer's links before profiles
     }
@@ -299,9 +317,6 @@
       this.rows = requirementRows(data, labels);
     } else {
       this.rows = scenarioRows(data, labels);
-      this.rows.forEach(function (row, i) {
-        row.id = data.rows[i][0];
-      });
     }
     this.caption = table.caption;
     var rows = table.caption && table.caption.querySelector("[data-page-rows]");
@@ -734,15 +749,10 @@
   FilterTable.prototype.loadState = function () {
     var self = this;
     var params = new URLSearchParams(location.search);
-    var wanted = function (name) {
-      return params.getAll(name).reduce(function (all, value) {
-        return all.concat(value.split(","));
-      }, []);
-    };
     var legacy = params.get("metric") && params.get("value") && !params.getAll("p").length;
     this.facets.forEach(function (facet) {
       // The explorer's links from before profiles (?metric=&value=&unit=) listed what the value meets.
-      var values = facet.name === "verdict" && legacy ? ["meets"] : wanted(facet.name);
+      var values = facet.name === "verdict" && legacy ? ["meets"] : listed(params, facet.name);
       facet.inputs.forEach(function (input) {
         input.checked = values.indexOf(input.value) !== -1;
         // A value in use is shown (its facet open), so the reader sees why rows are missing.
@@ -1120,6 +1130,7 @@
     element: element,
     tableRow: tableRow,
     format: format,
+    listed: listed,
     meets: meets,
     today: today,
     readProfile: readProfile,

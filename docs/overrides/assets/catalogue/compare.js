@@ -47,20 +47,7 @@
 
   /** The ids the address names, in order, each once: ?s=a&s=b or ?s=a,b. */
   Comparison.prototype.asked = function () {
-    var seen = {};
-    return new URLSearchParams(location.search)
-      .getAll("s")
-      .reduce(function (all, value) {
-        return all.concat(value.split(","));
-      }, [])
-      .map(function (id) {
-        return id.trim();
-      })
-      .filter(function (id) {
-        if (!id || seen[id]) return false;
-        seen[id] = true;
-        return true;
-      });
+    return this.kit.listed(new URLSearchParams(location.search), "s");
   };
 
   Comparison.prototype.load = function () {
