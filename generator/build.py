@@ -25,10 +25,8 @@ def vocabularies(root: Path) -> Vocabularies:
 
 def sites(root: Path, settings: Settings, languages: tuple[str, ...] = LANGUAGES) -> tuple[Result, dict[str, Site]]:
     """Validate, then render the site of each of `languages`; raise DataError on any problem."""
-    sources = load_project(root)
-    result = validate(sources)
-    texts = sources.texts()
-    return result, {language: render(result.catalogue, settings, texts, language) for language in languages}
+    result = validate(load_project(root))
+    return result, {language: render(result.catalogue, settings, result.texts, language) for language in languages}
 
 
 def build(root: Path, settings: Settings) -> tuple[Result, dict[str, Site]]:

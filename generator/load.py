@@ -16,6 +16,7 @@ import os
 import re
 import stat
 import typing
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,14 +65,11 @@ class Document:
 
 @dataclass(frozen=True)
 class Sources:
-    """Every file of one run, parsed or failed: the vocabularies by name, then the scenarios."""
+    """Every file of one run, parsed or failed: the vocabularies by name, then the scenarios,
+    which are parsed one at a time as the validator walks them (see load_scenarios)."""
 
     vocabularies: dict[str, Document | LoadError]
-    scenarios: list[Document | LoadError]
-
-    def texts(self) -> dict[str, str]:
-        """The YAML text of each parsed scenario file, by file name without .yaml."""
-        return {d.path.rsplit("/", 1)[-1].removesuffix(".yaml"): d.text for d in self.scenarios if isinstance(d, Document)}
+    scenarios: Iterable[Document | LoadError]
 
 
 class LoadError(Exception):
@@ -275,13 +273,17 @@ def load_vocabularies(root: Path) -> dict[str, Document | LoadError]:
     return {name: _attempt(folder / f"{name}.yaml", f"scenarios/vocabularies/{name}.yaml") for name in VOCABULARY_TYPES}
 
 
-def load_scenarios(root: Path) -> list[Document | LoadError]:
+def load_scenarios(root: Path) -> Iterator[Document | LoadError]:
     """The scenario files under `root`/scenarios in name order, parsed or failed, and a LoadError
-    for anything else there that is not welcome (a folder, a .yml file)."""
+    for anything else there that is not welcome (a folder, a .yml file).
+
+    Each file is parsed only when it is asked for, so that a run that checks one and lets it go
+    holds one node tree at a time: a node tree takes about 15 times the memory of its text
+    (10,000 scenarios: about 1 GB, all held until the last file was parsed).
+    """
     folder = root / "scenarios"
-    entries: list[Document | LoadError] = []
     if not folder.is_dir():
-        return entries
+        return
     try:
         with os.scandir(folder) as listing:  # the listing says which are folders: no stat per file
             found = sorted((entry.name, entry.is_dir(follow_symlinks=False)) for entry in listing if not editor_file(entry.name))
@@ -292,16 +294,15 @@ def load_scenarios(root: Path) -> list[Document | LoadError]:
         if is_folder:
             if name != "vocabularies":  # a scenario in a subfolder would silently be left out
                 message = "scenario files belong directly in scenarios/, not in a folder; move its files up"
-                entries.append(LoadError(Problem(display, 1, 1, "", message)))
+                yield LoadError(Problem(display, 1, 1, "", message))
         elif file.suffix == ".yaml":
-            entries.append(_attempt(file, display))
+            yield _attempt(file, display)
         elif file.suffix.lower() in (".yaml", ".yml"):
             message = f"scenario files end in .yaml, in lower case; rename it to {file.stem}.yaml"
-            entries.append(LoadError(Problem(display, 1, 1, "", message)))
+            yield LoadError(Problem(display, 1, 1, "", message))
         elif file.suffix not in IGNORED_SUFFIXES:
             message = "only .yaml scenario files belong here; move or delete this file"
-            entries.append(LoadError(Problem(display, 1, 1, "", message)))
-    return entries
+            yield LoadError(Problem(display, 1, 1, "", message))
 
 
 IGNORED_SUFFIXES = frozenset({".md"})  # a README beside the scenarios is welcome

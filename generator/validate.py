@@ -85,16 +85,19 @@ def _complete(value: Any) -> bool:
 
 @dataclass(frozen=True)
 class Result:
-    """A valid catalogue and the warnings that did not stop it."""
+    """A valid catalogue, the warnings that did not stop it, and the YAML text of each of its
+    scenarios by id (published beside its page)."""
 
     catalogue: Catalogue
     warnings: list[Problem]
+    texts: dict[str, str]
 
 
 def validate(sources: Sources) -> Result:
     """Check everything; return the catalogue, or raise DataError with every problem found."""
     vocabularies, problems = check_vocabularies(sources.vocabularies)
     scenarios: list[Scenario] = []
+    texts: dict[str, str] = {}
     first_file: dict[str, str] = {}  # the file that has each id
     for document in sources.scenarios:
         if isinstance(document, LoadError):
@@ -108,11 +111,12 @@ def validate(sources: Sources) -> Result:
             first_file[scenario_id] = document.path
             if not checker.failed:
                 scenarios.append(checker.scenario)
+                texts[scenario_id] = document.text
         problems += checker.problems
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
     catalogue = Catalogue(tuple(sorted(scenarios, key=lambda s: s.id)), Vocabularies(**vocabularies))  # type: ignore[arg-type]
-    return Result(catalogue, sorted(problems))
+    return Result(catalogue, sorted(problems), dict(sorted(texts.items())))
 
 
 def check_file(document: Document, vocabularies: dict[str, dict[Any, Any] | None]) -> Checker:

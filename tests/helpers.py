@@ -85,12 +85,11 @@ def rendered_files(root: Path, settings: Settings) -> dict[str, str]:
     """Every file the generator renders for the project at `root`, by language and docs path
     ("en/scenarios/x.md"): each page as the Markdown file written for Zensical (front matter, then
     the HTML MkDocs gets), and the data files."""
-    sources = load_project(root)
-    catalogue = validate(sources).catalogue
+    result = validate(load_project(root))
     return {
         f"{language}/{path}": text
         for language in LANGUAGES
-        for path, text in files(render(catalogue, settings, sources.texts(), language)).items()
+        for path, text in files(render(result.catalogue, settings, result.texts, language)).items()
     }
 
 
