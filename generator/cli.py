@@ -28,8 +28,6 @@ from .scaffold import check_id, new_scenario
 
 FORMATS = ("text", "github", "json")
 VERBS = ("check", "build", "new", "schema", "diff", "bundle")
-
-
 EXIT_DATA, EXIT_USAGE, EXIT_MACHINE = 1, 2, 3
 
 
