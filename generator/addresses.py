@@ -17,8 +17,7 @@ class Settings:
     """What the pages depend on besides the data."""
 
     directory_urls: bool = True  # False for builds read from file:// (the offline bundle)
-    repository: str | None = None  # e.g. https://github.com/owner/repo, for "edit this scenario" links
-    branch: str = "main"
+    repository: str | None = None  # e.g. https://github.com/owner/repo, for "edit this scenario" links (on main)
     # Which engine builds the pages. MkDocs leaves links in raw HTML as they are, so they are
     # written relative to the page's URL; Zensical rewrites them as if relative to the page's
     # source file, so for it they are written that way (`python -m generator build --engine zensical`).
@@ -79,8 +78,7 @@ class Addresses:
     def edit(self, scenario_id: str) -> str:
         """Where a contributor edits a scenario: the repository's editor, or else its YAML file."""
         if self.settings.repository:
-            base = self.settings.repository.rstrip("/")
-            return f"{base}/edit/{self.settings.branch}/scenarios/{scenario_id}.yaml"
+            return f"{self.settings.repository.rstrip('/')}/edit/main/scenarios/{scenario_id}.yaml"
         return self.shared(f"scenarios/{scenario_id}.yaml")
 
 

@@ -29,14 +29,12 @@ def bundle(site: Path, target: Path, folder: str) -> int:
     """Zip every file under `site` into `target`, inside `folder`/; return the number of files."""
     if not (site / "index.html").is_file():
         raise FileNotFoundError(f"{site} holds no built site (no index.html); build it first")
-    files = sorted(
-        (path for path in site.rglob("*") if path.is_file()), key=lambda path: path.as_posix()
-    )  # as text, as unzip lists them
+    files = sorted((path for path in site.rglob("*") if path.is_file()), key=Path.as_posix)  # as text, as unzip lists them
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".zip")
     os.close(handle)
     try:
-        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        with zipfile.ZipFile(temporary, "w") as archive:
             _add(archive, f"{folder}/README.txt", README.encode("utf-8"))
             for path in files:
                 _add(archive, f"{folder}/{path.relative_to(site).as_posix()}", path.read_bytes())
@@ -51,5 +49,5 @@ def bundle(site: Path, target: Path, folder: str) -> int:
 def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     entry = zipfile.ZipInfo(name, date_time=FIXED_TIME)
     entry.external_attr = 0o644 << 16
-    entry.compress_type = zipfile.ZIP_DEFLATED
-    archive.writestr(entry, data)
+    # Compressed at zlib's default level: the archive's own settings do not reach an entry given as a ZipInfo.
+    archive.writestr(entry, data, compress_type=zipfile.ZIP_DEFLATED)

@@ -28,8 +28,6 @@ from .scaffold import check_id, new_scenario
 
 FORMATS = ("text", "github", "json")
 VERBS = ("check", "build", "new", "schema", "diff", "bundle")
-
-
 EXIT_DATA, EXIT_USAGE, EXIT_MACHINE = 1, 2, 3
 
 
@@ -95,24 +93,21 @@ class Output:
 
     def __init__(self, format: str | None, stream: TextIO | None = None) -> None:
         self.format = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-        self._stream = stream
-
-    @property
-    def stream(self) -> TextIO:
-        return self._stream or sys.stdout  # looked up when printing: tests and callers may replace it
+        self.stream = stream
 
     def problems(self, problems: list[Problem]) -> None:
+        stream = self.stream or sys.stdout  # looked up when printing: tests and callers may replace it
         if self.format == "json":
             shown = [{k: printable(v) if isinstance(v, str) else v for k, v in dataclasses.asdict(p).items()} for p in problems]
-            print(json.dumps(shown, ensure_ascii=False, indent=2), file=self.stream)
+            print(json.dumps(shown, ensure_ascii=False, indent=2), file=stream)
             return
         for problem in problems:
             if self.format == "github":
                 title = _escape(printable(problem.field or problem.path), properties=True)
                 where = f"file={_escape(printable(problem.path), True)},line={problem.line},col={problem.column},title={title}"
-                print(f"::{problem.severity} {where}::{_escape(str(problem), properties=False)}", file=self.stream)
+                print(f"::{problem.severity} {where}::{_escape(str(problem), properties=False)}", file=stream)
             else:
-                print(f"warning: {problem}" if problem.severity == "warning" else str(problem), file=self.stream)
+                print(f"warning: {problem}" if problem.severity == "warning" else str(problem), file=stream)
 
 
 def _escape(text: str, properties: bool) -> str:

@@ -54,25 +54,19 @@ class Chart:
     title: str
     column: str
     bars: tuple[Bar, ...]
-
-    @property
-    def top(self) -> int:
-        return max((bar.count for bar in self.bars), default=0) or 1
+    width = CHART_WIDTH  # not a field: every chart is drawn this wide
 
     @property
     def rows(self) -> tuple[ChartRow, ...]:
         rows, y = [], 0
+        longest = max((bar.count for bar in self.bars), default=0) or 1
         for bar in self.bars:
             lines = wrap(bar.label, LABEL_WIDTH)
             baselines = tuple((line, y + 15 + index * LINE_HEIGHT) for index, line in enumerate(lines))
             top = y + 22 + (len(lines) - 1) * LINE_HEIGHT
-            rows.append(ChartRow(bar, baselines, top, round(BAR_WIDTH * bar.count / self.top, 1)))
+            rows.append(ChartRow(bar, baselines, top, round(BAR_WIDTH * bar.count / longest, 1)))
             y = top + 22
         return tuple(rows)
-
-    @property
-    def width(self) -> int:
-        return CHART_WIDTH
 
     @property
     def height(self) -> int:
