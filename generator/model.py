@@ -798,6 +798,7 @@ def limits(field: Field) -> list[str]:
     limits += ["each once"] if field.rule(Unique) else []
     limits += ["limited Markdown"] if field.rule(Markdown) else []
     limits += [f"{bounds.minimum:g} or more"] if bounds and bounds.minimum is not None else []
+    limits += [f"{bounds.maximum:g} or less"] if bounds and bounds.maximum is not None else []
     limits += ["not in the future"] if field.rule(NotInFuture) else []
     return limits
 

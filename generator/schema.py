@@ -153,6 +153,8 @@ def _type(kind: Kind, rules: tuple[Rule, ...], vocabularies: Vocabularies) -> di
         schema = {"type": "integer" if kind.name == "int" else "number"}
         if bounds and bounds.minimum is not None:
             schema["minimum"] = bounds.minimum
+        if bounds and bounds.maximum is not None:
+            schema["maximum"] = bounds.maximum
         return schema
     return {"type": "boolean"} if kind.name == "bool" else {"type": "string", "format": "date"}
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from generator.build import vocabularies
-from generator.model import Vocabularies
+from generator.model import MAP_SIDE, Vocabularies
 from generator.schema import catalogue_schema, dumps, scenario_schema, with_reference
 from tests.conftest import ROOT
 
@@ -77,3 +77,26 @@ def test_schema_carries_vocabulary_keys_and_limits(real: Vocabularies) -> None:
     schema = json.loads(dumps(scenario_schema(real)))
     assert schema["properties"]["domain"]["enum"] == list(real.domains)
     assert schema["properties"]["title"]["properties"]["en"]["maxLength"] == 90
+
+
+def test_catalogue_schema_bounds_a_district_tile_as_the_checker_does(real: Vocabularies) -> None:
+    """A Range rule gives the schema both of its bounds: a tile beyond the map is refused by
+    both the checker and an editor that reads the schema."""
+    schema = catalogue_schema(real)
+    tile = {"name": {"en": "Far", "zh": "远"}, "row": MAP_SIDE + 1, "col": 0}
+
+    def tiles(node: Any) -> list[dict[str, Any]]:
+        found = []
+        if isinstance(node, dict):
+            if {"row", "col"} <= node.get("properties", {}).keys():
+                found.append(node)
+            for value in node.values():
+                found += tiles(value)
+        elif isinstance(node, list):
+            for value in node:
+                found += tiles(value)
+        return found
+
+    (district,) = tiles(schema)
+    assert {key: district["properties"][key].get("maximum") for key in ("row", "col")} == {"row": MAP_SIDE, "col": MAP_SIDE}
+    assert not jsonschema.Draft202012Validator({**district, "required": []}).is_valid(tile)
