@@ -135,8 +135,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 class _Written(File):
     """A data file (JSON, CSV, YAML source, feed) that lets go of its text once MkDocs has written
-    it, before the pages are built; MkDocs would hold it to the end of the build (10,000
-    scenarios: about 220 MB of the English build's peak)."""
+    it, before the pages are built; MkDocs would hold it to the end of the build (English build's
+    peak, measured: 1,500 scenarios 280 -> 248 MB, 10,000 scenarios 1,099 -> 1,079 MB)."""
 
     def copy_file(self, dirty: bool = False) -> None:
         super().copy_file(dirty)
