@@ -16,7 +16,7 @@ import os
 import re
 import stat
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,10 +66,14 @@ class Document:
 @dataclass(frozen=True)
 class Sources:
     """Every file of one run, parsed or failed: the vocabularies by name, then the scenarios,
-    which are parsed one at a time as the validator walks them (see load_scenarios)."""
+    which are parsed one at a time as the caller walks them (see load_scenarios)."""
 
     vocabularies: dict[str, Document | LoadError]
-    scenarios: Iterable[Document | LoadError]
+    root: Path
+
+    def scenarios(self) -> Iterator[Document | LoadError]:
+        """A new walk over the scenario files at each call: a second walk sees them all again."""
+        return load_scenarios(self.root)
 
 
 class LoadError(Exception):
@@ -265,7 +269,7 @@ def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None, dis
 
 def load_project(root: Path) -> Sources:
     """Every vocabulary file and every scenario file under `root`/scenarios, parsed or failed."""
-    return Sources(load_vocabularies(root), load_scenarios(root))
+    return Sources(load_vocabularies(root), root)
 
 
 def load_vocabularies(root: Path) -> dict[str, Document | LoadError]:

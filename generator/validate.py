@@ -99,7 +99,7 @@ def validate(sources: Sources) -> Result:
     scenarios: list[Scenario] = []
     texts: dict[str, str] = {}
     first_file: dict[str, str] = {}  # the file that has each id
-    for document in sources.scenarios:
+    for document in sources.scenarios():
         if isinstance(document, LoadError):
             problems.append(document.problem)
             continue
