@@ -14,6 +14,9 @@ import logging
 import os
 import shutil
 import sys
+import threading
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +29,8 @@ from markupsafe import escape  # noqa: E402
 from mkdocs.commands.build import build as build_site  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.exceptions import Abort, PluginError  # noqa: E402
+from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page as MkDocsPage  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
@@ -44,6 +48,12 @@ _last_valid: dict[str, Site] = {}  # by language: what `mkdocs serve` shows whil
 # The pages not yet handed to MkDocs. Each leaves as MkDocs takes its HTML, and MkDocs lets go of
 # that HTML once the page is written (on_post_page): 10,000 scenarios, English build peak 1,286 -> 1,099 MB.
 _pending: dict[str, Page] = {}
+# Under `mkdocs serve` the Chinese site is built after the English one in a thread of its own, so an
+# edit reaches its English page without waiting for the Chinese build (real catalogue, median of
+# five edits: 1.82 -> 1.05 s, one run each). Each Chinese build gets a folder of its own and /zh/ links to the
+# newest finished one, so no reader gets half a site; a request for /zh/ waits while one is built.
+_chinese: threading.Thread | None = None
+_chinese_built = threading.Event()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -88,6 +98,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """Validate and render before MkDocs empties the site folder: bad data leaves the site as it was."""
     global _site
     language = config.theme["language"]
+    if _serving and language == "en":
+        if _chinese is not None:
+            _chinese.join()  # it reads and writes the state of this module too
+        _chinese_built.clear()
     try:
         result, rendered = sites(Path(config.config_file_path).parent, _settings(config), (language,))
     except (MachineError, OSError) as error:  # a file that cannot be read: the machine's fault, not the data's
@@ -233,11 +247,39 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = Path(config.site_dir) / SHIM_TARGET
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(SHIM_SOURCE, target)
-    if not _serving or config.theme["language"] != "en":
-        return
-    root = Path(config.config_file_path).parent
-    chinese = load_config(str(root / "mkdocs.zh.yml"), site_dir=str(Path(config.site_dir) / "zh"))
+    if _serving and config.theme["language"] == "en":
+        global _chinese
+        _chinese = threading.Thread(target=_build_chinese, args=(Path(config.config_file_path).parent, Path(config.site_dir)))
+        _chinese.start()
+
+
+def _build_chinese(root: Path, site: Path) -> None:
+    """Build the Chinese site into a new hidden folder of the served one (MkDocs leaves hidden
+    files be when it cleans), then point /zh/ at it and remove the one it pointed at before."""
+    folder, link, served = site / f".zh-{time.monotonic_ns()}", site / ".zh-link", site / "zh"
     try:
-        build_site(chinese)
-    except PluginError as error:  # problems in the data were logged; the English preview goes on
-        log.info("the Chinese preview was not rebuilt: %s", error)
+        build_site(load_config(str(root / "mkdocs.zh.yml"), site_dir=str(folder)))
+        previous = served.resolve() if served.is_symlink() else None
+        link.symlink_to(folder.name)
+        link.replace(served)  # at once: a reader gets the old site or the new one
+        if previous is not None:
+            shutil.rmtree(previous, ignore_errors=True)
+    except Abort:  # MkDocs logged why (problems in the data); the English preview goes on
+        log.info("the Chinese preview was not rebuilt")
+        shutil.rmtree(folder, ignore_errors=True)
+    finally:
+        _chinese_built.set()
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+    """Hold a request for a Chinese page until the Chinese site of the latest edit is built: a
+    browser that reloads when the English one is done then gets the new Chinese page."""
+    serve, chinese = server.serve_request, server.mount_path + "zh/"
+
+    def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if (environ["PATH_INFO"] + "/").startswith(chinese):
+            _chinese_built.wait()
+        return serve(environ, start_response)
+
+    server.set_app(app)
+    return server
