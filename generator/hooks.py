@@ -31,6 +31,7 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import Abort, PluginError  # noqa: E402
 from mkdocs.livereload import LiveReloadServer  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page as MkDocsPage  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
@@ -45,8 +46,8 @@ _serving = False
 # MkDocs loads this module once per process, for both languages' builds under `mkdocs serve`.
 _site: Site | None = None  # the pages and files of the build under way
 _last_valid: dict[str, Site] = {}  # by language: what `mkdocs serve` shows while the data has problems
-# The pages not yet handed to MkDocs. Each leaves as MkDocs takes its HTML, and MkDocs lets go of
-# that HTML once the page is written (on_post_page): 10,000 scenarios, English build peak 1,286 -> 1,099 MB.
+# The pages not yet built. Each page's HTML is handed to MkDocs as the page is built, and let go of
+# once it is written (on_post_page): 10,000 scenarios, English build peak 1,286 -> 1,099 MB.
 _pending: dict[str, Page] = {}
 # Under `mkdocs serve` the Chinese site is built after the English one in a thread of its own, so an
 # edit reaches its English page without waiting for the Chinese build (real catalogue, median of
@@ -195,8 +196,15 @@ def on_page_content(html: str, page: MkDocsPage, **_: Any) -> str:
     if ours is None:
         return html
     page.toc = get_toc([{"level": 2, "id": id, "name": str(name), "children": []} for id, name in ours.toc])
-    del _pending[page.file.src_uri]
-    return ours.body
+    return ""  # MkDocs reads every page before it builds any: the HTML comes when the page is built
+
+
+@event_priority(100)  # before the search plugin's, which takes the page's words from its HTML
+def on_page_context(context: dict[str, Any], page: MkDocsPage, **_: Any) -> dict[str, Any]:
+    ours = _pending.pop(page.file.src_uri, None)
+    if ours is not None:
+        page.content = ours.body
+    return context
 
 
 def on_post_page(output: str, page: MkDocsPage, **_: Any) -> str:
