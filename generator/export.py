@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import json
 import re
+import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -222,9 +223,10 @@ def _size(count: int) -> str:
 
 
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): a first character
-# of = + - @, a tab or a carriage return, and | and % for some programs; the full-width forms
-# too, which some input methods type. defusedcsv misses the tab and the carriage return.
-_FORMULA_START = tuple("=+-@\t\r|%＝＋－＠")
+# of = + - @, a tab or a carriage return, and | and % for some programs; and any form of these
+# that compatibility folding (NFKC) turns into one, as input methods type them: full-width ＝,
+# small ﹦, ｜, ％. defusedcsv misses the tab, the carriage return and the other forms.
+_FORMULA_START = "=+-@\t\r|%"
 _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:e[-+]?[0-9]+)?")
 # What a spreadsheet may skip before the first character it reads: spaces, and invisible format
 # characters (the validator refuses those in texts; this does not depend on it).
@@ -234,7 +236,8 @@ _LEADING_BLANKS = re.compile(r"^[\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\
 def spreadsheet_text(cell: str) -> str:
     """A cell a spreadsheet shows as the text it is: one that would start a formula gets a leading
     apostrophe, which spreadsheets hide. Numbers stay numbers, negative ones included."""
-    if _LEADING_BLANKS.sub("", cell).startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+    first = _LEADING_BLANKS.sub("", cell)[:1]
+    if first and unicodedata.normalize("NFKC", first)[:1] in _FORMULA_START and not _NUMBER.fullmatch(cell):
         return "'" + cell
     return cell
 

@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import shutil
+import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,6 +25,8 @@ from generator.build import check
 from tests.browser import search
 from tests.conftest import FIXTURE, build_site, site_project
 from tests.localhost import serving
+from tests.test_compare import columns
+from tests.test_explore import shown_requirements, shown_scenarios
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
@@ -51,6 +54,9 @@ VARIANTS = [
     ("unicode", "title.zh", "𠮷野家的北斗定位 🚀"),
     ("unicode", "title.en", "Astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and 🛰️ text"),
     ("unicode", "requirement.zh", "定位精度须满足要求 𠀀𠀁"),
+    ("formula", "title.en", '﹦HYPERLINK("https://evil.example/")'),
+    ("formula", "title.zh", "｜cmd"),
+    ("formula", "requirement.en", "％x"),
 ]
 
 
@@ -78,6 +84,9 @@ POISONED_VOCABULARY = [
 ]
 
 
+INHERITED = "constructor"  # a domain and a scenario id
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("hostile")
@@ -91,6 +100,13 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         content = path.read_text(encoding="utf-8")
         assert content.count(old) == 1, old
         path.write_text(content.replace(old, new), encoding="utf-8")
+    # A key that is also the name of a property every JavaScript object has.
+    with (project / "scenarios" / "vocabularies" / "domains.yaml").open("a", encoding="utf-8") as domains:
+        domains.write(
+            f"{INHERITED}:\n  name: {{en: Builders, zh: 建设}}\n  description: {{en: Works., zh: 工程。}}\n  announced: false\n"
+        )
+    named = BASE.replace("id: river-ships", f"id: {INHERITED}").replace("domain: transport", f"domain: {INHERITED}")
+    (project / "scenarios" / f"{INHERITED}.yaml").write_text(named, encoding="utf-8")
     check(project)  # the corpus passes the validator: rendering alone must make it harmless
     return build_site(project, work / "site")
 
@@ -100,10 +116,17 @@ def test_every_class_has_several_variants() -> None:
     assert all(classes.count(name) >= 3 for name in set(classes))
 
 
+def formulas(cells: list[str]) -> list[str]:
+    """The cells a spreadsheet would read as a formula: after spaces, a starter or a form of one
+    that compatibility folding (NFKC) turns into it, such as ＝ or ﹦."""
+    starts = (unicodedata.normalize("NFKC", cell.lstrip(" ")[:1])[:1] for cell in cells)
+    return [cell for cell, first in zip(cells, starts, strict=True) if first and first in "=+-@\t\r|%"]
+
+
 def test_exports_hold_the_texts_and_no_formula(hostile_site: Path) -> None:
     rows = list(csv.reader(io.StringIO((hostile_site / "catalogue.csv").read_text(encoding="utf-8-sig"))))
     cells = [cell for row in rows for cell in row]
-    assert not [cell for cell in cells if cell.lstrip(" ").startswith(tuple("=+-@\t\r|%＝"))]
+    assert not formulas(cells)
     assert '\'=HYPERLINK("https://evil.example/","x")' in cells
     assert "𠮷野家的北斗定位 🚀" in cells  # every character survives into the spreadsheet
     data = json.loads((hostile_site / "catalogue.json").read_text(encoding="utf-8"))
@@ -183,7 +206,7 @@ def test_no_page_of_either_site_runs_script_or_calls_another_host(hostile_site: 
                     tab.locator("[data-profile-csv]").click()
                 rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
                 cells = [cell for row in rows[1:] for cell in row]
-                assert not [cell for cell in cells if cell.lstrip(" ").startswith(tuple("=+-@\t\r|%＝"))]
+                assert not formulas(cells)
                 assert '\'=HYPERLINK("https://evil.example/","x")' in cells or prefix
                 tab.goto(f"{url}/{prefix}briefing/?from=profile&{everyone}&p=horizontal-accuracy:1:m")
                 assert tab.locator(".briefing-sheet").count() == len(VARIANTS) and tab.evaluate(INSPECT) == []
@@ -204,3 +227,16 @@ def test_no_page_of_either_site_runs_script_or_calls_another_host(hostile_site: 
             context.close()
     assert dialogs == []
     assert [urlsplit(request.split(": ", 1)[1]).netloc for request in elsewhere] == []
+
+
+def test_a_key_named_as_a_property_of_every_object_filters_and_compares(hostile_site: Path, browser: Browser) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    with serving(hostile_site) as served:
+        page.goto(f"{served}/catalogue/?domain={INHERITED}")
+        assert shown_scenarios(page) == [INHERITED]
+        page.goto(f"{served}/requirements/?domain={INHERITED}")
+        assert {scenario for scenario, _ in shown_requirements(page)} == {INHERITED}
+        page.goto(f"{served}/zh/compare/?s={INHERITED}&s=hostile-00")
+        assert columns(page) == [INHERITED, "hostile-00"]
+    context.close()

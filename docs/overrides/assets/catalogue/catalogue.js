@@ -61,7 +61,7 @@
   /** The values an address gives a parameter, repeated (?s=a&s=b) or as a comma list (?s=a,b):
    *  trimmed, each once, in order. */
   function listed(params, name) {
-    var seen = {};
+    var seen = Object.create(null); // no inherited keys: a key may be named "constructor"
     return params
       .getAll(name)
       .reduce(function (all, value) {
@@ -257,7 +257,7 @@
    *  fit is {scenario: position, rows: [[row, verdict]], must: {meets, misses, unmeasured},
    *  should: {...}}. */
   function fits(rows, profile, data) {
-    var byScenario = {};
+    var byScenario = Object.create(null);
     var order = [];
     rows.forEach(function (row) {
       var fit = byScenario[row[0]];
@@ -414,7 +414,7 @@
     this.listed = this.pageSize; // a new choice lists its matches from the first
     // Each value's count, over every row: the rows it would show, given the other facets' choices.
     this.facets.forEach(function (facet) {
-      var counts = {};
+      var counts = Object.create(null);
       var everywhere = 0; // citywide rows, counted in every district
       self.rows.forEach(function (row) {
         if (!self.passes(row, choices, facet)) return;
@@ -471,7 +471,7 @@
       this.profile,
       this.data
     );
-    this.fitOf = {};
+    this.fitOf = Object.create(null);
     this.matches = [];
     this.fits.forEach(function (fit) {
       self.fitOf[fit.scenario] = fit;
@@ -599,7 +599,7 @@
 
   /** The scenarios the matching rows belong to, in the order listed. */
   FilterTable.prototype.scenarioIds = function () {
-    var seen = {};
+    var seen = Object.create(null);
     return this.matches
       .map(function (row) {
         return row.id;
@@ -658,7 +658,7 @@
   FilterTable.prototype.showProfile = function () {
     var box = this.profileBox;
     if (!box) return;
-    var seen = {};
+    var seen = Object.create(null);
     var problems = this.addressProblems.concat(this.profile.problems).filter(function (problem) {
       if (seen[problem.given]) return false;
       seen[problem.given] = true;
@@ -831,14 +831,14 @@
 
   // What makes a spreadsheet read a cell as a formula, and what it may skip before it (export.py's
   // _FORMULA_START, _LEADING_BLANKS and _NUMBER: keep them in step; a test compares the two).
-  var FORMULA_START = "=+-@\t\r|%\uff1d\uff0b\uff0d\uff20";
+  var FORMULA_START = "=+-@\t\r|%"; // and what NFKC folds into one of them (＝, ﹦, ｜, ％)
   var LEADING_BLANKS = /^[\s\x1c-\x1f\x85\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+/;
   var NUMBER = /^-?[0-9]+(?:\.[0-9]+)?(?:e[-+]?[0-9]+)?$/;
 
   /** A cell a spreadsheet shows as the text it is: one that would start a formula gets a leading apostrophe. */
   function spreadsheetText(cell) {
     var text = String(cell);
-    var first = text.replace(LEADING_BLANKS, "").charAt(0);
+    var first = text.replace(LEADING_BLANKS, "").charAt(0).normalize("NFKC").charAt(0);
     return first && FORMULA_START.indexOf(first) !== -1 && !NUMBER.test(text) ? "'" + text : text;
   }
 
@@ -1088,7 +1088,7 @@
       this.link.removeAttribute("href"); // no link until two to four are ticked; the hint says why
       this.link.setAttribute("aria-disabled", "true");
     }
-    var listed = {};
+    var listed = Object.create(null);
     each(wrapper.querySelectorAll("tbody tr[data-scenario]"), function (row) {
       listed[row.getAttribute("data-scenario")] = true;
     });

@@ -31,7 +31,7 @@
     this.messages = root.querySelector("[data-compare-messages]");
     this.view = root.querySelector("[data-compare-view]");
     this.briefing = root.querySelector("[data-compare-briefing]");
-    this.index = {}; // scenario id -> position in data.scenarios
+    this.index = Object.create(null); // scenario id -> position in data.scenarios
     this.rowsOf = {}; // scenario position -> its requirement rows, in record order
     var self = this;
     data.scenarios.forEach(function (scenario, at) {
