@@ -51,11 +51,11 @@ _IN_FILE = re.compile(f"[{CONTROL_IN_FILE}{_BMP}\U00010000-\U0010ffff]")
 _BEYOND = re.compile(f"[{NONCHARACTER_BEYOND}{TAG}{INVISIBLE_BEYOND}]")
 
 
-def unwelcome(text: str, in_file: bool = False) -> re.Match[str] | None:
-    """The first character of `text` that no text may hold; `in_file`: of a whole file, whose
-    line breaks may include carriage returns."""
+def unwelcome(text: str, in_file: bool = False, start: int = 0) -> re.Match[str] | None:
+    """The first character of `text` from `start` on that no text may hold; `in_file`: of a
+    whole file, whose line breaks may include carriage returns."""
     search = (_IN_FILE if in_file else _IN_TEXT).search
-    found = search(text)
+    found = search(text, start)
     while found and found.group() >= "\U00010000" and not _BEYOND.match(found.group()):  # 𠮷, an emoji: welcome
         found = search(text, found.end())
     return found

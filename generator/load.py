@@ -77,11 +77,11 @@ class Sources:
 
 
 class LoadError(Exception):
-    """The file cannot be parsed; `problem` says where and why."""
+    """The file cannot be parsed; `problems` say where and why (most often one)."""
 
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        super().__init__(str(problem))
+    def __init__(self, problem: Problem, *more: Problem) -> None:
+        self.problems = [problem, *more]
+        super().__init__("\n".join(map(str, self.problems)))
 
 
 def load(file: Path, display: str) -> Document:
@@ -148,11 +148,15 @@ def _decode(data: bytes, fail) -> str:  # type: ignore[no-untyped-def]
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise fail(line, 1, "the file contains NUL bytes; it is not a text file")
-    refused = unwelcome(text, in_file=True)  # in a comment as well: a reviewer reads those too
-    if refused:
-        start = refused.start()
+    refused: list[Problem] = []  # every one, in a comment as well: a reviewer reads those too
+    found = unwelcome(text, in_file=True)
+    while found:
+        start = found.start()
         line_start = text.rfind("\n", 0, start) + 1
-        raise fail(text.count("\n", 0, start) + 1, start - line_start + 1, refusal(refused.group()))
+        refused.extend(fail(text.count("\n", 0, start) + 1, start - line_start + 1, refusal(found.group())).problems)
+        found = unwelcome(text, in_file=True, start=found.end())
+    if refused:
+        raise LoadError(*refused)
     return text
 
 

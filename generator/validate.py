@@ -101,7 +101,7 @@ def validate(sources: Sources) -> Result:
     first_file: dict[str, str] = {}  # the file that has each id
     for document in sources.scenarios():
         if isinstance(document, LoadError):
-            problems.append(document.problem)
+            problems.extend(document.problems)
             continue
         checker = check_file(document, vocabularies)
         scenario_id = vars(checker.scenario).get("id")  # a Draft's as a Scenario's, if it parsed
@@ -147,7 +147,7 @@ def check_vocabularies(documents: dict[str, Document | LoadError]) -> tuple[dict
     for name in model.VOCABULARY_TYPES:
         document = documents[name]
         if isinstance(document, LoadError):
-            problems.append(document.problem)
+            problems.extend(document.problems)
             vocabularies[name] = None
             continue
         checker = checkers[name] = Checker(document, pages=name if name in model.PAGE_PER_KEY else None)

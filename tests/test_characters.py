@@ -89,6 +89,16 @@ def test_a_character_in_a_comment_is_refused_too(project: Path) -> None:
     assert problems(project) == [f"{S}:12:26: {message}"]
 
 
+def test_every_such_character_of_a_file_is_refused_in_one_run(project: Path) -> None:
+    edit(project, "river-ships.yaml", TITLE, "title: {en: Decimetre \u200dpositioning for river\u202e ships,")
+    edit(project, "river-ships.yaml", "status: reconstructed", "status: reconstructed  # \u2067note")
+    assert problems(project) == [
+        f"{S}:2:23: {INVISIBLE.format(code='U+200D', name='ZERO WIDTH JOINER')}",
+        f"{S}:2:45: {BIDI.format(code='U+202E', name='RIGHT-TO-LEFT OVERRIDE')}",
+        f"{S}:12:26: {BIDI.format(code='U+2067', name='RIGHT-TO-LEFT ISOLATE')}",
+    ]
+
+
 def test_the_null_escape_is_a_control_character(project: Path) -> None:
     edit(project, "river-ships.yaml", TITLE, 'title: {en: "Decimetre \\0 positioning for river ships",')
     assert problems(project) == [f"{S}:2:13: title.en: {CONTROL.format(code='U+0000')}"]
