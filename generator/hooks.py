@@ -51,10 +51,14 @@ _last_valid: dict[str, Site] = {}  # by language: what `mkdocs serve` shows whil
 _pending: dict[str, Page] = {}
 # Under `mkdocs serve` the Chinese site is built after the English one in a thread of its own, so an
 # edit reaches its English page without waiting for the Chinese build (real catalogue, median of
-# five edits: 1.82 -> 1.05 s, one run each). Each Chinese build gets a folder of its own and /zh/ links to the
-# newest finished one, so no reader gets half a site; a request for /zh/ waits while one is built.
+# five edits: 1.82 -> 1.05 s, one run each). Each Chinese build gets a folder of its own and /zh/
+# links to the newest finished one, so no reader gets half a site; a request for /zh/ waits until
+# the Chinese build of the latest English one is done. Builds are counted: the nth English build's
+# Chinese build is the nth.
 _chinese: threading.Thread | None = None
-_chinese_built = threading.Event()
+_chinese_counts = threading.Condition()  # held to read or change the two counts below
+_chinese_due = 1  # the English builds started: the first, then one for each rebuild (on_serve)
+_chinese_done = 0  # the count of the English build whose Chinese build ended last, built or not
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -99,10 +103,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """Validate and render before MkDocs empties the site folder: bad data leaves the site as it was."""
     global _site
     language = config.theme["language"]
-    if _serving and language == "en":
-        if _chinese is not None:
-            _chinese.join()  # it reads and writes the state of this module too
-        _chinese_built.clear()
     try:
         result, rendered = sites(Path(config.config_file_path).parent, _settings(config), (language,))
     except (MachineError, OSError) as error:  # a file that cannot be read: the machine's fault, not the data's
@@ -257,37 +257,62 @@ def on_post_build(config: MkDocsConfig) -> None:
         shutil.copyfile(SHIM_SOURCE, target)
     if _serving and config.theme["language"] == "en":
         global _chinese
-        _chinese = threading.Thread(target=_build_chinese, args=(Path(config.config_file_path).parent, Path(config.site_dir)))
+        arguments = (Path(config.config_file_path).parent, Path(config.site_dir), _chinese_due)
+        _chinese = threading.Thread(target=_build_chinese, args=arguments)
         _chinese.start()
 
 
-def _build_chinese(root: Path, site: Path) -> None:
+def _build_chinese(root: Path, site: Path, count: int) -> None:
     """Build the Chinese site into a new hidden folder of the served one (MkDocs leaves hidden
     files be when it cleans), then point /zh/ at it and remove the one it pointed at before."""
-    folder, link, served = site / f".zh-{time.monotonic_ns()}", site / ".zh-link", site / "zh"
+    global _chinese_done
+    folder, link, served, built = site / f".zh-{time.monotonic_ns()}", site / ".zh-link", site / "zh", False
     try:
         build_site(load_config(str(root / "mkdocs.zh.yml"), site_dir=str(folder)))
         previous = served.resolve() if served.is_symlink() else None
+        link.unlink(missing_ok=True)
         link.symlink_to(folder.name)
         link.replace(served)  # at once: a reader gets the old site or the new one
+        built = True
         if previous is not None:
             shutil.rmtree(previous, ignore_errors=True)
     except Abort:  # MkDocs logged why (problems in the data); the English preview goes on
         log.info("the Chinese preview was not rebuilt")
-        shutil.rmtree(folder, ignore_errors=True)
+    except Exception:  # a fault of the code, not of the data: shown in full, and the English preview goes on
+        log.exception("the Chinese preview was not rebuilt")
     finally:
-        _chinese_built.set()
+        if not built:
+            shutil.rmtree(folder, ignore_errors=True)
+        with _chinese_counts:
+            _chinese_done = count
+            _chinese_counts.notify_all()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
-    """Hold a request for a Chinese page until the Chinese site of the latest edit is built: a
-    browser that reloads when the English one is done then gets the new Chinese page."""
-    serve, chinese = server.serve_request, server.mount_path + "zh/"
+    """Count each rebuild before it starts, and hold a request for a Chinese page until the
+    Chinese site of the latest rebuild is built: a browser that reloads when the English site is
+    done then gets the new Chinese page, never the one from before the edit."""
+    rebuild, serve, chinese = server.builder, server.serve_request, server.mount_path + "zh/"
+
+    def counted_rebuild() -> None:
+        global _chinese_due
+        with _chinese_counts:
+            _chinese_due += 1
+        if _chinese is not None:  # it shares the search plugin, which loading the English config resets
+            _chinese.join()
+        rebuild()
 
     def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if (environ["PATH_INFO"] + "/").startswith(chinese):
-            _chinese_built.wait()
+            with _chinese_counts:
+                _chinese_counts.wait_for(lambda: _chinese_done >= _chinese_due)
         return serve(environ, start_response)
 
+    server.builder = counted_rebuild
     server.set_app(app)
     return server
+
+
+def on_shutdown() -> None:
+    if _chinese is not None:
+        _chinese.join()  # before MkDocs removes the folder it writes into

@@ -149,11 +149,11 @@ def _decode(data: bytes, fail) -> str:  # type: ignore[no-untyped-def]
         line = text[: text.index("\x00")].count("\n") + 1
         raise fail(line, 1, "the file contains NUL bytes; it is not a text file")
     refused: list[Problem] = []  # every one, in a comment as well: a reviewer reads those too
-    found = unwelcome(text, in_file=True)
+    found, line, counted = unwelcome(text, in_file=True), 1, 0  # lines counted up to `counted`, once
     while found:
         start = found.start()
-        line_start = text.rfind("\n", 0, start) + 1
-        refused.extend(fail(text.count("\n", 0, start) + 1, start - line_start + 1, refusal(found.group())).problems)
+        line, counted = line + text.count("\n", counted, start), start
+        refused.extend(fail(line, start - text.rfind("\n", 0, start), refusal(found.group())).problems)
         found = unwelcome(text, in_file=True, start=found.end())
     if refused:
         raise LoadError(*refused)

@@ -5,6 +5,7 @@ How fast the page updates is measured by `make bench`, not asserted here."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -60,6 +61,29 @@ def test_an_edit_updates_its_page_after_at_most_two_rebuilds(server: Server, tmp
     after = server.log[before:]
     assert 1 <= server.builds_since(before) <= 2, "\n".join(after)
     assert not any("ERROR" in line or "Traceback" in line for line in after), "\n".join(after)
+
+
+def test_an_edit_during_the_chinese_rebuild_leaves_each_language_its_own_search_index(server: Server, tmp_path: Path) -> None:
+    """The two languages' builds share MkDocs's search plugin: an edit saved while the Chinese site
+    is still being built (here: at once after the English page changed) must wait for it."""
+    scenario = tmp_path / "project" / "scenarios" / f"{SCENARIO}.yaml"
+    valid = scenario.read_text(encoding="utf-8")
+    scenario.write_text(valid.replace(OLD_ZH, NEW_ZH), encoding="utf-8")
+    wait_for(lambda: NEW_ZH in server.page(f"zh/scenarios/{SCENARIO}/"), 60, "the Chinese page to change")
+    before = len(server.log)
+    scenario.write_text(valid.replace(OLD, NEW), encoding="utf-8")
+    wait_for(lambda: NEW in server.page(f"scenarios/{SCENARIO}/"), 60, "the English page to change")
+    scenario.write_text(valid.replace(OLD, NEW).replace(OLD_ZH, NEW_ZH), encoding="utf-8")  # the Chinese build is under way
+    wait_for(lambda: server.builds_since(before) == 2, 60, "the second rebuild")
+    wait_for(lambda: NEW_ZH in server.page(f"zh/scenarios/{SCENARIO}/"), 60, "the Chinese page to change again")
+    english, chinese = (json.loads(server.page(f"{prefix}search/search_index.json")) for prefix in ("", "zh/"))
+    assert english["config"]["lang"] == ["en"] and chinese["config"]["lang"] == ["en", "zh"]
+    assert all(not doc["location"].startswith("zh/") for doc in english["docs"] + chinese["docs"])
+    assert NEW in json.dumps(english, ensure_ascii=False)
+    assert NEW_ZH in json.dumps(chinese, ensure_ascii=False).replace("\u200b", "")  # the index parts Chinese words so
+    assert len(english["docs"]) == len({doc["location"] for doc in english["docs"]})  # each page once
+    assert len(chinese["docs"]) == len({doc["location"] for doc in chinese["docs"]})
+    assert not any("Traceback" in line for line in server.log[before:])
 
 
 def test_a_half_written_file_keeps_the_preview_alive_and_lists_its_problems(server: Server, tmp_path: Path) -> None:
