@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 # Tab and line feed are the only control characters a text may hold; a file may also hold a
 # carriage return, in the line breaks of a file saved on Windows.
@@ -51,14 +52,17 @@ _IN_FILE = re.compile(f"[{CONTROL_IN_FILE}{_BMP}\U00010000-\U0010ffff]")
 _BEYOND = re.compile(f"[{NONCHARACTER_BEYOND}{TAG}{INVISIBLE_BEYOND}]")
 
 
-def unwelcome(text: str, in_file: bool = False, start: int = 0) -> re.Match[str] | None:
-    """The first character of `text` from `start` on that no text may hold; `in_file`: of a
-    whole file, whose line breaks may include carriage returns."""
-    search = (_IN_FILE if in_file else _IN_TEXT).search
-    found = search(text, start)
-    while found and found.group() >= "\U00010000" and not _BEYOND.match(found.group()):  # 𠮷, an emoji: welcome
-        found = search(text, found.end())
-    return found
+def every_unwelcome(text: str, in_file: bool = False) -> Iterator[re.Match[str]]:
+    """Each character of `text` that no text may hold, in order; `in_file`: of a whole file,
+    whose line breaks may include carriage returns."""
+    for found in (_IN_FILE if in_file else _IN_TEXT).finditer(text):
+        if found.group() < "\U00010000" or _BEYOND.match(found.group()):  # else 𠮷, an emoji: welcome
+            yield found
+
+
+def unwelcome(text: str) -> re.Match[str] | None:
+    """The first character of `text` that no text may hold."""
+    return next(every_unwelcome(text), None)
 
 
 def refusal(char: str) -> str:

@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs imports hooks by file path, not as part of the package
@@ -30,7 +30,6 @@ from mkdocs.commands.build import build as build_site  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import Abort, PluginError  # noqa: E402
-from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page as MkDocsPage  # noqa: E402
@@ -40,6 +39,9 @@ from generator.addresses import Settings  # noqa: E402
 from generator.build import sites  # noqa: E402
 from generator.errors import DataError, MachineError  # noqa: E402
 from generator.render import Page, Site  # noqa: E402
+
+if TYPE_CHECKING:  # the server is only named: importing it would load watchdog into every build
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 _serving = False

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from .characters import refusal, unwelcome
+from .characters import every_unwelcome, refusal
 from .errors import MachineError, Problem
 from .model import VOCABULARY_TYPES
 
@@ -149,12 +149,11 @@ def _decode(data: bytes, fail) -> str:  # type: ignore[no-untyped-def]
         line = text[: text.index("\x00")].count("\n") + 1
         raise fail(line, 1, "the file contains NUL bytes; it is not a text file")
     refused: list[Problem] = []  # every one, in a comment as well: a reviewer reads those too
-    found, line, counted = unwelcome(text, in_file=True), 1, 0  # lines counted up to `counted`, once
-    while found:
+    line, counted = 1, 0  # the lines up to `counted`, each counted once
+    for found in every_unwelcome(text, in_file=True):
         start = found.start()
         line, counted = line + text.count("\n", counted, start), start
         refused.extend(fail(line, start - text.rfind("\n", 0, start), refusal(found.group())).problems)
-        found = unwelcome(text, in_file=True, start=found.end())
     if refused:
         raise LoadError(*refused)
     return text
