@@ -11,6 +11,8 @@ data: it raises MachineError, which the command line reports as a failure of the
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import functools
 import os
 import re
@@ -117,6 +119,9 @@ def load(file: Path, display: str) -> Document:
         quote = _unclosed_quote(text, line)
         if quote:
             raise fail(*quote, 'a " opens a quoted text that is not closed on this line; close it or remove it') from None
+        long_key = _long_key(error, text)
+        if long_key:
+            raise fail(*long_key) from None
         raise fail(line, column, _explain(error, text, mark, display)) from None
     except yaml.YAMLError as error:  # pragma: no cover - libyaml reports every syntax error with a mark
         raise fail(1, 1, " ".join(f"not valid YAML: {error}".split())) from None
@@ -148,34 +153,98 @@ def _decode(data: bytes, fail) -> str:  # type: ignore[no-untyped-def]
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise fail(line, 1, "the file contains NUL bytes; it is not a text file")
-    refused: list[Problem] = []  # every one, in a comment as well: a reviewer reads those too
-    line, counted = 1, 0  # the lines up to `counted`, each counted once
-    for found in every_unwelcome(text, in_file=True):
-        start = found.start()
-        line, counted = line + text.count("\n", counted, start), start
-        refused.extend(fail(line, start - text.rfind("\n", 0, start), refusal(found.group())).problems)
+    refused = list(every_unwelcome(text, in_file=True))  # every one, in a comment as well: a reviewer reads those too
     if refused:
-        raise LoadError(*refused)
+        raise LoadError(*_refused(text, refused, fail))
     return text
 
 
-def _check_flow_depth(text: str, fail) -> None:  # type: ignore[no-untyped-def]
-    """Reject deeply nested [ and { before the recursive composer can overflow the C stack.
+def _refused(text: str, found: list[re.Match[str]], fail) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+    """A located problem for each character of `found`, named by the field that holds it. The
+    fields come from the text with each such character read as a letter (YAML itself refuses
+    control characters, and reads some others as line breaks), if it parses; a character in a
+    comment is named by its place alone."""
+    pieces, last = [], 0
+    for char in found:
+        pieces += [text[last : char.start()], "x"]
+        last = char.end()
+    fields = _field_spans("".join(pieces) + text[last:])
+    starts = [start for start, _, _ in fields]
+    line, counted = 1, 0  # the lines up to `counted`, each counted once
+    for char in found:
+        start = char.start()
+        line, counted = line + text.count("\n", counted, start), start
+        at = bisect.bisect_right(starts, start) - 1
+        field = fields[at][2] if at >= 0 and start < fields[at][1] else ""
+        problem = fail(line, start - text.rfind("\n", 0, start), refusal(char.group())).problems[0]
+        yield dataclasses.replace(problem, field=field)
 
-    Block nesting needs indentation, which the size limit already bounds; flow brackets do not.
-    Counting brackets ignores quoting, which can only overestimate the depth of a real file.
+
+def _field_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, field) of each key and each value of `text` that is not a list or mapping,
+    in the order of the text (a key's field is its record's); none if it does not parse."""
+
+    def refuse(line: int, column: int, message: str) -> LoadError:
+        return LoadError(Problem("", line, column, "", message))
+
+    try:
+        _check_flow_depth(text, refuse)
+        _check_indentation(text, refuse)
+        root = yaml.compose(text, Loader=Loader)
+    except (LoadError, yaml.YAMLError):
+        return []
+    spans: list[tuple[int, int, str]] = []
+    seen: set[int] = set()  # an alias repeats a node: each is walked once (nine aliases of nine...)
+
+    def walk(node: yaml.Node, field: str) -> None:
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = field_path(field, key.value) if isinstance(key, yaml.ScalarNode) else field
+                walk(key, field)  # a key is named by the record it belongs to
+                walk(value, name)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, f"{field}[{index}]")
+        else:
+            spans.append((node.start_mark.index, node.end_mark.index, field))
+
+    if root is not None:
+        walk(root, "")
+    return sorted(spans)
+
+
+def field_path(path: str, key: object) -> str:
+    """The name of field `key` of the record or mapping at `path` ("" for the file's top level)."""
+    return f"{path}.{key}" if path else str(key)
+
+
+def _check_flow_depth(text: str, fail) -> None:  # type: ignore[no-untyped-def]
+    """Reject lists and mappings nested deeper than MAX_FLOW_DEPTH before the recursive composer
+    can overflow the C stack.
+
+    Block nesting needs indentation, which _check_indentation bounds; flow brackets do not. Only a
+    text with that many brackets can nest that deep, and for such a text the parser's events
+    (which it makes without recursing) tell how deep it really nests: brackets in quoted text or
+    in comments do not count.
     """
     if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
         return
     depth = 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        for column, char in enumerate(line, start=1):
-            if char in "[{":
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_FLOW_DEPTH:
-                    raise fail(number, column, f"nesting deeper than {MAX_FLOW_DEPTH} levels; flatten the structure")
-            elif char in "]}":
-                depth = max(0, depth - 1)
+                    mark = typing.cast(yaml.Mark, event.start_mark)  # events made by libyaml carry its Mark
+                    message = f"lists or mappings nested deeper than {MAX_FLOW_DEPTH} levels; flatten the structure"
+                    raise fail(mark.line + 1, mark.column + 1, message)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:  # a syntax error before any deep nesting, which composing reports
+        return
 
 
 # A unit of block nesting: a column of indentation, or a compact '- ' (or '? ', ': ') mark.
@@ -205,6 +274,26 @@ def _unclosed_quote(text: str, last_line: int) -> tuple[int, int] | None:
         if len(quotes) % 2 and line[: quotes[0]].rstrip().endswith((":", "-", "[", "{", ",")):
             return number, quotes[0] + 1
     return None
+
+
+MAX_KEY = 1024  # characters: YAML reads no longer key without a '?' before it
+
+
+def _long_key(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """Where a key longer than YAML reads starts (line, column, message): the parser only says
+    that it found no ':' after it, at the point where it gave up."""
+    start = error.context_mark
+    if error.context != "while scanning a simple key" or start is None:
+        return None
+    line_end = text.find("\n", start.index)
+    colon = text.find(":", start.index, len(text) if line_end < 0 else line_end)
+    if colon - start.index <= MAX_KEY:
+        return None
+    message = (
+        f"this key is {colon - start.index:,} characters long, and YAML reads keys of at most {MAX_KEY:,}; "
+        "a field's name is a short word (see the template), and a text that holds ': ' goes in quotes"
+    )
+    return start.line + 1, start.column + 1, message
 
 
 # A line that starts with a key (after any '- ' marks), and one whose key has its value on the same line.

@@ -27,11 +27,11 @@ from . import model
 from .characters import refusal, unwelcome
 from .chinese import close_gaps
 from .errors import DataError, Problem, Severity
-from .load import Document, LoadError, Sources, alias_marks
+from .load import Document, LoadError, Sources, alias_marks, field_path
 from .model import CITYWIDE, Catalogue, Kind, Rule, Scenario, Vocabularies, describe, find_rule
 
 _TAG = "tag:yaml.org,2002:"
-STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
+STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, MERGE = (_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge"))
 PLAIN_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, _TAG + "map", _TAG + "seq"})
 PLACEHOLDER = "TODO"  # what `generator new` leaves for the contributor to replace
 MAX_TEXT = 5000  # characters, for texts without a stricter limit of their own
@@ -244,7 +244,14 @@ class Checker:
         seen: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (STR, INT):
-                self._fail(key_node, path, "a key must be a plain word; write 'name: value'")
+                if key_node.tag == MERGE:
+                    self._fail(
+                        key_node,
+                        path,
+                        "'<<' merges another mapping into this one, which scenario files do not do; write its fields out here",
+                    )
+                else:
+                    self._fail(key_node, path, "a key must be a plain word; write 'name: value'")
                 continue
             key: str | int = key_node.value
             if key_node.tag == INT and len(key_node.value) <= MAX_NUMBER_TEXT:
@@ -252,7 +259,7 @@ class Checker:
                     key = _constructor.construct_yaml_int(key_node)
             if key in seen:
                 first = seen[key].start_mark.line + 1
-                self._fail(key_node, _join(path, key), f"duplicate key '{key}'; it is already set on line {first}, keep one")
+                self._fail(key_node, field_path(path, key), f"duplicate key '{key}'; it is already set on line {first}, keep one")
                 continue
             seen[key] = key_node
             yield key_node, key, value_node
@@ -269,13 +276,13 @@ class Checker:
             name = str(key)
             if name not in fields:
                 self._fail(
-                    key_node, _join(path, name), f"unknown key '{_short(name)}'; {_suggest(name, fields, 'expected one of')}"
+                    key_node, field_path(path, name), f"unknown key '{_short(name)}'; {_suggest(name, fields, 'expected one of')}"
                 )
                 misspelt.update(_closest(name, list(fields)))
                 missing = True
                 continue
             field = fields[name]
-            values[name] = self.convert(value_node, field.kind, field.rules, _join(path, name))
+            values[name] = self.convert(value_node, field.kind, field.rules, field_path(path, name))
         for name, field in fields.items():
             if name in values:
                 continue
@@ -283,7 +290,7 @@ class Checker:
                 values[name] = field.default
             elif name not in misspelt:
                 expected = describe(field.kind, field.rules)
-                self.report(node, f"required key '{name}' is missing; add {name}: {expected}", field=_join(path, name))
+                self.report(node, f"required key '{name}' is missing; add {name}: {expected}", field=field_path(path, name))
             missing |= not field.optional
         parsed = {name: value for name, value in values.items() if value is not _INVALID}
         if missing or len(parsed) < len(values) or not all(_complete(value) for value in parsed.values()):
@@ -323,7 +330,7 @@ class Checker:
         entries: dict[Any, Any] = {}
         integer = kind.key is int
         for key_node, key, value_node in self._pairs(node, path):
-            where = _join(path, _short(key_node.value))
+            where = field_path(path, _short(key_node.value))
             misread = _misread_number(key_node, int) if integer else None
             if misread or (integer and not (isinstance(key, int) and 100000 <= key <= 999999)):
                 self._fail(
@@ -342,7 +349,7 @@ class Checker:
                 )
                 self._fail(key_node, where, message)
                 continue
-            entries[key] = self.convert(value_node, kind.item, (), _join(path, key))
+            entries[key] = self.convert(value_node, kind.item, (), field_path(path, key))
         return {key: value for key, value in entries.items() if value is not _INVALID}
 
     def _text(self, node: yaml.Node, rules: tuple[Rule, ...], path: str) -> Any:
@@ -356,12 +363,14 @@ class Checker:
         for key_node, key, value_node in self._pairs(node, path):
             if key not in model.LANGUAGES:
                 self._fail(
-                    key_node, _join(path, key), f"unknown language '{key}'; {_suggest(str(key), model.LANGUAGES, 'expected')}"
+                    key_node,
+                    field_path(path, key),
+                    f"unknown language '{key}'; {_suggest(str(key), model.LANGUAGES, 'expected')}",
                 )
                 misspelt.update(_closest(str(key), list(model.LANGUAGES)))
                 values["?"] = _INVALID
                 continue
-            values[str(key)] = self.convert(value_node, _STRING, rules, _join(path, key), str(key))
+            values[str(key)] = self.convert(value_node, _STRING, rules, field_path(path, key), str(key))
         missing = [language for language in model.LANGUAGES if language not in values and language not in misspelt]
         if missing:
             names = " and ".join(f"{_LANGUAGE_NAMES[m]} ({m})" for m in missing)
@@ -765,10 +774,6 @@ def _closest(word: str, names: list[str]) -> list[str]:
         return close
     # One letter wrong in a two- or three-letter word ('zn'), but not a shorter word ('min' is not 'm').
     return [name for name in difflib.get_close_matches(word, names, n=1, cutoff=0.5) if len(name) == len(word)]
-
-
-def _join(path: str, key: Any) -> str:
-    return f"{path}.{key}" if path else str(key)
 
 
 def _short(text: str) -> str:

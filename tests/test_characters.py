@@ -72,8 +72,10 @@ def escape(char: str) -> str:
 
 @pytest.mark.parametrize(("char", "message"), CLASSES, ids=IDS)
 def test_a_character_written_as_itself_is_refused_where_it_is(project: Path, char: str, message: str) -> None:
+    """At its place, named by the field that holds it: also a character that YAML refuses to read
+    (a control character) or reads as a line break."""
     edit(project, "river-ships.yaml", TITLE, "title: {en: Decimetre " + char + "positioning for river ships,")
-    assert problems(project) == [f"{S}:2:23: {message}"]
+    assert problems(project) == [f"{S}:2:23: title.en: {message}"]
 
 
 @pytest.mark.parametrize(("char", "message"), CLASSES, ids=IDS)
@@ -93,10 +95,27 @@ def test_every_such_character_of_a_file_is_refused_in_one_run(project: Path) -> 
     edit(project, "river-ships.yaml", TITLE, "title: {en: Decimetre \u200dpositioning for river\u202e ships,")
     edit(project, "river-ships.yaml", "status: reconstructed", "status: reconstructed  # \u2067note")
     assert problems(project) == [
-        f"{S}:2:23: {INVISIBLE.format(code='U+200D', name='ZERO WIDTH JOINER')}",
-        f"{S}:2:45: {BIDI.format(code='U+202E', name='RIGHT-TO-LEFT OVERRIDE')}",
+        f"{S}:2:23: title.en: {INVISIBLE.format(code='U+200D', name='ZERO WIDTH JOINER')}",
+        f"{S}:2:45: title.en: {BIDI.format(code='U+202E', name='RIGHT-TO-LEFT OVERRIDE')}",
         f"{S}:12:26: {BIDI.format(code='U+2067', name='RIGHT-TO-LEFT ISOLATE')}",
     ]
+
+
+def test_a_refused_character_is_named_by_the_field_that_holds_it_and_in_a_key_by_the_keys_record(project: Path) -> None:
+    edit(project, "river-ships.yaml", "{en: BeiDou only.", "{en: Bei\u202eDou only.")
+    edit(project, "river-ships.yaml", "  - id: R2", "  - i\u200bd: R2")
+    edit(project, "river-ships.yaml", "status: reconstructed", "sta\u200btus: reconstructed")
+    assert problems(project) == [
+        f"{S}:12:4: {INVISIBLE.format(code='U+200B', name='ZERO WIDTH SPACE')}",
+        f"{S}:34:6: requirements[1]: {INVISIBLE.format(code='U+200B', name='ZERO WIDTH SPACE')}",
+        f"{S}:44:13: constraints[0].en: {BIDI.format(code='U+202E', name='RIGHT-TO-LEFT OVERRIDE')}",
+    ]
+
+
+def test_a_refused_character_of_a_file_that_does_not_parse_is_named_by_its_place(project: Path) -> None:
+    edit(project, "river-ships.yaml", TITLE, "title: {en: Decimetre \u202epositioning for river ships,")
+    edit(project, "river-ships.yaml", "status: reconstructed", 'status: "reconstructed')
+    assert problems(project) == [f"{S}:2:23: {BIDI.format(code='U+202E', name='RIGHT-TO-LEFT OVERRIDE')}"]
 
 
 def test_the_null_escape_is_a_control_character(project: Path) -> None:

@@ -143,7 +143,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         base("status: reconstructed", "<<: {status: open}"),
         [
             f"{H}:1:1: status: required key 'status' is missing; add status: one of reconstructed, announced, open, matched, piloting, closed, withdrawn",
-            f"{H}:12:1: a key must be a plain word; write 'name: value'",
+            f"{H}:12:1: '<<' merges another mapping into this one, which scenario files do not do; write its fields out here",
         ],
     ),
     (
@@ -300,7 +300,21 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     (
         "deep-flow-nesting",
         base("capabilities: [satellite-navigation]", "capabilities: " + "[" * 100 + "]" * 100),
-        [f"{H}:7:79: nesting deeper than 64 levels; flatten the structure"],
+        [f"{H}:7:78: lists or mappings nested deeper than 64 levels; flatten the structure"],
+    ),
+    (
+        "brackets-in-quoted-text",  # not nesting: a text, refused for what it says
+        base("capabilities: [satellite-navigation]", "capabilities: ['" + "[" * 100 + "']"),
+        [
+            f"{H}:7:16: capabilities[0]: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[...' is not a known capability; expected a key of scenarios/vocabularies/capabilities.yaml: satellite-navigation, remote-sensing"
+        ],
+    ),
+    (
+        "key-longer-than-yaml-reads",
+        base("status: reconstructed", "status: reconstructed\n" + "k" * 5000 + ": 1"),
+        [
+            f"{H}:13:1: this key is 5,000 characters long, and YAML reads keys of at most 1,024; a field's name is a short word (see the template), and a text that holds ': ' goes in quotes"
+        ],
     ),
     (
         "deep-block-nesting",  # libyaml's stack overflowed: the interpreter crashed
@@ -325,7 +339,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         "bidi-override",
         base("Decimetre positioning for river ships,", "Decimetre positioning \u202efor river ships,"),
         [
-            f"{H}:2:35: bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) can show text in another order than it is read; delete it"
+            f"{H}:2:35: title.en: bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) can show text in another order than it is read; delete it"
         ],
     ),
     (

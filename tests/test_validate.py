@@ -558,7 +558,7 @@ RULES = [
         "Decimetre positioning for river ships,",
         "Decimetre positioning for river\u202e ships,",
         [
-            f"{S}:2:44: bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) can show text in another order than it is read; delete it"
+            f"{S}:2:44: title.en: bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) can show text in another order than it is read; delete it"
         ],
     ),
     (
