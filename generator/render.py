@@ -70,6 +70,17 @@ class Page:
     def body(self) -> str:
         return self.html.decode()
 
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The page's metadata as MkDocs reads it. The theme prints the title as HTML (header,
+        search results): it gets it escaped."""
+        meta: dict[str, Any] = {"title": str(escape(self.title)), "description": self.description}
+        if self.hide:
+            meta["hide"] = list(self.hide)
+        if not self.searchable:
+            meta["search"] = {"exclude": True}  # and the search plugin skips parsing it
+        return meta
+
 
 @dataclass(frozen=True)
 class Site:
@@ -345,12 +356,7 @@ def markdown_file(page: Page) -> str:
     """The page as a Markdown file for an engine that runs no hooks (Zensical): the metadata as
     YAML front matter, written by a YAML writer (so every character survives), then the HTML,
     in one block element that Markdown passes through untouched."""
-    meta: dict[str, Any] = {"title": str(escape(page.title)), "description": page.description}
-    if page.hide:
-        meta["hide"] = list(page.hide)
-    if not page.searchable:
-        meta["search"] = {"exclude": True}
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1 << 16)
+    front = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=False, width=1 << 16)
     return f'---\n{front}---\n\n<div class="catalogue-page">\n{page.body}</div>\n'
 
 
