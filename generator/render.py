@@ -154,10 +154,9 @@ class RequirementRow:
 
 @dataclass(frozen=True)
 class Facet:
-    """One filter of a table: its URL parameter, the row attribute it reads, its choices."""
+    """One filter of a table: its URL parameter, its label, its choices."""
 
     name: str
-    attribute: str
     label: str
     values: list[tuple[str, str, Markup]]  # (value, label, note: "abolished on ..."); those no row holds come last
     unused: int  # how many values no row holds
@@ -480,9 +479,7 @@ class _Pages:
         requirements = [(s, r) for s in scenarios for r in s.requirements]
         priority = self._facet("priority", "priority", self.t("field.priority"), self._labels("priority", Priority), True)
         facets = [facet for facet in self._facets() if facet.name != "status"] + [priority]
-        verdicts = Facet(
-            "verdict", "verdict", self.t("profile.verdict"), [(v, self.t(f"verdict.{v}"), Markup()) for v in VERDICTS], 0, True
-        )
+        verdicts = Facet("verdict", self.t("profile.verdict"), [(v, self.t(f"verdict.{v}"), Markup()) for v in VERDICTS], 0, True)
         words = {name.replace(".", "-").replace("_", "-"): self.t(f"profile.{name}") for name in PROFILE_WORDS}
         words["fit-misses-one"] = self.t("profile.fit.misses.one")
         columns = [self.t(f"profile.csv.{name}") for name in PROFILE_COLUMNS]
@@ -717,7 +714,7 @@ class _Pages:
         abolished = {str(code): self.t("locations.abolished", date=d.abolished) for code, d in districts.items() if d.abolished}
         values = sorted(((key, label, abolished.get(key, Markup())) for key, label in choices), key=lambda v: v[0] not in held)
         unused = sum(1 for key, _ in choices if key not in held)
-        return Facet(name, attribute, label, values, unused, open, note)
+        return Facet(name, label, values, unused, open, note)
 
     def _choices(self, vocabulary: str, keys: Iterable[Any] | None = None) -> list[tuple[str, str]]:
         """(key, name) of each entry, or of those among `keys`, in vocabulary order."""
