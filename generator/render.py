@@ -329,8 +329,7 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
         site.pages[path] = pages.render("scenario", path, pages.scenario_page(scenario, path))
     if settings.site_url:
         site.files.update(pages.qr_codes())
-    t = pages.t
-    title, subtitle, marked = (str(t(key)) for key in ("site.name", "feed.subtitle", "feed.illustrative"))
+    title, subtitle, marked = (str(pages.t(key)) for key in ("site.name", "feed.subtitle", "feed.illustrative"))
     site.files["feed.xml"] = export.feed(catalogue, language, title, subtitle, pages.addresses.published, marked)
     if language == "en":
         site.files.update(data)
@@ -593,11 +592,8 @@ class _Pages:
     def qr_codes(self) -> dict[str, str]:
         """The QR code of each scenario page's published address, and of the home page's."""
         pages = [(self.qr_path(), "index.md"), *((self.qr_path(s.id), f"scenarios/{s.id}.md") for s in self.catalogue.scenarios)]
-        files = {}
-        for path, page in pages:
-            address = self.addresses.published(page)
-            files[path] = qr.svg(address, _text(self.t("briefing.qr_alt", address=address)))
-        return files
+        addresses = ((path, self.addresses.published(page)) for path, page in pages)
+        return {path: qr.svg(address, _text(self.t("briefing.qr_alt", address=address))) for path, address in addresses}
 
     def stats(self, path: str) -> Stats:
         charts = overview.charts(self.catalogue, self.t, self.addresses.on(path).link)
