@@ -279,7 +279,6 @@ class Briefing:
     script writes it from requirements/data.js, with these words and addresses (`{id}` stands
     for a scenario's id)."""
 
-    scenarios: int
     words: dict[str, str]  # the UI strings the script writes, by name: plain text, some with {placeholders}
     scenario_qr: str  # a scenario's QR code, from this page; "" when the site's address is unknown
     scenario_address: str  # a scenario page's published address; "" when unknown (the script takes the browser's)
@@ -581,7 +580,7 @@ class _Pages:
         scenario_qr, home_qr = (addresses.url(target) if known else "" for target in (self.qr_path("{id}"), self.qr_path()))
         scenario_address = addresses.published("scenarios/{id}.md") if known else ""
         home_address = addresses.published("index.md") if known else ""
-        return Briefing(len(self.catalogue.scenarios), words, scenario_qr, scenario_address, home_qr, home_address)
+        return Briefing(words, scenario_qr, scenario_address, home_qr, home_address)
 
     @staticmethod
     def qr_path(scenario_id: str | None = None) -> str:
