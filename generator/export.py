@@ -276,15 +276,13 @@ def feed(catalogue: Catalogue, language: str, title: str, subtitle: str, url: Ca
         entry_title = s.title.get(language)
         if s.provenance == "illustrative":
             entry_title = illustrative.format(title=entry_title)
+        published = [] if s.provenance == "illustrative" else [f"    <published>{_timestamp(s.released)}</published>"]
         lines += [
             "  <entry>",
             f"    <title>{_xml_text(entry_title)}</title>",
             f"    <id>urn:uuid:{uuid.uuid5(FEED_NAMESPACE, f'{language}/{s.id}')}</id>",
             f'    <link rel="alternate" type="text/html" href={_xml_attribute(url(f"scenarios/{s.id}.md"))}/>',
-        ]
-        if s.provenance != "illustrative":
-            lines.append(f"    <published>{_timestamp(s.released)}</published>")
-        lines += [
+            *published,
             f"    <updated>{_timestamp(s.updated)}</updated>",
             f"    <category term={_xml_attribute(s.domain)}/>",
             f"    <summary>{_xml_text(s.summary.get(language))}</summary>",

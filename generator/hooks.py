@@ -25,7 +25,6 @@ if str(ROOT) not in sys.path:  # MkDocs imports hooks by file path, not as part 
     sys.path.insert(0, str(ROOT))
 
 import jinja2  # noqa: E402
-from markupsafe import escape  # noqa: E402
 from mkdocs.commands.build import build as build_site  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
@@ -160,26 +159,14 @@ class _Written(File):
         self.content_bytes = b""
 
 
-def _page(page: MkDocsPage) -> Page | None:
-    return _pending.get(page.file.src_uri)
-
-
 def on_page_markdown(markdown: str, page: MkDocsPage, **_: Any) -> str:
-    ours = _page(page)
+    ours = _pending.get(page.file.src_uri)
     if ours is None:
         return markdown
-    # The theme prints the title as HTML (header, search results): it gets it escaped. The link
-    # preview (main.html) prints the plain title inside an autoescaped block.
-    page.meta = {
-        "title": str(escape(ours.title)),
-        "description": ours.description,
-        "preview": {"title": ours.title, "type": "article" if _is_scenario(page) else "website"},
-    }
-    if ours.hide:
-        page.meta["hide"] = list(ours.hide)
-    if not ours.searchable:
-        page.meta["search"] = {"exclude": True}  # and the search plugin skips parsing it
-    elif _is_scenario(page):
+    # The link preview (main.html) prints the plain title inside an autoescaped block.
+    scenario = page.file.src_uri.startswith("scenarios/")
+    page.meta = {**ours.meta, "preview": {"title": ours.title, "type": "article" if scenario else "website"}}
+    if ours.searchable and scenario:
         # A word that a scenario and a general page share (a district named in About's list of
         # sources) finds the scenario first: it is what the reader is looking for.
         page.meta["search"] = {"boost": SCENARIO_BOOST}
@@ -189,12 +176,8 @@ def on_page_markdown(markdown: str, page: MkDocsPage, **_: Any) -> str:
 SCENARIO_BOOST = 2
 
 
-def _is_scenario(page: MkDocsPage) -> bool:
-    return page.file.src_uri.startswith("scenarios/")
-
-
 def on_page_content(html: str, page: MkDocsPage, **_: Any) -> str:
-    ours = _page(page)
+    ours = _pending.get(page.file.src_uri)
     if ours is None:
         return html
     page.toc = get_toc([{"level": 2, "id": id, "name": str(name), "children": []} for id, name in ours.toc])

@@ -70,6 +70,17 @@ class Page:
     def body(self) -> str:
         return self.html.decode()
 
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The page's metadata as MkDocs reads it. The theme prints the title as HTML (header,
+        search results): it gets it escaped."""
+        meta: dict[str, Any] = {"title": str(escape(self.title)), "description": self.description}
+        if self.hide:
+            meta["hide"] = list(self.hide)
+        if not self.searchable:
+            meta["search"] = {"exclude": True}  # and the search plugin skips parsing it
+        return meta
+
 
 @dataclass(frozen=True)
 class Site:
@@ -143,10 +154,9 @@ class RequirementRow:
 
 @dataclass(frozen=True)
 class Facet:
-    """One filter of a table: its URL parameter, the row attribute it reads, its choices."""
+    """One filter of a table: its URL parameter, its label, its choices."""
 
     name: str
-    attribute: str
     label: str
     values: list[tuple[str, str, Markup]]  # (value, label, note: "abolished on ..."); those no row holds come last
     unused: int  # how many values no row holds
@@ -269,7 +279,6 @@ class Briefing:
     script writes it from requirements/data.js, with these words and addresses (`{id}` stands
     for a scenario's id)."""
 
-    scenarios: int
     words: dict[str, str]  # the UI strings the script writes, by name: plain text, some with {placeholders}
     scenario_qr: str  # a scenario's QR code, from this page; "" when the site's address is unknown
     scenario_address: str  # a scenario page's published address; "" when unknown (the script takes the browser's)
@@ -319,8 +328,7 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
         site.pages[path] = pages.render("scenario", path, pages.scenario_page(scenario, path))
     if settings.site_url:
         site.files.update(pages.qr_codes())
-    t = pages.t
-    title, subtitle, marked = (str(t(key)) for key in ("site.name", "feed.subtitle", "feed.illustrative"))
+    title, subtitle, marked = (str(pages.t(key)) for key in ("site.name", "feed.subtitle", "feed.illustrative"))
     site.files["feed.xml"] = export.feed(catalogue, language, title, subtitle, pages.addresses.published, marked)
     if language == "en":
         site.files.update(data)
@@ -345,12 +353,7 @@ def markdown_file(page: Page) -> str:
     """The page as a Markdown file for an engine that runs no hooks (Zensical): the metadata as
     YAML front matter, written by a YAML writer (so every character survives), then the HTML,
     in one block element that Markdown passes through untouched."""
-    meta: dict[str, Any] = {"title": str(escape(page.title)), "description": page.description}
-    if page.hide:
-        meta["hide"] = list(page.hide)
-    if not page.searchable:
-        meta["search"] = {"exclude": True}
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1 << 16)
+    front = yaml.safe_dump(page.meta, allow_unicode=True, sort_keys=False, width=1 << 16)
     return f'---\n{front}---\n\n<div class="catalogue-page">\n{page.body}</div>\n'
 
 
@@ -474,9 +477,7 @@ class _Pages:
         requirements = [(s, r) for s in scenarios for r in s.requirements]
         priority = self._facet("priority", "priority", self.t("field.priority"), self._labels("priority", Priority), True)
         facets = [facet for facet in self._facets() if facet.name != "status"] + [priority]
-        verdicts = Facet(
-            "verdict", "verdict", self.t("profile.verdict"), [(v, self.t(f"verdict.{v}"), Markup()) for v in VERDICTS], 0, True
-        )
+        verdicts = Facet("verdict", self.t("profile.verdict"), [(v, self.t(f"verdict.{v}"), Markup()) for v in VERDICTS], 0, True)
         words = {name.replace(".", "-").replace("_", "-"): self.t(f"profile.{name}") for name in PROFILE_WORDS}
         words["fit-misses-one"] = self.t("profile.fit.misses.one")
         columns = [self.t(f"profile.csv.{name}") for name in PROFILE_COLUMNS]
@@ -579,7 +580,7 @@ class _Pages:
         scenario_qr, home_qr = (addresses.url(target) if known else "" for target in (self.qr_path("{id}"), self.qr_path()))
         scenario_address = addresses.published("scenarios/{id}.md") if known else ""
         home_address = addresses.published("index.md") if known else ""
-        return Briefing(len(self.catalogue.scenarios), words, scenario_qr, scenario_address, home_qr, home_address)
+        return Briefing(words, scenario_qr, scenario_address, home_qr, home_address)
 
     @staticmethod
     def qr_path(scenario_id: str | None = None) -> str:
@@ -590,11 +591,8 @@ class _Pages:
     def qr_codes(self) -> dict[str, str]:
         """The QR code of each scenario page's published address, and of the home page's."""
         pages = [(self.qr_path(), "index.md"), *((self.qr_path(s.id), f"scenarios/{s.id}.md") for s in self.catalogue.scenarios)]
-        files = {}
-        for path, page in pages:
-            address = self.addresses.published(page)
-            files[path] = qr.svg(address, _text(self.t("briefing.qr_alt", address=address)))
-        return files
+        addresses = ((path, self.addresses.published(page)) for path, page in pages)
+        return {path: qr.svg(address, _text(self.t("briefing.qr_alt", address=address))) for path, address in addresses}
 
     def stats(self, path: str) -> Stats:
         charts = overview.charts(self.catalogue, self.t, self.addresses.on(path).link)
@@ -711,7 +709,7 @@ class _Pages:
         abolished = {str(code): self.t("locations.abolished", date=d.abolished) for code, d in districts.items() if d.abolished}
         values = sorted(((key, label, abolished.get(key, Markup())) for key, label in choices), key=lambda v: v[0] not in held)
         unused = sum(1 for key, _ in choices if key not in held)
-        return Facet(name, attribute, label, values, unused, open, note)
+        return Facet(name, label, values, unused, open, note)
 
     def _choices(self, vocabulary: str, keys: Iterable[Any] | None = None) -> list[tuple[str, str]]:
         """(key, name) of each entry, or of those among `keys`, in vocabulary order."""

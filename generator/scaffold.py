@@ -52,9 +52,7 @@ def new_scenario(scenario_id: str, domain: str, vocabularies: Vocabularies, toda
         "requirements.kind": "performance",
         "requirements.target.op": "<=",
     }
-    lines = HEADER.splitlines()
-    lines += _fields(model.Scenario, chosen, vocabularies, indent="", path="")
-    return "\n".join(lines) + "\n"
+    return HEADER + "\n".join(_fields(model.Scenario, chosen, vocabularies, indent="", path="")) + "\n"
 
 
 def _fields(cls: type, chosen: dict[str, Any], vocabularies: Vocabularies, indent: str, path: str) -> list[str]:
