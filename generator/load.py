@@ -247,8 +247,10 @@ def _check_flow_depth(text: str, fail) -> None:  # type: ignore[no-untyped-def]
         return
 
 
-# A unit of block nesting: a column of indentation, or a compact '- ' (or '? ', ': ') mark.
-_DEEP = re.compile(rf"^(?:[-?:]?[ ]){{{MAX_INDENT}}}", re.MULTILINE)
+# A unit of block nesting: a column of indentation, or a compact '- ' (or '? ', ': ') mark, at
+# the start of a line; YAML also ends a line at a carriage return alone, as old Macs saved them.
+_DEEP = re.compile(rf"(?:^|(?<=\r))(?:[-?:]?[ ]){{{MAX_INDENT}}}", re.MULTILINE)
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 def _check_indentation(text: str, fail) -> None:  # type: ignore[no-untyped-def]
@@ -257,7 +259,7 @@ def _check_indentation(text: str, fail) -> None:  # type: ignore[no-untyped-def]
     indentation or a '- ' mark, so no line may start more than MAX_INDENT of them deep."""
     deep = _DEEP.search(text)
     if deep:
-        line = text.count("\n", 0, deep.end()) + 1
+        line = len(_LINE_BREAK.findall(text, 0, deep.end())) + 1
         raise fail(line, 1, f"this line is indented more than {MAX_INDENT} columns deep; flatten the structure")
 
 

@@ -322,6 +322,11 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         [f"{H}:44:1: this line is indented more than 100 columns deep; flatten the structure"],
     ),
     (
+        "deep-block-nesting-old-mac-line-ends",  # a carriage return alone ends a line too: the same crash
+        base("{en: BeiDou only., zh: 仅限北斗。}", "- " * 120_000 + "x").replace(b"\n", b"\r"),
+        [f"{H}:44:1: this line is indented more than 100 columns deep; flatten the structure"],
+    ),
+    (
         "number-of-5000-digits",  # more than Python converts from text
         base("value: 20, unit: cm, basis: typical}", "value: " + "9" * 5000 + ", unit: cm, basis: typical}"),
         [
