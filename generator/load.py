@@ -202,18 +202,27 @@ def _field_spans(text: str) -> list[tuple[int, int, str]]:
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
-                name = field_path(field, key.value) if isinstance(key, yaml.ScalarNode) else field
+                name = _cut(field_path(field, key.value)) if isinstance(key, yaml.ScalarNode) else field
                 walk(key, field)  # a key is named by the record it belongs to
                 walk(value, name)
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
-                walk(item, f"{field}[{index}]")
+                walk(item, _cut(f"{field}[{index}]"))
         else:
             spans.append((node.start_mark.index, node.end_mark.index, field))
 
     if root is not None:
         walk(root, "")
     return sorted(spans)
+
+
+MAX_FIELD = 100  # characters of a field's name said with a refused character
+
+
+def _cut(field: str) -> str:
+    """`field`, cut to MAX_FIELD characters: its name is said with each refused character it
+    holds, and a key may be as long as the file ('? ' and a key of 200,000 characters)."""
+    return field if len(field) <= MAX_FIELD else field[: MAX_FIELD - 3] + "..."
 
 
 def field_path(path: str, key: object) -> str:
