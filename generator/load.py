@@ -288,6 +288,9 @@ def _unclosed_quote(text: str, last_line: int) -> tuple[int, int] | None:
 
 
 MAX_KEY = 1024  # characters: YAML reads no longer key without a '?' before it
+# A key, up to the ':' that ends it: one followed by a blank or the line's end, before any comment
+# ('http://' holds a ':' too, and a long line of text may have none).
+_KEY = re.compile(r"(?:[^\r\n:#]|:(?!\s|$)|(?<!\s)#)*:(?=\s|$)")
 
 
 def _long_key(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
@@ -296,12 +299,11 @@ def _long_key(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | 
     start = error.context_mark
     if error.context != "while scanning a simple key" or start is None:
         return None
-    line_end = text.find("\n", start.index)
-    colon = text.find(":", start.index, len(text) if line_end < 0 else line_end)
-    if colon - start.index <= MAX_KEY:
+    key = _KEY.match(text, start.index)
+    if key is None or len(key.group()) - 1 <= MAX_KEY:
         return None
     message = (
-        f"this key is {colon - start.index:,} characters long, and YAML reads keys of at most {MAX_KEY:,}; "
+        f"this key is {len(key.group()) - 1:,} characters long, and YAML reads keys of at most {MAX_KEY:,}; "
         "a field's name is a short word (see the template), and a text that holds ': ' goes in quotes"
     )
     return start.line + 1, start.column + 1, message
