@@ -12,7 +12,6 @@ data: it raises MachineError, which the command line reports as a failure of the
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import os
 import re
@@ -170,14 +169,17 @@ def _refused(text: str, found: list[re.Match[str]], fail) -> Iterator[Problem]: 
         last = char.end()
     fields = _field_spans("".join(pieces) + text[last:])
     starts = [start for start, _, _ in fields]
-    line, counted = 1, 0  # the lines up to `counted`, each counted once
+    path = fail(1, 1, "").problems[0].path
+    line, line_start, counted = 1, -1, 0  # the line up to `counted`, and the break before it (YAML's: a lone '\r' too)
     for char in found:
         start = char.start()
-        line, counted = line + text.count("\n", counted, start), start
+        breaks = len(_LINE_BREAK.findall(text, counted, start))
+        if breaks:
+            line, line_start = line + breaks, max(text.rfind("\n", counted, start), text.rfind("\r", counted, start))
+        counted = start
         at = bisect.bisect_right(starts, start) - 1
         field = fields[at][2] if at >= 0 and start < fields[at][1] else ""
-        problem = fail(line, start - text.rfind("\n", 0, start), refusal(char.group())).problems[0]
-        yield dataclasses.replace(problem, field=field)
+        yield Problem(path, line, start - line_start, field, refusal(char.group()))
 
 
 def _field_spans(text: str) -> list[tuple[int, int, str]]:

@@ -122,6 +122,14 @@ def test_the_field_named_with_a_refused_character_is_cut_to_100_characters(proje
     ]
 
 
+def test_a_refused_character_is_placed_on_lines_ended_by_a_carriage_return_alone(project: Path) -> None:
+    """Lines counted as YAML counts them, in a file saved with old Mac line ends (it was placed at 1:385)."""
+    edit(project, "river-ships.yaml", "status: reconstructed", "status: recon\u202estructed")
+    file = project / "scenarios" / "river-ships.yaml"
+    file.write_bytes(file.read_bytes().replace(b"\n", b"\r"))
+    assert problems(project) == [f"{S}:12:14: status: {BIDI.format(code='U+202E', name='RIGHT-TO-LEFT OVERRIDE')}"]
+
+
 def test_a_refused_character_of_a_file_that_does_not_parse_is_named_by_its_place(project: Path) -> None:
     edit(project, "river-ships.yaml", TITLE, "title: {en: Decimetre \u202epositioning for river ships,")
     edit(project, "river-ships.yaml", "status: reconstructed", 'status: "reconstructed')
