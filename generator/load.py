@@ -12,7 +12,6 @@ data: it raises MachineError, which the command line reports as a failure of the
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import os
 import re
@@ -170,14 +169,17 @@ def _refused(text: str, found: list[re.Match[str]], fail) -> Iterator[Problem]: 
         last = char.end()
     fields = _field_spans("".join(pieces) + text[last:])
     starts = [start for start, _, _ in fields]
-    line, counted = 1, 0  # the lines up to `counted`, each counted once
+    path = fail(1, 1, "").problems[0].path
+    line, line_start, counted = 1, -1, 0  # the line up to `counted`, and the break before it (YAML's: a lone '\r' too)
     for char in found:
         start = char.start()
-        line, counted = line + text.count("\n", counted, start), start
+        breaks = len(_LINE_BREAK.findall(text, counted, start))
+        if breaks:
+            line, line_start = line + breaks, max(text.rfind("\n", counted, start), text.rfind("\r", counted, start))
+        counted = start
         at = bisect.bisect_right(starts, start) - 1
         field = fields[at][2] if at >= 0 and start < fields[at][1] else ""
-        problem = fail(line, start - text.rfind("\n", 0, start), refusal(char.group())).problems[0]
-        yield dataclasses.replace(problem, field=field)
+        yield Problem(path, line, start - line_start, field, refusal(char.group()))
 
 
 def _field_spans(text: str) -> list[tuple[int, int, str]]:
@@ -202,18 +204,27 @@ def _field_spans(text: str) -> list[tuple[int, int, str]]:
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
-                name = field_path(field, key.value) if isinstance(key, yaml.ScalarNode) else field
+                name = _cut(field_path(field, key.value)) if isinstance(key, yaml.ScalarNode) else field
                 walk(key, field)  # a key is named by the record it belongs to
                 walk(value, name)
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
-                walk(item, f"{field}[{index}]")
+                walk(item, _cut(f"{field}[{index}]"))
         else:
             spans.append((node.start_mark.index, node.end_mark.index, field))
 
     if root is not None:
         walk(root, "")
     return sorted(spans)
+
+
+MAX_FIELD = 100  # characters of a field's name said with a refused character
+
+
+def _cut(field: str) -> str:
+    """`field`, cut to MAX_FIELD characters: its name is said with each refused character it
+    holds, and a key may be as long as the file ('? ' and a key of 200,000 characters)."""
+    return field if len(field) <= MAX_FIELD else field[: MAX_FIELD - 3] + "..."
 
 
 def field_path(path: str, key: object) -> str:
@@ -247,8 +258,10 @@ def _check_flow_depth(text: str, fail) -> None:  # type: ignore[no-untyped-def]
         return
 
 
-# A unit of block nesting: a column of indentation, or a compact '- ' (or '? ', ': ') mark.
-_DEEP = re.compile(rf"^(?:[-?:]?[ ]){{{MAX_INDENT}}}", re.MULTILINE)
+# A unit of block nesting: a column of indentation, or a compact '- ' (or '? ', ': ') mark, at
+# the start of a line; YAML also ends a line at a carriage return alone, as old Macs saved them.
+_DEEP = re.compile(rf"(?:^|(?<=\r))(?:[-?:]?[ ]){{{MAX_INDENT}}}", re.MULTILINE)
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 def _check_indentation(text: str, fail) -> None:  # type: ignore[no-untyped-def]
@@ -257,7 +270,7 @@ def _check_indentation(text: str, fail) -> None:  # type: ignore[no-untyped-def]
     indentation or a '- ' mark, so no line may start more than MAX_INDENT of them deep."""
     deep = _DEEP.search(text)
     if deep:
-        line = text.count("\n", 0, deep.end()) + 1
+        line = len(_LINE_BREAK.findall(text, 0, deep.end())) + 1
         raise fail(line, 1, f"this line is indented more than {MAX_INDENT} columns deep; flatten the structure")
 
 
@@ -277,6 +290,9 @@ def _unclosed_quote(text: str, last_line: int) -> tuple[int, int] | None:
 
 
 MAX_KEY = 1024  # characters: YAML reads no longer key without a '?' before it
+# A key, up to the ':' that ends it: one followed by a blank or the line's end, before any comment
+# ('http://' holds a ':' too, and a long line of text may have none).
+_KEY = re.compile(r"(?:[^\r\n:#]|:(?!\s|$)|(?<!\s)#)*:(?=\s|$)")
 
 
 def _long_key(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
@@ -285,12 +301,11 @@ def _long_key(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | 
     start = error.context_mark
     if error.context != "while scanning a simple key" or start is None:
         return None
-    line_end = text.find("\n", start.index)
-    colon = text.find(":", start.index, len(text) if line_end < 0 else line_end)
-    if colon - start.index <= MAX_KEY:
+    key = _KEY.match(text, start.index)
+    if key is None or len(key.group()) - 1 <= MAX_KEY:
         return None
     message = (
-        f"this key is {colon - start.index:,} characters long, and YAML reads keys of at most {MAX_KEY:,}; "
+        f"this key is {len(key.group()) - 1:,} characters long, and YAML reads keys of at most {MAX_KEY:,}; "
         "a field's name is a short word (see the template), and a text that holds ': ' goes in quotes"
     )
     return start.line + 1, start.column + 1, message

@@ -112,6 +112,24 @@ def test_a_refused_character_is_named_by_the_field_that_holds_it_and_in_a_key_by
     ]
 
 
+def test_the_field_named_with_a_refused_character_is_cut_to_100_characters(project: Path) -> None:
+    """A '? ' key may be as long as the file, and its name is said with each character: 20,000
+    characters under a key of 120,000 printed 2.4 GB."""
+    edit(project, "river-ships.yaml", "status: reconstructed", "? " + "k" * 5000 + "\n: [o\u200bpen, o\u200bpen]")
+    assert problems(project) == [
+        f"{S}:13:5: {'k' * 97}...: {INVISIBLE.format(code='U+200B', name='ZERO WIDTH SPACE')}",
+        f"{S}:13:12: {'k' * 97}...: {INVISIBLE.format(code='U+200B', name='ZERO WIDTH SPACE')}",
+    ]
+
+
+def test_a_refused_character_is_placed_on_lines_ended_by_a_carriage_return_alone(project: Path) -> None:
+    """Lines counted as YAML counts them, in a file saved with old Mac line ends (it was placed at 1:385)."""
+    edit(project, "river-ships.yaml", "status: reconstructed", "status: recon\u202estructed")
+    file = project / "scenarios" / "river-ships.yaml"
+    file.write_bytes(file.read_bytes().replace(b"\n", b"\r"))
+    assert problems(project) == [f"{S}:12:14: status: {BIDI.format(code='U+202E', name='RIGHT-TO-LEFT OVERRIDE')}"]
+
+
 def test_a_refused_character_of_a_file_that_does_not_parse_is_named_by_its_place(project: Path) -> None:
     edit(project, "river-ships.yaml", TITLE, "title: {en: Decimetre \u202epositioning for river ships,")
     edit(project, "river-ships.yaml", "status: reconstructed", 'status: "reconstructed')

@@ -317,8 +317,18 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         ],
     ),
     (
+        "long-line-without-a-key",  # not a long key: its only ':' is in an address
+        base("status: reconstructed", "status: reconstructed\n" + "word " * 240 + "at https://www.ichongqing.info/"),
+        [f"{H}:14:1: expected 'key: value' here; check the indentation and that the line above is complete"],
+    ),
+    (
         "deep-block-nesting",  # libyaml's stack overflowed: the interpreter crashed
         base("constraints:\n  - {en: BeiDou only., zh: 仅限北斗。}", "constraints:\n  - " + "- " * 120_000 + "x"),
+        [f"{H}:44:1: this line is indented more than 100 columns deep; flatten the structure"],
+    ),
+    (
+        "deep-block-nesting-old-mac-line-ends",  # a carriage return alone ends a line too: the same crash
+        base("{en: BeiDou only., zh: 仅限北斗。}", "- " * 120_000 + "x").replace(b"\n", b"\r"),
         [f"{H}:44:1: this line is indented more than 100 columns deep; flatten the structure"],
     ),
     (
