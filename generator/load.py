@@ -106,6 +106,9 @@ def load(file: Path, display: str) -> Document:
     if len(data) > MAX_BYTES:
         raise fail(1, 1, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes, split or shorten it")
     text = _decode(data, fail)
+    refused = list(every_unwelcome(text, in_file=True))  # every one, in a comment as well: a reviewer reads those too
+    if refused:
+        raise LoadError(*_refused(text, refused, display))
     if not text.strip() or all(line.lstrip().startswith("#") for line in text.splitlines() if line.strip()):
         raise fail(1, 1, EMPTY)
     _check_flow_depth(text, fail)
@@ -152,13 +155,10 @@ def _decode(data: bytes, fail) -> str:  # type: ignore[no-untyped-def]
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise fail(line, 1, "the file contains NUL bytes; it is not a text file")
-    refused = list(every_unwelcome(text, in_file=True))  # every one, in a comment as well: a reviewer reads those too
-    if refused:
-        raise LoadError(*_refused(text, refused, fail))
     return text
 
 
-def _refused(text: str, found: list[re.Match[str]], fail) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+def _refused(text: str, found: list[re.Match[str]], display: str) -> Iterator[Problem]:
     """A located problem for each character of `found`, named by the field that holds it. The
     fields come from the text with each such character read as a letter (YAML itself refuses
     control characters, and reads some others as line breaks), if it parses; a character in a
@@ -169,7 +169,6 @@ def _refused(text: str, found: list[re.Match[str]], fail) -> Iterator[Problem]: 
         last = char.end()
     fields = _field_spans("".join(pieces) + text[last:])
     starts = [start for start, _, _ in fields]
-    path = fail(1, 1, "").problems[0].path
     line, line_start, counted = 1, -1, 0  # the line up to `counted`, and the break before it (YAML's: a lone '\r' too)
     for char in found:
         start = char.start()
@@ -179,7 +178,7 @@ def _refused(text: str, found: list[re.Match[str]], fail) -> Iterator[Problem]: 
         counted = start
         at = bisect.bisect_right(starts, start) - 1
         field = fields[at][2] if at >= 0 and start < fields[at][1] else ""
-        yield Problem(path, line, start - line_start, field, refusal(char.group()))
+        yield Problem(display, line, start - line_start, field, refusal(char.group()))
 
 
 def _field_spans(text: str) -> list[tuple[int, int, str]]:
