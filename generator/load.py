@@ -81,8 +81,11 @@ class LoadError(Exception):
     """The file cannot be parsed; `problems` say where and why (most often one)."""
 
     def __init__(self, problem: Problem, *more: Problem) -> None:
+        super().__init__(problem, *more)
         self.problems = [problem, *more]
-        super().__init__("\n".join(map(str, self.problems)))
+
+    def __str__(self) -> str:  # when asked: the checker prints each problem itself
+        return "\n".join(map(str, self.problems))
 
 
 def load(file: Path, display: str) -> Document:
