@@ -248,7 +248,7 @@ class Checker:
                     self._fail(
                         key_node,
                         path,
-                        "'<<' merges another mapping into this one, which scenario files do not do; write its fields out here",
+                        "a merge key ('<<', or one tagged !!merge) brings in the fields of another mapping, which scenario files do not do; write the fields out here",
                     )
                 else:
                     self._fail(key_node, path, "a key must be a plain word; write 'name: value'")

@@ -143,7 +143,15 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         base("status: reconstructed", "<<: {status: open}"),
         [
             f"{H}:1:1: status: required key 'status' is missing; add status: one of reconstructed, announced, open, matched, piloting, closed, withdrawn",
-            f"{H}:12:1: '<<' merges another mapping into this one, which scenario files do not do; write its fields out here",
+            f"{H}:12:1: a merge key ('<<', or one tagged !!merge) brings in the fields of another mapping, which scenario files do not do; write the fields out here",
+        ],
+    ),
+    (
+        "merge-key-tagged",
+        base("status: reconstructed", "!!merge status: reconstructed"),
+        [
+            f"{H}:1:1: status: required key 'status' is missing; add status: one of reconstructed, announced, open, matched, piloting, closed, withdrawn",
+            f"{H}:12:1: a merge key ('<<', or one tagged !!merge) brings in the fields of another mapping, which scenario files do not do; write the fields out here",
         ],
     ),
     (
