@@ -29,6 +29,12 @@ class Problem:
         return printable(f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}")
 
 
+def shortened(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters, '...' marking the cut: a value or a field's name quoted in
+    a message, which must fit on a line however long the data made it."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 class DataError(Exception):
     """The scenario data has problems; nothing was written."""
 

@@ -24,11 +24,12 @@ from pathlib import Path
 import yaml
 
 from .characters import every_unwelcome, refusal
-from .errors import MachineError, Problem
+from .errors import MachineError, Problem, shortened
 from .model import VOCABULARY_TYPES
 
 MAX_BYTES = 256 * 1024
 MAX_FLOW_DEPTH = 64
+MAX_FIELD = 100  # characters of a field's name said with a refused character
 MAX_INDENT = 100  # columns of indentation and '- ' marks before a line's content
 EMPTY = "file is empty; expected a mapping of fields ('python -m generator new ID --domain KEY' writes a template)"
 
@@ -166,22 +167,18 @@ def _refused(text: str, found: list[re.Match[str]], display: str) -> Iterator[Pr
     fields come from the text with each such character read as a letter (YAML itself refuses
     control characters, and reads some others as line breaks), if it parses; a character in a
     comment is named by its place alone."""
-    pieces, last = [], 0
+    letters = list(text)
     for char in found:
-        pieces += [text[last : char.start()], "x"]
-        last = char.end()
-    fields = _field_spans("".join(pieces) + text[last:])
+        letters[char.start()] = "x"
+    fields = _field_spans("".join(letters))
     starts = [start for start, _, _ in fields]
-    line, line_start, counted = 1, -1, 0  # the line up to `counted`, and the break before it (YAML's: a lone '\r' too)
+    lines = [0, *(end.end() for end in _LINE_BREAK.finditer(text))]  # where each line starts, as YAML ends lines
     for char in found:
         start = char.start()
-        breaks = len(_LINE_BREAK.findall(text, counted, start))
-        if breaks:
-            line, line_start = line + breaks, max(text.rfind("\n", counted, start), text.rfind("\r", counted, start))
-        counted = start
+        line = bisect.bisect_right(lines, start)
         at = bisect.bisect_right(starts, start) - 1
         field = fields[at][2] if at >= 0 and start < fields[at][1] else ""
-        yield Problem(display, line, start - line_start, field, refusal(char.group()))
+        yield Problem(display, line, start - lines[line - 1] + 1, field, refusal(char.group()))
 
 
 def _field_spans(text: str) -> list[tuple[int, int, str]]:
@@ -198,6 +195,8 @@ def _field_spans(text: str) -> list[tuple[int, int, str]]:
     except (LoadError, yaml.YAMLError):
         return []
     spans: list[tuple[int, int, str]] = []
+    # A name is said with each refused character under it, and a key may be as long as the file
+    # ('? ' and a key of 200,000 characters): names are cut to MAX_FIELD characters as they grow.
     seen: set[int] = set()  # an alias repeats a node: each is walked once (nine aliases of nine...)
 
     def walk(node: yaml.Node, field: str) -> None:
@@ -206,27 +205,18 @@ def _field_spans(text: str) -> list[tuple[int, int, str]]:
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
-                name = _cut(field_path(field, key.value)) if isinstance(key, yaml.ScalarNode) else field
+                name = shortened(field_path(field, key.value), MAX_FIELD) if isinstance(key, yaml.ScalarNode) else field
                 walk(key, field)  # a key is named by the record it belongs to
                 walk(value, name)
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
-                walk(item, _cut(f"{field}[{index}]"))
+                walk(item, shortened(f"{field}[{index}]", MAX_FIELD))
         else:
             spans.append((node.start_mark.index, node.end_mark.index, field))
 
     if root is not None:
         walk(root, "")
     return sorted(spans)
-
-
-MAX_FIELD = 100  # characters of a field's name said with a refused character
-
-
-def _cut(field: str) -> str:
-    """`field`, cut to MAX_FIELD characters: its name is said with each refused character it
-    holds, and a key may be as long as the file ('? ' and a key of 200,000 characters)."""
-    return field if len(field) <= MAX_FIELD else field[: MAX_FIELD - 3] + "..."
 
 
 def field_path(path: str, key: object) -> str:

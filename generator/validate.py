@@ -26,13 +26,14 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from . import model
 from .characters import refusal, unwelcome
 from .chinese import close_gaps
-from .errors import DataError, Problem, Severity
+from .errors import DataError, Problem, Severity, shortened
 from .load import Document, LoadError, Sources, alias_marks, field_path
 from .model import CITYWIDE, Catalogue, Kind, Rule, Scenario, Vocabularies, describe, find_rule
 
 _TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, MERGE = (_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge"))
 PLAIN_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, _TAG + "map", _TAG + "seq"})
+MERGE_KEY = "a merge key ('<<', or one tagged !!merge) brings in the fields of another mapping, which scenario files do not do; write the fields out here"
 PLACEHOLDER = "TODO"  # what `generator new` leaves for the contributor to replace
 MAX_TEXT = 5000  # characters, for texts without a stricter limit of their own
 MAX_DIGITS = 15  # before the decimal point: every number is below 10**15, exactly a float
@@ -244,14 +245,9 @@ class Checker:
         seen: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (STR, INT):
-                if key_node.tag == MERGE:
-                    self._fail(
-                        key_node,
-                        path,
-                        "a merge key ('<<', or one tagged !!merge) brings in the fields of another mapping, which scenario files do not do; write the fields out here",
-                    )
-                else:
-                    self._fail(key_node, path, "a key must be a plain word; write 'name: value'")
+                self._fail(
+                    key_node, path, MERGE_KEY if key_node.tag == MERGE else "a key must be a plain word; write 'name: value'"
+                )
                 continue
             key: str | int = key_node.value
             if key_node.tag == INT and len(key_node.value) <= MAX_NUMBER_TEXT:
@@ -777,8 +773,8 @@ def _closest(word: str, names: list[str]) -> list[str]:
 
 
 def _short(text: str) -> str:
-    """A value quoted in a message, cut to a length that fits on a line."""
-    return text if len(text) <= 40 else text[:37] + "..."
+    """A value quoted in a message."""
+    return shortened(text, 40)
 
 
 _EXPONENT = re.compile(r"[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)[eE][-+]?[0-9]+")
