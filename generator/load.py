@@ -125,10 +125,10 @@ def load(file: Path, display: str) -> Document:
         quote = _unclosed_quote(text, line)
         if quote:
             raise fail(*quote, 'a " opens a quoted text that is not closed on this line; close it or remove it') from None
-        long_key = _long_key(error, text)
-        if long_key:
-            raise fail(*long_key) from None
-        raise fail(line, column, _explain(error, text, mark, display)) from None
+        found = _long_key(error, text) or _misindented(text, line, display)
+        if found:
+            raise fail(*found) from None
+        raise fail(line, column, _explain(error, text, mark)) from None
     except yaml.YAMLError as error:  # pragma: no cover - libyaml reports every syntax error with a mark
         raise fail(1, 1, " ".join(f"not valid YAML: {error}".split())) from None
     if root is None:
@@ -303,30 +303,85 @@ def _long_key(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | 
     return start.line + 1, start.column + 1, message
 
 
-# A line that starts with a key (after any '- ' marks), and one whose key has its value on the same line.
-_KEY_LINE = re.compile(r"(?:- )*[^\s#:'\"-][^:]*:(?:\s|$)")
-_KEY_WITH_VALUE = re.compile(r"((?:- )*)([^\s#:'\"-][^:]*?):\s+[^\s#]")
+# The '- ' marks that start a line, then its key and what follows the key on the line.
+_PARTS = re.compile(r"((?:-(?: +|$))*)(?:([^\s#:'\"\[{|>-][^:]*?):(?: +|$))?(.*)")
+_BLOCK_TEXT = re.compile(r"[|>][-+0-9]*\s*(?:#.*)?")
+Level = tuple[int, int, str, str]  # column, line, key (or '-' for a list item), its value on its line
 
 
-def _parent_with_a_value(text: str, index: int) -> tuple[int, int, str] | None:
-    """Where the key is (line, column, key) that the key on line `index` (from 0) is indented
-    under although that key has a value on its own line: YAML then reads the deeper line as
-    part of that value, and reports a ':' it did not expect."""
-    lines = text.splitlines()
-    if index >= len(lines) or not _KEY_LINE.match(lines[index].lstrip(" ")):
-        return None
-    indent = len(lines[index]) - len(lines[index].lstrip(" "))
-    for number in range(index - 1, -1, -1):
-        above = lines[number].lstrip(" ")
-        if not above or above.startswith("#"):
+def _misindented(text: str, last_line: int, display: str) -> tuple[int, int, str] | None:
+    """Where the first line up to `last_line` is (line, column, message) that is indented as no
+    field or list item above it: the parser reports such a line later, or as something else."""
+    levels: list[Level] = []  # each open field and list item, outermost first
+    opens = False  # whether the line above ends in a key or '-' whose value is on the lines below
+    block: tuple[Level, int] | None = None  # a key whose text (| or >) is below, and its first line's column
+    for number, line in enumerate(text.splitlines()[:last_line], start=1):
+        content = line.lstrip(" ")
+        column = len(line) - len(content)
+        if block and content and column > block[0][0] and block[1] in (0, column):
+            block = (block[0], column)
+        if not content or content.startswith("#") or (block and column >= block[1] > 0):
             continue
-        column = len(lines[number]) - len(above)
-        key = _KEY_WITH_VALUE.match(above)
-        return (number + 1, column + len(key[1]) + 1, key[2]) if key and column < indent else None
+        if content.startswith("\t"):
+            return None  # the parser's message says it: a tab
+        ended, block = block, None
+        dashes, key, rest = _PARTS.fullmatch(content).groups()  # type: ignore[union-attr]  # every line matches
+        inner = None
+        while levels and levels[-1][0] > column:
+            inner = levels.pop()
+        top = levels[-1] if levels else None
+        item = next((level for level in reversed(levels) if level[2] == "-"), None)
+        wrong, spot = "wrong indentation: this line is indented", column
+        if ended and column > ended[0][0]:
+            message = f"{wrong} less than the first line of the text of {_said(ended[0], display)}; indent every line of the text as far as its first"
+        elif top is None:
+            message = "wrong indentation: the first field is indented; the fields of a file start in column 1" if column else ""
+        elif inner and (top[0] < column or (dashes and inner[2] == "-" and top[2] != "-")):
+            beside = "another item of the list" if inner[2] == "-" else "a field beside it"
+            than = "more than" if top[0] < column else "as far as"
+            message = f"{wrong} less than {_said(inner, display)} and {than} {_said(top, display)}; indent it as far as {_said(inner, display).split(' at ')[0]} to make it {beside}"
+        elif top[0] < column and not opens:
+            if not key or not top[3] or _goes_on(top[3]):
+                continue  # a text or brackets going on from the line above
+            spot = column + len(dashes) + len(key)  # at the ':', where the parser says so too, when it does
+            message = f"{wrong} deeper than {_said(top, display)}, so it would belong to '{top[2]}', which has its value already; indent it as far as '{top[2]}' to make it a field beside it"
+        elif inner and top[2] == "-" and not dashes and len(levels) > 1 and levels[-2][0] < column:
+            message = f"{wrong} as far as {_said(top, display)}, not as its field {_said(inner, display)}; indent it as far as '{inner[2]}' to make it a field beside it"
+        elif item and dashes and top[2] != "-" and top[3]:
+            message = f"wrong indentation: this list item is indented as far as {_said(top, display)}, which has its value already; indent it as far as {_said(item, display)}"
+        elif top[0] == column and not key and not dashes:  # a text where a field was expected: the parser says so
+            if not ended or ended[0][0] != column:
+                return None
+            message = f"{wrong} as far as {_said(ended[0], display)}, not deeper, so it ends the text below that key; indent it as the lines of the text"
+        else:
+            message = ""
+        if message:
+            return number, spot + 1, message
+        if top and top[0] == column and not (dashes and top[2] != "-" and not top[3]):
+            levels.pop()
+        at = column
+        for dash in re.findall("-(?: +|$)", dashes):
+            levels.append((at, number, "-", ""))
+            at += len(dash)
+        if key:
+            levels.append((at, number, key, "" if rest.startswith("#") else rest))
+            block = (levels[-1], 0) if _BLOCK_TEXT.fullmatch(rest) else None
+        opens = not rest or rest.startswith("#")
     return None
 
 
-def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None, display: str) -> str:
+def _goes_on(value: str) -> bool:
+    """Whether a value in brackets or quotes goes on below its line (a rough count is enough)."""
+    opened = value.count("{") + value.count("[") > value.count("}") + value.count("]")
+    return opened or (value[0] in "'\"" and not value.rstrip().endswith(value[0]))
+
+
+def _said(level: Level, display: str) -> str:
+    column, line, key, _ = level
+    return f"the list item at {display}:{line}:{column + 1}" if key == "-" else f"'{key}' at {display}:{line}:{column + 1}"
+
+
+def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
     """Turn a parser message into one a newcomer can act on."""
     problem = (error.problem or "").strip()
     at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
@@ -351,14 +406,7 @@ def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None, dis
         return "a list item '- ' cannot start on the line of its key; put each item on a line of its own, below the key"
     if "found unknown escape character" in problem:
         return "unknown escape after a backslash in double quotes; write \\\\ for a backslash, or use single quotes"
-    if "mapping values are not allowed" in problem and mark is not None:
-        parent = _parent_with_a_value(text, mark.line)
-        if parent:
-            line, column, key = parent
-            return (
-                f"wrong indentation: this line is indented deeper than '{key}' at {display}:{line}:{column}, so it would "
-                f"belong to '{key}', which has its value already; indent it as far as '{key}' to make it a field beside it"
-            )
+    if "mapping values are not allowed" in problem:
         return "a ':' where a value was expected; put text containing ': ' in quotes"
     if "could not find expected ':'" in problem or "did not find expected key" in problem:
         return "expected 'key: value' here; check the indentation and that the line above is complete"

@@ -45,7 +45,9 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     (
         "syntax-bad-indentation",
         base("  valid_on: 2023-11-20", "   valid_on: 2023-11-20"),
-        [f"{H}:11:3: expected 'key: value' here; check the indentation and that the line above is complete"],
+        [
+            f"{H}:11:3: wrong indentation: this line is indented less than 'valid_on' at {H}:10:4 and more than 'locations' at {H}:9:1; indent it as far as 'valid_on' to make it a field beside it"
+        ],
     ),
     (
         "syntax-colon-in-text",
@@ -60,7 +62,21 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     (
         "syntax-list-item-expected",
         base('users:\n  - en: "Ship masters', 'users:\n  - en: "Ship masters: x"\n  x: 1\n  - en: "Ship masters'),
-        [f"{H}:27:3: expected a list item '- ...' here, indented as the items above it; check the indentation"],
+        [
+            f"{H}:27:3: wrong indentation: this line is indented as far as the list item at {H}:26:3, not as its field 'en' at {H}:26:5; indent it as far as 'en' to make it a field beside it"
+        ],
+    ),
+    (
+        "under-indented-line-crlf",
+        base("    kind: security", "   kind: security").replace(b"\n", b"\r\n"),
+        [
+            f"{H}:36:4: wrong indentation: this line is indented less than 'priority' at {H}:35:5 and more than the list item at {H}:34:3; indent it as far as 'priority' to make it a field beside it"
+        ],
+    ),
+    (
+        "indented-first-line-after-a-bom",
+        b"\xef\xbb\xbf  " + BASE.encode(),
+        [f"{H}:1:3: wrong indentation: the first field is indented; the fields of a file start in column 1"],
     ),
     (
         "syntax-unclosed-bracket",

@@ -615,6 +615,83 @@ RULES = [
         ],
     ),
     (
+        "under-indented-line",
+        "river-ships.yaml",
+        "  zh: 船舶需要",
+        " zh: 船舶需要",
+        [
+            f"{S}:5:2: wrong indentation: this line is indented less than 'en' at {S}:4:3 and more than 'summary' at {S}:3:1; indent it as far as 'en' to make it a field beside it"
+        ],
+    ),
+    (
+        "list-item-field-indented-as-the-item",
+        "river-ships.yaml",
+        "    kind: security",
+        "  kind: security",
+        [
+            f"{S}:36:3: wrong indentation: this line is indented as far as the list item at {S}:34:3, not as its field 'priority' at {S}:35:5; indent it as far as 'priority' to make it a field beside it"
+        ],
+    ),
+    (
+        "over-indented-list-item",
+        "river-ships.yaml",
+        "  - id: R2",
+        "    - id: R2",
+        [
+            f"{S}:34:5: wrong indentation: this list item is indented as far as 'target' at {S}:33:5, which has its value already; indent it as far as the list item at {S}:29:3"
+        ],
+    ),
+    (
+        "under-indented-list-item",
+        "river-ships.yaml",
+        "  - id: R2",
+        "- id: R2",
+        [
+            f"{S}:34:1: wrong indentation: this line is indented less than the list item at {S}:29:3 and as far as 'requirements' at {S}:28:1; indent it as far as the list item to make it another item of the list"
+        ],
+    ),
+    (
+        "over-indented-last-line",
+        "river-ships.yaml",
+        "    source: ichongqing-2023-11-21",
+        "      source: ichongqing-2023-11-21",
+        [
+            f"{S}:51:13: wrong indentation: this line is indented deeper than 'text' at {S}:50:5, so it would belong to 'text', which has its value already; indent it as far as 'text' to make it a field beside it"
+        ],
+    ),
+    (
+        "first-line-indented",
+        "river-ships.yaml",
+        "id: river-ships",
+        "  id: river-ships",
+        [f"{S}:1:3: wrong indentation: the first field is indented; the fields of a file start in column 1"],
+    ),
+    (
+        "block-text-line-not-indented",
+        "river-ships.yaml",
+        "    See [the release]",
+        "  See [the release]",
+        [
+            f"{S}:20:3: wrong indentation: this line is indented as far as 'en' at {S}:17:3, not deeper, so it ends the text below that key; indent it as the lines of the text"
+        ],
+    ),
+    (
+        "block-text-line-less-indented-than-its-first",
+        "river-ships.yaml",
+        "    Channels are",
+        "      Channels are",
+        [
+            f"{S}:20:5: wrong indentation: this line is indented less than the first line of the text of 'en' at {S}:17:3; indent every line of the text as far as its first"
+        ],
+    ),
+    (
+        "colon-in-a-list-item-field-is-no-indentation",
+        "river-ships.yaml",
+        "    priority: should",
+        "    priority: should: x",
+        [f"{S}:35:21: a ':' where a value was expected; put text containing ': ' in quotes"],
+    ),
+    (
         "identical-texts-warn",
         "river-ships.yaml",
         "  - {en: BeiDou only., zh: 仅限北斗。}",
