@@ -181,6 +181,7 @@ class Checker:
         self._visited: set[int] = set()
         self._aliases: list[yaml.Mark] | None = None  # positions of the aliases not reported yet
         self.texts: list[tuple[str, str]] = []  # every human-readable text converted, by field path
+        self._records: list[tuple[yaml.MappingNode, str, Any, set[str]]] = []  # those read: node, path, fields, keys not missing
         self.scenario: Any = _INVALID  # what check_file() made of the document
 
     @property
@@ -268,17 +269,18 @@ class Checker:
         values: dict[str, Any] = {}
         missing = False
         misspelt: set[str] = set()  # keys an unknown key was reported as a misspelling of
+        self._records.append((node, path, fields, misspelt))
         for key_node, key, value_node in self._pairs(node, path):
             name = str(key)
             if name not in fields:
-                self._fail(
-                    key_node, field_path(path, name), f"unknown key '{_short(name)}'; {_suggest(name, fields, 'expected one of')}"
-                )
+                unknown = f"unknown key '{_short(name)}'; {self._misplaced(name) or _suggest(name, fields, 'expected one of')}"
+                self._fail(key_node, field_path(path, name), unknown)
                 misspelt.update(_closest(name, list(fields)))
                 missing = True
                 continue
             field = fields[name]
             values[name] = self.convert(value_node, field.kind, field.rules, field_path(path, name))
+        self._records.pop()
         for name, field in fields.items():
             if name in values:
                 continue
@@ -292,6 +294,24 @@ class Checker:
         if missing or len(parsed) < len(values) or not all(_complete(value) for value in parsed.values()):
             return Draft(parsed)
         return kind.record(**values)
+
+    def _misplaced(self, name: str) -> str:
+        """What to say of an unknown key of the record being read that a record around it lacks and
+        has as a field: the key's line is indented as deep as this record's fields, too deep."""
+        inner = self._records[-1][0]
+        if inner.flow_style:  # {a: 1, b: 2}: not a matter of indentation
+            return ""
+        for outer, path, fields, misspelt in reversed(self._records[:-1]):
+            holder = next(
+                (key for key, value in outer.value if value.start_mark.index <= inner.start_mark.index < value.end_mark.index),
+                None,
+            )
+            if holder is None or name not in fields or any(key.value == name for key, _ in outer.value):
+                continue  # (no holder: an alias's record, written elsewhere)
+            misspelt.add(name)  # its record does not also say that it is missing
+            where = f"{self.document.path}:{holder.start_mark.line + 1}:{holder.start_mark.column + 1}"
+            return f"it is a field of {path or 'the file'}, and this line is indented too deep; indent it as far as '{holder.value}' at {where}"
+        return ""
 
     def _list(self, node: yaml.Node, kind: Kind, rules: tuple[Rule, ...], path: str) -> Any:
         assert kind.item is not None

@@ -685,6 +685,24 @@ RULES = [
         ],
     ),
     (
+        "field-indented-under-the-field-above",  # valid YAML: 'status' is read as a field of locations
+        "river-ships.yaml",
+        "status: reconstructed",
+        "  status: reconstructed",
+        [
+            f"{S}:12:3: locations.status: unknown key 'status'; it is a field of the file, and this line is indented too deep; indent it as far as 'locations' at {S}:9:1"
+        ],
+    ),
+    (
+        "requirement-field-indented-under-its-target",
+        "river-ships.yaml",
+        '    target: {metric: security-level, op: ">=", value: 3, unit: level, basis: typical}',
+        "    target:\n      metric: security-level\n      op: '>='\n      value: 3\n      unit: level\n      basis: typical\n      source: ichongqing-2023-11-21",
+        [
+            f"{S}:44:7: requirements[1].target.source: unknown key 'source'; it is a field of requirements[1], and this line is indented too deep; indent it as far as 'target' at {S}:38:5"
+        ],
+    ),
+    (
         "colon-in-a-list-item-field-is-no-indentation",
         "river-ships.yaml",
         "    priority: should",
