@@ -270,15 +270,17 @@ class Checker:
         missing = False
         misspelt: set[str] = set()  # keys an unknown key was reported as a misspelling of
         self._records.append((node, path, fields, misspelt))
+        above: tuple[str, yaml.Node] | None = None  # the field before this one, and its value
         for key_node, key, value_node in self._pairs(node, path):
             name = str(key)
             if name not in fields:
-                unknown = f"unknown key '{_short(name)}'; {self._misplaced(name) or _suggest(name, fields, 'expected one of')}"
+                hint = self._misplaced(name) or _shallow(name, above, fields, path, self.document.path)
+                unknown = f"unknown key '{_short(name)}'; {hint or _suggest(name, fields, 'expected one of')}"
                 self._fail(key_node, field_path(path, name), unknown)
                 misspelt.update(_closest(name, list(fields)))
                 missing = True
                 continue
-            field = fields[name]
+            field, above = fields[name], (name, value_node)
             values[name] = self.convert(value_node, field.kind, field.rules, field_path(path, name))
         self._records.pop()
         for name, field in fields.items():
@@ -763,6 +765,19 @@ def _got(node: yaml.Node) -> str:
         NULL: "an empty value",
         TIMESTAMP: f"the date {value}",
     }.get(node.tag, f"'{value}'")
+
+
+def _shallow(name: str, above: tuple[str, yaml.Node] | None, fields: dict[str, Any], path: str, file: str) -> str:
+    """What to say of an unknown key that the block mapping of the field above it lacks and has as
+    a field: the key's line is indented less than that mapping's fields."""
+    if above is None or not isinstance(above[1], yaml.MappingNode) or above[1].flow_style or not above[1].value:
+        return ""
+    kind = fields[above[0]].kind
+    names = model.LANGUAGES if kind.name == "text" else [f.name for f in model.fields(kind.record)] if kind.record else []
+    if name not in names or any(key.value == name for key, _ in above[1].value):
+        return ""
+    first = above[1].value[0][0].start_mark
+    return f"it is a field of {field_path(path, above[0])}, and this line is indented too little; indent it as far as '{above[1].value[0][0].value}' at {file}:{first.line + 1}:{first.column + 1}"
 
 
 def _suggest(word: str, choices: Iterable[Any], lead: str) -> str:

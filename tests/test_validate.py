@@ -703,6 +703,26 @@ RULES = [
         ],
     ),
     (
+        "field-indented-less-than-its-mapping",  # valid YAML: 'zh' is read as a field of the file
+        "river-ships.yaml",
+        "  zh: 船舶需要",
+        "zh: 船舶需要",
+        [
+            f"{S}:4:3: summary: the Chinese (zh) text is missing; every text needs both en and zh",
+            f"{S}:5:1: zh: unknown key 'zh'; it is a field of summary, and this line is indented too little; indent it as far as 'en' at {S}:4:3",
+        ],
+    ),
+    (
+        "target-field-indented-as-the-requirement",
+        "river-ships.yaml",
+        '    target: {metric: security-level, op: ">=", value: 3, unit: level, basis: typical}',
+        "    target:\n      metric: security-level\n      op: '>='\n      value: 3\n      unit: level\n    basis: typical",
+        [
+            f"{S}:39:7: requirements[1].target: the figure 3 level has no basis; cite it with source (a key of this scenario's sources) or add basis: typical (a typical published value) or basis: illustrative (a threshold chosen for this reconstruction)",
+            f"{S}:43:5: requirements[1].basis: unknown key 'basis'; it is a field of requirements[1].target, and this line is indented too little; indent it as far as 'metric' at {S}:39:7",
+        ],
+    ),
+    (
         "colon-in-a-list-item-field-is-no-indentation",
         "river-ships.yaml",
         "    priority: should",
