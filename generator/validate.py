@@ -656,11 +656,12 @@ def _check_target(target: model.Target, where: str, checker: Checker) -> None:
     if metric is None:
         return
     fitting_ops = ("<=", "<", "=") if metric.better == "lower" else (">=", ">", "=")
-    if target.op not in fitting_ops:
-        checker.report(
-            f"{where}.op",
-            f"'{target.op}' does not fit {target.metric}, where {metric.better} is better; use {' or '.join(fitting_ops[:2])}",
-        )
+    with contextlib.suppress(Unparsed):  # an op that did not parse leaves the unit to check
+        if target.op not in fitting_ops:
+            checker.report(
+                f"{where}.op",
+                f"'{target.op}' does not fit {target.metric}, where {metric.better} is better; use {' or '.join(fitting_ops[:2])}",
+            )
     unit = units.get(target.unit)
     if unit is not None and unit.dimension != metric.dimension:
         fitting = ", ".join(k for k, u in units.items() if u.dimension == metric.dimension)

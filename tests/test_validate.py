@@ -789,6 +789,14 @@ def test_a_rule_that_needs_a_part_that_did_not_parse_is_skipped(project: Path) -
     ]
 
 
+def test_a_unit_is_checked_beside_an_operator_that_did_not_parse(project: Path) -> None:
+    edit(project, "river-ships.yaml", 'op: "<=", value: 20, unit: cm,', 'op: "=<", value: 20, unit: min,')
+    assert problems(project) == [
+        f"{S}:33:47: requirements[0].target.op: '=<' is not allowed; did you mean '<='? (expected one of <=, <, >=, >, =)",
+        f"{S}:33:70: requirements[0].target.unit: 'min' measures time but horizontal-accuracy is a length; expected one of cm, m",
+    ]
+
+
 def test_the_other_requirements_are_checked_beside_one_that_is_not_a_mapping(project: Path) -> None:
     edit(project, "river-ships.yaml", "  - id: R2\n", "  - 7\n  - id: R2\n")
     edit(
