@@ -596,7 +596,7 @@ def _check_scenario(s: Any, checker: Checker) -> None:
         if not any(r.target is not None for r in s.requirements):
             report("requirements", "no requirement has a measurable target; give at least one a target (metric, op, value, unit)")
     with contextlib.suppress(Unparsed):
-        _check_places(s.locations.codes, s.locations.valid_on, checker)
+        _check_places(s.locations, checker)
     ids: set[str] = set()
     for index, requirement in _items(s, "requirements"):
         where = f"requirements[{index}]"
@@ -631,10 +631,11 @@ def _items(record: Any, name: str) -> list[tuple[int, Any]]:
     return []
 
 
-def _check_places(codes: tuple[int, ...], valid_on: dt.date, checker: Checker) -> None:
-    districts = checker.vocabularies.get("districts") or {}
+def _check_places(locations: Any, checker: Checker) -> None:
+    districts, codes = checker.vocabularies.get("districts") or {}, locations.codes
     if CITYWIDE in codes and len(codes) > 1:
         checker.report("locations.codes", f"{CITYWIDE} means the whole municipality; list it alone or list districts only")
+    valid_on = locations.valid_on  # read after the rule that does not need it: it may not have parsed
     for index, code in enumerate(codes):
         district = districts.get(code)
         if district and district.abolished and district.abolished <= valid_on:

@@ -797,6 +797,15 @@ def test_a_unit_is_checked_beside_an_operator_that_did_not_parse(project: Path) 
     ]
 
 
+def test_the_codes_are_checked_beside_a_valid_on_that_did_not_parse(project: Path) -> None:
+    edit(project, "river-ships.yaml", "valid_on: 2023-11-20", "valid_on: yesterday")
+    edit(project, "river-ships.yaml", "codes: [500101, 500105, 500230]", "codes: [500000, 500101]")
+    assert problems(project) == [
+        f"{S}:10:13: locations.valid_on: expected a date like 2023-11-20, got the text 'yesterday'",
+        f"{S}:11:10: locations.codes: 500000 means the whole municipality; list it alone or list districts only",
+    ]
+
+
 def test_the_other_requirements_are_checked_beside_one_that_is_not_a_mapping(project: Path) -> None:
     edit(project, "river-ships.yaml", "  - id: R2\n", "  - 7\n  - id: R2\n")
     edit(
