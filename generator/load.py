@@ -122,10 +122,11 @@ def load(file: Path, display: str) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        quote = _unclosed_quote(text, line)
+        found = _misindented(text, line, display)  # first: a quoted text may go on over lines
+        quote = not found and _unclosed_quote(text, line)
         if quote:
             raise fail(*quote, 'a " opens a quoted text that is not closed on this line; close it or remove it') from None
-        found = _long_key(error, text) or _misindented(text, line, display)
+        found = found or _long_key(error, text)
         if found:
             raise fail(*found) from None
         raise fail(line, column, _explain(error, text, mark)) from None
@@ -332,7 +333,7 @@ def _misindented(text: str, last_line: int, display: str) -> tuple[int, int, str
         top = levels[-1] if levels else None
         item = next((level for level in reversed(levels) if level[2] == "-"), None)
         wrong, spot = "wrong indentation: this line is indented", column
-        if ended and column > ended[0][0]:
+        if ended and (column > ended[0][0] or (column < ended[0][0] and not key and not dashes)):
             message = f"{wrong} less than the first line of the text of {_said(ended[0], display)}; indent every line of the text as far as its first"
         elif top is None:
             message = "wrong indentation: the first field is indented; the fields of a file start in column 1" if column else ""
@@ -373,7 +374,7 @@ def _misindented(text: str, last_line: int, display: str) -> tuple[int, int, str
 def _goes_on(value: str) -> bool:
     """Whether a value in brackets or quotes goes on below its line (a rough count is enough)."""
     opened = value.count("{") + value.count("[") > value.count("}") + value.count("]")
-    return opened or (value[0] in "'\"" and not value.rstrip().endswith(value[0]))
+    return opened or (value[0] in "'\"" and (len(value.rstrip()) == 1 or not value.rstrip().endswith(value[0])))
 
 
 def _said(level: Level, display: str) -> str:

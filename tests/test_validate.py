@@ -723,6 +723,31 @@ RULES = [
         ],
     ),
     (
+        "under-indented-line-after-a-quoted-text-over-two-lines",  # the quote is closed on the next line
+        "river-ships.yaml",
+        '  - en: "Ship masters: their own position on the chart, to keep to the channel."\n',
+        '  - en: "Ship masters: their own position\n      on the chart, to keep to the channel."\n   zh: x\n',
+        [
+            f"{S}:28:4: wrong indentation: this line is indented less than 'en' at {S}:26:5 and more than the list item at {S}:26:3; indent it as far as 'en' to make it a field beside it"
+        ],
+    ),
+    (
+        "block-text-line-indented-less-than-its-key",
+        "river-ships.yaml",
+        "\n    See [the release]",
+        "\n See [the release]",
+        [
+            f"{S}:20:2: wrong indentation: this line is indented less than the first line of the text of 'en' at {S}:17:3; indent every line of the text as far as its first"
+        ],
+    ),
+    (
+        "a-lone-quote-is-no-indentation",  # the lines below are inside the quoted text
+        "river-ships.yaml",
+        "problem:\n",
+        'problem: "\n',
+        [f'{S}:16:10: a " opens a quoted text that is not closed on this line; close it or remove it'],
+    ),
+    (
         "colon-in-a-list-item-field-is-no-indentation",
         "river-ships.yaml",
         "    priority: should",
