@@ -145,3 +145,18 @@ def test_the_filters_do_not_push_the_listing_down_as_the_script_starts(tab: tupl
     prefix, page = tab
     page.goto(f"{served}/{prefix}{path}", wait_until="networkidle")
     assert page.evaluate(LAYOUT_SHIFT) < 0.05
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
+def test_without_javascript_no_page_scrolls_sideways_on_a_phone(browser: Browser, served: str, prefix: str) -> None:
+    # Without JavaScript Material hides the search button, so the language list hangs from the
+    # header's last button, at the very edge of the screen.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page = context.new_page()
+    scrolls = {}
+    for path in ("", "catalogue/", "requirements/", "about/"):
+        page.goto(f"{served}/{prefix}{path}")
+        scrolls[path] = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert {path: scroll for path, scroll in scrolls.items() if scroll > 0} == {}
