@@ -748,7 +748,9 @@ def fields(cls: type) -> tuple[Field, ...]:
     for spec in dataclasses.fields(cls):
         tp, rules = hints[spec.name], typing.cast(tuple[Rule, ...], ())
         if typing.get_origin(tp) is Annotated:
-            tp, rules = tp.__origin__, tuple(rule for rule in tp.__metadata__ if isinstance(rule, Rule))
+            tp, rules = tp.__origin__, tp.__metadata__
+        for stray in (rule for rule in rules if not isinstance(rule, Rule)):  # mypy lets `Unique` for `Unique()` by
+            raise TypeError(f"{cls.__name__}.{spec.name}: {stray!r} is not a rule object")
         if not any(isinstance(rule, Help) for rule in rules):
             raise TypeError(f"{cls.__name__}.{spec.name} has no Help: every field says what it means")
         optional = spec.default is not dataclasses.MISSING

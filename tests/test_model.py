@@ -116,6 +116,15 @@ def test_a_field_without_help_is_refused() -> None:
         model.fields(Unexplained)
 
 
+def test_a_rule_that_is_not_a_rule_object_is_refused() -> None:
+    @dataclass(frozen=True, kw_only=True)
+    class Bare:
+        tags: Annotated[tuple[str, ...], Help("Tags.", "标签。"), model.Unique] = ()  # the class, not Unique()
+
+    with pytest.raises(TypeError, match=r"^Bare\.tags: <class 'generator\.model\.Unique'> is not a rule object$"):
+        model.fields(Bare)
+
+
 def test_the_walk_gives_paths_into_nested_records() -> None:
     paths = [field.path for field in model.walk(model.Scenario)]
     assert {"locations.codes", "requirements.target.unit", "evidence.source"} <= set(paths)
