@@ -740,6 +740,21 @@ def kind_of(tp: Any) -> Kind:
     return Kind(_PLAIN[tp])  # a KeyError here is a type the model cannot declare
 
 
+# The kinds of value each rule is checked on (a list's rules also apply to its items): elsewhere it would be ignored.
+_CHECKED_ON: dict[type[Rule], set[str]] = {
+    Vocabulary: {"str", "int"},
+    MinItems: {"list", "mapping"},
+    Unique: {"list"},
+    Pattern: {"str"},
+    Lengths: {"text"},
+    MaxChars: {"str"},
+    Markdown: {"text"},
+    WebAddress: {"str"},
+    Range: {"int", "float"},
+    NotInFuture: {"date"},
+}
+
+
 @functools.cache
 def fields(cls: type) -> tuple[Field, ...]:
     """The fields of record class `cls`, in declaration order."""
@@ -753,8 +768,11 @@ def fields(cls: type) -> tuple[Field, ...]:
             raise TypeError(f"{cls.__name__}.{spec.name}: {stray!r} is not a rule object")
         if not any(isinstance(rule, Help) for rule in rules):
             raise TypeError(f"{cls.__name__}.{spec.name} has no Help: every field says what it means")
-        optional = spec.default is not dataclasses.MISSING
-        found.append(Field(spec.name, kind_of(tp), rules, optional, spec.default if optional else None, spec.name))
+        kind, optional = kind_of(tp), spec.default is not dataclasses.MISSING
+        kinds = {kind.name, kind.item.name if kind.item else kind.name}
+        for rule in (rule for rule in rules if not kinds & _CHECKED_ON.get(type(rule), kinds)):
+            raise TypeError(f"{cls.__name__}.{spec.name}: {type(rule).__name__} is not checked on {describe(kind)}")
+        found.append(Field(spec.name, kind, rules, optional, spec.default if optional else None, spec.name))
     return tuple(found)
 
 

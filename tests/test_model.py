@@ -125,6 +125,15 @@ def test_a_rule_that_is_not_a_rule_object_is_refused() -> None:
         model.fields(Bare)
 
 
+def test_a_rule_on_a_kind_it_is_not_checked_on_is_refused() -> None:
+    @dataclass(frozen=True, kw_only=True)
+    class Misplaced:
+        share: Annotated[str | None, Help("Share.", "比例。"), model.Range(0, 1)] = None  # a text has no bounds
+
+    with pytest.raises(TypeError, match=r"^Misplaced\.share: Range is not checked on a text$"):
+        model.fields(Misplaced)
+
+
 def test_the_walk_gives_paths_into_nested_records() -> None:
     paths = [field.path for field in model.walk(model.Scenario)]
     assert {"locations.codes", "requirements.target.unit", "evidence.source"} <= set(paths)
