@@ -1,14 +1,12 @@
 """The scenario record and its vocabularies: the one declaration of the schema.
 
 Each field is `Annotated` with its help text and its rules, as typed objects (`Vocabulary("units")`,
-`MinItems(1)`), so a misspelt rule fails at import and in mypy. `fields()` and `walk()` read the
-declarations once, into `Field`s that say what each value is (`Kind`) and which rules it has: the
+`MinItems(1)`), so a misspelt rule fails at import: annotations are evaluated as the classes are made,
+and mypy reads no Annotated metadata. `fields()` and `walk()` read the declarations once, into `Field`s that say what each value is (`Kind`) and which rules it has: the
 validator, the JSON Schema, the template of a new scenario, the exports, the diff and the field
 reference in CONTRIBUTING.md all read those, and nothing else. Validation is the only way to
 build these objects.
 """
-
-from __future__ import annotations
 
 import dataclasses
 import datetime as dt
@@ -686,7 +684,7 @@ class Kind:
 
     name: Literal["text", "record", "list", "mapping", "choice", "str", "int", "float", "bool", "date"]
     record: type | None = None  # the dataclass of a record
-    item: Kind | None = None  # of a list's items, or a mapping's entries
+    item: "Kind | None" = None  # of a list's items, or a mapping's entries
     key: type = str  # of a mapping's keys
     choices: tuple[str, ...] = ()
 

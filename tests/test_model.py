@@ -8,6 +8,8 @@ import csv
 import io
 import json
 import subprocess
+import sys
+import types
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -132,6 +134,15 @@ def test_a_rule_on_a_kind_it_is_not_checked_on_is_refused() -> None:
 
     with pytest.raises(TypeError, match=r"^Misplaced\.share: Range is not checked on a text$"):
         model.fields(Misplaced)
+
+
+def test_a_misspelt_rule_fails_at_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    # mypy reads no Annotated metadata: only the model's annotations, evaluated as its classes are made, catch it.
+    source = Path(model.__file__).read_text(encoding="utf-8").replace("MinItems(1)\n", "MinItem(1)\n", 1)
+    misspelt = types.ModuleType("misspelt")
+    monkeypatch.setitem(sys.modules, "misspelt", misspelt)
+    with pytest.raises(NameError, match="'MinItem' is not defined"):
+        exec(compile(source, model.__file__, "exec", dont_inherit=True), misspelt.__dict__)
 
 
 def test_the_walk_gives_paths_into_nested_records() -> None:
