@@ -824,3 +824,8 @@ def limits(field: Field) -> list[str]:
 def names(cls: type) -> str:
     """The field names of a record, as listed in messages."""
     return ", ".join(field.name for field in fields(cls))
+
+
+# Read the declarations now, so a stray or misplaced rule fails at import, not at the first check.
+for _record in (Scenario, Domain, Capability, Owner, District, Metric, Unit, Source):
+    list(walk(_record))

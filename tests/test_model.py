@@ -143,6 +143,9 @@ def test_a_misspelt_rule_fails_at_import(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setitem(sys.modules, "misspelt", misspelt)
     with pytest.raises(NameError, match="'MinItem' is not defined"):
         exec(compile(source, model.__file__, "exec", dont_inherit=True), misspelt.__dict__)
+    bare = source.replace("MinItem(1)\n", "MinItems\n", 1)  # the class for its object: caught by the walk at import
+    with pytest.raises(TypeError, match=r"^Scenario\.requirements: <class 'misspelt\.MinItems'> is not a rule object$"):
+        exec(compile(bare, model.__file__, "exec", dont_inherit=True), misspelt.__dict__)
 
 
 def test_the_walk_gives_paths_into_nested_records() -> None:
