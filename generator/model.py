@@ -1,14 +1,12 @@
 """The scenario record and its vocabularies: the one declaration of the schema.
 
 Each field is `Annotated` with its help text and its rules, as typed objects (`Vocabulary("units")`,
-`MinItems(1)`), so a misspelt rule fails at import and in mypy. `fields()` and `walk()` read the
-declarations once, into `Field`s that say what each value is (`Kind`) and which rules it has: the
+`MinItems(1)`), so a misspelt rule fails at import: annotations are evaluated as the classes are made,
+and mypy reads no Annotated metadata. `fields()` and `walk()` read the declarations once, into `Field`s that say what each value is (`Kind`) and which rules it has: the
 validator, the JSON Schema, the template of a new scenario, the exports, the diff and the field
 reference in CONTRIBUTING.md all read those, and nothing else. Validation is the only way to
 build these objects.
 """
-
-from __future__ import annotations
 
 import dataclasses
 import datetime as dt
@@ -686,7 +684,7 @@ class Kind:
 
     name: Literal["text", "record", "list", "mapping", "choice", "str", "int", "float", "bool", "date"]
     record: type | None = None  # the dataclass of a record
-    item: Kind | None = None  # of a list's items, or a mapping's entries
+    item: "Kind | None" = None  # of a list's items, or a mapping's entries
     key: type = str  # of a mapping's keys
     choices: tuple[str, ...] = ()
 
@@ -740,6 +738,21 @@ def kind_of(tp: Any) -> Kind:
     return Kind(_PLAIN[tp])  # a KeyError here is a type the model cannot declare
 
 
+# The kinds of value each rule is checked on (a list's rules also apply to its items): elsewhere it would be ignored.
+_CHECKED_ON: dict[type[Rule], set[str]] = {
+    Vocabulary: {"str", "int"},
+    MinItems: {"list", "mapping"},
+    Unique: {"list"},
+    Pattern: {"str"},
+    Lengths: {"text"},
+    MaxChars: {"str"},
+    Markdown: {"text"},
+    WebAddress: {"str"},
+    Range: {"int", "float"},
+    NotInFuture: {"date"},
+}
+
+
 @functools.cache
 def fields(cls: type) -> tuple[Field, ...]:
     """The fields of record class `cls`, in declaration order."""
@@ -748,11 +761,16 @@ def fields(cls: type) -> tuple[Field, ...]:
     for spec in dataclasses.fields(cls):
         tp, rules = hints[spec.name], typing.cast(tuple[Rule, ...], ())
         if typing.get_origin(tp) is Annotated:
-            tp, rules = tp.__origin__, tuple(rule for rule in tp.__metadata__ if isinstance(rule, Rule))
+            tp, rules = tp.__origin__, tp.__metadata__
+        for stray in (rule for rule in rules if not isinstance(rule, Rule)):  # mypy lets `Unique` for `Unique()` by
+            raise TypeError(f"{cls.__name__}.{spec.name}: {stray!r} is not a rule object")
         if not any(isinstance(rule, Help) for rule in rules):
             raise TypeError(f"{cls.__name__}.{spec.name} has no Help: every field says what it means")
-        optional = spec.default is not dataclasses.MISSING
-        found.append(Field(spec.name, kind_of(tp), rules, optional, spec.default if optional else None, spec.name))
+        kind, optional = kind_of(tp), spec.default is not dataclasses.MISSING
+        kinds = {kind.name, kind.item.name if kind.item else kind.name}
+        for rule in (rule for rule in rules if not kinds & _CHECKED_ON.get(type(rule), kinds)):
+            raise TypeError(f"{cls.__name__}.{spec.name}: {type(rule).__name__} is not checked on {describe(kind)}")
+        found.append(Field(spec.name, kind, rules, optional, spec.default if optional else None, spec.name))
     return tuple(found)
 
 
@@ -806,3 +824,8 @@ def limits(field: Field) -> list[str]:
 def names(cls: type) -> str:
     """The field names of a record, as listed in messages."""
     return ", ".join(field.name for field in fields(cls))
+
+
+# Read the declarations now, so a stray or misplaced rule fails at import, not at the first check.
+for _record in (Scenario, Domain, Capability, Owner, District, Metric, Unit, Source):
+    list(walk(_record))

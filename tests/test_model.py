@@ -8,6 +8,8 @@ import csv
 import io
 import json
 import subprocess
+import sys
+import types
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -114,6 +116,36 @@ def test_a_field_without_help_is_refused() -> None:
 
     with pytest.raises(TypeError, match=r"Unexplained\.name has no Help"):
         model.fields(Unexplained)
+
+
+def test_a_rule_that_is_not_a_rule_object_is_refused() -> None:
+    @dataclass(frozen=True, kw_only=True)
+    class Bare:
+        tags: Annotated[tuple[str, ...], Help("Tags.", "标签。"), model.Unique] = ()  # the class, not Unique()
+
+    with pytest.raises(TypeError, match=r"^Bare\.tags: <class 'generator\.model\.Unique'> is not a rule object$"):
+        model.fields(Bare)
+
+
+def test_a_rule_on_a_kind_it_is_not_checked_on_is_refused() -> None:
+    @dataclass(frozen=True, kw_only=True)
+    class Misplaced:
+        share: Annotated[str | None, Help("Share.", "比例。"), model.Range(0, 1)] = None  # a text has no bounds
+
+    with pytest.raises(TypeError, match=r"^Misplaced\.share: Range is not checked on a text$"):
+        model.fields(Misplaced)
+
+
+def test_a_misspelt_rule_fails_at_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    # mypy reads no Annotated metadata: only the model's annotations, evaluated as its classes are made, catch it.
+    source = Path(model.__file__).read_text(encoding="utf-8").replace("MinItems(1)\n", "MinItem(1)\n", 1)
+    misspelt = types.ModuleType("misspelt")
+    monkeypatch.setitem(sys.modules, "misspelt", misspelt)
+    with pytest.raises(NameError, match="'MinItem' is not defined"):
+        exec(compile(source, model.__file__, "exec", dont_inherit=True), misspelt.__dict__)
+    bare = source.replace("MinItem(1)\n", "MinItems\n", 1)  # the class for its object: caught by the walk at import
+    with pytest.raises(TypeError, match=r"^Scenario\.requirements: <class 'misspelt\.MinItems'> is not a rule object$"):
+        exec(compile(bare, model.__file__, "exec", dont_inherit=True), misspelt.__dict__)
 
 
 def test_the_walk_gives_paths_into_nested_records() -> None:
