@@ -157,7 +157,9 @@ def test_a_printed_filtered_view_says_what_it_shows(catalogue: Catalogue, page: 
     page.goto(f"{served}/catalogue/?domain=forestry")
     forestry = ids(catalogue, lambda s: s.domain == "forestry")
     text = " ".join(pdf_text(page, format="A4"))
-    assert f"Filters: Domain: Forestry. Showing {len(forestry)} of {len(catalogue.scenarios)} scenarios" in text
+    count = f"Showing {len(forestry)} of {len(catalogue.scenarios)} scenarios"
+    assert f"Filters: Domain: Forestry. {count}" in text
+    assert text.count(count) == 1  # the filters' line leaves the count to the table's caption below it
     assert f"This page: {served}/catalogue/?domain=forestry" in text
 
 

@@ -586,7 +586,7 @@
     // The caption says what the table holds: on screen and on paper, a filtered view says so.
     var listed = { summary: this.fullCaption, listed: shown.length };
     if (this.caption) this.caption.textContent = this.filtered ? summary : partial ? format(this.summary.getAttribute("data-listed"), listed) : this.fullCaption;
-    if (this.printed) this.printed.textContent = this.filtered || partial ? this.describe(this.choices, summary) : "";
+    if (this.printed) this.printed.textContent = this.describe(this.choices); // the caption below gives the count
     if (this.empty) this.empty.hidden = this.matches.length !== 0;
     if (this.more) {
       var left = this.matches.length - shown.length;
@@ -634,8 +634,8 @@
     offer.appendChild(element("a", { href: offer.getAttribute("data-href") + "?" + params.toString(), class: "md-button" }, [label]));
   };
 
-  /** The active filters in words, for a printout: "Filters: Domain: Forestry; Status: Open. Showing 2 of 15 scenarios". */
-  FilterTable.prototype.describe = function (choices, summary) {
+  /** The active filters in words, for a printout: "Filters: Domain: Forestry; Status: Open." ("" with none). */
+  FilterTable.prototype.describe = function (choices) {
     var self = this;
     var parts = [];
     this.facets.forEach(function (facet, i) {
@@ -650,8 +650,8 @@
       var named = this.profileBox.fieldset.querySelector("legend").textContent; // "Your product", 产品参数
       parts.push(named + this.colon + describeProfile(this.profile, this.data, this.data.words.separator));
     }
-    if (!parts.length) return summary;
-    return this.printed.getAttribute("data-print-filters") + this.colon + parts.join(this.semicolon) + this.stop + summary;
+    if (!parts.length) return "";
+    return this.printed.getAttribute("data-print-filters") + this.colon + parts.join(this.semicolon) + this.stop;
   };
 
   /** The profile's problems (what is ignored, and why), its result in a sentence and its CSV. */
