@@ -340,7 +340,7 @@ def _misindented(text: str, last_line: int, display: str) -> tuple[int, int, str
         elif inner and (top[0] < column or (dashes and inner[2] == "-" and top[2] != "-")):
             beside = "another item of the list" if inner[2] == "-" else "a field beside it"
             than = "more than" if top[0] < column else "as far as"
-            message = f"{wrong} less than {_said(inner, display)} and {than} {_said(top, display)}; indent it as far as {_said(inner, display).split(' at ')[0]} to make it {beside}"
+            message = f"{wrong} less than {_said(inner, display)} and {than} {_said(top, display)}; indent it as far as {_named(inner)} to make it {beside}"
         elif top[0] < column and not opens:
             if not key or not top[3] or _goes_on(top[3]):
                 continue  # a text or brackets going on from the line above
@@ -377,9 +377,12 @@ def _goes_on(value: str) -> bool:
     return opened or (value[0] in "'\"" and (len(value.rstrip()) == 1 or not value.rstrip().endswith(value[0])))
 
 
+def _named(level: Level) -> str:
+    return "the list item" if level[2] == "-" else f"'{level[2]}'"
+
+
 def _said(level: Level, display: str) -> str:
-    column, line, key, _ = level
-    return f"the list item at {display}:{line}:{column + 1}" if key == "-" else f"'{key}' at {display}:{line}:{column + 1}"
+    return f"{_named(level)} at {display}:{level[1]}:{level[0] + 1}"
 
 
 def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
