@@ -1,11 +1,12 @@
 """The scenario record and its vocabularies: the one declaration of the schema.
 
 Each field is `Annotated` with its help text and its rules, as typed objects (`Vocabulary("units")`,
-`MinItems(1)`), so a misspelt rule fails at import: annotations are evaluated as the classes are made,
-and mypy reads no Annotated metadata. `fields()` and `walk()` read the declarations once, into `Field`s that say what each value is (`Kind`) and which rules it has: the
-validator, the JSON Schema, the template of a new scenario, the exports, the diff and the field
-reference in CONTRIBUTING.md all read those, and nothing else. Validation is the only way to
-build these objects.
+`MinItems(1)`), so a misspelt rule, or a rule's argument of the wrong type, fails at import:
+annotations are evaluated as the classes are made, and mypy reads no Annotated metadata.
+`fields()` and `walk()` read the declarations once, into `Field`s that say what each value is
+(`Kind`) and which rules it has: the validator, the JSON Schema, the template of a new scenario,
+the exports, the diff and the field reference in CONTRIBUTING.md all read those, and nothing
+else. Validation is the only way to build these objects.
 """
 
 import dataclasses
@@ -58,6 +59,35 @@ KEY_EXPECTED = "lowercase letters, digits and single hyphens, like 'forest-fire-
 class Rule:
     """What the model says of a field besides its type: its help, an example, or a rule its value follows."""
 
+    def __post_init__(self) -> None:
+        _typed(self)
+
+
+def _typed(rule: object) -> None:
+    """Refuse a rule's argument of another type than declared, e.g. `MinItems("1")`: mypy reads no
+    Annotated metadata, so this is the only check, and it runs at import (walk below)."""
+    for spec in dataclasses.fields(typing.cast(Any, rule)):
+        value, tp = getattr(rule, spec.name), spec.type
+        allowed = typing.get_args(tp) if typing.get_origin(tp) in (Union, types.UnionType) else (tp,)
+        if not any(_is_a(value, one) for one in allowed):
+            raise TypeError(f"{type(rule).__name__}({spec.name}={value!r}): expected {_type_name(tp)}")
+
+
+def _is_a(value: Any, tp: Any) -> bool:
+    if tp is Any:
+        return True
+    if typing.get_origin(tp) is Literal:
+        return value in typing.get_args(tp)
+    if isinstance(value, bool) and tp is not bool:  # True is an int to Python, not to a reader
+        return False
+    return isinstance(value, (int, float) if tp is float else tp)
+
+
+def _type_name(tp: Any) -> str:
+    if typing.get_origin(tp) is Literal:
+        return "one of " + ", ".join(map(repr, typing.get_args(tp)))
+    return str(tp).replace("typing.", "") if typing.get_args(tp) else tp.__name__
+
 
 @dataclass(frozen=True)
 class Help(Rule):
@@ -103,6 +133,9 @@ class Length:
 
     chars: int | None = None
     words: int | None = None
+
+    def __post_init__(self) -> None:
+        _typed(self)
 
 
 @dataclass(frozen=True)

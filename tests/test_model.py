@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 import types
@@ -146,6 +147,21 @@ def test_a_misspelt_rule_fails_at_import(monkeypatch: pytest.MonkeyPatch) -> Non
     bare = source.replace("MinItem(1)\n", "MinItems\n", 1)  # the class for its object: caught by the walk at import
     with pytest.raises(TypeError, match=r"^Scenario\.requirements: <class 'misspelt\.MinItems'> is not a rule object$"):
         exec(compile(bare, model.__file__, "exec", dont_inherit=True), misspelt.__dict__)
+
+
+def test_a_rule_argument_of_the_wrong_type_fails_at_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = Path(model.__file__).read_text(encoding="utf-8")
+    wrong = types.ModuleType("wrong")
+    monkeypatch.setitem(sys.modules, "wrong", wrong)
+    for declared, typo, message in (
+        ("MinItems(1)\n", 'MinItems("1")\n', "MinItems(count='1'): expected int"),
+        ('Vocabulary("metrics")', 'Vocabulary("metric")', "Vocabulary(name='metric'): expected one of 'domains', "),
+        ("Range(minimum=0)", "Range(minimum=True)", "Range(minimum=True): expected float | None"),
+        ("Length(chars=120)", 'Length(chars="120")', "Length(chars='120'): expected int | None"),
+    ):
+        assert declared in source
+        with pytest.raises(TypeError, match=f"^{re.escape(message)}"):
+            exec(compile(source.replace(declared, typo, 1), model.__file__, "exec", dont_inherit=True), wrong.__dict__)
 
 
 def test_the_walk_gives_paths_into_nested_records() -> None:
