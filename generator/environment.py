@@ -13,7 +13,6 @@ import yaml
 from markupsafe import Markup
 
 from .chinese import close_gaps
-from .load import Loader
 from .model import Text
 from .prose import prose
 
@@ -44,15 +43,10 @@ class Labels:
 
 
 def strings() -> dict[str, dict[str, str]]:
-    """UI strings, {key: {en, zh}}; tests check that every key has both languages. Read again when
-    the file changes, as templates are, so `mkdocs serve` shows an edited string."""
-    return _strings(_STRINGS.stat().st_mtime_ns)
-
-
-@functools.lru_cache(maxsize=2)
-def _strings(version: int) -> dict[str, dict[str, str]]:
+    """UI strings, {key: {en, zh}}; tests check that every key has both languages. Read at each
+    build, so `mkdocs serve` shows an edited string."""
     with _STRINGS.open(encoding="utf-8") as file:
-        loaded: dict[str, dict[str, str]] = yaml.load(file, Loader=Loader)
+        loaded: dict[str, dict[str, str]] = yaml.safe_load(file)
     for text in loaded.values():  # folded Chinese lines must not leave gaps between characters
         if "zh" in text:
             text["zh"] = close_gaps(text["zh"])

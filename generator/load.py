@@ -12,7 +12,6 @@ data: it raises MachineError, which the command line reports as a failure of the
 from __future__ import annotations
 
 import bisect
-import functools
 import os
 import re
 import stat
@@ -34,26 +33,9 @@ MAX_INDENT = 100  # columns of indentation and '- ' marks before a line's conten
 EMPTY = "file is empty; expected a mapping of fields ('python -m generator new ID --domain KEY' writes a template)"
 
 try:  # libyaml's parser is about ten times faster; PyYAML without it still works
-    from yaml import CSafeLoader as _Parser
+    from yaml import CSafeLoader as Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
-
-
-class Loader(_Parser):
-    """The safe loader, its tags looked up in a cache.
-
-    For every value the parser asks Python for its tag (is `2023-11-20` a date, `true` a
-    boolean?). Those calls are about a third of the parse (300 scenario files: 0.36 s without
-    the cache, 0.22 s with it); the tags now come from a cache implemented in C, which answers
-    the values that repeat (keys, dates, numbers, list and mapping nodes) without running any Python.
-    """
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.resolve = _resolve  # type: ignore[method-assign]  # an attribute of the object, found before the method
-
-
-_resolve = functools.lru_cache(maxsize=4096)(yaml.resolver.Resolver().resolve)  # what the safe loader's resolve() answers
+    from yaml import SafeLoader as Loader  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
