@@ -3,7 +3,8 @@
 Safe by construction: the file is only *composed* (parsed into nodes), never constructed into
 Python objects here, so no tag can run code. Size, encoding, unwelcome characters, emptiness and
 nesting depth are checked before the parser sees the text, because a hostile file must cost
-nothing to reject.
+nothing to reject. Unwelcome characters are then deleted, as their messages advise, and the rest
+of the file is checked in the same run, each problem placed in the file as it is.
 
 A file the machine will not let us read (permissions, a failing disk) is not a problem in the
 data: it raises MachineError, which the command line reports as a failure of the machine.
@@ -12,11 +13,12 @@ data: it raises MachineError, which the command line reports as a failure of the
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import os
 import re
 import stat
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,11 +42,16 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 @dataclass(frozen=True)
 class Document:
-    """A parsed file: its display path, its text and the root node."""
+    """A parsed file: its display path, its text and the root node. A file with characters no
+    text may hold is parsed with them deleted, as `refused` tells its contributor to, so that its
+    other problems are found in the same run; `placed` says where a problem found in that text is
+    in the file."""
 
     path: str
     text: str
     root: yaml.Node
+    refused: tuple[Problem, ...] = ()
+    placed: Callable[[Problem], Problem] = lambda problem: problem
 
 
 @dataclass(frozen=True)
@@ -93,8 +100,21 @@ def load(file: Path, display: str) -> Document:
         raise fail(1, 1, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes, split or shorten it")
     text = _decode(data, fail)
     refused = list(every_unwelcome(text, in_file=True))  # every one, in a comment as well: a reviewer reads those too
-    if refused:
-        raise LoadError(*_refused(text, refused, display))
+    if not refused:
+        return _parse(text, display)
+    said = tuple(_refused(text, refused, display))
+    kept, placed = _without(text, [char.start() for char in refused], display)
+    try:
+        parsed = _parse(kept, display)
+    except LoadError as error:
+        raise LoadError(*said, *map(placed, error.problems)) from None
+    return dataclasses.replace(parsed, refused=said, placed=placed)
+
+
+def _parse(text: str, display: str) -> Document:
+    def fail(line: int, column: int, message: str) -> LoadError:
+        return LoadError(Problem(display, line, column, "", message))
+
     if not text.strip() or all(line.lstrip().startswith("#") for line in text.splitlines() if line.strip()):
         raise fail(1, 1, EMPTY)
     _check_flow_depth(text, fail)
@@ -162,6 +182,29 @@ def _refused(text: str, found: list[re.Match[str]], display: str) -> Iterator[Pr
         at = bisect.bisect_right(starts, start) - 1
         field = fields[at][2] if at >= 0 and start < fields[at][1] else ""
         yield Problem(display, line, start - lines[line - 1] + 1, field, refusal(char.group()))
+
+
+def _without(text: str, deleted: list[int], display: str) -> tuple[str, Callable[[Problem], Problem]]:
+    """`text` with the characters at offsets `deleted` taken out, and where a problem found in
+    that text is in `text` itself: its own place, and each place of the file its message names."""
+    kept = "".join(text[start + 1 : end] for start, end in zip([-1, *deleted], [*deleted, len(text)], strict=True))
+    starts, kept_starts = ([0, *(end.end() for end in _LINE_BREAK.finditer(whole))] for whole in (text, kept))
+    gone = [offset - count for count, offset in enumerate(deleted)]  # each deletion's offset in `kept`
+
+    def position(line: int, column: int) -> tuple[int, int]:
+        offset = kept_starts[min(line, len(kept_starts)) - 1] + column - 1
+        offset += bisect.bisect_right(gone, offset)  # one on for each character taken out before it
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    named = re.compile(re.escape(display) + r":([0-9]+):([0-9]+)")
+
+    def placed(problem: Problem) -> Problem:
+        line, column = position(problem.line, problem.column)
+        message = named.sub(lambda at: "{}:{}:{}".format(display, *position(int(at[1]), int(at[2]))), problem.message)
+        return dataclasses.replace(problem, line=line, column=column, message=message)
+
+    return kept, placed
 
 
 def _field_spans(text: str) -> list[tuple[int, int, str]]:

@@ -27,7 +27,7 @@ from . import model
 from .characters import refusal, unwelcome
 from .chinese import close_gaps
 from .errors import DataError, Problem, Severity, shortened
-from .load import Document, LoadError, Sources, alias_marks, field_path
+from .load import MAX_FIELD, Document, LoadError, Sources, alias_marks, field_path
 from .model import CITYWIDE, Catalogue, Kind, Rule, Scenario, Vocabularies, describe, find_rule
 
 _TAG = "tag:yaml.org,2002:"
@@ -176,7 +176,7 @@ class Checker:
         self.document = document
         self.vocabularies = vocabularies or {}
         self.pages = pages  # the vocabulary whose keys name pages, if this is its file
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = list(document.refused)
         self.nodes: dict[str, yaml.Node] = {}  # field path -> node, for rules checked after the walk
         self._visited: set[int] = set()
         self._aliases: list[yaml.Mark] | None = None  # positions of the aliases not reported yet
@@ -195,7 +195,8 @@ class Checker:
         node = self.nodes.get(where, self.document.root) if isinstance(where, str) else where
         path = where if isinstance(where, str) else (field or "")
         mark = node.start_mark if isinstance(node, yaml.Node) else node
-        self.problems.append(Problem(self.document.path, mark.line + 1, mark.column + 1, path, message, severity))
+        problem = Problem(self.document.path, mark.line + 1, mark.column + 1, shortened(path, MAX_FIELD), message, severity)
+        self.problems.append(self.document.placed(problem))
 
     def convert(self, node: yaml.Node, kind: Kind, rules: tuple[Rule, ...], path: str, language: str = "") -> Any:
         """Return `node` as a value of `kind`, a Draft of what parsed, or _INVALID, after

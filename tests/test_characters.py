@@ -6,14 +6,17 @@ prints quotes data escaped, so a terminal shows control characters instead of ob
 from __future__ import annotations
 
 import json
+import typing
 from pathlib import Path
 
 import pytest
 import yaml
 
+from generator import model
 from generator.characters import printable, refusal
 from generator.cli import main
 from generator.load import Document
+from generator.model import Status
 from generator.validate import check_file
 from tests.helpers import edit, problems
 
@@ -117,6 +120,8 @@ def test_the_field_named_with_a_refused_character_is_cut_to_100_characters(proje
     characters under a key of 120,000 printed 2.4 GB."""
     edit(project, "river-ships.yaml", "status: reconstructed", "? " + "k" * 5000 + "\n: [o\u200bpen, o\u200bpen]")
     assert problems(project) == [
+        f"{S}:1:1: status: required key 'status' is missing; add status: one of {', '.join(typing.get_args(Status))}",
+        f"{S}:12:3: {'k' * 97}...: unknown key '{'k' * 37}...'; expected one of {model.names(model.Scenario)}",
         f"{S}:13:5: {'k' * 97}...: {INVISIBLE.format(code='U+200B', name='ZERO WIDTH SPACE')}",
         f"{S}:13:12: {'k' * 97}...: {INVISIBLE.format(code='U+200B', name='ZERO WIDTH SPACE')}",
     ]
@@ -133,7 +138,35 @@ def test_a_refused_character_is_placed_on_lines_ended_by_a_carriage_return_alone
 def test_a_refused_character_of_a_file_that_does_not_parse_is_named_by_its_place(project: Path) -> None:
     edit(project, "river-ships.yaml", TITLE, "title: {en: Decimetre \u202epositioning for river ships,")
     edit(project, "river-ships.yaml", "status: reconstructed", 'status: "reconstructed')
-    assert problems(project) == [f"{S}:2:23: {BIDI.format(code='U+202E', name='RIGHT-TO-LEFT OVERRIDE')}"]
+    assert problems(project) == [
+        f"{S}:2:23: {BIDI.format(code='U+202E', name='RIGHT-TO-LEFT OVERRIDE')}",
+        f'{S}:12:9: a " opens a quoted text that is not closed on this line; close it or remove it',
+    ]
+
+
+def test_the_rest_of_a_file_with_a_refused_character_is_checked_in_the_same_run(project: Path) -> None:
+    """Checked as if each refused character were deleted, as the messages say; every other problem
+    is placed in the file as it is, the columns after a deleted character included."""
+    edit(project, "river-ships.yaml", TITLE, "title: {en: Decimetre \u200b\u200bpositioning for river ships,")
+    edit(project, "river-ships.yaml", "domain: transport", "domian: transport")
+    edit(project, "river-ships.yaml", "status: reconstructed", "status: \u00adrecon\u202estructed, released")
+    assert problems(project) == [
+        f"{S}:2:23: title.en: {INVISIBLE.format(code='U+200B', name='ZERO WIDTH SPACE')}",
+        f"{S}:2:24: title.en: {INVISIBLE.format(code='U+200B', name='ZERO WIDTH SPACE')}",
+        f"{S}:6:1: domian: unknown key 'domian'; did you mean 'domain'? (expected one of {model.names(model.Scenario)})",
+        f"{S}:12:9: status: {INVISIBLE.format(code='U+00AD', name='SOFT HYPHEN')}",
+        f"{S}:12:10: status: 'reconstructed, released' is not allowed; did you mean 'reconstructed'? (expected one of {', '.join(typing.get_args(Status))})",
+        f"{S}:12:15: status: {BIDI.format(code='U+202E', name='RIGHT-TO-LEFT OVERRIDE')}",
+    ]
+
+
+def test_a_place_a_message_names_is_in_the_file_as_it_is(project: Path) -> None:
+    """A message that names another line's field (where to line up) places it as the file has it."""
+    edit(project, "river-ships.yaml", "  en: Ships need", "  \u200ben: Ships need")
+    edit(project, "river-ships.yaml", "  zh: 船舶需要", " zh: 船舶需要")
+    [invisible, indentation] = problems(project)
+    assert invisible == f"{S}:4:3: {INVISIBLE.format(code='U+200B', name='ZERO WIDTH SPACE')}"
+    assert indentation.startswith(f"{S}:5:2: wrong indentation: this line is indented less than 'en' at {S}:4:4 and")
 
 
 def test_the_null_escape_is_a_control_character(project: Path) -> None:
