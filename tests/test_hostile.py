@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -388,13 +389,22 @@ def write_case(project: Path, content: bytes | Callable[[], bytes]) -> None:
     (project / "scenarios" / "hostile.yaml").write_bytes(content() if callable(content) else content)
 
 
-@pytest.mark.parametrize(("content", "expected"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
-def test_hostile_input(
-    project: Path, content: bytes | Callable[[], bytes], expected: list[str], capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture project as a build left it, beside a site built before: built once, copied for each case."""
+    project = tmp_path_factory.mktemp("built") / "project"
+    shutil.copytree(FIXTURE, project)
     assert main(["build", "--root", str(project)]) == 0
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("the site as it was", encoding="utf-8")
+    return project
+
+
+@pytest.mark.parametrize(("content", "expected"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_hostile_input(
+    built: Path, tmp_path: Path, content: bytes | Callable[[], bytes], expected: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = shutil.copytree(built, tmp_path / "project")
     before = {folder: snapshot(project / folder) for folder in ("docs", "site")}
     capsys.readouterr()
 
