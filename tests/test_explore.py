@@ -97,12 +97,42 @@ def test_a_filtered_view_can_be_shared_by_its_address(catalogue: Catalogue, page
     assert len(shown_scenarios(page)) == len(catalogue.scenarios)
 
 
-def test_a_filter_that_matches_nothing_says_so(catalogue: Catalogue, page: Page, served: str) -> None:
+def matching_nothing(catalogue: Catalogue) -> dict[str, str]:
+    """A query for the catalogue and one for the explorer that each match no row."""
     taken = {(s.domain, s.status) for s in catalogue.scenarios}
     domain, status = next((d, s) for d in catalogue.vocabularies.domains for s in typing.get_args(Status) if (d, s) not in taken)
-    page.goto(f"{served}/catalogue/?domain={domain}&status={status}")
-    assert shown_scenarios(page) == []
-    assert page.locator("[data-filter-empty]").is_visible()
+    held = {(s.domain, c) for s in catalogue.scenarios for c in s.capabilities}
+    other, capability = next(
+        (d, c) for d in catalogue.vocabularies.domains for c in catalogue.vocabularies.capabilities if (d, c) not in held
+    )
+    return {"catalogue/": f"domain={domain}&status={status}", "requirements/": f"domain={other}&capability={capability}"}
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["390px", "1280px"])
+@pytest.mark.parametrize(("prefix", "locale"), [("", "en-US"), ("zh/", "zh-CN")], ids=["en", "zh"])
+def test_a_filter_that_matches_nothing_says_so_on_screen_and_on_paper(
+    catalogue: Catalogue, browser: Browser, served: str, prefix: str, locale: str, width: int
+) -> None:
+    """No empty table and no compare bar: the screen and the printout give the message instead, the printout the filters too."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, locale=locale)
+    page = context.new_page()
+    for path, filters in matching_nothing(catalogue).items():
+        page.goto(f"{served}/{prefix}{path}?{filters}")
+        assert shown_scenarios(page) == [], path
+        table, empty = page.locator("table[data-filter-table]"), page.locator("[data-filter-empty]")
+        headings = "".join(table.locator("thead th").all_text_contents())
+        assert empty.is_visible() and not table.is_visible(), path
+        assert not page.locator(".compare-pick").is_visible(), path  # no row to tick
+        page.emulate_media(media="print")
+        assert empty.is_visible() and not table.is_visible(), path
+        said = page.locator("[data-print-filters]")
+        assert said.is_visible() and said.text_content()
+        text = "".join(pdf_text(page, format="A4")).replace(" ", "")
+        for shown in (said.text_content() or "", empty.text_content() or ""):
+            assert unicodedata.normalize("NFKC", shown).replace(" ", "") in text, path
+        assert headings not in text, path
+        page.emulate_media(media="screen")
+    context.close()
 
 
 def test_back_and_forward_step_through_the_choices(catalogue: Catalogue, page: Page, served: str) -> None:

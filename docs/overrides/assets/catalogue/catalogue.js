@@ -588,6 +588,7 @@
     if (this.caption) this.caption.textContent = this.filtered ? summary : partial ? format(this.summary.getAttribute("data-listed"), listed) : this.fullCaption;
     if (this.printed) this.printed.textContent = this.describe(this.choices); // the caption below gives the count
     if (this.empty) this.empty.hidden = this.matches.length !== 0;
+    table.hidden = this.matches.length === 0; // no rows: the message instead of an empty table, on screen and on paper
     if (this.more) {
       var left = this.matches.length - shown.length;
       this.more.hidden = left === 0;
@@ -1089,7 +1090,8 @@
       this.link.setAttribute("aria-disabled", "true");
     }
     var listed = Object.create(null);
-    each(wrapper.querySelectorAll("tbody tr[data-scenario]"), function (row) {
+    var rows = wrapper.querySelectorAll("tbody tr[data-scenario]");
+    each(rows, function (row) {
       listed[row.getAttribute("data-scenario")] = true;
     });
     var elsewhere = this.ticked.filter(function (id) {
@@ -1101,6 +1103,7 @@
     this.hint.textContent = text;
     this.clear.hidden = count === 0;
     this.bar.classList.toggle("compare-pick--active", count > 0);
+    this.bar.hidden = count === 0 && rows.length === 0; // no row to tick (a filter matches nothing): nothing to offer
   };
 
   function startComparePicking() {
