@@ -249,6 +249,59 @@ def test_ticking_in_the_catalogue_leads_to_the_comparison(page: Page, served: st
     assert columns(page) == [first, second, third, others[0]]
 
 
+HINT = {"en": "Tick two to four scenarios to compare them side by side.", "zh": "勾选二至四个场景即可并列对比。"}
+
+
+def apart(page: Page, one: Locator, other: Locator) -> bool:
+    """Whether two elements share no pixel on the screen."""
+    a, b = one.bounding_box(), other.bounding_box()
+    assert a is not None and b is not None
+    return a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"]
+
+
+def test_the_compare_bar_covers_no_row_it_was_ticked_on(tab: tuple[str, str, Page, int], served: str) -> None:
+    prefix, language, page, _ = tab
+    page.goto(f"{served}/{prefix}catalogue/")
+    page.evaluate("() => sessionStorage.clear()")  # the tab's earlier ticks
+    page.reload()
+    bar = page.locator(".compare-pick")
+    boxes = page.locator("table[data-filter-table] tbody input.compare-pick__box")
+    assert boxes.count() > 2 and bar.is_visible()  # nothing ticked yet: it says what the boxes do
+    assert page.locator(".compare-pick__hint").text_content() == HINT[language]
+
+    # A box at the foot of the screen, where the bar appears once it is ticked: it stays in sight
+    box = boxes.nth(2)
+    box.evaluate("b => b.scrollIntoView({block: 'end'})")
+    box.check()
+    assert bar.is_visible() and apart(page, bar, box)
+    assert box.evaluate(
+        "b => { const r = b.getBoundingClientRect(); return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === b; }"
+    )
+    assert page.locator(".compare-pick__hint").text_content() == HINT[language]
+    assert page.locator(".compare-pick__link").get_attribute("aria-disabled") == "true"
+
+    # At the end of the list the bar sits below its last row
+    page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
+    assert apart(page, bar, page.locator("table[data-filter-table] tbody tr").last)
+
+    page.locator(".compare-pick__clear").click()
+    assert bar.is_visible() and not box.is_checked()
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
+def test_without_script_no_scenario_table_offers_a_comparison(
+    browser: Browser, served: str, catalogue: Catalogue, prefix: str
+) -> None:
+    """Ticking and the bar need the script: without it the tables show neither."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    for path in ("catalogue/", f"domains/{catalogue.scenarios[0].domain}/"):
+        page.goto(f"{served}/{prefix}{path}")
+        assert page.locator("tbody tr[data-scenario]").count() > 0, path
+        assert page.locator(".compare-pick, input.compare-pick__box").count() == 0, path
+    context.close()
+
+
 def test_ticking_on_a_chinese_domain_page_leads_to_the_comparison(page: Page, served: str, catalogue: Catalogue) -> None:
     counts = collections.Counter(s.domain for s in catalogue.scenarios)
     domain = next(key for key in catalogue.vocabularies.domains if counts[key] >= 2)

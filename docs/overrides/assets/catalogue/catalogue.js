@@ -1036,6 +1036,7 @@
       });
       if (box.checked) self.ticked.push(id);
       self.save();
+      box.closest("td").scrollIntoView({ block: "nearest" }); // out from under the bar the first tick makes sticky (scroll-padding-bottom)
     });
     each(wrapper.querySelectorAll("tbody"), function (body) {
       if (!window.MutationObserver) return;
