@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,8 @@ class Labels:
         """
         if values.get("count") == 1 and f"{key}.one" in self.strings:
             key = f"{key}.one"
+        if self.language not in self.strings.get(key, {}):
+            raise jinja2.UndefinedError(f"{_STRINGS.name} has no {self.language} text for {key!r}")
         text = Markup(self.strings[key][self.language])
         return text.format(**values) if values else text  # unformatted, a string can be a template of its own
 
@@ -51,6 +54,26 @@ def strings() -> dict[str, dict[str, str]]:
         if "zh" in text:
             text["zh"] = close_gaps(text["zh"])
     return loaded
+
+
+def template_problem(error: jinja2.TemplateError | yaml.YAMLError) -> str:
+    """A template or the UI strings that cannot be used, as `path:line[:column]: message`, the
+    path from the project's folder: the line of the template whose rendering failed, or the
+    place of a syntax error."""
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        mark = error.problem_mark
+        return f"{_shown(mark.name)}:{mark.line + 1}:{mark.column + 1}: {error.problem}"
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        return f"{_shown(error.filename)}:{error.lineno}: {error.message}"
+    # Jinja gives each template line it ran a frame of its own, named after the template file.
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".j2")]
+    place = f"{_shown(frames[-1].filename)}:{frames[-1].lineno}: " if frames else ""
+    return f"{place}{error}"
+
+
+def _shown(path: str) -> str:
+    root = TEMPLATES.parent.parent
+    return Path(path).relative_to(root).as_posix() if Path(path).is_relative_to(root) else path
 
 
 def web_address(url: str) -> str:

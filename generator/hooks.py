@@ -25,6 +25,7 @@ if str(ROOT) not in sys.path:  # MkDocs imports hooks by file path, not as part 
     sys.path.insert(0, str(ROOT))
 
 import jinja2  # noqa: E402
+import yaml  # noqa: E402
 from mkdocs.commands.build import build as build_site  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
@@ -36,6 +37,7 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from generator.addresses import Settings  # noqa: E402
 from generator.build import sites  # noqa: E402
+from generator.environment import template_problem  # noqa: E402
 from generator.errors import DataError, MachineError  # noqa: E402
 from generator.render import Page, Site  # noqa: E402
 
@@ -111,6 +113,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         if not (_serving and language in _last_valid):
             raise PluginError(str(failure)) from None
         log.info("MACHINE PROBLEM %s; the preview shows the last valid pages", failure)
+        _site = _last_valid[language]
+        return
+    except (jinja2.TemplateError, yaml.YAMLError) as error:  # a template or the UI strings, saved mid-edit
+        # Raised out of a rebuild, MkDocs would leave every request of the preview hanging until it is fixed.
+        located = template_problem(error)
+        if not (_serving and language in _last_valid):
+            raise PluginError(located) from None
+        log.info("TEMPLATE PROBLEM %s; the preview shows the last valid pages", located)
         _site = _last_valid[language]
         return
     except DataError as error:

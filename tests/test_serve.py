@@ -100,6 +100,37 @@ def test_a_half_written_file_keeps_the_preview_alive_and_lists_its_problems(serv
     wait_for(lambda: NEW in server.page(f"scenarios/{SCENARIO}/"), 60, "the fixed page")
 
 
+def test_a_broken_template_or_ui_string_keeps_the_preview_alive_and_says_where(server: Server, tmp_path: Path) -> None:
+    """A template or the UI strings saved mid-edit: the problem is listed with its place, the last
+    valid pages are served at once (MkDocs would leave every request hanging), and the fix shows."""
+    templates = tmp_path / "project" / "generator" / "templates"
+    template, strings = templates / "scenario.html.j2", templates / "strings.yaml"
+    valid_template, valid_strings = template.read_text(encoding="utf-8"), strings.read_text(encoding="utf-8")
+    key = "nav.catalogue:"
+    assert valid_strings.count(f"\n{key}") == 1
+    assert OLD_ZH in server.page(f"zh/scenarios/{SCENARIO}/")  # the first Chinese build is done: there is a last valid one
+    start = len(server.log)
+    breaks = [
+        (template, valid_template + "{% if %}\n", "generator/templates/scenario.html.j2:"),
+        (strings, valid_strings.replace(f"\n{key} {{en: ", f"\n{key} {{en: ["), "generator/templates/strings.yaml:"),
+        (strings, valid_strings.replace(f"\n{key}", "\nnav.catalog:"), "'nav.catalogue'"),
+    ]
+    for file, broken, place in breaks:
+        before = len(server.log)
+        file.write_text(broken, encoding="utf-8")
+        wait_for(lambda: any("TEMPLATE PROBLEM" in line for line in server.log[before:]), 60, "the problem to be listed")  # noqa: B023 (called at once)
+        listed = [line for line in server.log[before:] if "TEMPLATE PROBLEM" in line]
+        assert any(place in line for line in listed), listed
+        assert OLD in server.page(f"scenarios/{SCENARIO}/")
+        assert OLD_ZH in server.page(f"zh/scenarios/{SCENARIO}/")
+        template.write_text(valid_template, encoding="utf-8")
+        strings.write_text(valid_strings, encoding="utf-8")
+    scenario = tmp_path / "project" / "scenarios" / f"{SCENARIO}.yaml"
+    scenario.write_text(scenario.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
+    wait_for(lambda: NEW in server.page(f"scenarios/{SCENARIO}/"), 60, "the fixed page")
+    assert not any("Traceback" in line or "ERROR" in line for line in server.log[start:]), "\n".join(server.log[start:])
+
+
 def test_a_number_too_long_to_read_is_a_located_problem_and_the_preview_goes_on(server: Server, tmp_path: Path) -> None:
     scenario = tmp_path / "project" / "scenarios" / f"{SCENARIO}.yaml"
     valid = scenario.read_text(encoding="utf-8")
