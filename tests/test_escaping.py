@@ -11,7 +11,6 @@ import itertools
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
 
@@ -86,8 +85,16 @@ def poisoned() -> Catalogue:
     return Catalogue(tuple(poison(scenario) for scenario in catalogue.scenarios), type(vocabularies)(**entries))
 
 
-CATALOGUE = poisoned()
-SITES = {language: render(CATALOGUE, Settings(site_url="https://example.org/cq/"), {}, language) for language in ("en", "zh")}
+# Module fixtures, not module constants: collecting the tests validates and renders nothing, so a
+# change that breaks the fixture project fails these tests with its problems, not the collection.
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return poisoned()
+
+
+@pytest.fixture(scope="module")
+def sites(catalogue: Catalogue) -> dict[str, Site]:
+    return {language: render(catalogue, Settings(site_url="https://example.org/cq/"), {}, language) for language in ("en", "zh")}
 
 
 class Elements(HTMLParser):
@@ -166,35 +173,36 @@ OUR_SCRIPT = re.compile(r"(?:(?:\.\./)*(?:catalogue|requirements)/)?data\.js|(?:
 OUR_IMAGE = re.compile(r"(?:[a-z0-9-]+/)?qr\.svg")
 
 
-def pages() -> Iterator[tuple[str, str]]:
-    for language, site in SITES.items():
+def test_no_text_becomes_an_element_an_attribute_or_a_link(sites: dict[str, Site]) -> None:
+    for language, site in sites.items():
         for path, page in site.pages.items():
-            yield f"{language}/{path}", page.body
+            _holds_only_our_markup(f"{language}/{path}", page.body)
 
 
-@pytest.mark.parametrize(("path", "body"), list(pages()), ids=[path for path, _ in pages()])
-def test_no_text_becomes_an_element_an_attribute_or_a_link(path: str, body: str) -> None:
+def _holds_only_our_markup(path: str, body: str) -> None:
     parsed = Elements(body)
     # Script elements are ours: a listing's first page loads its data file, the comparison and the
     # briefing pack a script of their own beside it.
     scripts = [attributes for tag, attributes in parsed.tags if tag == "script"]
-    assert all(dict(attributes).keys() == {"src", "defer"} for attributes in scripts)
-    assert all(OUR_SCRIPT.fullmatch(str(dict(attributes)["src"])) for attributes in scripts)
+    assert all(dict(attributes).keys() == {"src", "defer"} for attributes in scripts), path
+    assert all(OUR_SCRIPT.fullmatch(str(dict(attributes)["src"])) for attributes in scripts), path
     images = [dict(attributes) for tag, attributes in parsed.tags if tag == "img"]
-    assert all(image.keys() == {"src", "alt", "width", "height"} and OUR_IMAGE.fullmatch(str(image["src"])) for image in images)
-    assert len(images) == (1 if path.split("/")[1] == "scenarios" else 0)  # the sites are rendered with a site_url
-    assert {tag for tag, _ in parsed.tags} - {"script", "img"} <= ALLOWED_TAGS
+    assert all(
+        image.keys() == {"src", "alt", "width", "height"} and OUR_IMAGE.fullmatch(str(image["src"])) for image in images
+    ), path
+    assert len(images) == (1 if path.split("/")[1] == "scenarios" else 0), path  # the sites are rendered with a site_url
+    assert {tag for tag, _ in parsed.tags} - {"script", "img"} <= ALLOWED_TAGS, path
     for tag, attributes in parsed.tags:
         for name, value in attributes:
-            assert not name.startswith("on") and name != "style", (tag, name, value)
+            assert not name.startswith("on") and name != "style", (path, tag, name, value)
             if name in ("href", "src", "action", "formaction", "xlink:href") and tag != "img":
-                assert value is not None and SAFE_LINK.match(value), (tag, name, value)
-                assert not value.startswith("//"), (tag, name, value)
+                assert value is not None and SAFE_LINK.match(value), (path, tag, name, value)
+                assert not value.startswith("//"), (path, tag, name, value)
 
 
-def test_the_hostile_texts_are_shown_as_the_text_they_are() -> None:
-    scenario = CATALOGUE.scenarios[0]
-    for language, site in SITES.items():
+def test_the_hostile_texts_are_shown_as_the_text_they_are(sites: dict[str, Site], catalogue: Catalogue) -> None:
+    scenario = catalogue.scenarios[0]
+    for language, site in sites.items():
         page = site.pages[f"scenarios/{scenario.id}.md"]
         shown = "".join(Elements(page.body).text)
         title = scenario.title.get(language)
@@ -204,43 +212,43 @@ def test_the_hostile_texts_are_shown_as_the_text_they_are() -> None:
             assert " ".join(requirement.text.get(language).split()) in " ".join(shown.split())
 
 
-def test_feeds_are_xml_that_hold_the_texts() -> None:
-    for language, site in SITES.items():
+def test_feeds_are_xml_that_hold_the_texts(sites: dict[str, Site], catalogue: Catalogue) -> None:
+    for language, site in sites.items():
         feed = ET.fromstring(site.files["feed.xml"])
         titles = [
             entry.findtext("{http://www.w3.org/2005/Atom}title") for entry in feed.iter("{http://www.w3.org/2005/Atom}entry")
         ]
-        expected = [scenario.title.get(language).replace("\t", "") for scenario in CATALOGUE.scenarios]
+        expected = [scenario.title.get(language).replace("\t", "") for scenario in catalogue.scenarios]
         assert len(titles) == len(expected)
         assert all(any((title or "").endswith(text) for title in titles) for text in expected)
 
 
-def test_json_holds_every_text_exactly() -> None:
-    data = json.loads(SITES["en"].files["catalogue.json"])
+def test_json_holds_every_text_exactly(sites: dict[str, Site], catalogue: Catalogue) -> None:
+    data = json.loads(sites["en"].files["catalogue.json"])
     titles = sorted(scenario["title"]["zh"] for scenario in data["scenarios"])
-    assert titles == sorted(scenario.title.zh for scenario in CATALOGUE.scenarios)
-    assert "𠮷" in SITES["en"].files["catalogue.json"]  # written as itself, not as surrogate escapes
+    assert titles == sorted(scenario.title.zh for scenario in catalogue.scenarios)
+    assert "𠮷" in sites["en"].files["catalogue.json"]  # written as itself, not as surrogate escapes
 
 
-def test_listing_data_holds_every_text_and_nothing_that_could_end_a_script() -> None:
+def test_listing_data_holds_every_text_and_nothing_that_could_end_a_script(sites: dict[str, Site], catalogue: Catalogue) -> None:
     suffix = ";\n"
-    for language, site in SITES.items():
+    for language, site in sites.items():
         for name, listing in (("catalogue/data.js", "scenarios"), ("requirements/data.js", "requirements")):
             text = site.files[name]
             assert text.startswith(DATA_SCRIPT.format(name=listing)) and text.endswith(suffix)
             assert not set("<>&\u2028\u2029") & set(text), name  # JSON escapes them: \u003c ...
         prefix = DATA_SCRIPT.format(name="scenarios")
         data = json.loads(site.files["catalogue/data.js"].removeprefix(prefix).removesuffix(suffix))
-        assert sorted(row[1] for row in data["rows"]) == sorted(s.title.get(language) for s in CATALOGUE.scenarios)
+        assert sorted(row[1] for row in data["rows"]) == sorted(s.title.get(language) for s in catalogue.scenarios)
         prefix = DATA_SCRIPT.format(name="requirements")
         data = json.loads(site.files["requirements/data.js"].removeprefix(prefix).removesuffix(suffix))
-        assert sorted(row[1] for row in data["scenarios"]) == sorted(s.title.get(language) for s in CATALOGUE.scenarios)
-        texts = sorted(r.text.get(language) for s in CATALOGUE.scenarios for r in s.requirements)
+        assert sorted(row[1] for row in data["scenarios"]) == sorted(s.title.get(language) for s in catalogue.scenarios)
+        texts = sorted(r.text.get(language) for s in catalogue.scenarios for r in s.requirements)
         assert sorted(row[3] for row in data["rows"]) == texts
 
 
-def test_no_csv_cell_starts_a_formula_and_numbers_stay_numbers() -> None:
-    rows = list(csv.DictReader(io.StringIO(SITES["en"].files["catalogue.csv"].removeprefix("\ufeff"))))
+def test_no_csv_cell_starts_a_formula_and_numbers_stay_numbers(sites: dict[str, Site]) -> None:
+    rows = list(csv.DictReader(io.StringIO(sites["en"].files["catalogue.csv"].removeprefix("\ufeff"))))
     assert rows
     for row in rows:
         for column, cell in row.items():
@@ -251,8 +259,8 @@ def test_no_csv_cell_starts_a_formula_and_numbers_stay_numbers() -> None:
     assert neutralised >= {"'+", "'-", "'@", "'\t"}, neutralised
 
 
-def test_page_titles_reach_mkdocs_as_the_plain_text_they_are() -> None:
-    site: Site = SITES["zh"]
+def test_page_titles_reach_mkdocs_as_the_plain_text_they_are(sites: dict[str, Site]) -> None:
+    site: Site = sites["zh"]
     for path, page in site.pages.items():
         assert "<" not in page.title or path.startswith(("scenarios/", "domains/", "capabilities/", "owners/"))
     assert all("\x00" not in page.body for page in site.pages.values())
