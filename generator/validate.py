@@ -34,6 +34,10 @@ _TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, MERGE = (_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge"))
 PLAIN_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, _TAG + "map", _TAG + "seq"})
 MERGE_KEY = "a merge key ('<<', or one tagged !!merge) brings in the fields of another mapping, which scenario files do not do; write the fields out here"
+ENGLISH_NAMES = "field names are written in English, as in the template"
+FULL_WIDTH_COLON = (
+    "the full-width colon '：' after '{key}' is not YAML's colon; write '{key}: ...', with the ASCII colon ':' and a space"
+)
 PLACEHOLDER = "TODO"  # what `generator new` leaves for the contributor to replace
 MAX_TEXT = 5000  # characters, for texts without a stricter limit of their own
 MAX_DIGITS = 15  # before the decimal point: every number is below 10**15, exactly a float
@@ -217,6 +221,13 @@ class Checker:
             return self._fail(
                 node, path, f"'{PLACEHOLDER}' is a placeholder from the template; replace it with {describe(kind, rules)}"
             )
+        reported = len(self.problems)
+        value = self._value(node, kind, rules, path, language)
+        if value is _INVALID and not language:
+            self._say_what_was_meant(node, kind, rules, path, reported)
+        return value
+
+    def _value(self, node: yaml.Node, kind: Kind, rules: tuple[Rule, ...], path: str, language: str) -> Any:
         if kind.name == "choice":
             return self._choice(node, kind.choices, path)
         if kind.name == "list":
@@ -228,6 +239,39 @@ class Checker:
         if kind.name == "record":
             return self._record(node, kind, path)
         return self._scalar(node, kind, rules, path, language)
+
+    def _say_what_was_meant(self, node: yaml.Node, kind: Kind, rules: tuple[Rule, ...], path: str, reported: int) -> None:
+        """A value wrong as written but right as its writer most likely meant it (a date as
+        2023/11/20, a number with its unit, full-width digits, a list with full-width commas):
+        what was said of it becomes one problem that says what to write. Only the message
+        changes: the value stays an error."""
+        fields = self._records[-1][2] if self._records else {}
+        for meant, message in _meanings(node, kind, path, fields, self.vocabularies.get("units") or {}, self.document.text):
+            if self._reads(meant, node, kind, rules, path):
+                del self.problems[reported:]
+                self.nodes[path] = node
+                self._fail(node, path, message)
+                return
+
+    def _reads(self, meant: str | yaml.Node, written: yaml.Node, kind: Kind, rules: tuple[Rule, ...], path: str) -> bool:
+        """Whether `meant` (a node, or YAML text) is a valid value here; nothing of the trial stays."""
+        try:
+            node = (
+                meant
+                if isinstance(meant, yaml.Node)
+                else yaml.compose(meant, Loader=yaml.SafeLoader)
+                if kind.name == "list"
+                else None
+            )
+        except yaml.YAMLError:
+            return False
+        node = node or yaml.ScalarNode(_plain_tag(str(meant)), meant, written.start_mark, written.end_mark)
+        # (the trial's nodes are forgotten too: once freed, a node's id may be another's)
+        problems, nodes, texts, visited = len(self.problems), dict(self.nodes), len(self.texts), set(self._visited)
+        value = self.convert(node, kind, rules, path)
+        del self.problems[problems:], self.texts[texts:]
+        self.nodes, self._visited = nodes, visited
+        return value is not _INVALID and _complete(value)
 
     def _next_alias(self) -> yaml.Mark:
         """Where the next alias is. The composed tree holds the anchored node itself in the alias's
@@ -243,8 +287,15 @@ class Checker:
     # -- records and collections --------------------------------------------------------------
 
     def _pairs(self, node: yaml.MappingNode, path: str) -> Iterable[tuple[yaml.ScalarNode, str | int, yaml.Node]]:
-        """The key/value pairs of a mapping, reporting duplicate and malformed keys."""
+        """The key/value pairs of a mapping, reporting duplicate and malformed keys. An item of a
+        list whose keys from one on all repeat those above is two items, the second without its
+        '- ': that is one mistake, said once."""
         seen: dict[Any, yaml.Node] = {}
+        keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
+        again = next((i for i, key in enumerate(keys) if key in keys[:i]), len(keys))
+        head, tail = keys[:again], keys[again:]
+        second_item = path.endswith("]") and not node.flow_style and len(set(tail)) == len(tail) > 1 and set(tail) <= set(head)
+        said = False
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (STR, INT):
                 self._fail(
@@ -255,6 +306,13 @@ class Checker:
             if key_node.tag == INT and len(key_node.value) <= MAX_NUMBER_TEXT:
                 with contextlib.suppress(ValueError):  # '0x_' looks like a number to YAML, not to Python
                     key = _constructor.construct_yaml_int(key_node)
+            if key in seen and second_item:
+                if not said:
+                    first = seen[key].start_mark.line + 1
+                    message = f"'{key}' and the keys after it are already set, from line {first}: if a new item of the list starts here, write '- ' before '{key}', as in '- {key}: ...'"
+                    self._fail(key_node, field_path(path, key), message)
+                said = True
+                continue
             if key in seen:
                 first = seen[key].start_mark.line + 1
                 self._fail(key_node, field_path(path, key), f"duplicate key '{key}'; it is already set on line {first}, keep one")
@@ -272,8 +330,17 @@ class Checker:
         misspelt: set[str] = set()  # keys an unknown key was reported as a misspelling of
         self._records.append((node, path, fields, misspelt))
         above: tuple[str, yaml.Node] | None = None  # the field before this one, and its value
+        foreign: list[yaml.ScalarNode] = []  # keys not in ASCII: said once the fields that are missing are known
         for key_node, key, value_node in self._pairs(node, path):
             name = str(key)
+            split = _split_number(above, key_node, value_node, self.document.text) if node.flow_style else None
+            if split and above:  # {value: 0,2}: YAML read 'value: 0' and a key '2'
+                values[above[0]] = self._fail(above[1], field_path(path, above[0]), split)
+                continue
+            if name not in fields and not name.isascii():
+                foreign.append(key_node)
+                missing = True
+                continue
             if name not in fields:
                 hint = self._misplaced(name) or _shallow(name, above, fields, path, self.document.path)
                 unknown = f"unknown key '{_short(name)}'; {hint or _suggest(name, fields, 'expected one of')}"
@@ -284,6 +351,9 @@ class Checker:
             field, above = fields[name], (name, value_node)
             values[name] = self.convert(value_node, field.kind, field.rules, field_path(path, name))
         self._records.pop()
+        absent = [name for name, field in fields.items() if not field.optional and name not in values and name not in misspelt]
+        for key_node in foreign:
+            self._foreign_key(key_node, path, fields, absent if len(foreign) == 1 else [], misspelt)
         for name, field in fields.items():
             if name in values:
                 continue
@@ -297,6 +367,26 @@ class Checker:
         if missing or len(parsed) < len(values) or not all(_complete(value) for value in parsed.values()):
             return Draft(parsed)
         return kind.record(**values)
+
+    def _foreign_key(
+        self, key_node: yaml.ScalarNode, path: str, fields: dict[str, Any], absent: list[str], misspelt: set[str]
+    ) -> None:
+        """A key not in ASCII: a field name typed with a Chinese input method, or one in Chinese."""
+        name: str = key_node.value
+        typed, (before, colon, _) = _as_typed(name), name.partition("：")
+        if typed and typed[0] in fields:
+            misspelt.add(typed[0])
+            self._fail(key_node, field_path(path, typed[0]), f"'{_short(name)}' is {typed[1]}; write {typed[0]}")
+        elif colon and before.strip() in fields:  # {metric：horizontal-accuracy}
+            at, key = key_node.start_mark, before.strip()
+            mark = yaml.Mark(at.name, at.index + len(before), at.line, at.column + len(before), None, 0)
+            misspelt.add(key)
+            self._fail(mark, field_path(path, key), FULL_WIDTH_COLON.format(key=key))
+        elif len(absent) == 1:  # the one field it can honestly be said to be
+            misspelt.add(absent[0])
+            self._fail(key_node, field_path(path, name), f"{ENGLISH_NAMES}; write {absent[0]} (the one field missing)")
+        else:
+            self._fail(key_node, field_path(path, name), f"{ENGLISH_NAMES}; expected one of {', '.join(fields)}")
 
     def _misplaced(self, name: str) -> str:
         """What to say of an unknown key of the record being read that a record around it lacks and
@@ -443,7 +533,7 @@ class Checker:
         except (ValueError, ConstructorError):
             return self._fail(node, path, f"{node.value} is not a real date; expected a date like 2023-11-20")
         if isinstance(value, dt.datetime):
-            return self._fail(node, path, f"expected a date without a time, like {value.date().isoformat()}")
+            return self._fail(node, path, f"a date is written without a time: write {value.date().isoformat()}")
         if find_rule(rules, model.NotInFuture) and value > dt.date.today():
             return self._fail(node, path, f"{value} is in the future; a record says what has happened, give the date it happened")
         return value
@@ -855,3 +945,195 @@ def _exponent_forms(text: str, tp: type) -> str:
         return signed
     plain = f"{value:.15f}".rstrip("0").rstrip(".")
     return plain if tp is int else f"{plain} or {signed}"
+
+
+# ---------------------------------------------------------------------------------------------
+# What a value wrong as written most likely meant: Chinese input methods type full-width forms,
+# Word, WPS and WeChat put curly quotes around a word, people write dates and figures as they do
+# in a letter. Each guess is tried as a value; only one that is valid is said.
+
+# Full-width forms (U+FF01 to U+FF5E) and the ideographic space, as ASCII.
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_CURLY = re.compile(r"[“”‘’「」『』＂＇](.*)[“”‘’「」『』＂＇]")
+CURLY = "in curly quotes, which YAML reads as part of the value"
+FULL_WIDTH = "written with full-width characters, which YAML does not read as digits, letters or signs"
+
+_TIME = r"(?P<time>(?:\s*T\s*|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d*)?)?\s*(?:Z|[+-]\d{1,2}(?::?\d{2})?)?)?"
+_YEAR_FIRST = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?" + _TIME)
+_YEAR_LAST = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})" + _TIME)
+_DIGITS_ONLY = re.compile(r"(\d{4})(\d{2})(\d{2})")
+# A figure as written in prose: a comparison before it, a unit after it (20 cm, ≤0.2m).
+_FIGURE = re.compile(
+    r"(?P<op>[<>]=?|==?|[≤≦⩽≥≧⩾])?\s*(?P<number>[-+]?(?:\d[\d,]*(?:\.\d*)?|\.\d+))\s*(?P<unit>[^\d\s,.]\S{0,11})?"
+)
+_OPERATORS = {"≤": "<=", "≦": "<=", "⩽": "<=", "≥": ">=", "≧": ">=", "⩾": ">=", "==": "="}
+_WORD = re.compile(r"[^\W\d_]+(?:/[^\W\d_]+)?")  # a unit not in the vocabulary: metres, km/h, 毫米
+_THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+SWAPPED = "the en text is in Chinese and the zh text is not: swap them, English under en, Chinese under zh"
+_LIST_MARKS: dict[str, str | int | None] = {"，": ", ", "、": ", ", "【": "[", "】": "]", "［": "[", "］": "]"}
+
+
+def _meanings(
+    node: yaml.Node, kind: Kind, path: str, fields: dict[str, Any], units: dict[str, Any], text: str
+) -> Iterable[tuple[str | yaml.Node, str]]:
+    """Each value `node` may have meant (a node, or YAML text), and the message that says what to write."""
+    if kind.name == "text":
+        yield from _swapped(node)
+        return
+    if kind.name == "list":
+        yield from _list_meant(node, text)
+        return
+    if not isinstance(node, yaml.ScalarNode) or node.tag not in (STR, INT):
+        return
+    written = node.value
+    typed = _as_typed(written)
+    if typed:
+        yield typed[0], f"'{_short(written)}' is {typed[1]}; write {typed[0]}"
+    if kind.name == "date":
+        yield from _date_meant(written)
+    if kind.name in ("int", "float"):
+        yield from _figure_meant(written, path.rsplit(".", 1)[-1], fields, units)
+
+
+def _as_typed(text: str) -> tuple[str, str] | None:
+    """`text` without curly quotes around it and in ASCII rather than full-width, and what was
+    wrong with it; None if it has neither."""
+    curly = _CURLY.fullmatch(text.strip())
+    inner = (curly[1] if curly else text).strip()
+    meant = inner.translate(_HALF_WIDTH).strip()
+    wrong = ([CURLY] if curly else []) + ([FULL_WIDTH] if meant != inner else [])
+    return (meant, " and ".join(wrong)) if wrong and meant else None
+
+
+def _date_meant(written: str) -> Iterable[tuple[str, str]]:
+    """2023/11/20, 2023年11月20日, 20-11-2023, 20231120 or a date with a time, as YYYY-MM-DD; a day
+    and month that could be either way round (05/11/2023) are offered both ways."""
+    ascii = written.translate(_HALF_WIDTH).strip()
+    year_first, year_last, digits = _YEAR_FIRST.fullmatch(ascii), _YEAR_LAST.fullmatch(ascii), _DIGITS_ONLY.fullmatch(ascii)
+    found = year_first or digits or year_last
+    if not found:
+        return
+    if year_last:
+        day, month, year = (int(part) for part in year_last.groups()[:3])
+        orders = [(year, month, day), (year, day, month)]
+    else:
+        orders = [tuple(int(part) for part in found.groups()[:3])]  # type: ignore[list-item]
+    days: list[str] = []
+    for order in orders:
+        with contextlib.suppress(ValueError):
+            days += [dt.date(*order).isoformat()]
+    days = list(dict.fromkeys(days))
+    if not days or days == [written]:  # a date in quotes: its own message says so
+        return
+    timed = found.re.groupindex.get("time") and found["time"]
+    said = " or ".join(days) + (", the one you mean" if len(days) > 1 else "")
+    if timed:
+        yield days[0], f"a date is written without a time: write {said}"
+    else:
+        yield days[0], f"'{_short(written)}' is not a date: YAML reads dates as YYYY-MM-DD, write {said}"
+
+
+def _figure_meant(written: str, field: str, fields: dict[str, Any], units: dict[str, Any]) -> Iterable[tuple[str, str]]:
+    """A number written with its comparison (≤2, <= 2), its unit (0.2m, 20 cm), a decimal comma
+    (0,2) or thousands separators (30,000): the number alone, and where the rest goes."""
+    figure = _FIGURE.fullmatch(written.translate(_HALF_WIDTH).strip())
+    if not figure or (figure["op"] and "op" not in fields) or (figure["unit"] and "unit" not in fields):
+        return
+    unit = _unit_key(figure["unit"], units) if figure["unit"] else None
+    if figure["unit"] and not unit and not _WORD.fullmatch(figure["unit"]):  # 1e3, 0x_, 1:30: not a unit
+        return
+    number, comma = _without_comma(figure["number"])
+    if number is None:
+        return
+    held = ["its comparison"] * bool(figure["op"]) + ["its unit"] * bool(figure["unit"]) + [comma] * bool(comma)
+    if not held:
+        return
+    if not figure["op"] and not figure["unit"]:
+        yield number, f"'{_short(written)}' has {comma}; write {number}"
+        return
+    places = []
+    if figure["op"]:
+        places.append(f'the comparison in op: "{_OPERATORS.get(figure["op"], figure["op"])}"')
+    if figure["unit"]:
+        places.append(f"the unit in unit: {unit}" if unit else "the unit in unit (a key of scenarios/vocabularies/units.yaml)")
+    yield (
+        number,
+        f"'{_short(written)}' holds {' and '.join(held)}: write the number alone, {field}: {number}, with {' and '.join(places)}",
+    )
+
+
+def _without_comma(number: str) -> tuple[str | None, str]:
+    """A number without its commas, and what they were: 1,500 groups thousands, 0,2 is 0.2;
+    (None, '') when the commas fit neither."""
+    if "," not in number:
+        return number, ""
+    if _THOUSANDS.fullmatch(number) and not number.lstrip("+-").startswith("0"):
+        return number.replace(",", ""), "thousands separators"
+    if _DECIMAL_COMMA.fullmatch(number):
+        return number.replace(",", "."), "a decimal comma"
+    return None, ""
+
+
+def _unit_key(written: str, units: dict[str, Any]) -> str | None:
+    """The key of the unit written as a key or as its English or Chinese symbol ('厘米' is cm)."""
+    if written in units:
+        return written
+    return next((key for key, unit in units.items() if written in (unit.symbol.en, unit.symbol.zh)), None)
+
+
+def _split_number(above: tuple[str, yaml.Node] | None, key_node: yaml.ScalarNode, value_node: yaml.Node, text: str) -> str | None:
+    """What to say when, in braces, a number with a comma was read as a number and a key
+    ({value: 0,2} is 'value: 0' and '2' with no value)."""
+    if above is None or not isinstance(above[1], yaml.ScalarNode) or above[1].tag not in (INT, FLOAT) or above[1].style:
+        return None
+    end = above[1].end_mark.index
+    if (
+        value_node.tag != NULL
+        or not key_node.value.isdigit()
+        or text[end : end + 1] != ","
+        or key_node.start_mark.index != end + 1
+    ):
+        return None
+    written = f"{above[1].value},{key_node.value}"
+    number, comma = _without_comma(written)
+    return f"'{written}' has {comma}, which YAML reads as the end of the value in braces; write {number}" if number else None
+
+
+def _swapped(node: yaml.Node) -> Iterable[tuple[yaml.Node, str]]:
+    """A text whose en is in Chinese and whose zh is not, with the two the other way round."""
+    if not isinstance(node, yaml.MappingNode):
+        return
+    written = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+    en, zh = written.get("en"), written.get("zh")
+    if (
+        not (isinstance(en, yaml.ScalarNode) and isinstance(zh, yaml.ScalarNode))
+        or not _HAN.search(en.value)
+        or _HAN.search(zh.value)
+    ):
+        return
+    other = {"en": zh, "zh": en}
+    swapped = [(key, _copy(other[key.value]) if key.value in other else value) for key, value in node.value]
+    yield yaml.MappingNode(node.tag, swapped, node.start_mark, node.end_mark), SWAPPED
+
+
+def _copy(node: yaml.ScalarNode) -> yaml.Node:
+    """A scalar as a node of its own (the checker refuses to read one node twice, as an alias)."""
+    return yaml.ScalarNode(node.tag, node.value, node.start_mark, node.end_mark, style=node.style)
+
+
+def _list_meant(node: yaml.Node, text: str) -> Iterable[tuple[str, str]]:
+    """A list written with full-width commas or brackets ([a，b], 【a, b】, a、b)."""
+    if isinstance(node, yaml.SequenceNode) and node.flow_style:
+        written = text[node.start_mark.index : node.end_mark.index]
+    elif isinstance(node, yaml.ScalarNode) and node.tag == STR and not node.style:
+        written = node.value
+    else:
+        return
+    found = [mark for mark in dict.fromkeys(written) if mark in _LIST_MARKS]
+    meant = re.sub(r",\s+", ", ", written.translate(str.maketrans(_LIST_MARKS)))
+    meant = meant if meant.startswith("[") else f"[{meant}]"
+    if found and len(meant) <= 200:
+        said = " and ".join(f"'{mark}'" for mark in found)
+        yield meant, f"{said} in a list: YAML separates the items with ',' inside '[ ]'; write {meant}"

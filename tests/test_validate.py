@@ -199,7 +199,7 @@ RULES = [
         "river-ships.yaml",
         "released: 2023-11-20",
         "released: 2023-11-20 10:00:00",
-        [f"{S}:13:11: released: expected a date without a time, like 2023-11-20"],
+        [f"{S}:13:11: released: a date is written without a time: write 2023-11-20"],
     ),
     (
         "date-not-a-date",

@@ -1,0 +1,360 @@
+"""Values written as people write them in a letter, a Word file or with a Chinese input method
+(2023/11/20, 0.2m, ≤2, 0,2, “reconstructed”, ２０, 领域:, [a，b]): each is one problem, where it
+is, saying what to write. Only the message changes: what was valid stays valid.
+
+Every case edits the valid fixture scenario `river-ships.yaml` in a fresh copy of the fixture
+project, then runs the checker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import model
+from tests.helpers import edit, problems
+
+S = "scenarios/river-ships.yaml"
+KEYS = model.names(model.Scenario)
+YMD = "is not a date: YAML reads dates as YYYY-MM-DD, write"
+CURLY = "in curly quotes, which YAML reads as part of the value"
+FULL = "written with full-width characters, which YAML does not read as digits, letters or signs"
+COLON = "the full-width colon '：' after '{key}' is not YAML's colon; write '{key}: ...', with the ASCII colon ':' and a space"
+ENGLISH = "field names are written in English, as in the template"
+LIST = "in a list: YAML separates the items with ',' inside '[ ]'; write"
+VALUE = f"{S}:33:60: requirements[0].target.value"
+
+# (case id, [(old text, new text), ...], expected problems)
+CASES = [
+    (
+        "date-with-slashes",
+        [("released: 2023-11-20", "released: 2023/11/20")],
+        [f"{S}:13:11: released: '2023/11/20' {YMD} 2023-11-20"],
+    ),
+    (
+        "date-with-dots",
+        [("released: 2023-11-20", "released: 2023.11.20")],
+        [f"{S}:13:11: released: '2023.11.20' {YMD} 2023-11-20"],
+    ),
+    (
+        "date-in-chinese",
+        [("released: 2023-11-20", "released: 2023年11月20日")],
+        [f"{S}:13:11: released: '2023年11月20日' {YMD} 2023-11-20"],
+    ),
+    (
+        "date-in-chinese-with-spaces-and-single-digits",
+        [("released: 2023-11-20", "released: 2023 年 1 月 5 日")],
+        [f"{S}:13:11: released: '2023 年 1 月 5 日' {YMD} 2023-01-05"],
+    ),
+    (
+        "date-day-first",
+        [("released: 2023-11-20", "released: 20-11-2023")],
+        [f"{S}:13:11: released: '20-11-2023' {YMD} 2023-11-20"],
+    ),
+    (
+        "date-month-first",
+        [("released: 2023-11-20", "released: 11/20/2023")],
+        [f"{S}:13:11: released: '11/20/2023' {YMD} 2023-11-20"],
+    ),
+    (  # 5 November or 11 May: both are offered, the reader knows which
+        "date-day-and-month-either-way",
+        [("released: 2023-11-20", "released: 05/11/2023")],
+        [f"{S}:13:11: released: '05/11/2023' {YMD} 2023-11-05 or 2023-05-11, the one you mean"],
+    ),
+    (
+        "date-without-dashes",
+        [("released: 2023-11-20", "released: 20231120")],
+        [f"{S}:13:11: released: '20231120' {YMD} 2023-11-20"],
+    ),
+    (
+        "date-with-hours-and-minutes",
+        [("released: 2023-11-20", "released: 2023-11-20 10:00")],
+        [f"{S}:13:11: released: a date is written without a time: write 2023-11-20"],
+    ),
+    (
+        "date-with-a-t",
+        [("released: 2023-11-20", "released: 2023-11-20T10:00")],
+        [f"{S}:13:11: released: a date is written without a time: write 2023-11-20"],
+    ),
+    (
+        "date-in-chinese-with-a-time",
+        [("released: 2023-11-20", "released: 2023年11月20日 10:00")],
+        [f"{S}:13:11: released: a date is written without a time: write 2023-11-20"],
+    ),
+    (  # no such day: nothing to suggest
+        "date-that-is-not-a-day",
+        [("released: 2023-11-20", "released: 2023/02/30")],
+        [f"{S}:13:11: released: expected a date like 2023-11-20, got the text '2023/02/30'"],
+    ),
+    (  # the day is not known: nothing to suggest
+        "date-without-a-day",
+        [("released: 2023-11-20", "released: 2023年11月")],
+        [f"{S}:13:11: released: expected a date like 2023-11-20, got the text '2023年11月'"],
+    ),
+    (
+        "date-in-the-future-as-meant",  # the date meant would be refused too: what is said is what was written
+        [("updated: 2024-01-15", "updated: 2999/01/15")],
+        [f"{S}:14:10: updated: expected a date like 2023-11-20, got the text '2999/01/15'"],
+    ),
+    (
+        "value-with-its-unit",
+        [("value: 20, unit: cm", "value: 0.2m, unit: m")],
+        [f"{VALUE}: '0.2m' holds its unit: write the number alone, value: 0.2, with the unit in unit: m"],
+    ),
+    (
+        "value-with-a-space-and-its-unit",
+        [("value: 20, unit: cm", "value: 20 cm, unit: cm")],
+        [f"{VALUE}: '20 cm' holds its unit: write the number alone, value: 20, with the unit in unit: cm"],
+    ),
+    (
+        "value-with-its-chinese-unit",  # the unit's Chinese symbol names its key
+        [("value: 20, unit: cm", "value: 20厘米, unit: cm")],
+        [f"{VALUE}: '20厘米' holds its unit: write the number alone, value: 20, with the unit in unit: cm"],
+    ),
+    (
+        "value-with-a-unit-not-in-the-vocabulary",
+        [("value: 20, unit: cm", "value: 20 metres, unit: cm")],
+        [
+            f"{VALUE}: '20 metres' holds its unit: write the number alone, value: 20, with the unit in unit (a key of scenarios/vocabularies/units.yaml)"
+        ],
+    ),
+    (
+        "value-with-its-comparison",
+        [("value: 20, unit: cm", "value: ≤20, unit: cm")],
+        [f"{VALUE}: '≤20' holds its comparison: write the number alone, value: 20, with the comparison in op: \"<=\""],
+    ),
+    (
+        "value-with-its-comparison-in-quotes",
+        [("value: 20, unit: cm", 'value: "<= 20", unit: cm')],
+        [f"{VALUE}: '<= 20' holds its comparison: write the number alone, value: 20, with the comparison in op: \"<=\""],
+    ),
+    (
+        "value-with-its-comparison-and-unit",
+        [("value: 20, unit: cm", "value: ≤0.2 m, unit: cm")],
+        [
+            f"{VALUE}: '≤0.2 m' holds its comparison and its unit: write the number alone, value: 0.2, with the comparison in op: \"<=\" and the unit in unit: m"
+        ],
+    ),
+    (
+        "value-with-full-width-comparison-and-digits",
+        [("value: 20, unit: cm", "value: ＜＝２０, unit: cm")],
+        [f"{VALUE}: '＜＝２０' holds its comparison: write the number alone, value: 20, with the comparison in op: \"<=\""],
+    ),
+    (
+        "value-with-a-decimal-comma",
+        [
+            (
+                '    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm, basis: typical}\n',
+                '    target:\n      metric: horizontal-accuracy\n      op: "<="\n      value: 0,2\n      unit: m\n      basis: typical\n',
+            )
+        ],
+        [f"{S}:36:14: requirements[0].target.value: '0,2' has a decimal comma; write 0.2"],
+    ),
+    (
+        "value-with-thousands-separators",
+        [
+            (
+                '    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm, basis: typical}\n',
+                '    target:\n      metric: horizontal-accuracy\n      op: "<="\n      value: 1,500\n      unit: cm\n      basis: typical\n',
+            )
+        ],
+        [f"{S}:36:14: requirements[0].target.value: '1,500' has thousands separators; write 1500"],
+    ),
+    (
+        "value-with-a-decimal-comma-and-its-unit",
+        [
+            (
+                '    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm, basis: typical}\n',
+                '    target:\n      metric: horizontal-accuracy\n      op: "<="\n      value: 0,2m\n      unit: m\n      basis: typical\n',
+            )
+        ],
+        [
+            f"{S}:36:14: requirements[0].target.value: '0,2m' holds its unit and a decimal comma: write the number alone, value: 0.2, with the unit in unit: m"
+        ],
+    ),
+    (  # was: value 0, and an unknown key '2'
+        "value-with-a-decimal-comma-in-braces",
+        [("value: 20, unit: cm", "value: 0,2, unit: m")],
+        [f"{VALUE}: '0,2' has a decimal comma, which YAML reads as the end of the value in braces; write 0.2"],
+    ),
+    (
+        "value-with-thousands-separators-in-braces",
+        [("value: 20, unit: cm", "value: 30,000, unit: cm")],
+        [f"{VALUE}: '30,000' has thousands separators, which YAML reads as the end of the value in braces; write 30000"],
+    ),
+    (  # a unit is no part of a whole number that has no unit beside it: nothing to suggest
+        "number-with-a-word-where-no-unit-goes",
+        [("codes: [500101, 500105, 500230]", "codes: [500101, 500105 district, 500230]")],
+        [
+            f"{S}:11:19: locations.codes[1]: expected a key of scenarios/vocabularies/districts.yaml, got the text '500105 district'"
+        ],
+    ),
+    (  # was: unknown key '领域', and domain missing
+        "chinese-key-for-the-one-missing-field",
+        [("domain: transport", "领域: transport")],
+        [f"{S}:6:1: 领域: {ENGLISH}; write domain (the one field missing)"],
+    ),
+    (
+        "chinese-key-in-a-requirement",
+        [("    priority: should", "    优先级: should")],
+        [f"{S}:35:5: requirements[1].优先级: {ENGLISH}; write priority (the one field missing)"],
+    ),
+    (  # two fields missing: which is which is not known, and both are said to be missing
+        "chinese-keys-for-two-missing-fields",
+        [("domain: transport", "领域: transport"), ("status: reconstructed", "状态: reconstructed")],
+        [
+            f"{S}:1:1: domain: required key 'domain' is missing; add domain: a key of scenarios/vocabularies/domains.yaml",
+            f"{S}:1:1: status: required key 'status' is missing; add status: one of reconstructed, announced, open, matched, piloting, closed, withdrawn",
+            f"{S}:6:1: 领域: {ENGLISH}; expected one of {KEYS}",
+            f"{S}:12:1: 状态: {ENGLISH}; expected one of {KEYS}",
+        ],
+    ),
+    (  # nothing is missing: it is a key too many
+        "chinese-key-added",
+        [("status: reconstructed\n", "status: reconstructed\n备注: 无\n")],
+        [f"{S}:13:1: 备注: {ENGLISH}; expected one of {KEYS}"],
+    ),
+    (
+        "key-in-full-width-letters",
+        [("domain: transport", "ｄｏｍａｉｎ: transport")],
+        [f"{S}:6:1: domain: 'ｄｏｍａｉｎ' is {FULL}; write domain"],
+    ),
+    (  # was: unknown key 'metric：horizontal-accuracy', and metric missing
+        "full-width-colon-in-a-mapping-in-braces",
+        [("{metric: horizontal-accuracy, op", "{metric：horizontal-accuracy, op")],
+        [f"{S}:33:20: requirements[0].target.metric: {COLON.format(key='metric')}"],
+    ),
+    (
+        "full-width-comma-in-a-list",
+        [("capabilities: [satellite-navigation]", "capabilities: [remote-sensing，satellite-navigation]")],
+        [f"{S}:7:15: capabilities: '，' {LIST} [remote-sensing, satellite-navigation]"],
+    ),
+    (
+        "enumeration-comma-in-a-list",
+        [("capabilities: [satellite-navigation]", "capabilities: [remote-sensing、satellite-navigation]")],
+        [f"{S}:7:15: capabilities: '、' {LIST} [remote-sensing, satellite-navigation]"],
+    ),
+    (
+        "lenticular-brackets-around-a-list",
+        [("capabilities: [satellite-navigation]", "capabilities: 【remote-sensing, satellite-navigation】")],
+        [f"{S}:7:15: capabilities: '【' and '】' {LIST} [remote-sensing, satellite-navigation]"],
+    ),
+    (
+        "full-width-brackets-and-commas-in-a-list-of-numbers",
+        [("codes: [500101, 500105, 500230]", "codes: ［500101，500105，500230］")],
+        [f"{S}:11:10: locations.codes: '［' and '，' and '］' {LIST} [500101, 500105, 500230]"],
+    ),
+    (
+        "full-width-commas-without-brackets",
+        [("capabilities: [satellite-navigation]", "capabilities: remote-sensing，satellite-navigation")],
+        [f"{S}:7:15: capabilities: '，' {LIST} [remote-sensing, satellite-navigation]"],
+    ),
+    (  # a wrong key in the list is said as it is, not hidden behind the comma
+        "full-width-comma-and-a-wrong-key",
+        [("capabilities: [satellite-navigation]", "capabilities: [remote-sensng，satellite-navigation]")],
+        [
+            f"{S}:7:16: capabilities[0]: 'remote-sensng，satellite-navigation' is not a known capability; expected a key of scenarios/vocabularies/capabilities.yaml (did you mean 'satellite-navigation'?)"
+        ],
+    ),
+    # From branch contrib (fa846b8): curly quotes and full-width characters around a value that is not prose
+    (
+        "choice-in-chinese-quotes",
+        [("status: reconstructed", "status: “reconstructed”")],
+        [f"{S}:12:9: status: '“reconstructed”' is {CURLY}; write reconstructed"],
+    ),
+    (
+        "choice-in-single-curly-quotes",
+        [("status: reconstructed", "status: ‘reconstructed’")],
+        [f"{S}:12:9: status: '‘reconstructed’' is {CURLY}; write reconstructed"],
+    ),
+    (
+        "key-in-corner-brackets",
+        [("domain: transport", "domain: 「transport」")],
+        [f"{S}:6:9: domain: '「transport」' is {CURLY}; write transport"],
+    ),
+    ("number-in-full-width-digits", [("value: 20, unit: cm", "value: ２０, unit: cm")], [f"{VALUE}: '２０' is {FULL}; write 20"]),
+    (
+        "decimal-in-full-width-digits",
+        [("value: 20, unit: cm", "value: ０.２, unit: cm")],
+        [f"{VALUE}: '０.２' is {FULL}; write 0.2"],
+    ),
+    ("number-in-curly-quotes", [("value: 20, unit: cm", "value: “20”, unit: cm")], [f"{VALUE}: '“20”' is {CURLY}; write 20"]),
+    (
+        "code-in-full-width-digits",
+        [("codes: [500101, 500105, 500230]", "codes: [500101, ５００１０５, 500230]")],
+        [f"{S}:11:19: locations.codes[1]: '５００１０５' is {FULL}; write 500105"],
+    ),
+    (
+        "date-in-full-width-digits",
+        [("released: 2023-11-20", "released: ２０２３-１１-２０")],
+        [f"{S}:13:11: released: '２０２３-１１-２０' is {FULL}; write 2023-11-20"],
+    ),
+    (
+        "date-in-chinese-and-full-width-digits",
+        [("released: 2023-11-20", "released: ２０２３年１１月２０日")],
+        [f"{S}:13:11: released: '２０２３年１１月２０日' {YMD} 2023-11-20"],
+    ),
+    ("id-in-full-width-letters", [("  - id: R2", "  - id: Ｒ2")], [f"{S}:34:9: requirements[1].id: 'Ｒ2' is {FULL}; write R2"]),
+    (
+        "operator-in-full-width-signs",
+        [('op: "<=", value: 20', "op: ＜＝, value: 20")],
+        [f"{S}:33:47: requirements[0].target.op: '＜＝' is {FULL}; write <="],
+    ),
+    (  # wrong also when written in ASCII: what is wrong then is said
+        "wrong-either-way",
+        [("status: reconstructed", "status: “reconstructd”")],
+        [
+            f"{S}:12:9: status: '“reconstructd”' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, announced, open, matched, piloting, closed, withdrawn)"
+        ],
+    ),
+    # From branch contrib (3863af6): texts pasted under the other language
+    (  # was: only 'title.zh: 45 characters; the limit is 40', as if the English title were too long a Chinese one
+        "texts-swapped",
+        [
+            (
+                "title: {en: Decimetre positioning for river ships, zh: 内河船舶分米级定位}",
+                "title: {en: 内河船舶分米级定位, zh: Decimetre positioning for ships on the rivers}",
+            )
+        ],
+        [f"{S}:2:8: title: the en text is in Chinese and the zh text is not: swap them, English under en, Chinese under zh"],
+    ),
+    # From branch contrib (d8c2586): a list item written without its '- '
+    (  # was: a duplicate key for each of the item's keys, five messages for one missing '- '
+        "list-item-without-its-dash",
+        [("  - id: R2\n", "    id: R2\n")],
+        [
+            f"{S}:34:5: requirements[0].id: 'id' and the keys after it are already set, from line 29: if a new item of the list starts here, write '- ' before 'id', as in '- id: ...'"
+        ],
+    ),
+    (
+        "key-set-twice-in-a-list-item",
+        [("    kind: security\n", "    kind: security\n    priority: must\n")],
+        [f"{S}:37:5: requirements[1].priority: duplicate key 'priority'; it is already set on line 35, keep one"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("edits", "expected"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_value_as_meant(project: Path, edits: list[tuple[str, str]], expected: list[str]) -> None:
+    for old, new in edits:
+        edit(project, "river-ships.yaml", old, new)
+    assert problems(project) == expected
+
+
+# Valid values that look like the mistakes above: each stays valid.
+WELCOME = [
+    ("  zh: 船舶需要", "  zh: “北斗”船舶需要２０厘米，精度≤0.2m、2023年11月20日【示意】"),
+    ("  en: Ships need", "  en: “Ships” (船舶) need ≤0.2 m, 0,2 or 30,000 from 2023/11/20 on"),
+    ("text: {en: Protected systems., zh: 系统安全防护。}", "text: {en: 系统 Protected systems., zh: GNSS}"),
+    (
+        "text: {en: Real-time horizontal position., zh: 实时水平位置。}",
+        'text: {en: "“Real-time: 20 cm”", zh: 实时水平位置：２０厘米。}',
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), WELCOME, ids=[f"welcome-{i}" for i in range(len(WELCOME))])
+def test_texts_that_look_like_mistakes_stay_valid(project: Path, old: str, new: str) -> None:
+    edit(project, "river-ships.yaml", old, new)
+    assert problems(project) == []
