@@ -183,6 +183,7 @@ class Checker:
         self.problems: list[Problem] = list(document.refused)
         self.nodes: dict[str, yaml.Node] = {}  # field path -> node, for rules checked after the walk
         self._visited: set[int] = set()
+        self._trying = False  # converting a value as it was most likely meant, only to see if it is valid
         self._aliases: list[yaml.Mark] | None = None  # positions of the aliases not reported yet
         self.texts: list[tuple[str, str]] = []  # every human-readable text converted, by field path
         self._records: list[tuple[yaml.MappingNode, str, Any, set[str]]] = []  # those read: node, path, fields, keys not missing
@@ -208,8 +209,9 @@ class Checker:
         if id(node) in self._visited:
             message = "a YAML alias (*name) repeats another value; aliases are not allowed, write the value out"
             return self._fail(self._next_alias(), path, message)
-        self._visited.add(id(node))
-        self.nodes[path] = node
+        if not self._trying:  # a trial's nodes are freed after it, and their ids reused
+            self._visited.add(id(node))
+            self.nodes[path] = node
         if node.tag not in PLAIN_TAGS:
             tag = node.tag.replace(_TAG, "!!")
             return self._fail(
@@ -249,7 +251,6 @@ class Checker:
         for meant, message in _meanings(node, kind, path, fields, self.vocabularies.get("units") or {}, self.document.text):
             if self._reads(meant, node, kind, rules, path):
                 del self.problems[reported:]
-                self.nodes[path] = node
                 self._fail(node, path, message)
                 return
 
@@ -266,11 +267,11 @@ class Checker:
         except yaml.YAMLError:
             return False
         node = node or yaml.ScalarNode(_plain_tag(str(meant)), meant, written.start_mark, written.end_mark)
-        # (the trial's nodes are forgotten too: once freed, a node's id may be another's)
-        problems, nodes, texts, visited = len(self.problems), dict(self.nodes), len(self.texts), set(self._visited)
+        problems, texts, trying = len(self.problems), len(self.texts), self._trying
+        self._trying = True
         value = self.convert(node, kind, rules, path)
+        self._trying = trying
         del self.problems[problems:], self.texts[texts:]
-        self.nodes, self._visited = nodes, visited
         return value is not _INVALID and _complete(value)
 
     def _next_alias(self) -> yaml.Mark:
@@ -1010,8 +1011,8 @@ def _as_typed(text: str) -> tuple[str, str] | None:
 def _date_meant(written: str) -> Iterable[tuple[str, str]]:
     """2023/11/20, 2023年11月20日, 20-11-2023, 20231120 or a date with a time, as YYYY-MM-DD; a day
     and month that could be either way round (05/11/2023) are offered both ways."""
-    ascii = written.translate(_HALF_WIDTH).strip()
-    year_first, year_last, digits = _YEAR_FIRST.fullmatch(ascii), _YEAR_LAST.fullmatch(ascii), _DIGITS_ONLY.fullmatch(ascii)
+    plain = written.translate(_HALF_WIDTH).strip()
+    year_first, year_last, digits = _YEAR_FIRST.fullmatch(plain), _YEAR_LAST.fullmatch(plain), _DIGITS_ONLY.fullmatch(plain)
     found = year_first or digits or year_last
     if not found:
         return
@@ -1019,7 +1020,8 @@ def _date_meant(written: str) -> Iterable[tuple[str, str]]:
         day, month, year = (int(part) for part in year_last.groups()[:3])
         orders = [(year, month, day), (year, day, month)]
     else:
-        orders = [tuple(int(part) for part in found.groups()[:3])]  # type: ignore[list-item]
+        year, month, day = (int(part) for part in found.groups()[:3])
+        orders = [(year, month, day)]
     days: list[str] = []
     for order in orders:
         with contextlib.suppress(ValueError):
@@ -1027,7 +1029,7 @@ def _date_meant(written: str) -> Iterable[tuple[str, str]]:
     days = list(dict.fromkeys(days))
     if not days or days == [written]:  # a date in quotes: its own message says so
         return
-    timed = found.re.groupindex.get("time") and found["time"]
+    timed = "time" in found.re.groupindex and found["time"]
     said = " or ".join(days) + (", the one you mean" if len(days) > 1 else "")
     if timed:
         yield days[0], f"a date is written without a time: write {said}"
@@ -1047,21 +1049,19 @@ def _figure_meant(written: str, field: str, fields: dict[str, Any], units: dict[
     number, comma = _without_comma(figure["number"])
     if number is None:
         return
-    held = ["its comparison"] * bool(figure["op"]) + ["its unit"] * bool(figure["unit"]) + [comma] * bool(comma)
-    if not held:
-        return
-    if not figure["op"] and not figure["unit"]:
-        yield number, f"'{_short(written)}' has {comma}; write {number}"
-        return
-    places = []
+    held, places = [], []  # what the value holds besides the number, and where each goes
     if figure["op"]:
+        held.append("its comparison")
         places.append(f'the comparison in op: "{_OPERATORS.get(figure["op"], figure["op"])}"')
     if figure["unit"]:
+        held.append("its unit")
         places.append(f"the unit in unit: {unit}" if unit else "the unit in unit (a key of scenarios/vocabularies/units.yaml)")
-    yield (
-        number,
-        f"'{_short(written)}' holds {' and '.join(held)}: write the number alone, {field}: {number}, with {' and '.join(places)}",
-    )
+    if places:
+        held += [comma] if comma else []
+        said = f"holds {' and '.join(held)}: write the number alone, {field}: {number}, with {' and '.join(places)}"
+        yield number, f"'{_short(written)}' {said}"
+    elif comma:
+        yield number, f"'{_short(written)}' has {comma}; write {number}"
 
 
 def _without_comma(number: str) -> tuple[str | None, str]:
