@@ -38,8 +38,7 @@ def diff(root: Path, revision: str) -> str:
         return _by_file(root, revision, old_files, after, len(error.errors))
     added = [after[key] for key in sorted(after.keys() - before.keys())]
     removed = [before[key] for key in sorted(before.keys() - after.keys())]
-    changed = {key: _changes(before[key], after[key]) for key in sorted(before.keys() & after.keys())}
-    changed = {key: lines for key, lines in changed.items() if lines}
+    changed = {key: lines for key in sorted(before.keys() & after.keys()) if (lines := _changes(before[key], after[key]))}
     if not (added or removed or changed):
         return f"### Scenario changes since {code(revision)}\n\nNo scenario changed.\n"
     return _markdown(

@@ -110,37 +110,34 @@ def on_pre_build(config: MkDocsConfig) -> None:
         result, rendered = sites(Path(config.config_file_path).parent, _settings(config), (language,))
     except (MachineError, OSError) as error:  # a file that cannot be read: the machine's fault, not the data's
         failure = error if isinstance(error, MachineError) else MachineError.of(error, str(error.filename or "the scenarios"))
-        if not (_serving and language in _last_valid):
-            raise PluginError(str(failure)) from None
-        log.info("MACHINE PROBLEM %s; the preview shows the last valid pages", failure)
-        _site = _last_valid[language]
-        return
+        _site = _last_valid_pages(language, str(failure), [f"MACHINE PROBLEM {failure}; the preview shows the last valid pages"])
     except (jinja2.TemplateError, yaml.YAMLError) as error:  # a template or the UI strings, saved mid-edit
         # Raised out of a rebuild, MkDocs would leave every request of the preview hanging until it is fixed.
         located = template_problem(error)
-        if not (_serving and language in _last_valid):
-            raise PluginError(located) from None
-        log.info("TEMPLATE PROBLEM %s; the preview shows the last valid pages", located)
-        _site = _last_valid[language]
-        return
-    except DataError as error:
-        if not (_serving and language in _last_valid):
-            for problem in error.problems:
-                log.error(str(problem))
-            raise PluginError(f"{len(error.errors)} error(s) in the scenario data; nothing was built") from None
-        # A contributor is mid-edit (a new file still has its TODOs): keep serving the last valid
-        # pages and list what to fix. An error or warning here would stop the preview, which then
-        # appears stuck, so the problems go out at the info level, marked.
-        for problem in error.problems:
-            log.info("DATA PROBLEM %s", problem)
-        log.info("the preview shows the last valid pages until the %d error(s) above are fixed", len(error.errors))
-        _site = _last_valid[language]
-        return
-    for problem in result.warnings:
-        log.info("data warning: %s", problem)
-    _site = rendered[language]
-    if _serving:
-        _last_valid[language] = _site
+        _site = _last_valid_pages(language, located, [f"TEMPLATE PROBLEM {located}; the preview shows the last valid pages"])
+    except DataError as error:  # a contributor is mid-edit (a new file still has its TODOs)
+        notes = [f"DATA PROBLEM {problem}" for problem in error.problems]
+        notes.append(f"the preview shows the last valid pages until the {len(error.errors)} error(s) above are fixed")
+        stop = f"{len(error.errors)} error(s) in the scenario data; nothing was built"
+        _site = _last_valid_pages(language, stop, notes, error.problems)
+    else:
+        for problem in result.warnings:
+            log.info("data warning: %s", problem)
+        _site = rendered[language]
+        if _serving:
+            _last_valid[language] = _site
+
+
+def _last_valid_pages(language: str, failure: str, notes: list[str], problems: Iterable[object] = ()) -> Site:
+    """Under `mkdocs serve`, once `language` was built, the pages to serve on while `notes` say what to
+    fix (at the info level: an error or warning would stop the preview, which then appears stuck)."""
+    if not (_serving and language in _last_valid):
+        for problem in problems:
+            log.error(str(problem))
+        raise PluginError(failure) from None
+    for note in notes:
+        log.info(note)
+    return _last_valid[language]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -179,11 +176,8 @@ def on_page_markdown(markdown: str, page: MkDocsPage, **_: Any) -> str:
     if ours.searchable and scenario:
         # A word that a scenario and a general page share (a district named in About's list of
         # sources) finds the scenario first: it is what the reader is looking for.
-        page.meta["search"] = {"boost": SCENARIO_BOOST}
+        page.meta["search"] = {"boost": 2}
     return ""
-
-
-SCENARIO_BOOST = 2
 
 
 def on_page_content(html: str, page: MkDocsPage, **_: Any) -> str:

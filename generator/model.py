@@ -745,7 +745,6 @@ class Field:
 
 
 def find_rule(rules: tuple[Rule, ...], kind: type[R]) -> R | None:
-    """The rule of class `kind` among `rules`, if there is one."""
     return next((rule for rule in rules if isinstance(rule, kind)), None)
 
 
@@ -842,9 +841,7 @@ def limits(field: Field) -> list[str]:
     limits = [pattern.expected] if pattern else []
     limits += [f"at most {most.count} characters"] if most else []
     for language, length in (("en", lengths.en), ("zh", lengths.zh)) if lengths else ():
-        limits.append(
-            f"{language} at most {length.words} words" if length.words else f"{language} at most {length.chars} characters"
-        )
+        limits.append(f"{language} at most " + (f"{length.words} words" if length.words else f"{length.chars} characters"))
     limits += [f"at least {least.count}"] if least else []
     limits += ["each once"] if field.rule(Unique) else []
     limits += ["limited Markdown"] if field.rule(Markdown) else []

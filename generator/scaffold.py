@@ -73,11 +73,9 @@ def _comments(field: Field, vocabularies: Vocabularies) -> list[str]:
     comments = [help.en + (" (Optional.)" if field.optional else "")]
     if help.zh:
         comments.append(help.zh + ("（可选。）" if field.optional else ""))
-    allowed = _allowed(field, vocabularies)
-    if allowed:
+    if allowed := _allowed(field, vocabularies):
         comments.append(f"Allowed / 可选值: {allowed}")
-    rules = model.limits(field)
-    if rules:
+    if rules := model.limits(field):
         comments.append("Rules / 规则: " + "; ".join(rules))
     if field.rule(model.Markdown):
         comments.append("Limited Markdown: paragraphs, *emphasis*, lists, [links](https://...). No HTML, images or headings.")

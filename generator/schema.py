@@ -22,7 +22,6 @@ NOT_A_PLACEHOLDER = r"^(?!\s*TODO)"  # validate.PLACEHOLDER, as the checker read
 
 
 def scenario_schema(vocabularies: Vocabularies) -> dict[str, Any]:
-    """The schema of one scenario file."""
     return {
         "$schema": DIALECT,
         "title": "Chongqing aerospace-information application scenario",
@@ -109,8 +108,7 @@ def _object(cls: type, vocabularies: Vocabularies) -> dict[str, Any]:
 
 def _field(field: Field, vocabularies: Vocabularies) -> dict[str, Any]:
     schema = _type(field.kind, field.rules, vocabularies)
-    help = field.help
-    schema["description"] = f"{help.en} / {help.zh}" if help.zh else help.en
+    schema["description"] = f"{field.help.en} / {field.help.zh}" if field.help.zh else field.help.en
     example = field.rule(model.Example)
     if example is not None:
         schema["examples"] = [example.value.isoformat() if isinstance(example.value, dt.date) else example.value]
