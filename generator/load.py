@@ -52,6 +52,10 @@ class Document:
     root: yaml.Node
     refused: tuple[Problem, ...] = ()
     placed: Callable[[Problem], Problem] = lambda problem: problem
+    # A file YAML could not parse whole: its syntax errors, and where each block set aside to
+    # parse the rest now holds an empty value (line and column, from 0, as YAML counts them).
+    syntax: tuple[Problem, ...] = ()
+    set_aside: frozenset[tuple[int, int]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -101,14 +105,21 @@ def load(file: Path, display: str) -> Document:
     text = _decode(data, fail)
     refused = list(every_unwelcome(text, in_file=True))  # every one, in a comment as well: a reviewer reads those too
     if not refused:
-        return _parse(text, display)
+        return _parse_recovering(text, display)
     said = tuple(_refused(text, refused, display))
     kept, placed = _without(text, [char.start() for char in refused], display)
     try:
-        parsed = _parse(kept, display)
+        parsed = _parse_recovering(kept, display)
     except LoadError as error:
         raise LoadError(*said, *map(placed, error.problems)) from None
-    return dataclasses.replace(parsed, refused=said, placed=placed)
+    return dataclasses.replace(parsed, refused=said, placed=placed, syntax=tuple(map(placed, parsed.syntax)))
+
+
+def _parse_recovering(text: str, display: str) -> Document:
+    try:
+        return _parse(text, display)
+    except LoadError as error:
+        return _recovered(text, display, error)
 
 
 def _parse(text: str, display: str) -> Document:
@@ -510,3 +521,240 @@ def _attempt(file: Path, display: str) -> Document | LoadError:
         return load(file, display)
     except LoadError as error:
         return error
+
+
+# ---------------------------------------------------------------------------------------------
+# A file with a syntax error: the rest of it is checked in the same run.
+#
+# The block that holds the error is set aside: its lines are blanked, all but its key (or '- '),
+# which is given an empty value, so that every other line keeps its place and its meaning. The
+# checker knows those values (Document.set_aside) as already reported: it says nothing of them,
+# and runs no rule that needs them. A block is set aside only when nothing of it can belong
+# elsewhere (see _Head.holds); when no block is safe to set aside, only the syntax error is said.
+
+MAX_SET_ASIDE = 5  # syntax errors of one file reported in one run, each with its block set aside
+MAX_SIBLINGS = 3  # blocks above the broken one set aside with it, when the error began there ('[' left open)
+MAX_DEPTH = 6  # blocks around the broken line tried, innermost first (a scenario nests five deep)
+# The '- ' marks that start a line and its key, if it has one: the heads of the blocks below.
+_HEAD = re.compile(r"( *)((?:-(?: +|$))*)(?:([A-Za-z0-9_][\w.-]*) *:(?=[ \t]|$))?")
+# Errors whose context mark is where the broken part began: a text in quotes, brackets, a key.
+_BEGUN = ("while scanning", "while parsing a flow")
+
+
+@dataclass(frozen=True)
+class _Line:
+    indent: int  # a line that starts with a tab: its spaces before it, and one for the tab
+    tab_key: bool  # a line that starts with a tab, then a key or '- '
+    heads: tuple[_Head, ...]  # its '- ' marks and its key, outermost first
+    content: bool  # neither blank nor a comment
+
+
+@dataclass(frozen=True)
+class _Head:
+    """A key or a list item's '- ': its value is the rest of its line and the lines below that are
+    indented deeper than it."""
+
+    line: int  # from 0, as YAML counts
+    column: int
+    lead: str  # its line up to the ':' or the '-', kept when its block is set aside
+    inline: bool  # whether its value starts on its own line (text, brackets), not below it
+
+
+def _recovered(text: str, display: str, error: LoadError) -> Document:
+    """The document parsed with the block of each syntax error set aside, up to MAX_SET_ASIDE of
+    them; raise a LoadError with the syntax errors found when a block cannot be set aside safely."""
+
+    def refuse(line: int, column: int, message: str) -> LoadError:
+        return LoadError(Problem(display, line, column, "", message))
+
+    try:  # a hostile file is not parsed again, nor parts of it
+        _check_flow_depth(text, refuse)
+        _check_indentation(text, refuse)
+    except LoadError:
+        raise error from None
+    said = list(error.problems)
+    placeholders: list[tuple[int, int]] = []
+    parsed_to = 0  # the lines above it parsed, or were set aside
+    for _ in range(MAX_SET_ASIDE):
+        try:
+            yaml.compose(text, Loader=Loader)
+        except yaml.MarkedYAMLError as cause:
+            where = {problem.line - 1 for problem in error.problems}
+            if cause.context_mark and (cause.context or "").startswith(_BEGUN):
+                where.add(cause.context_mark.line)
+        except yaml.YAMLError:  # pragma: no cover - libyaml reports every syntax error with a mark
+            break
+        else:
+            break  # not a syntax error: an empty file, a file of only null
+        if min(where) < parsed_to:
+            break
+        found = _set_aside(text, display, where)
+        if found is None:
+            break
+        text, marks, parsed_to, outcome = found
+        placeholders += marks
+        if isinstance(outcome, LoadError):
+            error = outcome
+            said += outcome.problems
+            continue
+        if not set(placeholders) <= _empty_values(outcome.root):
+            break  # a value set aside was read as part of something else: nothing more is sure
+        return dataclasses.replace(outcome, syntax=tuple(said), set_aside=frozenset(placeholders))
+    raise LoadError(*said)
+
+
+def _set_aside(text: str, display: str, where: set[int]) -> tuple[str, list[tuple[int, int]], int, Document | LoadError] | None:
+    """The smallest block (or run of blocks side by side) that holds the lines `where` and can be
+    set aside: what precedes it parses by itself (no bracket or quote left open above it), and
+    with it set aside the file parses, at least up to the line after it. Returns the text with
+    it set aside, where its empty values are, its end, and the parsed text or its next error."""
+    pieces = _LINE_BREAK.split(text)
+    breaks = _LINE_BREAK.findall(text)
+    lines = [_read(number, piece) for number, piece in enumerate(pieces)]
+    last = max(where)
+    if last >= len(lines):
+        return None
+    for head in _enclosing(lines, last)[:MAX_DEPTH]:
+        run = [head]
+        while True:
+            start = run[0].line
+            if start <= min(where) and _parses("".join(p + b for p, b in zip(pieces[:start], breaks, strict=False))):
+                break
+            before = _sibling(lines, run[0])
+            if before is None or len(run) > MAX_SIBLINGS:
+                run = []
+                break
+            run.insert(0, before)
+        ends = [_end(lines, member) for member in run]
+        if not run or not all(_holds(lines, member, end) for member, end in zip(run, ends, strict=True)):
+            continue
+        kept = list(pieces)
+        for number in range(run[0].line, ends[-1]):
+            kept[number] = ""
+        for member in run:
+            kept[member.line] = member.lead + " ~"
+        candidate = "".join(p + b for p, b in zip(kept, [*breaks, ""], strict=True))
+        marks = [(member.line, len(member.lead) + 1) for member in run]
+        try:
+            return candidate, marks, ends[-1], _parse(candidate, display)
+        except LoadError as again:
+            if all(problem.line - 1 >= ends[-1] for problem in again.problems):
+                return candidate, marks, ends[-1], again  # a syntax error of its own, further down
+    return None
+
+
+def _read(number: int, piece: str) -> _Line:
+    spaces = len(piece) - len(piece.lstrip(" "))
+    rest = piece[spaces:]
+    content = bool(rest.strip()) and not rest.lstrip().startswith("#")
+    if rest.startswith("\t"):  # indented, but how deep is not known: a key here may be meant anywhere
+        tabbed = _HEAD.match(rest.lstrip(" \t"))
+        return _Line(spaces + 1, bool(tabbed and (tabbed[2] or tabbed[3])), (), content)
+    match = _HEAD.match(piece)
+    assert match is not None  # every line matches: each part may be empty
+    heads, column = [], spaces
+    dashes = re.findall("-(?: +|$)", match[2])
+    for count, dash in enumerate(dashes, start=1):
+        after = piece[column + len(dash) :].strip()
+        on_line = count == len(dashes) and not match[3] and bool(after) and not after.startswith("#")  # '- text'
+        heads.append(_Head(number, column, piece[: column + 1], on_line))
+        column += len(dash)
+    if match[3]:
+        after = piece[match.end() :].strip()
+        heads.append(_Head(number, column, piece[: match.end()], bool(after) and not _opens_below(after)))
+    return _Line(spaces, False, tuple(heads), content)
+
+
+def _opens_below(rest: str) -> bool:
+    """Whether a key's value starts below its line: nothing but a comment or a '|' or '>' after it."""
+    return rest.startswith("#") or bool(_BLOCK_TEXT.fullmatch(rest))
+
+
+def _enclosing(lines: list[_Line], number: int) -> list[_Head]:
+    """The heads whose blocks hold line `number`, innermost first."""
+    found = list(reversed(lines[number].heads))
+    lowest = lines[number].indent if lines[number].content else MAX_BYTES
+    for above in range(number - 1, -1, -1):
+        line = lines[above]
+        if lowest == 0:
+            break
+        found += [head for head in reversed(line.heads) if head.column < lowest]
+        if line.content:
+            lowest = min(lowest, line.indent)
+    return found
+
+
+def _end(lines: list[_Line], head: _Head) -> int:
+    """The first line after the block of `head`."""
+    for number in range(head.line + 1, len(lines)):
+        if lines[number].content and lines[number].indent <= head.column:
+            return number
+    return len(lines)
+
+
+def _sibling(lines: list[_Line], head: _Head) -> _Head | None:
+    """The head just above `head`, at its column, whose block ends where that of `head` begins."""
+    for number in range(head.line - 1, -1, -1):
+        line = lines[number]
+        if line.content and line.indent <= head.column:
+            return next((other for other in line.heads if other.column == head.column), None)
+    return None
+
+
+def _holds(lines: list[_Line], head: _Head, end: int) -> bool:
+    """Whether every line of the block of `head` belongs to its value whatever was meant by the
+    broken line: each key or '- ' in it stands where one can (beside one above it, or first under
+    a key whose value starts below). A key indented as none can may have been meant for a record
+    around the block, which would then say it is missing; so may a key after a tab, indented
+    as deep as the tab is read."""
+    line = lines[head.line]
+    heads = line.heads[line.heads.index(head) :]
+    levels = [other.column for other in heads]
+    opens = not heads[-1].inline
+    for number in range(head.line + 1, end):
+        line = lines[number]
+        if not line.content:
+            continue
+        if line.tab_key:
+            return False
+        if not line.heads:  # a line of a text, or a line without its ':', which a syntax error says
+            opens = False
+            continue
+        column = line.heads[0].column
+        if column > levels[-1] and not opens:
+            return False
+        if column <= levels[-1]:
+            while column < levels[-1]:
+                levels.pop()
+            if column != levels[-1]:
+                return False
+            levels.pop()
+        levels += [other.column for other in line.heads]
+        opens = not line.heads[-1].inline
+    return True
+
+
+def _parses(text: str) -> bool:
+    try:
+        for _ in yaml.parse(text, Loader=Loader):
+            pass
+    except yaml.YAMLError:
+        return False
+    return True
+
+
+def _empty_values(root: yaml.Node) -> set[tuple[int, int]]:
+    """Where each empty value (null) of a node tree is."""
+    found, seen, todo = set(), set(), [root]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            todo += [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            todo += node.value
+        elif node.tag.endswith(":null"):
+            found.add((node.start_mark.line, node.start_mark.column))
+    return found

@@ -180,7 +180,7 @@ class Checker:
         self.document = document
         self.vocabularies = vocabularies or {}
         self.pages = pages  # the vocabulary whose keys name pages, if this is its file
-        self.problems: list[Problem] = list(document.refused)
+        self.problems: list[Problem] = [*document.refused, *document.syntax]
         self.nodes: dict[str, yaml.Node] = {}  # field path -> node, for rules checked after the walk
         self._visited: set[int] = set()
         self._trying = False  # converting a value as it was most likely meant, only to see if it is valid
@@ -206,6 +206,8 @@ class Checker:
     def convert(self, node: yaml.Node, kind: Kind, rules: tuple[Rule, ...], path: str, language: str = "") -> Any:
         """Return `node` as a value of `kind`, a Draft of what parsed, or _INVALID, after
         reporting why it is not one. `language` is that of a text's en or zh value."""
+        if (node.start_mark.line, node.start_mark.column) in self.document.set_aside:
+            return _INVALID  # a block set aside, whose syntax error is reported: nothing is known of its value
         if id(node) in self._visited:
             message = "a YAML alias (*name) repeats another value; aliases are not allowed, write the value out"
             return self._fail(self._next_alias(), path, message)

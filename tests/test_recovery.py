@@ -1,0 +1,189 @@
+"""A file with a syntax error still gets its other problems in the same run (issue 10).
+
+The block that holds the error is set aside and the rest of the file is checked; the fields set
+aside count as reported: they are not said to be missing, and no rule that needs them runs. A
+block is set aside only where nothing of it can have been meant for a field elsewhere.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.load import LoadError, load, load_vocabularies
+from generator.validate import check_file, check_vocabularies
+from tests.helpers import ROOT, edit, problems
+
+F = "scenarios/fire-watch.yaml"
+NAME = "fire-watch.yaml"
+UNCLOSED_LIST = (
+    f"{F}:8:6: expected ',' or ']' here: a list or mapping in brackets is not closed; close it, or quote text holding brackets"
+)
+STATUSS = (
+    f"{F}:12:1: statuss: unknown key 'statuss'; did you mean 'status'? (expected one of id, title, summary, domain, "
+    "capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, "
+    "how_to_respond, sources, evidence)"
+)
+CAPABILITIES = "capabilities: [remote-sensing, satellite-navigation]"
+
+
+def test_a_syntax_error_in_one_field_and_a_misspelt_key_in_another_are_both_reported(project: Path) -> None:
+    edit(project, NAME, CAPABILITIES, CAPABILITIES.rstrip("]"))
+    edit(project, NAME, "status: piloting", "statuss: piloting")
+    assert problems(project) == [UNCLOSED_LIST, STATUSS]
+
+
+def test_a_field_set_aside_is_not_said_to_be_missing_nor_checked_by_the_rules_that_need_it(project: Path) -> None:
+    """`sources` does not parse, and a requirement cites one of them: it is not called unknown."""
+    edit(project, NAME, "sources: [xinhuanet-cq-2023-03-24, ichongqing-2023-11-21]", "sources: [xinhuanet-cq-2023-03-24")
+    edit(project, NAME, "status: piloting", "statuss: piloting")
+    unclosed = f"{F}:40:1: expected ',' or ']' here: a list or mapping in brackets is not closed; close it, or quote text holding brackets"
+    assert problems(project) == [STATUSS, unclosed]
+
+
+def test_one_item_of_a_list_is_set_aside_and_the_list_is_not_checked_as_a_whole(project: Path) -> None:
+    """An unclosed quote in one source of a block list: the other problems are found, and no
+    requirement's source is called unknown, as the list is not known whole."""
+    edit(
+        project,
+        NAME,
+        "sources: [xinhuanet-cq-2023-03-24, ichongqing-2023-11-21]",
+        'sources:\n  - xinhuanet-cq-2023-03-24\n  - "ichongqing',
+    )
+    edit(project, NAME, "status: piloting", "statuss: piloting")
+    quote = f'{F}:41:5: a " opens a quoted text that is not closed on this line; close it or remove it'
+    assert problems(project) == [STATUSS, quote]
+
+
+def test_a_syntax_error_in_one_requirement_leaves_the_others_checked(project: Path) -> None:
+    edit(
+        project,
+        NAME,
+        "text: {en: Look every half hour., zh: 每半小时观测一次。}",
+        "text: {en: Look every half hour., zh: 每半小时观测一次。",
+    )
+    edit(project, NAME, "value: 90, unit: percent", "value: 90, unit: min")
+    assert problems(project) == [
+        f"{F}:27:11: expected ',' or '}}' here: a list or mapping in brackets is not closed; close it, or quote text holding brackets",
+        f"{F}:32:67: requirements[1].target.unit: 'min' measures time but recognition-rate is a ratio; expected one of percent",
+    ]
+
+
+def test_a_field_set_aside_keeps_the_place_of_those_after_it(project: Path) -> None:
+    """A quote left open in the first requirement's kind: the second requirement is still
+    requirements[1], and its id is checked against the first's."""
+    edit(project, NAME, "    kind: performance\n    text: {en: Look", '    kind: "performance\n    text: {en: Look')
+    edit(project, NAME, "  - id: R2", "  - id: R1")
+    assert problems(project) == [
+        f'{F}:25:11: a " opens a quoted text that is not closed on this line; close it or remove it',
+        f"{F}:28:9: requirements[1].id: R1 is used twice; give each requirement its own id",
+    ]  # only the first requirement's kind is set aside
+
+
+def test_every_syntax_error_of_a_file_is_reported_with_the_rest(project: Path) -> None:
+    edit(project, NAME, CAPABILITIES, CAPABILITIES.rstrip("]"))
+    edit(project, NAME, "  zh: 火情发现晚，会沿坡迅速蔓延。", '  zh: "火情发现晚，会沿坡迅速蔓延。')
+    edit(project, NAME, "status: piloting", "statuss: piloting")
+    quote = f'{F}:18:7: a " opens a quoted text that is not closed on this line; close it or remove it'
+    assert problems(project) == [UNCLOSED_LIST, STATUSS, quote]
+
+
+def test_a_second_syntax_error_whose_block_cannot_be_set_aside_is_said_without_the_rest(project: Path) -> None:
+    """A tab before a key: how deep it is meant is not known, so nothing is checked after the
+    first syntax error but the second; the misspelt key comes in the next run."""
+    edit(project, NAME, CAPABILITIES, CAPABILITIES.rstrip("]"))
+    edit(project, NAME, "  zh: 火情发现晚，会沿坡迅速蔓延。", "\tzh: 火情发现晚，会沿坡迅速蔓延。")
+    edit(project, NAME, "status: piloting", "statuss: piloting")
+    tab = f"{F}:18:1: tab character; YAML is indented with spaces only, replace the tab with spaces"
+    assert problems(project) == [UNCLOSED_LIST, tab]
+
+
+def test_refused_characters_syntax_errors_and_the_rest_are_placed_in_the_file_as_it_is(project: Path) -> None:
+    edit(project, NAME, "Fires found late", "Fires\u200b found late")
+    edit(project, NAME, CAPABILITIES, "capabilities: [remote\u200b-sensing, satellite-navigation")
+    edit(project, NAME, "status: piloting", "statuss: piloting")
+    assert problems(project) == [
+        f"{F}:7:22: invisible character U+200B (ZERO WIDTH SPACE); delete it",
+        UNCLOSED_LIST,
+        STATUSS,
+        f"{F}:17:12: invisible character U+200B (ZERO WIDTH SPACE); delete it",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (CAPABILITIES, CAPABILITIES.rstrip("]"), UNCLOSED_LIST),
+        (
+            "  zh: 卫星每30分钟对全市开展一次热点监测。",
+            "\tzh: 卫星每30分钟对全市开展一次热点监测。",
+            f"{F}:5:1: tab character; YAML is indented with spaces only, replace the tab with spaces",
+        ),
+        (
+            "  en: Fires found late spread quickly uphill.",
+            '  en: "Fires found late spread quickly uphill.',
+            f'{F}:17:7: a " opens a quoted text that is not closed on this line; close it or remove it',
+        ),
+        (
+            "  zh: 卫星每30分钟对全市开展一次热点监测。",
+            "   zh: 卫星每30分钟对全市开展一次热点监测。",
+            f"{F}:5:6: wrong indentation: this line is indented deeper than 'en' at {F}:4:3, so it would belong to 'en', "
+            "which has its value already; indent it as far as 'en' to make it a field beside it",
+        ),
+    ],
+    ids=["unclosed-bracket", "tab", "unclosed-quote", "bad-indent"],
+)
+def test_a_file_whose_only_problem_is_a_syntax_error_gets_that_one_problem(
+    project: Path, old: str, new: str, expected: str
+) -> None:
+    edit(project, NAME, old, new)
+    assert problems(project) == [expected]
+
+
+def test_a_key_indented_as_no_field_can_be_sets_nothing_aside(project: Path) -> None:
+    """`status` indented under `locations`: it may be meant there or at the top, so neither can be
+    checked without it; setting `locations` aside would call status missing. Only the syntax error
+    is said (the unknown owner comes in the next run)."""
+    edit(project, NAME, "status: piloting", "   status: piloting")
+    edit(project, NAME, "owner: forestry-bureau", "owner: nobody")
+    assert problems(project) == [
+        f"{F}:12:10: wrong indentation: this line is indented deeper than 'codes' at {F}:11:3, so it would belong to "
+        "'codes', which has its value already; indent it as far as 'codes' to make it a field beside it"
+    ]
+
+
+def test_a_vocabulary_with_a_syntax_error_gets_its_other_problems_and_is_not_used(project: Path) -> None:
+    """Its keys are not known whole, so no scenario is told that a key of it is unknown."""
+    path = project / "scenarios" / "vocabularies" / "sources.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  language: en\n", '  language: "en\n', 1).replace("  language: zh\n", "  language: zz\n", 1)
+    path.write_text(text, encoding="utf-8")
+    found = problems(project)
+    assert found == [
+        'scenarios/vocabularies/sources.yaml:5:13: a " opens a quoted text that is not closed on this line; close it or remove it',
+        "scenarios/vocabularies/sources.yaml:11:13: xinhuanet-cq-2023-03-24.language: 'zz' is not allowed; did you mean 'zh'? (expected one of en, zh)",
+    ]
+
+
+@pytest.mark.parametrize("name", ["tianmu-nowcasting.yaml", "geohazard-beidou-monitoring.yaml"])
+def test_no_break_of_one_line_of_a_valid_file_adds_any_problem_to_its_syntax_errors(tmp_path: Path, name: str) -> None:
+    """Each line of a real file broken in turn (a tab before it, a quote or a bracket opened after
+    its key): whether or not its block could be set aside, the file gets its syntax errors only."""
+    vocabularies, _ = check_vocabularies(load_vocabularies(ROOT))
+    lines = (ROOT / "scenarios" / name).read_text(encoding="utf-8").split("\n")
+    file, recovered = tmp_path / name, 0
+    for number, line in enumerate(lines):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        breaks = ["\t" + line.lstrip(" "), line.replace(": ", ': "', 1), line.replace(": ", ": [", 1)]
+        for broken in dict.fromkeys(breaks):
+            file.write_text("\n".join([*lines[:number], broken, *lines[number + 1 :]]), encoding="utf-8")
+            try:
+                document = load(file, f"scenarios/{name}")
+            except LoadError:  # no block could be set aside: the syntax error alone, as before
+                continue
+            checked = check_file(document, vocabularies)
+            assert checked.problems == list(document.syntax), broken
+            recovered += bool(document.syntax)
+    assert recovered > 100  # most breaks are recovered from
