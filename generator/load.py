@@ -4,7 +4,8 @@ Safe by construction: the file is only *composed* (parsed into nodes), never con
 Python objects here, so no tag can run code. Size, encoding, unwelcome characters, emptiness and
 nesting depth are checked before the parser sees the text, because a hostile file must cost
 nothing to reject. Unwelcome characters are then deleted, as their messages advise, and the rest
-of the file is checked in the same run, each problem placed in the file as it is.
+of the file is checked in the same run, each problem placed in the file as it is. So is the rest
+of a file with a syntax error, with the block that holds the error set aside (see _recovered).
 
 A file the machine will not let us read (permissions, a failing disk) is not a problem in the
 data: it raises MachineError, which the command line reports as a failure of the machine.
@@ -530,7 +531,7 @@ def _attempt(file: Path, display: str) -> Document | LoadError:
 # which is given an empty value, so that every other line keeps its place and its meaning. The
 # checker knows those values (Document.set_aside) as already reported: it says nothing of them,
 # and runs no rule that needs them. A block is set aside only when nothing of it can belong
-# elsewhere (see _Head.holds); when no block is safe to set aside, only the syntax error is said.
+# elsewhere (see _holds); when no block is safe to set aside, only the syntax error is said.
 
 MAX_SET_ASIDE = 5  # syntax errors of one file reported in one run, each with its block set aside
 MAX_SIBLINGS = 3  # blocks above the broken one set aside with it, when the error began there ('[' left open)
@@ -558,6 +559,7 @@ class _Head:
     column: int
     lead: str  # its line up to the ':' or the '-', kept when its block is set aside
     inline: bool  # whether its value starts on its own line (text, brackets), not below it
+    value_at: int  # the column where the rest of its line starts
 
 
 def _recovered(text: str, display: str, error: LoadError) -> Document:
@@ -580,15 +582,17 @@ def _recovered(text: str, display: str, error: LoadError) -> Document:
             yaml.compose(text, Loader=Loader)
         except yaml.MarkedYAMLError as cause:
             where = {problem.line - 1 for problem in error.problems}
+            began = min(where)  # the line where what went wrong began, as far as is known
             if cause.context_mark and (cause.context or "").startswith(_BEGUN):
                 where.add(cause.context_mark.line)
+                began = cause.context_mark.line
         except yaml.YAMLError:  # pragma: no cover - libyaml reports every syntax error with a mark
             break
         else:
             break  # not a syntax error: an empty file, a file of only null
         if min(where) < parsed_to:
             break
-        found = _set_aside(text, display, where)
+        found = _set_aside(text, display, where, began)
         if found is None:
             break
         text, marks, parsed_to, outcome = found
@@ -603,7 +607,9 @@ def _recovered(text: str, display: str, error: LoadError) -> Document:
     raise LoadError(*said)
 
 
-def _set_aside(text: str, display: str, where: set[int]) -> tuple[str, list[tuple[int, int]], int, Document | LoadError] | None:
+def _set_aside(
+    text: str, display: str, where: set[int], began: int
+) -> tuple[str, list[tuple[int, int]], int, Document | LoadError] | None:
     """The smallest block (or run of blocks side by side) that holds the lines `where` and can be
     set aside: what precedes it parses by itself (no bracket or quote left open above it), and
     with it set aside the file parses, at least up to the line after it. Returns the text with
@@ -626,7 +632,7 @@ def _set_aside(text: str, display: str, where: set[int]) -> tuple[str, list[tupl
                 break
             run.insert(0, before)
         ends = [_end(lines, member) for member in run]
-        if not run or not all(_holds(lines, member, end) for member, end in zip(run, ends, strict=True)):
+        if not run or not all(_holds(lines, member, end, member.line == began) for member, end in zip(run, ends, strict=True)):
             continue
         kept = list(pieces)
         for number in range(run[0].line, ends[-1]):
@@ -657,11 +663,12 @@ def _read(number: int, piece: str) -> _Line:
     for count, dash in enumerate(dashes, start=1):
         after = piece[column + len(dash) :].strip()
         on_line = count == len(dashes) and not match[3] and bool(after) and not after.startswith("#")  # '- text'
-        heads.append(_Head(number, column, piece[: column + 1], on_line))
+        heads.append(_Head(number, column, piece[: column + 1], on_line, column + len(dash)))
         column += len(dash)
     if match[3]:
         after = piece[match.end() :].strip()
-        heads.append(_Head(number, column, piece[: match.end()], bool(after) and not _opens_below(after)))
+        value_at = len(piece) - len(piece[match.end() :].lstrip())
+        heads.append(_Head(number, column, piece[: match.end()], bool(after) and not _opens_below(after), value_at))
     return _Line(spaces, False, tuple(heads), content)
 
 
@@ -701,23 +708,28 @@ def _sibling(lines: list[_Line], head: _Head) -> _Head | None:
     return None
 
 
-def _holds(lines: list[_Line], head: _Head, end: int) -> bool:
+def _holds(lines: list[_Line], head: _Head, end: int, broken: bool) -> bool:
     """Whether every line of the block of `head` belongs to its value whatever was meant by the
     broken line: each key or '- ' in it stands where one can (beside one above it, or first under
     a key whose value starts below). A key indented as none can may have been meant for a record
     around the block, which would then say it is missing; so may a key after a tab, indented
-    as deep as the tab is read."""
+    as deep as the tab is read. On the `broken` line of `head` itself, what follows the key may
+    be what went wrong (a ']' typed after it): the lines below may be its value."""
     line = lines[head.line]
     heads = line.heads[line.heads.index(head) :]
     levels = [other.column for other in heads]
-    opens = not heads[-1].inline
+    if heads[-1].inline and heads[-1].lead.endswith("-"):  # '- id R3': a first key may be there, broken
+        levels.append(heads[-1].value_at)
+    opens = broken or not heads[-1].inline
     for number in range(head.line + 1, end):
         line = lines[number]
         if not line.content:
             continue
         if line.tab_key:
             return False
-        if not line.heads:  # a line of a text, or a line without its ':', which a syntax error says
+        if not line.heads:  # a line of a text, or a key broken ('en abc', '@en: x'): its column may be a level
+            if opens:
+                levels.append(line.indent)
             opens = False
             continue
         column = line.heads[0].column

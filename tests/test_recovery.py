@@ -81,6 +81,26 @@ def test_a_field_set_aside_keeps_the_place_of_those_after_it(project: Path) -> N
     ]  # only the first requirement's kind is set aside
 
 
+def test_what_went_wrong_after_a_key_whose_value_is_below_sets_that_field_aside(project: Path) -> None:
+    """A quote typed after `summary:`, whose texts are on the lines below."""
+    edit(project, NAME, "summary:\n", 'summary: "\n')
+    edit(project, NAME, "status: piloting", "statuss: piloting")
+    assert problems(project) == [
+        f'{F}:3:10: a " opens a quoted text that is not closed on this line; close it or remove it',
+        STATUSS,
+    ]
+
+
+def test_a_key_without_its_colon_sets_aside_the_record_it_begins(project: Path) -> None:
+    """`- id R1`: the first requirement is set aside, the second is checked."""
+    edit(project, NAME, "  - id: R1", "  - id R1")
+    edit(project, NAME, "value: 90, unit: percent", "value: 90, unit: min")
+    assert problems(project) == [
+        f"{F}:24:13: a ':' where a value was expected; put text containing ': ' in quotes",
+        f"{F}:32:67: requirements[1].target.unit: 'min' measures time but recognition-rate is a ratio; expected one of percent",
+    ]
+
+
 def test_every_syntax_error_of_a_file_is_reported_with_the_rest(project: Path) -> None:
     edit(project, NAME, CAPABILITIES, CAPABILITIES.rstrip("]"))
     edit(project, NAME, "  zh: 火情发现晚，会沿坡迅速蔓延。", '  zh: "火情发现晚，会沿坡迅速蔓延。')
