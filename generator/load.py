@@ -650,6 +650,7 @@ def _set_aside(
 
 
 def _read(number: int, piece: str) -> _Line:
+    """Line `number` (its text `piece`) as the blocks see it: how deep it is, and its heads."""
     spaces = len(piece) - len(piece.lstrip(" "))
     rest = piece[spaces:]
     content = bool(rest.strip()) and not rest.lstrip().startswith("#")

@@ -4,8 +4,9 @@
 applying their typed rules. It never stops at the first problem: a value with problems is left
 out of its record, which stays a `Draft` of what did parse, and the rules across fields run on
 that draft too (a rule that needs a part that did not parse is skipped; that part's own problem
-is reported). Every problem in every file is collected, then one `DataError` is raised. The rule
-across files (ids are unique) comes last.
+is reported). A block the loader set aside after a syntax error (Document.set_aside) is such a
+part: its problem is the syntax error. Every problem in every file is collected, then one
+`DataError` is raised. The rule across files (ids are unique) comes last.
 """
 
 from __future__ import annotations
@@ -206,7 +207,7 @@ class Checker:
     def convert(self, node: yaml.Node, kind: Kind, rules: tuple[Rule, ...], path: str, language: str = "") -> Any:
         """Return `node` as a value of `kind`, a Draft of what parsed, or _INVALID, after
         reporting why it is not one. `language` is that of a text's en or zh value."""
-        if (node.start_mark.line, node.start_mark.column) in self.document.set_aside:
+        if self.document.set_aside and (node.start_mark.line, node.start_mark.column) in self.document.set_aside:
             return _INVALID  # a block set aside, whose syntax error is reported: nothing is known of its value
         if id(node) in self._visited:
             message = "a YAML alias (*name) repeats another value; aliases are not allowed, write the value out"
