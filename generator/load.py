@@ -78,6 +78,7 @@ class LoadError(Exception):
     def __init__(self, problem: Problem, *more: Problem) -> None:
         super().__init__(problem, *more)
         self.problems = [problem, *more]
+        self.syntax: yaml.MarkedYAMLError | None = None  # the parser's error, if YAML could not parse the text
 
     def __str__(self) -> str:  # when asked: the checker prints each problem itself
         return "\n".join(map(str, self.problems))
@@ -139,11 +140,12 @@ def _parse(text: str, display: str) -> Document:
         found = _misindented(text, line, display)  # first: a quoted text may go on over lines
         quote = not found and _unclosed_quote(text, line)
         if quote:
-            raise fail(*quote, 'a " opens a quoted text that is not closed on this line; close it or remove it') from None
-        found = found or _long_key(error, text)
-        if found:
-            raise fail(*found) from None
-        raise fail(line, column, _explain(error, text, mark)) from None
+            said = fail(*quote, 'a " opens a quoted text that is not closed on this line; close it or remove it')
+        else:
+            found = found or _long_key(error, text)
+            said = fail(*found) if found else fail(line, column, _explain(error, text, mark))
+        said.syntax = error  # where a recovery starts, without parsing the text again
+        raise said from None
     except yaml.YAMLError as error:  # pragma: no cover - libyaml reports every syntax error with a mark
         raise fail(1, 1, " ".join(f"not valid YAML: {error}".split())) from None
     if root is None:
@@ -565,31 +567,18 @@ class _Head:
 def _recovered(text: str, display: str, error: LoadError) -> Document:
     """The document parsed with the block of each syntax error set aside, up to MAX_SET_ASIDE of
     them; raise a LoadError with the syntax errors found when a block cannot be set aside safely."""
-
-    def refuse(line: int, column: int, message: str) -> LoadError:
-        return LoadError(Problem(display, line, column, "", message))
-
-    try:  # a hostile file is not parsed again, nor parts of it
-        _check_flow_depth(text, refuse)
-        _check_indentation(text, refuse)
-    except LoadError:
-        raise error from None
     said = list(error.problems)
     placeholders: list[tuple[int, int]] = []
     parsed_to = 0  # the lines above it parsed, or were set aside
     for _ in range(MAX_SET_ASIDE):
-        try:
-            yaml.compose(text, Loader=Loader)
-        except yaml.MarkedYAMLError as cause:
-            where = {problem.line - 1 for problem in error.problems}
-            began = min(where)  # the line where what went wrong began, as far as is known
-            if cause.context_mark and (cause.context or "").startswith(_BEGUN):
-                where.add(cause.context_mark.line)
-                began = cause.context_mark.line
-        except yaml.YAMLError:  # pragma: no cover - libyaml reports every syntax error with a mark
-            break
-        else:
-            break  # not a syntax error: an empty file, a file of only null
+        cause = error.syntax
+        if cause is None:
+            break  # refused before or after parsing (empty, hostile depth or indentation, only null): not parsed again
+        where = {problem.line - 1 for problem in error.problems}
+        began = min(where)  # the line where what went wrong began, as far as is known
+        if cause.context_mark and (cause.context or "").startswith(_BEGUN):
+            where.add(cause.context_mark.line)
+            began = cause.context_mark.line
         if min(where) < parsed_to:
             break
         found = _set_aside(text, display, where, began)

@@ -258,18 +258,12 @@ class Checker:
                 return
 
     def _reads(self, meant: str | yaml.Node, written: yaml.Node, kind: Kind, rules: tuple[Rule, ...], path: str) -> bool:
-        """Whether `meant` (a node, or YAML text) is a valid value here; nothing of the trial stays."""
-        try:
-            node = (
-                meant
-                if isinstance(meant, yaml.Node)
-                else yaml.compose(meant, Loader=yaml.SafeLoader)
-                if kind.name == "list"
-                else None
-            )
-        except yaml.YAMLError:
-            return False
-        node = node or yaml.ScalarNode(_plain_tag(str(meant)), meant, written.start_mark, written.end_mark)
+        """Whether `meant` (a node, or a scalar's text) is a valid value here; nothing of the trial stays."""
+        node = (
+            meant
+            if isinstance(meant, yaml.Node)
+            else yaml.ScalarNode(_plain_tag(meant), meant, written.start_mark, written.end_mark)
+        )
         problems, texts, trying = len(self.problems), len(self.texts), self._trying
         self._trying = True
         value = self.convert(node, kind, rules, path)
@@ -1126,7 +1120,7 @@ def _copy(node: yaml.ScalarNode) -> yaml.Node:
     return yaml.ScalarNode(node.tag, node.value, node.start_mark, node.end_mark, style=node.style)
 
 
-def _list_meant(node: yaml.Node, text: str) -> Iterable[tuple[str, str]]:
+def _list_meant(node: yaml.Node, text: str) -> Iterable[tuple[yaml.Node, str]]:
     """A list written with full-width commas or brackets ([a，b], 【a, b】, a、b)."""
     if isinstance(node, yaml.SequenceNode) and node.flow_style:
         written = text[node.start_mark.index : node.end_mark.index]
@@ -1137,6 +1131,12 @@ def _list_meant(node: yaml.Node, text: str) -> Iterable[tuple[str, str]]:
     found = [mark for mark in dict.fromkeys(written) if mark in _LIST_MARKS]
     meant = re.sub(r",\s+", ", ", written.translate(str.maketrans(_LIST_MARKS)))
     meant = meant if meant.startswith("[") else f"[{meant}]"
-    if found and len(meant) <= 200:
+    if not found or len(meant) > 200:
+        return
+    try:
+        composed = yaml.compose(meant, Loader=yaml.SafeLoader)  # as YAML reads the list in brackets
+    except yaml.YAMLError:
+        return
+    if composed is not None:
         said = " and ".join(f"'{mark}'" for mark in found)
-        yield meant, f"{said} in a list: YAML separates the items with ',' inside '[ ]'; write {meant}"
+        yield composed, f"{said} in a list: YAML separates the items with ',' inside '[ ]'; write {meant}"
