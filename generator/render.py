@@ -11,8 +11,8 @@ Deterministic: input is sorted, no clock is read, and the same catalogue gives t
 from __future__ import annotations
 
 import collections
-import dataclasses
 import json
+import math
 import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -269,7 +269,6 @@ class Compare:
     """compare.md: two to four scenarios side by side, chosen in the address (?s=a&s=b); the
     script writes them from requirements/data.js, with the words the template gives it."""
 
-    scenarios: int
     owner_heading: Markup  # 'Likely owner' when every scenario is a reconstruction, as the catalogue says
 
 
@@ -280,10 +279,10 @@ class Briefing:
     for a scenario's id)."""
 
     words: dict[str, str]  # the UI strings the script writes, by name: plain text, some with {placeholders}
-    scenario_qr: str  # a scenario's QR code, from this page; "" when the site's address is unknown
-    scenario_address: str  # a scenario page's published address; "" when unknown (the script takes the browser's)
-    home_qr: str  # the QR code of the catalogue's home page, or ""
-    home_address: str  # the home page's published address, or ""
+    scenario_qr: str = ""  # a scenario's QR code, from this page; "" when the site's address is unknown
+    scenario_address: str = ""  # a scenario page's published address; "" when unknown (the script takes the browser's)
+    home_qr: str = ""  # the QR code of the catalogue's home page, or ""
+    home_address: str = ""  # the home page's published address, or ""
 
 
 Context = (
@@ -301,31 +300,14 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
     (JSON, CSV, schemas, YAML sources) are published once, in the English site.
     """
     pages = _Pages(catalogue, Labels(language, strings()), Addresses(settings, language))
-    site = Site(pages={}, files={})
     data = data_files(catalogue, settings, sources)  # in both languages, as the data page gives their sizes
-    for path, template, build in (
-        ("index.md", "home", pages.home),
-        ("stats.md", "stats", pages.stats),
-        ("data.md", "data", lambda _: export.data_page(data)),
-        ("about.md", "about", pages.about),
-        ("compare.md", "compare", lambda _: Compare(len(catalogue.scenarios), pages._owner_heading(catalogue.scenarios))),
-        ("briefing.md", "briefing", pages.briefing),
-    ):
-        site.pages[path] = pages.render(template, path, build(path))
-    for template, paged in (("catalogue", pages.catalogue_pages()), ("requirements", pages.explorer_pages())):
-        site.pages.update((path, pages.render(template, path, context)) for path, context in paged)
+    site = Site(pages={}, files={})
+    for path, template, context in pages.contexts(export.data_page(data)):
+        if path in site.pages:  # the validator refuses a key that names a page; no data may take one over regardless
+            raise ValueError(f"a vocabulary key would replace the page {path}")
+        site.pages[path] = pages.render(template, path, context)
     site.files["catalogue/data.js"] = pages.scenario_data()
     site.files["requirements/data.js"] = pages.requirement_data()
-    for grouping in PAGE_PER_KEY:
-        site.pages[f"{grouping}/index.md"] = pages.render("groups", f"{grouping}/index.md", pages.groups(grouping))
-        for key in getattr(catalogue.vocabularies, grouping):
-            for path, context in pages.group_pages(grouping, key):
-                if path in site.pages:  # the validator refuses such keys; no data may take a page over regardless
-                    raise ValueError(f"{grouping}: the key '{key}' would replace the page {path}")
-                site.pages[path] = pages.render("group", path, context)
-    for scenario in catalogue.scenarios:
-        path = f"scenarios/{scenario.id}.md"
-        site.pages[path] = pages.render("scenario", path, pages.scenario_page(scenario, path))
     if settings.site_url:
         site.files.update(pages.qr_codes())
     title, subtitle, marked = (str(pages.t(key)) for key in ("site.name", "feed.subtitle", "feed.illustrative"))
@@ -340,8 +322,7 @@ def data_files(catalogue: Catalogue, settings: Settings, sources: dict[str, str]
     JSON record and YAML text (from `sources`, by id)."""
     files = {f"scenarios/{scenario_id}.yaml": text for scenario_id, text in sources.items()}
     records = [export.record(scenario) for scenario in catalogue.scenarios]
-    for scenario, record in zip(catalogue.scenarios, records, strict=True):
-        files[f"scenarios/{scenario.id}.json"] = export.json_text(record)
+    files |= {f"scenarios/{s.id}.json": export.json_text(record) for s, record in zip(catalogue.scenarios, records, strict=True)}
     files["catalogue.json"] = export.catalogue_json(catalogue, records)
     files["catalogue.csv"] = export.catalogue_csv(catalogue, Addresses(settings, "en").published)
     files["schema/scenario.schema.json"] = dumps(scenario_schema(catalogue.vocabularies))
@@ -421,6 +402,26 @@ class _Pages:
         self.t = t
         self.loc = t.loc
         self.addresses = addresses
+        self.in_table_order = _in_table_order(catalogue, catalogue.scenarios)
+        self.owner_heading = self._owner_heading(catalogue.scenarios)  # of every scenario, as the catalogue's table has it
+
+    def contexts(self, data: export.DataPage) -> Iterator[tuple[str, str, Context]]:
+        """Every page of the site: its docs path, its template and its context, in the order MkDocs
+        is given them, which its search index keeps."""
+        yield "index.md", "home", self.home()
+        yield "stats.md", "stats", self.stats()
+        yield "data.md", "data", data
+        yield "about.md", "about", self.about()
+        yield "compare.md", "compare", Compare(self.owner_heading)
+        yield "briefing.md", "briefing", self.briefing()
+        yield from self.catalogue_pages()
+        yield from self.explorer_pages()
+        for grouping in PAGE_PER_KEY:
+            yield f"{grouping}/index.md", "groups", Groups(grouping, self._groups(grouping))
+            for key in getattr(self.vocabularies, grouping):
+                yield from self.group_pages(grouping, key)
+        for scenario in self.catalogue.scenarios:
+            yield f"scenarios/{scenario.id}.md", "scenario", self.scenario_page(scenario)
 
     def render(self, template: str, path: str, context: Context) -> Page:
         """The page at docs path `path` from `template`.html.j2 and its context. The template sets
@@ -432,67 +433,52 @@ class _Pages:
             toc.append((id, escape(heading)))
             return ""
 
-        values = {field.name: getattr(context, field.name) for field in dataclasses.fields(context)} if context else {}
-        values.update(
-            language=self.t.language, t=self.t, link=addresses.link, url=addresses.url, shared=addresses.shared, section=section
-        )
-        module = environment().get_template(f"{template}.html.j2").make_module({**values, "site_path": addresses.site_path()})
-        values = module.__dict__
+        page = {"language": self.t.language, "t": self.t, "section": section, "site_path": addresses.site_path()}
+        links = {"link": addresses.link, "url": addresses.url, "shared": addresses.shared}
+        module = environment().get_template(f"{template}.html.j2").make_module(vars(context) | page | links)
+        exported = module.__dict__
         return Page(
-            title=_plain(values["title"]),
-            description=_plain(values["description"]),
+            title=_plain(exported["title"]),
+            description=_plain(exported["description"]),
             html=str(module).encode(),
             toc=tuple(toc),
-            hide=tuple(values.get("hide", ())),
-            searchable=values.get("searchable", True),
+            hide=tuple(exported.get("hide", ())),
+            searchable=exported.get("searchable", True),
         )
 
-    def home(self, path: str) -> Home:
+    def home(self) -> Home:
         scenarios = self.catalogue.scenarios
         requirements = [r for scenario in scenarios for r in scenario.requirements]
-        domains = self._groups("domains")
         illustrative = sum(1 for scenario in scenarios if scenario.provenance == "illustrative")
-        in_use = len(self.catalogue.in_use("domains"))
-        owners = [self._group("owners", key, self.vocabularies.owners[key]) for key in self.catalogue.in_use("owners")]
-        return Home(
-            len(scenarios),
-            len(requirements),
-            _musts(requirements),
-            illustrative,
-            in_use,
-            domains,
-            self._groups("capabilities"),
-            owners,
-        )
+        counts = len(scenarios), len(requirements), _musts(requirements), illustrative, len(self.catalogue.in_use("domains"))
+        groups = self._groups("domains"), self._groups("capabilities"), self._groups("owners", self.catalogue.in_use("owners"))
+        return Home(*counts, *groups)
 
-    def catalogue_pages(self) -> Iterator[tuple[str, CataloguePage]]:
-        scenarios = _in_table_order(self.catalogue, self.catalogue.scenarios)
-        caption = self.t("catalogue.caption", count=len(scenarios))
-        facets = self._facets()
-        for path, rows, pager in self._paged("catalogue.md", scenarios, SCENARIOS_PER_PAGE):
-            yield path, CataloguePage(len(scenarios), facets, self._table(rows, caption, path, pager))
+    def catalogue_pages(self) -> Iterator[tuple[str, str, CataloguePage]]:
+        count = len(self.in_table_order)
+        caption, facets = self.t("catalogue.caption", count=count), self._facets()
+        for path, rows, pager in self._paged("catalogue.md", self.in_table_order, SCENARIOS_PER_PAGE):
+            yield path, "catalogue", CataloguePage(count, facets, self._table(rows, caption, path, pager))
 
-    def explorer_pages(self) -> Iterator[tuple[str, Explorer]]:
-        scenarios = _in_table_order(self.catalogue, self.catalogue.scenarios)
-        requirements = [(s, r) for s in scenarios for r in s.requirements]
+    def explorer_pages(self) -> Iterator[tuple[str, str, Explorer]]:
+        requirements = [(s, r) for s in self.in_table_order for r in s.requirements]
         priority = self._facet("priority", "priority", self.t("field.priority"), self._labels("priority", Priority), True)
         facets = [facet for facet in self._facets() if facet.name != "status"] + [priority]
         verdicts = Facet("verdict", self.t("profile.verdict"), [(v, self.t(f"verdict.{v}"), Markup()) for v in VERDICTS], 0, True)
         words = {name.replace(".", "-").replace("_", "-"): self.t(f"profile.{name}") for name in PROFILE_WORDS}
         words["fit-misses-one"] = self.t("profile.fit.misses.one")
         columns = [self.t(f"profile.csv.{name}") for name in PROFILE_COLUMNS]
-        metrics = self._metrics()
+        count, metrics, units = len(self.in_table_order), self._metrics(), self.vocabularies.units
         for path, rows, pager in self._paged("requirements.md", requirements, REQUIREMENTS_PER_PAGE):
             page = self._requirement_rows(rows, path)
-            units = self.vocabularies.units
-            yield path, Explorer(len(scenarios), facets, metrics, units, page, pager, verdicts, words, columns)
+            yield path, "requirements", Explorer(count, facets, metrics, units, page, pager, verdicts, words, columns)
 
     def scenario_data(self) -> str:
         """catalogue/data.js, every scenario for the catalogue's script (see _script): names once,
         in `names`; each row a scenario's entry (_scenario_entry), as requirements/data.js has it."""
         names = {**self._scenario_names(), "capability": self._choices("capabilities")}
         at = {facet: {key: index for index, (key, _) in enumerate(entries)} for facet, entries in names.items()}
-        rows = [self._scenario_entry(s, at) for s in _in_table_order(self.catalogue, self.catalogue.scenarios)]
+        rows = [self._scenario_entry(s, at) for s in self.in_table_order]
         words = {key: _text(self.t(f"list.{key}")) for key in ("separator", "more")}
         return self._script("scenarios", "catalogue.md", SCENARIOS_PER_PAGE, words, names, rows=rows)
 
@@ -520,7 +506,7 @@ class _Pages:
             **self._scenario_names(),
         }
         at = {facet: {entry[0]: index for index, entry in enumerate(entries)} for facet, entries in names.items()}
-        scenarios, rows = _in_table_order(self.catalogue, self.catalogue.scenarios), []
+        scenarios, rows = self.in_table_order, []
         for number, s in enumerate(scenarios):
             for r in s.requirements:
                 row: list[Any] = [number, r.id, at["priority"][r.priority], self.loc(r.text)]
@@ -572,48 +558,39 @@ class _Pages:
             text = text.replace(character, f"\\u{ord(character):04x}")
         return f"{DATA_SCRIPT.format(name=name)}{text};\n"
 
-    def briefing(self, path: str) -> Briefing:
-        t, addresses = self.t, self.addresses.on(path)
-        words = {name: _text(t(key)) for name, key in BRIEFING_WORDS.items()}
-        words["owner"] = _text(self._owner_heading(self.catalogue.scenarios))
-        known = self.addresses.settings.site_url is not None
-        scenario_qr, home_qr = (addresses.url(target) if known else "" for target in (self.qr_path("{id}"), self.qr_path()))
-        scenario_address = addresses.published("scenarios/{id}.md") if known else ""
-        home_address = addresses.published("index.md") if known else ""
-        return Briefing(words, scenario_qr, scenario_address, home_qr, home_address)
-
-    @staticmethod
-    def qr_path(scenario_id: str | None = None) -> str:
-        """Where a scenario's QR code is published, beside its page (both for scenarios/ID/ and
-        for scenarios/ID.html); the home page's at the root of the language's site."""
-        return "qr.svg" if scenario_id is None else f"scenarios/{scenario_id}/qr.svg"
+    def briefing(self) -> Briefing:
+        words = {name: _text(self.t(key)) for name, key in BRIEFING_WORDS.items()}
+        words["owner"] = _text(self.owner_heading)
+        if self.addresses.settings.site_url is None:
+            return Briefing(words)
+        addresses = self.addresses.on("briefing.md")
+        scenario = addresses.url(_qr_path("{id}")), addresses.published("scenarios/{id}.md")
+        return Briefing(words, *scenario, addresses.url(_qr_path()), addresses.published("index.md"))
 
     def qr_codes(self) -> dict[str, str]:
         """The QR code of each scenario page's published address, and of the home page's."""
-        pages = [(self.qr_path(), "index.md"), *((self.qr_path(s.id), f"scenarios/{s.id}.md") for s in self.catalogue.scenarios)]
+        pages = [(_qr_path(), "index.md"), *((_qr_path(s.id), f"scenarios/{s.id}.md") for s in self.catalogue.scenarios)]
         addresses = ((path, self.addresses.published(page)) for path, page in pages)
         return {path: qr.svg(address, _text(self.t("briefing.qr_alt", address=address))) for path, address in addresses}
 
-    def stats(self, path: str) -> Stats:
-        charts = overview.charts(self.catalogue, self.t, self.addresses.on(path).link)
+    def stats(self) -> Stats:
+        charts = overview.charts(self.catalogue, self.t, self.addresses.on("stats.md").link)
         return Stats(len(self.catalogue.scenarios), charts, overview.tile_map(self.catalogue, self.t))
 
-    def about(self, path: str) -> About:
+    def about(self) -> About:
         counts = collections.Counter(scenario.provenance for scenario in self.catalogue.scenarios)
         provenances = [(value, counts[value]) for value in ("official", "illustrative", "community")]
         return About(provenances, list(self.vocabularies.sources.items()))
 
-    def groups(self, grouping: str) -> Groups:
-        return Groups(grouping, self._groups(grouping))
-
-    def group_pages(self, grouping: str, key: str) -> Iterator[tuple[str, GroupPage]]:
+    def group_pages(self, grouping: str, key: str) -> Iterator[tuple[str, str, GroupPage]]:
         group = self._group(grouping, key, getattr(self.vocabularies, grouping)[key])
         caption = self.t("group.caption", name=group.name, count=len(group.scenarios))
         scenarios = _in_table_order(self.catalogue, group.scenarios)
         for path, rows, pager in self._paged(f"{grouping}/{key}.md", scenarios, SCENARIOS_PER_PAGE):
-            yield path, GroupPage(grouping, group, self._table(rows, caption, path, pager) if rows else None)
+            yield path, "group", GroupPage(grouping, group, self._table(rows, caption, path, pager) if rows else None)
 
-    def scenario_page(self, scenario: Scenario, path: str) -> ScenarioPage:
+    def scenario_page(self, scenario: Scenario) -> ScenarioPage:
+        path = f"scenarios/{scenario.id}.md"
         sources = self.vocabularies.sources
         evidence = []
         for item in scenario.evidence:
@@ -628,7 +605,7 @@ class _Pages:
         districts = [(code, self.vocabularies.districts[code]) for code in scenario.locations.codes]
         addresses = self.addresses.on(path)
         listed, edit = [(key, sources[key]) for key in scenario.sources], addresses.edit(scenario.id)
-        code = addresses.link(self.qr_path(scenario.id)) if self.addresses.settings.site_url else ""
+        code = addresses.link(_qr_path(scenario.id)) if self.addresses.settings.site_url else ""
         return ScenarioPage(scenario, *names, capabilities, musts, rows, districts, evidence, listed, edit, code)
 
     # -- the parts several pages show ---------------------------------------------------------
@@ -641,8 +618,10 @@ class _Pages:
             return self.t("owners.renamed", former=self.loc(entry.former_name), current=self.loc(entry.name))
         return self.loc(entry.name)
 
-    def _groups(self, grouping: str) -> list[Group]:
-        return [self._group(grouping, key, entry) for key, entry in getattr(self.vocabularies, grouping).items()]
+    def _groups(self, grouping: str, keys: Iterable[str] | None = None) -> list[Group]:
+        """Every entry of a vocabulary, or those among `keys`, in vocabulary order."""
+        entries = getattr(self.vocabularies, grouping)
+        return [self._group(grouping, key, entries[key]) for key in (entries if keys is None else keys)]
 
     def _group(self, grouping: str, key: str, entry: Any) -> Group:
         return Group(key, self.loc(entry.name), self._describe(grouping, entry), self.catalogue.by_key(grouping, key))
@@ -660,15 +639,15 @@ class _Pages:
     def _paged(self, path: str, rows: list[T], size: int) -> Iterator[tuple[str, list[T], Pager]]:
         """A listing at `path` cut into pages of `size` rows: `path` itself, then the next pages
         beside it, a/b.md -> a/b/2.md, a/b/3.md, ...; each with its place among them."""
-        count = max(1, -(-len(rows) // size))
+        count = max(1, math.ceil(len(rows) / size))
         paths = [path, *(f"{path.removesuffix('.md')}/{number}.md" for number in range(2, count + 1))]
         for number, page in enumerate(paths, 1):
             link = self.addresses.on(page).link
             shown = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
+            window = [(n, link(paths[n - 1])) for n in shown]
+            previous, next = (link(paths[n - 1]) if 1 <= n <= count else "" for n in (number - 1, number + 1))
             start = (number - 1) * size
             chunk = rows[start : start + size]
-            previous, next = (link(paths[n - 1]) if 1 <= n <= count else "" for n in (number - 1, number + 1))
-            window = [(n, link(paths[n - 1])) for n in shown]
             yield page, chunk, Pager(number, count, window, previous, next, start + 1, start + len(chunk), len(rows))
 
     def _table(self, scenarios: list[Scenario], caption: Markup, path: str, pager: Pager) -> ScenarioTable:
@@ -690,7 +669,7 @@ class _Pages:
     def _facets(self) -> list[Facet]:
         """The catalogue's filters; values in vocabulary order, districts by code."""
         districts = [(str(code), self.loc(d.name)) for code, d in self.vocabularies.districts.items() if code != CITYWIDE]
-        owner, note, t = self._owner_heading(self.catalogue.scenarios), self.t("filters.citywide_note"), self.t
+        owner, note, t = self.owner_heading, self.t("filters.citywide_note"), self.t
         return [
             self._facet("domain", "domain", t("field.domain"), self._choices("domains"), True),
             self._facet("capability", "capabilities", t("field.capabilities"), self._choices("capabilities"), True),
@@ -705,11 +684,10 @@ class _Pages:
         held = {str(value) for s in self.catalogue.scenarios for value in _facet_values(s, attribute)}
         if attribute == "districts" and str(CITYWIDE) in held:
             held.update(key for key, _ in choices)  # a citywide scenario applies in every district
-        districts = self.vocabularies.districts
-        abolished = {str(code): self.t("locations.abolished", date=d.abolished) for code, d in districts.items() if d.abolished}
+        districts = self.vocabularies.districts.items()
+        abolished = {str(code): self.t("locations.abolished", date=d.abolished) for code, d in districts if d.abolished}
         values = sorted(((key, label, abolished.get(key, Markup())) for key, label in choices), key=lambda v: v[0] not in held)
-        unused = sum(1 for key, _ in choices if key not in held)
-        return Facet(name, label, values, unused, open, note)
+        return Facet(name, label, values, sum(key not in held for key, _ in choices), open, note)
 
     def _choices(self, vocabulary: str, keys: Iterable[Any] | None = None) -> list[tuple[str, str]]:
         """(key, name) of each entry, or of those among `keys`, in vocabulary order."""
@@ -760,6 +738,12 @@ class _Pages:
             default = max(used[key], key=lambda unit: (used[key][unit], -order.index(unit)))
             choices.append(MetricChoice(key, metric, tuple(units), default))
         return choices
+
+
+def _qr_path(scenario_id: str | None = None) -> str:
+    """Where a scenario's QR code is published, beside its page (both for scenarios/ID/ and for
+    scenarios/ID.html); the home page's at the root of the language's site."""
+    return "qr.svg" if scenario_id is None else f"scenarios/{scenario_id}/qr.svg"
 
 
 def _in_table_order(catalogue: Catalogue, scenarios: Iterable[Scenario]) -> list[Scenario]:
