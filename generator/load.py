@@ -14,6 +14,7 @@ data: it raises MachineError, which the command line reports as a failure of the
 from __future__ import annotations
 
 import bisect
+import codecs
 import dataclasses
 import os
 import re
@@ -171,12 +172,28 @@ def _decode(data: bytes, fail) -> str:  # type: ignore[no-untyped-def]
         before = data[: error.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        raise fail(line, column, f"byte 0x{data[error.start]:02x} is not UTF-8; save the file as UTF-8") from None
+        raise fail(
+            line, column, f"byte 0x{data[error.start]:02x} is not UTF-8{_saved_as(data)}; save the file as UTF-8"
+        ) from None
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise fail(line, 1, "the file contains NUL bytes; it is not a text file")
     return text
+
+
+def _saved_as(data: bytes) -> str:
+    """The encoding a file that is not UTF-8 was saved in, when its bytes say so: a UTF-16
+    byte-order mark, or Chinese (with its commas and full stops) read strictly as GB 18030 (which includes GBK), the default of
+    Chinese Windows and of older editors."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return ": the file was saved as UTF-16"
+    try:
+        # its commas and full stops, as a Latin-1 'cafés' also reads as GB 18030 (caf閟)
+        chinese = {"，", "。"} <= set(data.decode("gb18030"))
+    except UnicodeDecodeError:
+        chinese = False
+    return ": the file reads as Chinese saved as GBK (GB 18030), the default of Chinese Windows" if chinese else ""
 
 
 def _refused(text: str, found: list[re.Match[str]], display: str) -> Iterator[Problem]:

@@ -193,7 +193,23 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         base("Channels are *narrow*", "Channels are *narrow* cafe").replace(b"cafe", b"caf\xe9"),
         [f"{H}:18:30: byte 0xe9 is not UTF-8; save the file as UTF-8"],
     ),
-    ("utf16", lambda: BASE.encode("utf-16"), [f"{H}:1:1: byte 0xff is not UTF-8; save the file as UTF-8"]),
+    (
+        "not-utf8-latin1-readable-as-gb18030",
+        base("Channels are *narrow*", "Channels are *narrow* cafes").replace(b"cafes", b"caf\xe9s"),
+        [f"{H}:18:30: byte 0xe9 is not UTF-8; save the file as UTF-8"],
+    ),
+    (
+        "utf16",
+        lambda: BASE.encode("utf-16"),
+        [f"{H}:1:1: byte 0xff is not UTF-8: the file was saved as UTF-16; save the file as UTF-8"],
+    ),
+    (
+        "gbk",
+        lambda: BASE.encode("gb18030"),
+        [
+            f"{H}:2:56: byte 0xc4 is not UTF-8: the file reads as Chinese saved as GBK (GB 18030), the default of Chinese Windows; save the file as UTF-8"
+        ],
+    ),
     (
         "nul-byte",
         base("status: reconstructed", "status: op\x00en"),
