@@ -138,7 +138,7 @@ def _parse(text: str, display: str) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        found = _misindented(text, line, display)  # first: a quoted text may go on over lines
+        found = _misindented(text, line, display) or _full_width_colon(text, line)  # first: a quoted text may go on over lines
         quote = not found and _unclosed_quote(text, line)
         if quote:
             said = fail(*quote, 'a " opens a quoted text that is not closed on this line; close it or remove it')
@@ -335,6 +335,37 @@ def _unclosed_quote(text: str, last_line: int) -> tuple[int, int] | None:
         quotes = [i for i, char in enumerate(line) if char == '"' and (i == 0 or line[i - 1] != "\\")]
         if len(quotes) % 2 and line[: quotes[0]].rstrip().endswith((":", "-", "[", "{", ",")):
             return number, quotes[0] + 1
+    return None
+
+
+# A key typed with a Chinese input method: a full-width colon, or a full-width space after it.
+_FULL_WIDTH_COLON = re.compile(r"( *(?:- +)*)([A-Za-z_][\w-]*) *(：|:\u3000)")
+FULL_WIDTH_COLON = (
+    "the full-width colon '：' after '{key}' is not YAML's colon; write '{key}: ...', with the ASCII colon ':' and a space"
+)
+FULL_WIDTH_SPACE = "the full-width space after '{key}:' is not a space to YAML; write '{key}: ...', with an ASCII space"
+
+
+def _full_width_colon(text: str, last_line: int) -> tuple[int, int, str] | None:
+    """Where a key is (line, column, message) whose colon a Chinese input method typed, on line
+    `last_line` or just above: YAML reads 'status：open' as text, and fails there or on the next
+    line. Said only where YAML would read a key with the colon written ': '."""
+    lines = text.split("\n")
+    for number in range(max(0, last_line - 3), min(last_line, len(lines))):
+        line = lines[number]
+        colon = _FULL_WIDTH_COLON.match(line)
+        if colon is None:
+            continue
+        lines[number] = f"{line[: colon.start(3)]}: {line[colon.end(3) :]}"
+        at = sum(len(above) + 1 for above in lines[:number]) + colon.start(3)  # the colon's index in the text
+        try:
+            tokens = list(yaml.scan("\n".join(lines[: number + 1]), Loader=Loader))
+        except yaml.YAMLError:
+            tokens = []
+        lines[number] = line
+        if any(isinstance(token, yaml.ValueToken) and token.start_mark.index == at for token in tokens):
+            message = FULL_WIDTH_COLON if colon[3] == "：" else FULL_WIDTH_SPACE
+            return number + 1, colon.start(3) + 1, message.format(key=colon[2])
     return None
 
 

@@ -28,7 +28,7 @@ from . import model
 from .characters import refusal, unwelcome
 from .chinese import close_gaps
 from .errors import DataError, Problem, Severity, shortened
-from .load import MAX_FIELD, Document, LoadError, Sources, alias_marks, field_path
+from .load import FULL_WIDTH_COLON, MAX_FIELD, Document, LoadError, Sources, alias_marks, field_path
 from .model import CITYWIDE, Catalogue, Kind, Rule, Scenario, Vocabularies, describe, find_rule
 
 _TAG = "tag:yaml.org,2002:"
@@ -36,9 +36,6 @@ STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, MERGE = (_TAG + t for t in ("str", "int"
 PLAIN_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, _TAG + "map", _TAG + "seq"})
 MERGE_KEY = "a merge key ('<<', or one tagged !!merge) brings in the fields of another mapping, which scenario files do not do; write the fields out here"
 ENGLISH_NAMES = "field names are written in English, as in the template"
-FULL_WIDTH_COLON = (
-    "the full-width colon '：' after '{key}' is not YAML's colon; write '{key}: ...', with the ASCII colon ':' and a space"
-)
 PLACEHOLDER = "TODO"  # what `generator new` leaves for the contributor to replace
 MAX_TEXT = 5000  # characters, for texts without a stricter limit of their own
 MAX_DIGITS = 15  # before the decimal point: every number is below 10**15, exactly a float

@@ -332,6 +332,26 @@ CASES = [
         [("    kind: security\n", "    kind: security\n    priority: must\n")],
         [f"{S}:37:5: requirements[1].priority: duplicate key 'priority'; it is already set on line 35, keep one"],
     ),
+    (  # YAML reads the line as text and fails on the next: was "expected 'key: value' here" at 13:1
+        "full-width-colon-after-a-key",
+        [("status: reconstructed", "status：reconstructed")],
+        [f"{S}:12:7: {COLON.format(key='status')}"],
+    ),
+    (
+        "full-width-space-after-a-key",
+        [("status: reconstructed", "status:\u3000reconstructed")],
+        [f"{S}:12:7: the full-width space after 'status:' is not a space to YAML; write 'status: ...', with an ASCII space"],
+    ),
+    (
+        "full-width-colon-after-a-key-of-a-list-item",
+        [("    priority: should\n", "    priority：should\n")],
+        [f"{S}:35:13: {COLON.format(key='priority')}"],
+    ),
+    (
+        "full-width-colon-after-a-language",
+        [("  en: Show accuracy measured on a river section.", "  en：Show accuracy measured on a river section.")],
+        [f"{S}:46:5: {COLON.format(key='en')}"],
+    ),
 ]
 
 
@@ -351,6 +371,7 @@ WELCOME = [
         "text: {en: Real-time horizontal position., zh: 实时水平位置。}",
         'text: {en: "“Real-time: 20 cm”", zh: 实时水平位置：２０厘米。}',
     ),
+    ("  en: Show accuracy measured on a river section.", "  en: |-\n    Note：accuracy measured\n    on a river section."),
 ]
 
 
