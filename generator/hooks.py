@@ -102,10 +102,32 @@ def _settings(config: MkDocsConfig) -> Settings:
         raise PluginError(f"CATALOGUE_REPOSITORY or CATALOGUE_SITE_URL: {error}") from None
 
 
+class _ThemeProblem(Exception):
+    """A template of the theme's overrides that does not compile, under `mkdocs serve`, found before
+    MkDocs empties the site folder: the pages built last stay served (on_serve, _build_chinese)."""
+
+
+def _compile_overrides(config: MkDocsConfig) -> None:
+    """Compile each template of the theme's overrides (docs/overrides): one saved mid-edit would
+    otherwise fail the build after MkDocs emptied the site folder, and leave the preview hanging."""
+    if config.theme.custom_dir is None:
+        return
+    custom, environment = Path(config.theme.custom_dir), config.theme.get_env()
+    for template in sorted(custom.rglob("*.html")):
+        environment.get_template(template.relative_to(custom).as_posix())
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """Validate and render before MkDocs empties the site folder: bad data leaves the site as it was."""
     global _site
     language = config.theme["language"]
+    try:
+        _compile_overrides(config)
+    except jinja2.TemplateSyntaxError as error:
+        located = template_problem(error)
+        if _serving and language in _last_valid:
+            raise _ThemeProblem(f"TEMPLATE PROBLEM {located}; the preview shows the last valid pages") from None
+        raise PluginError(located) from None
     try:
         result, rendered = sites(Path(config.config_file_path).parent, _settings(config), (language,))
     except (MachineError, OSError) as error:  # a file that cannot be read: the machine's fault, not the data's
@@ -265,6 +287,8 @@ def _build_chinese(root: Path, site: Path, count: int) -> None:
         built = True
         if previous is not None:
             shutil.rmtree(previous, ignore_errors=True)
+    except _ThemeProblem as problem:  # the Chinese site built last stays served
+        log.info(str(problem))
     except Abort:  # MkDocs logged why (problems in the data); the English preview goes on
         log.info("the Chinese preview was not rebuilt")
     except Exception:  # a fault of the code, not of the data: shown in full, and the English preview goes on
@@ -284,12 +308,18 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[.
     rebuild, serve, chinese = server.builder, server.serve_request, server.mount_path + "zh/"
 
     def counted_rebuild() -> None:
-        global _chinese_due
+        global _chinese_due, _chinese_done
         with _chinese_counts:
             _chinese_due += 1
         if _chinese is not None:  # it shares the search plugin, which loading the English config resets
             _chinese.join()
-        rebuild()
+        try:
+            rebuild()
+        except _ThemeProblem as problem:  # the site folder is as the last build left it: browsers reload to it
+            log.info(str(problem))
+            with _chinese_counts:  # and no Chinese build follows
+                _chinese_done = _chinese_due
+                _chinese_counts.notify_all()
 
     def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if (environ["PATH_INFO"] + "/").startswith(chinese):

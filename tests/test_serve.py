@@ -105,7 +105,9 @@ def test_a_broken_template_or_ui_string_keeps_the_preview_alive_and_says_where(s
     valid pages are served at once (MkDocs would leave every request hanging), and the fix shows."""
     templates = tmp_path / "project" / "generator" / "templates"
     template, strings = templates / "scenario.html.j2", templates / "strings.yaml"
-    valid_template, valid_strings = template.read_text(encoding="utf-8"), strings.read_text(encoding="utf-8")
+    theme = tmp_path / "project" / "docs" / "overrides" / "main.html"
+    valid = {file: file.read_text(encoding="utf-8") for file in (template, strings, theme)}
+    valid_template, valid_strings = valid[template], valid[strings]
     key = "nav.catalogue:"
     assert valid_strings.count(f"\n{key}") == 1
     assert OLD_ZH in server.page(f"zh/scenarios/{SCENARIO}/")  # the first Chinese build is done: there is a last valid one
@@ -114,6 +116,7 @@ def test_a_broken_template_or_ui_string_keeps_the_preview_alive_and_says_where(s
         (template, valid_template + "{% if %}\n", "generator/templates/scenario.html.j2:"),
         (strings, valid_strings.replace(f"\n{key} {{en: ", f"\n{key} {{en: ["), "generator/templates/strings.yaml:"),
         (strings, valid_strings.replace(f"\n{key}", "\nnav.catalog:"), "'nav.catalogue'"),
+        (theme, valid[theme] + "{% if %}\n", "docs/overrides/main.html:"),  # the theme's: MkDocs renders it
     ]
     for file, broken, place in breaks:
         before = len(server.log)
@@ -123,8 +126,7 @@ def test_a_broken_template_or_ui_string_keeps_the_preview_alive_and_says_where(s
         assert any(place in line for line in listed), listed
         assert OLD in server.page(f"scenarios/{SCENARIO}/")
         assert OLD_ZH in server.page(f"zh/scenarios/{SCENARIO}/")
-        template.write_text(valid_template, encoding="utf-8")
-        strings.write_text(valid_strings, encoding="utf-8")
+        file.write_text(valid[file], encoding="utf-8")
     scenario = tmp_path / "project" / "scenarios" / f"{SCENARIO}.yaml"
     scenario.write_text(scenario.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
     wait_for(lambda: NEW in server.page(f"scenarios/{SCENARIO}/"), 60, "the fixed page")
