@@ -137,6 +137,8 @@ def _requirement_changes(old: tuple[Requirement, ...], new: tuple[Requirement, .
 
 
 def _describe(name: str, before: Any, after: Any) -> str:
+    if before is None or after is None:  # an optional value given, or left out
+        return f"{name}: {_written(after)} added" if before is None else f"{name}: {_written(before)} removed"
     if isinstance(before, Text) and isinstance(after, Text):
         languages = [language for language in ("en", "zh") if before.get(language) != after.get(language)]
         return f"{name} ({', '.join(languages)})"
@@ -145,10 +147,23 @@ def _describe(name: str, before: Any, after: Any) -> str:
         minus = [f"−{code(item)}" for item in before if item not in after]
         return f"{name}: {' '.join(plus + minus) or 'reordered'}"
     if isinstance(before, str | int | float) or hasattr(before, "isoformat"):
-        return f"{name}: {code(before)} → {code(after)}"
+        return f"{name}: {_written(before)} → {_written(after)}"
     if dataclasses.is_dataclass(before) and type(before) is type(after):
         return f"{name} ({'; '.join(_describe(*change) for change in _differing(before, after))})"
     return name
+
+
+def _written(value: Any) -> str:
+    """A value as a scenario file writes it, each scalar as inline code."""
+    if isinstance(value, Text):
+        return f"{code(value.en)} / {code(value.zh)}"
+    if isinstance(value, tuple):
+        return f"[{', '.join(_written(item) for item in value)}]"
+    if dataclasses.is_dataclass(value):
+        record: type = type(value)
+        fields = ((field.name, getattr(value, field.name)) for field in model.fields(record))
+        return "{" + ", ".join(f"{name}: {_written(item)}" for name, item in fields if item is not None) + "}"
+    return code(str(value).lower() if isinstance(value, bool) else value)
 
 
 def _git_bytes(root: Path, *arguments: str) -> bytes:

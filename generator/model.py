@@ -190,7 +190,8 @@ class NoColumn(Rule):
 @dataclass(frozen=True)
 class Fact(Rule):
     """Shown in the facts at the top of the scenario page, under this label; the fields the page
-    lays out itself (title, domain, requirements...) have none."""
+    lays out itself (title, domain, requirements...) have none. Only a scenario's own fields, of
+    a value the page can write in words (not a record, a mapping or true/false)."""
 
     en: str
     zh: str
@@ -505,18 +506,6 @@ class Scenario:
     def citywide(self) -> bool:
         return self.locations.codes == (CITYWIDE,)
 
-    def facts(self, language: str) -> list[tuple[str, str]]:
-        """(label, value) of the fields declared with a `Fact`, for the top of the scenario page;
-        a field left out of the record is left out here too."""
-        shown = []
-        record: type = type(self)  # a record declared with more fields shows its own
-        for field in fields(record):
-            value, fact = getattr(self, field.name), field.rule(Fact)
-            if fact is not None and value not in (None, ()):
-                label = fact.zh if language == "zh" else fact.en
-                shown.append((label, value.get(language) if isinstance(value, Text) else str(value)))
-        return shown
-
 
 # ---------------------------------------------------------------------------------------------
 # Vocabularies: one file each in scenarios/vocabularies/, a mapping of key -> entry
@@ -782,6 +771,7 @@ _CHECKED_ON: dict[type[Rule], set[str]] = {
     WebAddress: {"str"},
     Range: {"int", "float"},
     NotInFuture: {"date"},
+    Fact: {"str", "int", "float", "date", "choice", "text"},  # shown, rather than checked
 }
 
 
@@ -802,6 +792,10 @@ def fields(cls: type) -> tuple[Field, ...]:
         kinds = {kind.name, kind.item.name if kind.item else kind.name}
         for rule in (rule for rule in rules if not kinds & _CHECKED_ON.get(type(rule), kinds)):
             raise TypeError(f"{cls.__name__}.{spec.name}: {type(rule).__name__} is not checked on {describe(kind)}")
+        if not issubclass(cls, Scenario) and any(isinstance(rule, Fact) for rule in rules):
+            raise TypeError(
+                f"{cls.__name__}.{spec.name}: a Fact is shown for a scenario's own fields only, not a {cls.__name__}'s"
+            )
         found.append(Field(spec.name, kind, rules, optional, spec.default if optional else None, spec.name))
     return tuple(found)
 

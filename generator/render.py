@@ -261,6 +261,7 @@ class ScenarioPage:
     evidence: list[tuple[model.Evidence, Markup]]  # (item, who said it and when, numbered)
     sources: list[tuple[str, model.Source]]
     edit: str  # where to edit it
+    facts: list[tuple[str, str]]  # (label, value in words) of the fields declared with a model.Fact
     qr: str = ""  # link to the QR code of the page's published address, printed; "" when the site's address is unknown
 
 
@@ -606,7 +607,30 @@ class _Pages:
         addresses = self.addresses.on(path)
         listed, edit = [(key, sources[key]) for key in scenario.sources], addresses.edit(scenario.id)
         code = addresses.link(_qr_path(scenario.id)) if self.addresses.settings.site_url else ""
-        return ScenarioPage(scenario, *names, capabilities, musts, rows, districts, evidence, listed, edit, code)
+        return ScenarioPage(
+            scenario, *names, capabilities, musts, rows, districts, evidence, listed, edit, self._facts(scenario), code
+        )
+
+    def _facts(self, scenario: Scenario) -> list[tuple[str, str]]:
+        """(label, value) of the fields declared with a Fact, in words: a vocabulary key by its
+        name, a text in the page's language, a list joined as the language joins one; a field left
+        out of the record is left out here too."""
+        shown = []
+        record: type = type(scenario)  # a record declared with more fields shows its own
+        for field in model.fields(record):
+            fact, value = field.rule(model.Fact), getattr(scenario, field.name)
+            if fact is not None and value not in (None, ()):
+                words = [self._in_words(field, item) for item in (value if field.kind.name == "list" else (value,))]
+                shown.append((fact.zh if self.t.language == "zh" else fact.en, str(self.t("list.separator")).join(words)))
+        return shown
+
+    def _in_words(self, field: model.Field, value: Any) -> str:
+        vocabulary = field.rule(model.Vocabulary)
+        if vocabulary:
+            return self._name(vocabulary.name, value)
+        if isinstance(value, model.Text):
+            return self.loc(value)
+        return f"{value:g}" if isinstance(value, float) else str(value)
 
     # -- the parts several pages show ---------------------------------------------------------
 
@@ -616,7 +640,7 @@ class _Pages:
         entry = getattr(self.vocabularies, vocabulary)[key]
         if vocabulary == "owners" and entry.former_name is not None:
             return self.t("owners.renamed", former=self.loc(entry.former_name), current=self.loc(entry.name))
-        return self.loc(entry.name)
+        return self.loc(entry.symbol if vocabulary == "units" else entry.publisher if vocabulary == "sources" else entry.name)
 
     def _groups(self, grouping: str, keys: Iterable[str] | None = None) -> list[Group]:
         """Every entry of a vocabulary, or those among `keys`, in vocabulary order."""

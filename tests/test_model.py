@@ -21,7 +21,7 @@ from generator import model
 from generator.addresses import Settings
 from generator.build import vocabularies
 from generator.cli import main
-from generator.model import Example, Fact, Help, MaxChars
+from generator.model import Example, Fact, Help, MaxChars, Unique, Vocabulary
 from generator.schema import field_reference, scenario_schema
 from tests.helpers import edit, problems, rendered_files
 
@@ -168,3 +168,83 @@ def test_the_walk_gives_paths_into_nested_records() -> None:
     paths = [field.path for field in model.walk(model.Scenario)]
     assert {"locations.codes", "requirements.target.unit", "evidence.source"} <= set(paths)
     assert paths.index("requirements") < paths.index("requirements.id") < paths.index("requirements.target.metric")
+
+
+def test_the_diff_shows_an_optional_value_given_or_left_out(budget_line: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A value given where there was none printed the bare name, and a value left out Python's
+    # None, a word no scenario file holds.
+    for arguments in (
+        ["init", "-q", "-b", "main"],
+        ["add", "-A"],
+        ["-c", "user.name=t", "-c", "user.email=t@localhost", "commit", "-qm", "start"],
+    ):
+        subprocess.run(["git", "-C", str(budget_line), *arguments], check=True, capture_output=True)
+    edit(budget_line, "river-ships.yaml", "budget_line: waterway-fund\n", "")
+    edit(budget_line, "fire-watch.yaml", "status: piloting\n", "status: piloting\nbudget_line: forest-fund\n")
+    capsys.readouterr()
+    assert main(["diff", "HEAD", "--root", str(budget_line)]) == 0
+    changes = [line for line in capsys.readouterr().out.splitlines() if "budget_line" in line]
+    assert changes == ["  - budget_line: `forest-fund` added", "  - budget_line: `waterway-fund` removed"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class WithPartners(model.Scenario):
+    """A scenario record with an optional list of owners more, shown among the page's facts."""
+
+    partners: Annotated[
+        tuple[str, ...],
+        Help("Other city bodies that share the need.", "共同提出需求的其他部门。"),
+        Example(["forestry-bureau"]),
+        Vocabulary("owners"),
+        Unique(),
+        Fact("Partners", "协作单位"),
+    ] = ()
+
+
+def test_a_listed_fact_is_shown_as_the_names_of_its_keys(monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
+    # The page showed <dd>(&#39;forestry-bureau&#39;, &#39;transportation-commission&#39;)</dd>, the
+    # tuple as Python writes it. A list of keys is shown as the page shows capabilities.
+    monkeypatch.setattr(model, "Scenario", WithPartners)
+    edit(
+        project,
+        "river-ships.yaml",
+        "status: reconstructed\n",
+        "status: reconstructed\npartners: [forestry-bureau, transportation-commission]\n",
+    )
+    assert problems(project) == []
+    files = rendered_files(project, Settings())
+    english, chinese = files["en/scenarios/river-ships.md"], files["zh/scenarios/river-ships.md"]
+    assert (
+        '<dt>Partners<span class="visually-hidden">: </span></dt>'
+        "<dd>Chongqing Municipal Forestry Bureau, Chongqing Municipal Transport Bureau (now Chongqing Municipal Transportation Commission)<"
+        in english  # a renamed owner as the page names it elsewhere
+    )
+    assert (
+        '<dt>协作单位<span class="visually-hidden">：</span></dt><dd>重庆市林业局、重庆市交通局（现重庆市交通运输委员会）<'
+        in chinese
+    )
+    assert "<dt>Partners" not in files["en/scenarios/fire-watch.md"]  # an empty list is left off the page
+
+
+def test_a_fact_the_page_cannot_show_fails_at_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    # facts are a scenario's own fields, written in words: a Fact on a requirement's field, or on
+    # a record, was accepted at import and shown nowhere, or as Python writes the record.
+    source = Path(model.__file__).read_text(encoding="utf-8")
+    nested = types.ModuleType("nested_fact")
+    monkeypatch.setitem(sys.modules, "nested_fact", nested)
+    for declared, message in (
+        (
+            '        Column("requirement"),\n',
+            "Requirement.text: a Fact is shown for a scenario's own fields only, not a Requirement's",
+        ),
+        (
+            '    locations: Annotated[Locations, Help("Where the scenario applies.", "适用地点。")',
+            "Scenario.locations: Fact is not checked on a mapping",
+        ),
+    ):
+        assert source.count(declared) == 1, declared
+        changed = source.replace(
+            declared, declared.rstrip("\n") + (', Fact("A", "甲")' if declared.endswith(")") else '\n        Fact("A", "甲"),\n')
+        )
+        with pytest.raises(TypeError, match=f"^{re.escape(message)}"):
+            exec(compile(changed, model.__file__, "exec", dont_inherit=True), nested.__dict__)
