@@ -1,7 +1,7 @@
 """The bench's projects are valid and its baselines are the ones it names; its verdicts follow the
 issue's targets; it runs end to end on a tiny catalogue. Its timings are printed, never asserted.
 
-The only test module that imports bench/: the rest of the suite stands without it."""
+They stand beside the bench, which they import; no test in tests/ does. `make test` runs them too."""
 
 from __future__ import annotations
 
