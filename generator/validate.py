@@ -861,10 +861,11 @@ def _shallow(name: str, above: tuple[str, yaml.Node] | None, fields: dict[str, A
 
 
 def _suggest(word: str, choices: Iterable[Any], lead: str) -> str:
-    """'did you mean X?' when a choice is close, else the list of choices."""
+    """'did you mean X?' when a choice is close, with the list of choices: all of them, as the
+    model declares them (a record's fields, a choice's values), however many."""
     names = [str(c) for c in choices]
     close = _closest(word, names)
-    text = f"{lead} {', '.join(names)}" if len(names) <= 20 else f"{lead} one of {len(names)} known keys"
+    text = f"{lead} {', '.join(names)}"
     return f"did you mean '{close[0]}'? ({text})" if close else text
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import model
 from generator.load import LoadError, load, load_vocabularies
 from generator.validate import check_file, check_vocabularies
 from tests.helpers import ROOT, edit, problems
@@ -20,11 +21,7 @@ NAME = "fire-watch.yaml"
 UNCLOSED_LIST = (
     f"{F}:8:6: expected ',' or ']' here: a list or mapping in brackets is not closed; close it, or quote text holding brackets"
 )
-STATUSS = (
-    f"{F}:12:1: statuss: unknown key 'statuss'; did you mean 'status'? (expected one of id, title, summary, domain, "
-    "capabilities, owner, locations, status, released, updated, provenance, problem, users, requirements, constraints, "
-    "how_to_respond, sources, evidence)"
-)
+STATUSS = f"{F}:12:1: statuss: unknown key 'statuss'; did you mean 'status'? (expected one of {model.names(model.Scenario)})"
 CAPABILITIES = "capabilities: [remote-sensing, satellite-navigation]"
 
 
