@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import dataclasses
+import itertools
 import os
 import re
 import stat
@@ -28,7 +29,7 @@ import yaml
 
 from .characters import every_unwelcome, refusal
 from .errors import MachineError, Problem, shortened
-from .model import VOCABULARY_TYPES
+from .model import VOCABULARY_TYPES, Scenario, fields, walk
 
 MAX_BYTES = 256 * 1024
 MAX_FLOW_DEPTH = 64
@@ -80,14 +81,16 @@ class LoadError(Exception):
         super().__init__(problem, *more)
         self.problems = [problem, *more]
         self.syntax: yaml.MarkedYAMLError | None = None  # the parser's error, if YAML could not parse the text
+        self.indent: tuple[int, int] | None = None  # a line (from 0) over-indented, and the column its message says
 
     def __str__(self) -> str:  # when asked: the checker prints each problem itself
         return "\n".join(map(str, self.problems))
 
 
-def load(file: Path, display: str) -> Document:
+def load(file: Path, display: str, own: frozenset[str] = frozenset()) -> Document:
     """Parse `file` (shown to people as `display`); raise LoadError with a located problem, or
-    MachineError."""
+    MachineError. `own`: the keys that are fields of the file and of nothing inside it, so that a
+    line holding one, indented deeper, is said to belong in column 1."""
 
     def fail(line: int, column: int, message: str) -> LoadError:
         return LoadError(Problem(display, line, column, "", message))
@@ -108,24 +111,57 @@ def load(file: Path, display: str) -> Document:
     text = _decode(data, fail)
     refused = list(every_unwelcome(text, in_file=True))  # every one, in a comment as well: a reviewer reads those too
     if not refused:
-        return _parse_recovering(text, display)
+        return _parse_recovering(text, display, own)
     said = tuple(_refused(text, refused, display))
     kept, placed = _without(text, [char.start() for char in refused], display)
     try:
-        parsed = _parse_recovering(kept, display)
+        parsed = _parse_recovering(kept, display, own)
     except LoadError as error:
         raise LoadError(*said, *map(placed, error.problems)) from None
-    return dataclasses.replace(parsed, refused=said, placed=placed, syntax=tuple(map(placed, parsed.syntax)))
+    inner = parsed.placed  # where a problem is in the text `kept`, when parsing it moved lines
+    return dataclasses.replace(
+        parsed, refused=said, placed=lambda problem: placed(inner(problem)), syntax=tuple(map(placed, parsed.syntax))
+    )
 
 
-def _parse_recovering(text: str, display: str) -> Document:
+def _parse_recovering(text: str, display: str, own: frozenset[str], rounds: int = 0) -> Document:
     try:
-        return _parse(text, display)
+        return _parse(text, display, own)
     except LoadError as error:
-        return _recovered(text, display, error)
+        if error.indent is not None and rounds < MAX_SET_ASIDE:
+            return _reindented(text, display, own, error, rounds)
+        return _recovered(text, display, own, error)
 
 
-def _parse(text: str, display: str) -> Document:
+def _reindented(text: str, display: str, own: frozenset[str], error: LoadError, rounds: int) -> Document:
+    """The document of `text` with its over-indented line moved back to the column its message
+    says, with the lines below it that belong to it: the file as its contributor will fix it, so
+    that every other problem is said in the same run, each where it is in the file."""
+    assert error.indent is not None
+    line, column = error.indent
+    pieces, breaks = _LINE_BREAK.split(text), _LINE_BREAK.findall(text)
+    depth = len(pieces[line]) - len(pieces[line].lstrip(" "))
+    below = itertools.takewhile(
+        lambda piece: not piece.strip() or len(piece) - len(piece.lstrip(" ")) > depth, pieces[line + 1 :]
+    )
+    starts = [0]  # where each line starts in the text
+    for piece, end in zip(pieces, breaks, strict=False):
+        starts.append(starts[-1] + len(piece) + len(end))
+    moved = [line, *(number for number, piece in enumerate(below, line + 1) if piece.strip())]
+    after = next((piece for piece in pieces[moved[-1] + 1 :] if piece.strip() and not piece.lstrip().startswith("#")), "")
+    rest = _PARTS.fullmatch(pieces[line].lstrip(" ")).group(3).strip()  # type: ignore[union-attr]  # every line matches
+    if after[:1] == " " and rest and not _opens_below(rest):
+        return _recovered(text, display, own, error)  # the line below would belong to a key that has its value
+    kept, placed = _without(text, [starts[number] + space for number in moved for space in range(depth - column)], display)
+    try:
+        parsed = _parse_recovering(kept, display, own, rounds + 1)
+    except LoadError as again:
+        raise LoadError(*error.problems, *map(placed, again.problems)) from None
+    syntax = (*error.problems, *map(placed, parsed.syntax))
+    return dataclasses.replace(parsed, syntax=syntax, placed=lambda problem: placed(parsed.placed(problem)))
+
+
+def _parse(text: str, display: str, own: frozenset[str]) -> Document:
     def fail(line: int, column: int, message: str) -> LoadError:
         return LoadError(Problem(display, line, column, "", message))
 
@@ -138,7 +174,8 @@ def _parse(text: str, display: str) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        found = _misindented(text, line, display) or _full_width_colon(text, line)  # first: a quoted text may go on over lines
+        misindented = _misindented(text, line, display, own)  # first: a quoted text may go on over lines
+        found = misindented[:3] if misindented else _full_width_colon(text, line)
         quote = not found and _unclosed_quote(text, line)
         if quote:
             said = fail(*quote, 'a " opens a quoted text that is not closed on this line; close it or remove it')
@@ -146,6 +183,10 @@ def _parse(text: str, display: str) -> Document:
             found = found or _long_key(error, text)
             said = fail(*found) if found else fail(line, column, _explain(error, text, mark))
         said.syntax = error  # where a recovery starts, without parsing the text again
+        # Moved back to the file's own fields only: deeper than a field of the file that has its
+        # value, a line can belong nowhere else; inside a record it may be meant at an outer level.
+        if misindented and misindented[3] == 0:
+            said.indent = (misindented[0] - 1, 0)
         raise said from None
     except yaml.YAMLError as error:  # pragma: no cover - libyaml reports every syntax error with a mark
         raise fail(1, 1, " ".join(f"not valid YAML: {error}".split())) from None
@@ -393,58 +434,89 @@ def _long_key(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | 
 
 # The '- ' marks that start a line, then its key and what follows the key on the line.
 _PARTS = re.compile(r"((?:-(?: +|$))*)(?:([^\s#:'\"\[{|>-][^:]*?):(?: +|$))?(.*)")
+_OWN_KEY = re.compile(r"([a-z_]+):\s*(?:#.*)?")  # a line that is a key alone, such as 'users:'
 _BLOCK_TEXT = re.compile(r"[|>][-+0-9]*\s*(?:#.*)?")
 Level = tuple[int, int, str, str]  # column, line, key (or '-' for a list item), its value on its line
 
 
-def _misindented(text: str, last_line: int, display: str) -> tuple[int, int, str] | None:
+def _misindented(text: str, last_line: int, display: str, own: frozenset[str]) -> tuple[int, int, str, int | None] | None:
     """Where the first line up to `last_line` is (line, column, message) that is indented as no
-    field or list item above it: the parser reports such a line later, or as something else."""
+    field or list item above it, and the column the message tells to indent it to, if it names
+    one: the parser reports such a line later, or as something else. A key of `own` belongs to
+    the file whatever is above it."""
     levels: list[Level] = []  # each open field and list item, outermost first
     opens = False  # whether the line above ends in a key or '-' whose value is on the lines below
     block: tuple[Level, int] | None = None  # a key whose text (| or >) is below, and its first line's column
+    last_of_text: tuple[int, int, str] | None = None  # the last line of such a text: number, column, content
     for number, line in enumerate(text.splitlines()[:last_line], start=1):
         content = line.lstrip(" ")
         column = len(line) - len(content)
         if block and content and column > block[0][0] and block[1] in (0, column):
             block = (block[0], column)
+        if block and content and column >= block[1] > 0:
+            last_of_text = (number, column, content)
         if not content or content.startswith("#") or (block and column >= block[1] > 0):
             continue
         if content.startswith("\t"):
             return None  # the parser's message says it: a tab
         ended, block = block, None
+        if ended and last_of_text and number == last_line:  # 'users:' indented as deep as the text above it
+            at, indent, said = last_of_text
+            slipped = _OWN_KEY.fullmatch(said)
+            if slipped and slipped[1] in own:
+                return at, indent + 1, _of_the_file(slipped[1], levels, display), 0
         dashes, key, rest = _PARTS.fullmatch(content).groups()  # type: ignore[union-attr]  # every line matches
         inner = None
         while levels and levels[-1][0] > column:
             inner = levels.pop()
         top = levels[-1] if levels else None
         item = next((level for level in reversed(levels) if level[2] == "-"), None)
-        wrong, spot = "wrong indentation: this line is indented", column
-        if ended and (column > ended[0][0] or (column < ended[0][0] and not key and not dashes)):
+        wrong, spot, to = "wrong indentation: this line is indented", column, None
+        textual = ended is not None and (column > ended[0][0] or (column < ended[0][0] and not key and not dashes))
+        if ended and textual:
             message = f"{wrong} less than the first line of the text of {_said(ended[0], display)}; indent every line of the text as far as its first"
         elif top is None:
-            message = "wrong indentation: the first field is indented; the fields of a file start in column 1" if column else ""
+            message, to = (
+                "wrong indentation: the first field is indented; the fields of a file start in column 1" if column else "",
+                0,
+            )
         elif inner and (top[0] < column or (dashes and inner[2] == "-" and top[2] != "-")):
             beside = "another item of the list" if inner[2] == "-" else "a field beside it"
             than = "more than" if top[0] < column else "as far as"
-            message = f"{wrong} less than {_said(inner, display)} and {than} {_said(top, display)}; indent it as far as {_named(inner)} to make it {beside}"
+            message, to = (
+                f"{wrong} less than {_said(inner, display)} and {than} {_said(top, display)}; indent it as far as {_named(inner)} to make it {beside}",
+                inner[0],
+            )
         elif top[0] < column and not opens:
             if not key or not top[3] or _goes_on(top[3]):
                 continue  # a text or brackets going on from the line above
             spot = column + len(dashes) + len(key)  # at the ':', where the parser says so too, when it does
-            message = f"{wrong} deeper than {_said(top, display)}, so it would belong to '{top[2]}', which has its value already; indent it as far as '{top[2]}' to make it a field beside it"
+            message, to = (
+                f"{wrong} deeper than {_said(top, display)}, so it would belong to '{top[2]}', which has its value already; indent it as far as '{top[2]}' to make it a field beside it",
+                top[0],
+            )
         elif inner and top[2] == "-" and not dashes and len(levels) > 1 and levels[-2][0] < column:
-            message = f"{wrong} as far as {_said(top, display)}, not as its field {_said(inner, display)}; indent it as far as '{inner[2]}' to make it a field beside it"
+            message, to = (
+                f"{wrong} as far as {_said(top, display)}, not as its field {_said(inner, display)}; indent it as far as '{inner[2]}' to make it a field beside it",
+                inner[0],
+            )
         elif item and dashes and top[2] != "-" and top[3]:
-            message = f"wrong indentation: this list item is indented as far as {_said(top, display)}, which has its value already; indent it as far as {_said(item, display)}"
+            message, to = (
+                f"wrong indentation: this list item is indented as far as {_said(top, display)}, which has its value already; indent it as far as {_said(item, display)}",
+                item[0],
+            )
         elif top[0] == column and not key and not dashes:  # a text where a field was expected: the parser says so
             if not ended or ended[0][0] != column:
                 return None
             message = f"{wrong} as far as {_said(ended[0], display)}, not deeper, so it ends the text below that key; indent it as the lines of the text"
         else:
             message = ""
+        if message and to != 0 and inner and inner[2] in own and not inner[3] and not textual and levels:  # the key above slipped
+            return inner[1], inner[0] + 1, _of_the_file(inner[2], levels, display), 0
+        if message and to != 0 and key in own and not dashes and not textual and levels:
+            return number, column + 1, _of_the_file(key, levels, display), 0
         if message:
-            return number, spot + 1, message
+            return number, spot + 1, message, to if to is not None and to < column else None
         if top and top[0] == column and not (dashes and top[2] != "-" and not top[3]):
             levels.pop()
         at = column
@@ -454,8 +526,13 @@ def _misindented(text: str, last_line: int, display: str) -> tuple[int, int, str
         if key:
             levels.append((at, number, key, "" if rest.startswith("#") else rest))
             block = (levels[-1], 0) if _BLOCK_TEXT.fullmatch(rest) else None
+            last_of_text = None
         opens = not rest or rest.startswith("#")
     return None
+
+
+def _of_the_file(key: str, levels: list[Level], display: str) -> str:
+    return f"wrong indentation: '{key}' is a field of the file, so this line starts in column 1, as far as {_said(levels[0], display)}"
 
 
 def _goes_on(value: str) -> bool:
@@ -538,7 +615,7 @@ def load_scenarios(root: Path) -> Iterator[Document | LoadError]:
                 message = "scenario files belong directly in scenarios/, not in a folder; move its files up"
                 yield LoadError(Problem(display, 1, 1, "", message))
         elif file.suffix == ".yaml":
-            yield _attempt(file, display)
+            yield _attempt(file, display, SCENARIO_OWN)
         elif file.suffix.lower() in (".yaml", ".yml"):
             message = f"scenario files end in .yaml, in lower case; rename it to {file.stem}.yaml"
             yield LoadError(Problem(display, 1, 1, "", message))
@@ -547,6 +624,8 @@ def load_scenarios(root: Path) -> Iterator[Document | LoadError]:
             yield LoadError(Problem(display, 1, 1, "", message))
 
 
+# The fields of a scenario file that no record inside it has ('id' is a requirement's too).
+SCENARIO_OWN = frozenset(field.name for field in fields(Scenario)) - {field.name for field in walk(Scenario) if "." in field.path}
 IGNORED_SUFFIXES = frozenset({".md"})  # a README beside the scenarios is welcome
 _SWAP_FILE = re.compile(r"\.sw[a-p]$")
 
@@ -567,9 +646,9 @@ def editor_file(name: str) -> bool:
     )
 
 
-def _attempt(file: Path, display: str) -> Document | LoadError:
+def _attempt(file: Path, display: str, own: frozenset[str] = frozenset()) -> Document | LoadError:
     try:
-        return load(file, display)
+        return load(file, display, own)
     except LoadError as error:
         return error
 
@@ -612,7 +691,7 @@ class _Head:
     value_at: int  # the column where the rest of its line starts
 
 
-def _recovered(text: str, display: str, error: LoadError) -> Document:
+def _recovered(text: str, display: str, own: frozenset[str], error: LoadError) -> Document:
     """The document parsed with the block of each syntax error set aside, up to MAX_SET_ASIDE of
     them; raise a LoadError with the syntax errors found when a block cannot be set aside safely."""
     said = list(error.problems)
@@ -629,7 +708,7 @@ def _recovered(text: str, display: str, error: LoadError) -> Document:
             began = cause.context_mark.line
         if min(where) < parsed_to:
             break
-        found = _set_aside(text, display, where, began)
+        found = _set_aside(text, display, own, where, began)
         if found is None:
             break
         text, marks, parsed_to, outcome = found
@@ -645,7 +724,7 @@ def _recovered(text: str, display: str, error: LoadError) -> Document:
 
 
 def _set_aside(
-    text: str, display: str, where: set[int], began: int
+    text: str, display: str, own: frozenset[str], where: set[int], began: int
 ) -> tuple[str, list[tuple[int, int]], int, Document | LoadError] | None:
     """The smallest block (or run of blocks side by side) that holds the lines `where` and can be
     set aside: what precedes it parses by itself (no bracket or quote left open above it), and
@@ -679,7 +758,7 @@ def _set_aside(
         candidate = "".join(p + b for p, b in zip(kept, [*breaks, ""], strict=True))
         marks = [(member.line, len(member.lead) + 1) for member in run]
         try:
-            return candidate, marks, ends[-1], _parse(candidate, display)
+            return candidate, marks, ends[-1], _parse(candidate, display, own)
         except LoadError as again:
             if all(problem.line - 1 >= ends[-1] for problem in again.problems):
                 return candidate, marks, ends[-1], again  # a syntax error of its own, further down

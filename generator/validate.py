@@ -17,7 +17,7 @@ import difflib
 import math
 import re
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,6 +57,10 @@ MD_LINK_TARGET = re.compile(
 )
 
 
+# A record being read: its node, its path, its fields by name, and the keys not to be said missing
+_Reading = tuple[yaml.MappingNode, str, dict[str, Any], set[str]]
+
+
 class Unparsed(Exception):
     """A rule read a part of a record that did not parse; the rule is skipped."""
 
@@ -73,6 +77,29 @@ class Draft:
 
 
 _INVALID: Any = Draft({})  # a value with problems, none of it parsed; never reaches the model
+
+
+class _Partial(Draft):
+    """A list of values some of which have problems. Reading it as a list raises Unparsed, as a
+    list missing one would say something else than the file; a rule may read its good items, by
+    their place in the list, through _known(), where what it finds holds whatever the others become."""
+
+    def __init__(self, known: list[tuple[int, Any]]) -> None:
+        super().__init__({"known": tuple(known)})
+
+    def __iter__(self) -> Iterator[Any]:
+        raise Unparsed("items")
+
+    def __len__(self) -> int:
+        raise Unparsed("items")
+
+    def __contains__(self, item: object) -> bool:
+        raise Unparsed("items")
+
+
+def _known(values: Any) -> list[tuple[int, Any]]:
+    """The items of a list that parsed, with their places: all of them, or a _Partial's good ones."""
+    return list(values.known) if isinstance(values, _Partial) else list(enumerate(values))
 
 
 def _complete(value: Any) -> bool:
@@ -179,7 +206,8 @@ class Checker:
         self._trying = False  # converting a value as it was most likely meant, only to see if it is valid
         self._aliases: list[yaml.Mark] | None = None  # positions of the aliases not reported yet
         self.texts: list[tuple[str, str]] = []  # every human-readable text converted, by field path
-        self._records: list[tuple[yaml.MappingNode, str, Any, set[str]]] = []  # those read: node, path, fields, keys not missing
+        self._records: list[_Reading] = []  # those being read, outermost first
+        self._slipped: yaml.Node | None = None  # a mapping whose last key is a field further out, indented too deep
         self.scenario: Any = _INVALID  # what check_file() made of the document
 
     @property
@@ -220,7 +248,7 @@ class Checker:
             )
         reported = len(self.problems)
         value = self._value(node, kind, rules, path, language)
-        if value is _INVALID and not language:
+        if (value is _INVALID or isinstance(value, _Partial)) and not language:
             self._say_what_was_meant(node, kind, rules, path, reported)
         return value
 
@@ -332,11 +360,14 @@ class Checker:
                 missing = True
                 continue
             if name not in fields:
-                hint = self._misplaced(name) or _shallow(name, above, fields, path, self.document.path)
+                hint = self._misplaced(name, node, self._records[:-1]) or _shallow(name, above, fields, path, self.document.path)
                 unknown = f"unknown key '{_short(name)}'; {hint or _suggest(name, fields, 'expected one of')}"
                 self._fail(key_node, field_path(path, name), unknown)
                 misspelt.update(_closest(name, list(fields)))
                 missing = True
+                if hint.startswith(_MISPLACED) and _opens(value_node):
+                    self._slip(node, key_node)
+                    break
                 continue
             field, above = fields[name], (name, value_node)
             values[name] = self.convert(value_node, field.kind, field.rules, field_path(path, name))
@@ -378,13 +409,21 @@ class Checker:
         else:
             self._fail(key_node, field_path(path, name), f"{ENGLISH_NAMES}; expected one of {', '.join(fields)}")
 
-    def _misplaced(self, name: str) -> str:
-        """What to say of an unknown key of the record being read that a record around it lacks and
-        has as a field: the key's line is indented as deep as this record's fields, too deep."""
-        inner = self._records[-1][0]
+    def _slip(self, node: yaml.MappingNode, key_node: yaml.Node) -> None:
+        """A key of an outer record, with no value, slipped into mapping `node`: only its line was
+        indented too deep, and what is below it is its own. The keys after it in `node` are not
+        read as duplicates or unknown keys of `node`; if it is the last, nor are the items after
+        `node` in its list (see _list)."""
+        if key_node is node.value[-1][0]:
+            self._slipped = node
+
+    def _misplaced(self, name: str, inner: yaml.MappingNode, around: list[_Reading]) -> str:
+        """What to say of an unknown key of mapping `inner` (a record or a text) that a record
+        `around` it lacks and has as a field: the key's line is indented as deep as the mapping's
+        keys, too deep."""
         if inner.flow_style:  # {a: 1, b: 2}: not a matter of indentation
             return ""
-        for outer, path, fields, misspelt in reversed(self._records[:-1]):
+        for outer, path, fields, misspelt in reversed(around):
             holder = next(
                 (key for key, value in outer.value if value.start_mark.index <= inner.start_mark.index < value.end_mark.index),
                 None,
@@ -393,7 +432,7 @@ class Checker:
                 continue  # (no holder: an alias's record, written elsewhere)
             misspelt.add(name)  # its record does not also say that it is missing
             where = f"{self.document.path}:{holder.start_mark.line + 1}:{holder.start_mark.column + 1}"
-            return f"it is a field of {path or 'the file'}, and this line is indented too deep; indent it as far as '{holder.value}' at {where}"
+            return f"{_MISPLACED}{path or 'the file'}, and this line is indented too deep; indent it as far as '{holder.value}' at {where}"
         return ""
 
     def _list(self, node: yaml.Node, kind: Kind, rules: tuple[Rule, ...], path: str) -> Any:
@@ -404,7 +443,11 @@ class Checker:
                 path,
                 f"expected a list of {describe(kind.item, rules)}, got {_got(node)}; write each item on a line starting with '- '",
             )
-        items = [self.convert(child, kind.item, rules, f"{path}[{i}]") for i, child in enumerate(node.value)]
+        items = []
+        for i, child in enumerate(node.value):
+            items.append(self.convert(child, kind.item, rules, f"{path}[{i}]"))
+            if self._slipped is child:
+                return _INVALID  # the items below are its last key's, which was said to be indented too deep
         least = find_rule(rules, model.MinItems)
         if least and len(items) < least.count:
             return self._fail(node, path, f"the list is empty; expected at least {least.count} item(s)")
@@ -416,11 +459,14 @@ class Checker:
                     self._fail(child, path, f"'{value}' is listed twice; list each item once")
                     repeated = True
                 seen.add(value)
-        # A list of values missing one would say something else than the file: no rule may read
-        # it. Rules read a list of records item by item, so a record that did not parse stays in
-        # its place (a Draft of nothing) and the others are checked.
-        lost = any(item is _INVALID for item in items) and kind.item.name != "record"
-        return _INVALID if repeated or lost else tuple(items)
+        # A list of values missing one would say something else than the file: rules read only its
+        # good items, as a _Partial. Rules read a list of records item by item, so a record that did
+        # not parse stays in its place (a Draft of nothing) and the others are checked.
+        if repeated:
+            return _INVALID
+        if any(item is _INVALID for item in items) and kind.item.name != "record":
+            return _Partial([(index, item) for index, item in enumerate(items) if item is not _INVALID])
+        return tuple(items)
 
     def _mapping(self, node: yaml.Node, kind: Kind, path: str) -> Any:
         assert kind.item is not None
@@ -461,13 +507,18 @@ class Checker:
         misspelt: set[str] = set()
         for key_node, key, value_node in self._pairs(node, path):
             if key not in model.LANGUAGES:
-                self._fail(
-                    key_node,
-                    field_path(path, key),
-                    f"unknown language '{key}'; {_suggest(str(key), model.LANGUAGES, 'expected')}",
+                hint = self._misplaced(str(key), node, self._records)
+                unknown = (
+                    f"unknown key '{key}'; {hint}"
+                    if hint
+                    else f"unknown language '{key}'; {_suggest(str(key), model.LANGUAGES, 'expected')}"
                 )
+                self._fail(key_node, field_path(path, key), unknown)
                 misspelt.update(_closest(str(key), list(model.LANGUAGES)))
                 values["?"] = _INVALID
+                if hint and _opens(value_node):
+                    self._slip(node, key_node)
+                    break
                 continue
             values[str(key)] = self.convert(value_node, _STRING, rules, field_path(path, key), str(key))
         missing = [language for language in model.LANGUAGES if language not in values and language not in misspelt]
@@ -711,11 +762,11 @@ def _items(record: Any, name: str) -> list[tuple[int, Any]]:
 
 
 def _check_places(locations: Any, checker: Checker) -> None:
-    districts, codes = checker.vocabularies.get("districts") or {}, locations.codes
-    if CITYWIDE in codes and len(codes) > 1:
+    districts, codes = checker.vocabularies.get("districts") or {}, _known(locations.codes)
+    if CITYWIDE in (code for _, code in codes) and len(codes) > 1:  # so whatever a code with problems becomes
         checker.report("locations.codes", f"{CITYWIDE} means the whole municipality; list it alone or list districts only")
     valid_on = locations.valid_on  # read after the rule that does not need it: it may not have parsed
-    for index, code in enumerate(codes):
+    for index, code in codes:
         district = districts.get(code)
         if district and district.abolished and district.abolished <= valid_on:
             checker.report(
@@ -845,6 +896,14 @@ def _got(node: yaml.Node) -> str:
         NULL: "an empty value",
         TIMESTAMP: f"the date {value}",
     }.get(node.tag, f"'{value}'")
+
+
+_MISPLACED = "it is a field of "  # how _misplaced begins
+
+
+def _opens(node: yaml.Node) -> bool:
+    """Whether a key's value is nothing at all (not even '~' or null): a key meant to hold the lines below."""
+    return isinstance(node, yaml.ScalarNode) and node.tag == NULL and node.start_mark.index == node.end_mark.index
 
 
 def _shallow(name: str, above: tuple[str, yaml.Node] | None, fields: dict[str, Any], path: str, file: str) -> str:

@@ -159,14 +159,25 @@ def test_a_file_whose_only_problem_is_a_syntax_error_gets_that_one_problem(
 
 
 def test_a_key_indented_as_no_field_can_be_sets_nothing_aside(project: Path) -> None:
-    """`status` indented under `locations`: it may be meant there or at the top, so neither can be
-    checked without it; setting `locations` aside would call status missing. Only the syntax error
-    is said (the unknown owner comes in the next run)."""
+    """`id` indented under `locations`: a requirement has an id too, so the line may be meant at
+    another level than the file's; setting `locations` aside would call it missing. Only the
+    syntax error is said (the unknown owner comes in the next run)."""
+    edit(project, NAME, "status: piloting", "   id: fire-watch-2\nstatus: piloting")
+    edit(project, NAME, "owner: forestry-bureau", "owner: nobody")
+    assert problems(project) == [
+        f"{F}:12:6: wrong indentation: this line is indented deeper than 'codes' at {F}:11:3, so it would belong to "
+        "'codes', which has its value already; indent it as far as 'codes' to make it a field beside it"
+    ]
+
+
+def test_a_key_only_the_file_has_is_said_to_start_in_column_1_and_the_rest_is_checked(project: Path) -> None:
+    """`status` is no field of anything inside the file: indented under `locations`, it can only
+    be meant in column 1, so the file is checked with it there."""
     edit(project, NAME, "status: piloting", "   status: piloting")
     edit(project, NAME, "owner: forestry-bureau", "owner: nobody")
     assert problems(project) == [
-        f"{F}:12:10: wrong indentation: this line is indented deeper than 'codes' at {F}:11:3, so it would belong to "
-        "'codes', which has its value already; indent it as far as 'codes' to make it a field beside it"
+        f"{F}:8:8: owner: 'nobody' is not a known owner; expected a key of scenarios/vocabularies/owners.yaml: transportation-commission, forestry-bureau",
+        f"{F}:12:4: wrong indentation: 'status' is a field of the file, so this line starts in column 1, as far as 'locations' at {F}:9:1",
     ]
 
 
@@ -204,3 +215,81 @@ def test_no_break_of_one_line_of_a_valid_file_adds_any_problem_to_its_syntax_err
             assert checked.problems == list(document.syntax), broken
             recovered += bool(document.syntax)
     assert recovered > 100  # most breaks are recovered from
+
+
+S = "scenarios/river-ships.yaml"
+DEEPER = "wrong indentation: this line is indented deeper than '{key}' at {at}, so it would belong to '{key}', which has its value already; indent it as far as '{key}' to make it a field beside it"
+
+
+def test_a_field_of_the_file_indented_too_deep_is_moved_back_and_the_rest_is_checked(project: Path) -> None:
+    """The message says where the line goes, and a field of the file can go nowhere else: the
+    file is checked as its contributor will fix it, each problem where it is in the file (the
+    moved lines' columns too). Before, the misspelt key and the second slip came a run later."""
+    edit(project, "river-ships.yaml", "status: reconstructed\nreleased:", "status: reconstructed\n  released:")
+    edit(project, "river-ships.yaml", "    priority: should\n", "    prioirty: should\n")
+    edit(project, "river-ships.yaml", "updated: 2024-", "    updated: 2024-")
+    edit(project, "river-ships.yaml", "provenance: illustrative", "provenance: illustrative\n  provenance: community")
+    assert problems(project) == [
+        f"{S}:13:11: {DEEPER.format(key='status', at=f'{S}:12:1')}",
+        f"{S}:14:12: wrong indentation: this line is indented deeper than 'released' at {S}:13:3, so it would belong to 'released', which has its value already; indent it as far as 'released' to make it a field beside it",
+        f"{S}:16:3: provenance: duplicate key 'provenance'; it is already set on line 15, keep one",
+        f"{S}:16:13: {DEEPER.format(key='provenance', at=f'{S}:15:1')}",
+        f"{S}:36:5: requirements[1].prioirty: unknown key 'prioirty'; did you mean 'priority'? (expected one of id, priority, kind, text, target, source)",
+    ]
+
+
+def test_a_field_of_a_record_indented_too_deep_is_said_alone(project: Path) -> None:
+    """Deeper than a field inside a record, a line may be meant beside that field or at a level
+    further out: neither can be checked without guessing, so only the slip is said."""
+    edit(
+        project,
+        "river-ships.yaml",
+        "  en: Show accuracy measured on a river section.\n  zh:",
+        "  en: Show accuracy measured on a river section.\n    zh:",
+    )
+    edit(project, "river-ships.yaml", "    priority: should\n", "    prioirty: should\n")
+    assert problems(project) == [f"{S}:47:7: {DEEPER.format(key='en', at=f'{S}:46:3')}"]
+
+
+KEYS = model.names(model.Scenario)
+SLIP = "wrong indentation: '{key}' is a field of the file, so this line starts in column 1, as far as '{first}' at {S}:{at}:1"
+TOO_DEEP = "{path}: unknown key '{key}'; it is a field of the file, and this line is indented too deep; indent it as far as '{holder}' at {S}:{at}:1"
+SLIPS = [  # a field of the file whose line alone is indented deeper, and what is said of it
+    (
+        "after-a-list-of-records",
+        "constraints:",
+        "  constraints:",
+        f"{S}:43:3: " + SLIP.format(key="constraints", first="requirements", S=S, at=28),
+    ),
+    ("as-deep-as-a-text-above", "users:", "    users:", f"{S}:25:5: " + SLIP.format(key="users", first="problem", S=S, at=16)),
+    (
+        "above-a-field-of-its-own",
+        "constraints:\n  - {en: BeiDou only., zh: 仅限北斗。}\nhow_to_respond:",
+        "constraints:\n  - en: BeiDou only.\n    zh: 仅限北斗。\n    how_to_respond:",
+        f"{S}:46:5: " + SLIP.format(key="how_to_respond", first="constraints", S=S, at=43),
+    ),
+    (  # valid YAML: the keys below it are read as the text's, not said as duplicates
+        "under-a-text",
+        "title: {en: Decimetre positioning for river ships, zh: 内河船舶分米级定位}\nsummary:",
+        "title:\n  en: Decimetre positioning for river ships\n  zh: 内河船舶分米级定位\n  summary:",
+        f"{S}:5:3: " + TOO_DEEP.format(path="title.summary", key="summary", holder="title", S=S, at=2),
+    ),
+    (  # valid YAML: the items below it are read as the list's, not said as users missing en and zh
+        "as-the-last-field-of-a-list-item",
+        "requirements:",
+        "    requirements:",
+        f"{S}:28:5: " + TOO_DEEP.format(path="users[0].requirements", key="requirements", holder="users", S=S, at=25),
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [case[1:] for case in SLIPS], ids=[case[0] for case in SLIPS])
+def test_a_field_of_the_file_that_slipped_is_said_once_and_the_rest_is_checked(
+    project: Path, old: str, new: str, said: str
+) -> None:
+    """The contributor indented one line: it is said once, and the rest of the file is checked as
+    it will be once that line is moved back (a misspelt key further down is said in the same run)."""
+    edit(project, "river-ships.yaml", old, new)
+    edit(project, "river-ships.yaml", "sources: [", "sourcse: [")
+    misspelt = f"{S}:{48 + new.count(chr(10)) - old.count(chr(10))}:1: sourcse: unknown key 'sourcse'; did you mean 'sources'? (expected one of {KEYS})"
+    assert problems(project) == [said, misspelt]

@@ -831,6 +831,37 @@ def test_the_codes_are_checked_beside_a_valid_on_that_did_not_parse(project: Pat
     ]
 
 
+def test_the_codes_that_are_known_are_checked_beside_one_that_is_not(project: Path) -> None:
+    """A list with a bad item is still read for its good items: the citywide code is said beside
+    the unknown district in the same run."""
+    edit(project, "river-ships.yaml", "codes: [500101, 500105, 500230]", "codes: [500000, 500101, 999999]")
+    assert problems(project) == [
+        f"{S}:11:10: locations.codes: 500000 means the whole municipality; list it alone or list districts only",
+        f"{S}:11:27: locations.codes[2]: '999999' is not a known district; expected a key of scenarios/vocabularies/districts.yaml: 500000, 500101, 500105, 500230, 500157",
+    ]
+
+
+def test_no_rule_over_a_whole_list_is_run_on_the_part_that_was_read(project: Path) -> None:
+    """The evidence needs a source of the scenario's list; a list with an unknown key may hold
+    that source under a misspelling, so the rule waits for the list to be read whole."""
+    edit(
+        project,
+        "river-ships.yaml",
+        "sources: [ichongqing-2023-11-21]",
+        "sources: [xinhuanet-cq-2023-03-24, ichongqin-2023-11-21]",
+    )
+    assert problems(project) == [
+        f"{S}:48:36: sources[1]: 'ichongqin-2023-11-21' is not a known source; expected a key of scenarios/vocabularies/sources.yaml (did you mean 'ichongqing-2023-11-21'?)",
+    ]
+
+
+def test_a_field_of_the_file_indented_under_a_text_says_where_it_goes(project: Path) -> None:
+    edit(project, "river-ships.yaml", "domain: transport\n", "  domain: transport\n")
+    assert problems(project) == [
+        f"{S}:6:3: summary.domain: unknown key 'domain'; it is a field of the file, and this line is indented too deep; indent it as far as 'summary' at {S}:3:1"
+    ]
+
+
 def test_the_other_requirements_are_checked_beside_one_that_is_not_a_mapping(project: Path) -> None:
     edit(project, "river-ships.yaml", "  - id: R2\n", "  - 7\n  - id: R2\n")
     edit(
