@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import model
-from generator.load import LoadError, load, load_vocabularies
+from generator.load import SCENARIO_OWN, LoadError, load, load_vocabularies
 from generator.validate import check_file, check_vocabularies
 from tests.helpers import ROOT, edit, problems
 
@@ -293,3 +293,30 @@ def test_a_field_of_the_file_that_slipped_is_said_once_and_the_rest_is_checked(
     edit(project, "river-ships.yaml", "sources: [", "sourcse: [")
     misspelt = f"{S}:{48 + new.count(chr(10)) - old.count(chr(10))}:1: sourcse: unknown key 'sourcse'; did you mean 'sources'? (expected one of {KEYS})"
     assert problems(project) == [said, misspelt]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(path.name for path in (ROOT / "scenarios").glob("*.yaml")))
+def test_no_field_of_the_file_indented_too_deep_hides_another_problem(tmp_path: Path, name: str) -> None:
+    """Each field of a real file indented in turn by 1, 2 and 4 columns, with another field's key
+    misspelt: the slip is said once, and everything the misspelling alone gets is said too."""
+    vocabularies, _ = check_vocabularies(load_vocabularies(ROOT))
+    lines = (ROOT / "scenarios" / name).read_text(encoding="utf-8").split("\n")
+    fields = [number for number, line in enumerate(lines) if number and line[:1].isalpha()]
+    file = tmp_path / name
+
+    def said(text: list[str]) -> list[str]:
+        file.write_text("\n".join(text), encoding="utf-8")
+        try:
+            return [str(problem) for problem in check_file(load(file, f"scenarios/{name}", SCENARIO_OWN), vocabularies).problems]
+        except LoadError as error:
+            return [str(problem) for problem in error.problems]
+
+    for number in fields:
+        other = fields[fields.index(number) - 1]  # the field above, or the last one for the first
+        misspelt = [*lines[:other], lines[other].replace(":", "x:", 1), *lines[other + 1 :]]
+        alone = said(misspelt)
+        for depth in (1, 2, 4):
+            slipped = [*misspelt[:number], " " * depth + misspelt[number], *misspelt[number + 1 :]]
+            found = said(slipped)
+            assert len(found) == len(alone) + 1 and set(alone) <= set(found), slipped[number]
