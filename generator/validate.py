@@ -11,6 +11,7 @@ part: its problem is the syntax error. Every problem in every file is collected,
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import datetime as dt
 import difflib
@@ -272,7 +273,7 @@ class Checker:
         changes: the value stays an error."""
         fields = self._records[-1][2] if self._records else {}
         for meant, message in _meanings(node, kind, path, fields, self.vocabularies.get("units") or {}, self.document.text):
-            if self._reads(meant, node, kind, rules, path):
+            if meant is None or self._reads(meant, node, kind, rules, path):  # None: nothing reads, the message says why
                 del self.problems[reported:]
                 self._fail(node, path, message)
                 return
@@ -506,6 +507,13 @@ class Checker:
         values: dict[str, Any] = {}
         misspelt: set[str] = set()
         for key_node, key, value_node in self._pairs(node, path):
+            named = _LANGUAGE_WORDS.get(str(key).strip().lower())
+            if key not in model.LANGUAGES and named:
+                said = f"'{_short(str(key))}' names the {_LANGUAGE_NAMES[named]} language; a text's languages are written en and zh: write {named}"
+                self._fail(key_node, field_path(path, key), said)
+                misspelt.add(named)
+                values["?"] = _INVALID
+                continue
             if key not in model.LANGUAGES:
                 hint = self._misplaced(str(key), node, self._records)
                 unknown = (
@@ -572,7 +580,9 @@ class Checker:
         try:
             value = _constructor.construct_yaml_timestamp(node)
         except (ValueError, ConstructorError):
-            return self._fail(node, path, f"{node.value} is not a real date; expected a date like 2023-11-20")
+            day = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", node.value)
+            why = f": {_no_such_day(*map(int, day.groups()))}" if day else ""
+            return self._fail(node, path, f"{node.value} is not a real date{why}; expected a date like 2023-11-20")
         if isinstance(value, dt.datetime):
             return self._fail(node, path, f"a date is written without a time: write {value.date().isoformat()}")
         if find_rule(rules, model.NotInFuture) and value > dt.date.today():
@@ -880,6 +890,10 @@ def _check_units_cover_metrics(vocabularies: dict[str, dict[Any, Any] | None], c
 # Wording
 
 _LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
+# A language's key as written by someone who names the language (in lower case): its code.
+_LANGUAGE_WORDS = dict.fromkeys(("english", "eng", "en-us", "en_us", "en-gb", "英文", "英语", "英"), "en") | dict.fromkeys(
+    ("chinese", "cn", "ch", "chs", "zh-cn", "zh_cn", "zh-hans", "中文", "汉语", "简体中文", "中"), "zh"
+)
 
 
 def _got(node: yaml.Node) -> str:
@@ -1013,6 +1027,11 @@ _DIGITS_ONLY = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _FIGURE = re.compile(
     r"(?P<op>[<>]=?|==?|[≤≦⩽≥≧⩾])?\s*(?P<number>[-+]?(?:\d[\d,]*(?:\.\d*)?|\.\d+))\s*(?P<unit>[^\d\s,.]\S{0,11})?"
 )
+# A figure said to be approximate: 约20, 20左右, about 20, ~20.
+_ABOUT = re.compile(
+    r"(?:约|大约|大概|~|about|approx(?:imately|\.)?|around|circa|c\.|ca\.)\s*(?P<figure>[^~]+?)|(?P<figure_>.+?)\s*(?:左右|上下|or so)",
+    re.IGNORECASE,
+)
 _OPERATORS = {"≤": "<=", "≦": "<=", "⩽": "<=", "≥": ">=", "≧": ">=", "⩾": ">=", "==": "="}
 _WORD = re.compile(r"[^\W\d_]+(?:/[^\W\d_]+)?")  # a unit not in the vocabulary: metres, km/h, 毫米
 _THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
@@ -1024,8 +1043,9 @@ _LIST_MARKS: dict[str, str | int | None] = {"，": ", ", "、": ", ", "【": "["
 
 def _meanings(
     node: yaml.Node, kind: Kind, path: str, fields: dict[str, Any], units: dict[str, Any], text: str
-) -> Iterable[tuple[str | yaml.Node, str]]:
-    """Each value `node` may have meant (a node, or YAML text), and the message that says what to write."""
+) -> Iterable[tuple[str | yaml.Node | None, str]]:
+    """Each value `node` may have meant (a node, or YAML text; None when no value is meant, and
+    the message says why), and the message that says what to write."""
     if kind.name == "text":
         yield from _swapped(node)
         return
@@ -1054,7 +1074,7 @@ def _as_typed(text: str) -> tuple[str, str] | None:
     return (meant, " and ".join(wrong)) if wrong and meant else None
 
 
-def _date_meant(written: str) -> Iterable[tuple[str, str]]:
+def _date_meant(written: str) -> Iterable[tuple[str | None, str]]:
     """2023/11/20, 2023年11月20日, 20-11-2023, 20231120 or a date with a time, as YYYY-MM-DD; a day
     and month that could be either way round (05/11/2023) are offered both ways."""
     plain = written.translate(_HALF_WIDTH).strip()
@@ -1073,6 +1093,9 @@ def _date_meant(written: str) -> Iterable[tuple[str, str]]:
         with contextlib.suppress(ValueError):
             days += [dt.date(*order).isoformat()]
     days = list(dict.fromkeys(days))
+    if not days and len(orders) == 1:
+        yield None, f"'{_short(written)}' is not a real date: {_no_such_day(*orders[0])}; expected a date like 2023-11-20"
+        return
     if not days or days == [written]:  # a date in quotes: its own message says so
         return
     timed = "time" in found.re.groupindex and found["time"]
@@ -1083,10 +1106,18 @@ def _date_meant(written: str) -> Iterable[tuple[str, str]]:
         yield days[0], f"'{_short(written)}' is not a date: YAML reads dates as YYYY-MM-DD, write {said}"
 
 
+def _no_such_day(year: int, month: int, day: int) -> str:
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    return f"{calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days"
+
+
 def _figure_meant(written: str, field: str, fields: dict[str, Any], units: dict[str, Any]) -> Iterable[tuple[str, str]]:
     """A number written with its comparison (≤2, <= 2), its unit (0.2m, 20 cm), a decimal comma
     (0,2) or thousands separators (30,000): the number alone, and where the rest goes."""
-    figure = _FIGURE.fullmatch(written.translate(_HALF_WIDTH).strip())
+    plain = written.translate(_HALF_WIDTH).strip()
+    about = _ABOUT.fullmatch(plain)
+    figure = _FIGURE.fullmatch((about["figure"] or about["figure_"]) if about else plain)
     if not figure or (figure["op"] and "op" not in fields) or (figure["unit"] and "unit" not in fields):
         return
     unit = _unit_key(figure["unit"], units) if figure["unit"] else None
@@ -1096,12 +1127,17 @@ def _figure_meant(written: str, field: str, fields: dict[str, Any], units: dict[
     if number is None:
         return
     held, places = [], []  # what the value holds besides the number, and where each goes
+    if about and "basis" not in fields:
+        return
     if figure["op"]:
         held.append("its comparison")
         places.append(f'the comparison in op: "{_OPERATORS.get(figure["op"], figure["op"])}"')
     if figure["unit"]:
         held.append("its unit")
         places.append(f"the unit in unit: {unit}" if unit else "the unit in unit (a key of scenarios/vocabularies/units.yaml)")
+    if about:
+        held.append("a word saying it is approximate")
+        places.append(f"how it is meant in basis ({' or '.join(fields['basis'].kind.choices)})")
     if places:
         held += [comma] if comma else []
         said = f"holds {' and '.join(held)}: write the number alone, {field}: {number}, with {' and '.join(places)}"

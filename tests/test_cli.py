@@ -26,7 +26,7 @@ def test_check_reports_every_problem_one_a_line_and_exits_1(project: Path) -> No
     result = run("check", "--root", str(project))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "scenarios/fire-watch.yaml:13:11: released: 2023-13-01 is not a real date; expected a date like 2023-11-20",
+        "scenarios/fire-watch.yaml:13:11: released: 2023-13-01 is not a real date: there is no month 13; expected a date like 2023-11-20",
         "scenarios/river-ships.yaml:12:9: status: 'reconstucted' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, announced, open, matched, piloting, closed, withdrawn)",
     ]
     assert result.stderr == "2 error(s), 0 warning(s); nothing was written\n"

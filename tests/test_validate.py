@@ -192,7 +192,7 @@ RULES = [
         "river-ships.yaml",
         "released: 2023-11-20",
         "released: 2023-02-30",
-        [f"{S}:13:11: released: 2023-02-30 is not a real date; expected a date like 2023-11-20"],
+        [f"{S}:13:11: released: 2023-02-30 is not a real date: February 2023 has 28 days; expected a date like 2023-11-20"],
     ),
     (
         "date-with-time",

@@ -24,6 +24,7 @@ COLON = "the full-width colon '：' after '{key}' is not YAML's colon; write '{k
 ENGLISH = "field names are written in English, as in the template"
 LIST = "in a list: YAML separates the items with ',' inside '[ ]'; write"
 VALUE = f"{S}:33:60: requirements[0].target.value"
+ABOUT = "holds a word saying it is approximate"
 
 # (case id, [(old text, new text), ...], expected problems)
 CASES = [
@@ -82,11 +83,6 @@ CASES = [
         [("released: 2023-11-20", "released: 2023年11月20日 10:00")],
         [f"{S}:13:11: released: a date is written without a time: write 2023-11-20"],
     ),
-    (  # no such day: nothing to suggest
-        "date-that-is-not-a-day",
-        [("released: 2023-11-20", "released: 2023/02/30")],
-        [f"{S}:13:11: released: expected a date like 2023-11-20, got the text '2023/02/30'"],
-    ),
     (  # the day is not known: nothing to suggest
         "date-without-a-day",
         [("released: 2023-11-20", "released: 2023年11月")],
@@ -106,6 +102,48 @@ CASES = [
         "value-with-a-space-and-its-unit",
         [("value: 20, unit: cm", "value: 20 cm, unit: cm")],
         [f"{VALUE}: '20 cm' holds its unit: write the number alone, value: 20, with the unit in unit: cm"],
+    ),
+    (
+        "value-said-to-be-about",  # 约 (about): how a figure is meant goes in basis
+        [("value: 20, unit: cm", "value: 约20, unit: cm")],
+        [f"{VALUE}: '约20' {ABOUT}: write the number alone, value: 20, with how it is meant in basis (typical or illustrative)"],
+    ),
+    (
+        "value-with-its-unit-and-said-to-be-about",
+        [("value: 20, unit: cm", "value: 20厘米左右, unit: cm")],
+        [
+            f"{VALUE}: '20厘米左右' holds its unit and {ABOUT[6:]}: write the number alone, value: 20, with the unit in unit: cm and how it is meant in basis (typical or illustrative)"
+        ],
+    ),
+    (
+        "value-said-to-be-about-in-english",
+        [("value: 20, unit: cm", "value: ~ 20, unit: cm")],
+        [f"{VALUE}: '~ 20' {ABOUT}: write the number alone, value: 20, with how it is meant in basis (typical or illustrative)"],
+    ),
+    (
+        "date-that-is-not-a-day",  # as meant (2023-02-30) it is no date either: the message says why
+        [("released: 2023-11-20", "released: 2023/02/30")],
+        [f"{S}:13:11: released: '2023/02/30' is not a real date: February 2023 has 28 days; expected a date like 2023-11-20"],
+    ),
+    (
+        "date-in-chinese-with-no-such-month",
+        [("released: 2023-11-20", "released: 2023年13月1日")],
+        [f"{S}:13:11: released: '2023年13月1日' is not a real date: there is no month 13; expected a date like 2023-11-20"],
+    ),
+    (
+        "languages-named-in-chinese",  # 英文/中文 for en/zh: said once each, the texts not also called missing
+        [("  en: Show accuracy measured", "  英文: Show accuracy measured"), ("  zh: 展示", "  中文: 展示")],
+        [
+            f"{S}:46:3: how_to_respond.英文: '英文' names the English language; a text's languages are written en and zh: write en",
+            f"{S}:47:3: how_to_respond.中文: '中文' names the Chinese language; a text's languages are written en and zh: write zh",
+        ],
+    ),
+    (
+        "language-named-in-english",
+        [("{en: Protected systems., zh:", "{English: Protected systems., zh:")],
+        [
+            f"{S}:37:12: requirements[1].text.English: 'English' names the English language; a text's languages are written en and zh: write en"
+        ],
     ),
     (
         "value-with-its-chinese-unit",  # the unit's Chinese symbol names its key
