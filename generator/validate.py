@@ -507,8 +507,8 @@ class Checker:
         values: dict[str, Any] = {}
         misspelt: set[str] = set()
         for key_node, key, value_node in self._pairs(node, path):
-            named = _LANGUAGE_WORDS.get(str(key).strip().lower())
-            if key not in model.LANGUAGES and named:
+            named = key not in model.LANGUAGES and _LANGUAGE_WORDS.get(str(key).strip().lower())
+            if named:
                 said = f"'{_short(str(key))}' names the {_LANGUAGE_NAMES[named]} language; a text's languages are written en and zh: write {named}"
                 self._fail(key_node, field_path(path, key), said)
                 misspelt.add(named)
