@@ -139,14 +139,11 @@ def _reindented(text: str, display: str, own: frozenset[str], error: LoadError, 
     that every other problem is said in the same run, each where it is in the file."""
     assert error.indent is not None
     line, column = error.indent
-    pieces, breaks = _LINE_BREAK.split(text), _LINE_BREAK.findall(text)
+    pieces, starts = _LINE_BREAK.split(text), _line_starts(text)
     depth = len(pieces[line]) - len(pieces[line].lstrip(" "))
     below = itertools.takewhile(
         lambda piece: not piece.strip() or len(piece) - len(piece.lstrip(" ")) > depth, pieces[line + 1 :]
     )
-    starts = [0]  # where each line starts in the text
-    for piece, end in zip(pieces, breaks, strict=False):
-        starts.append(starts[-1] + len(piece) + len(end))
     moved = [line, *(number for number, piece in enumerate(below, line + 1) if piece.strip())]
     after = next((piece for piece in pieces[moved[-1] + 1 :] if piece.strip() and not piece.lstrip().startswith("#")), "")
     rest = _PARTS.fullmatch(pieces[line].lstrip(" ")).group(3).strip()  # type: ignore[union-attr]  # every line matches
@@ -260,7 +257,7 @@ def _without(text: str, deleted: list[int], display: str) -> tuple[str, Callable
     """`text` with the characters at offsets `deleted` taken out, and where a problem found in
     that text is in `text` itself: its own place, and each place of the file its message names."""
     kept = "".join(text[start + 1 : end] for start, end in zip([-1, *deleted], [*deleted, len(text)], strict=True))
-    starts, kept_starts = ([0, *(end.end() for end in _LINE_BREAK.finditer(whole))] for whole in (text, kept))
+    starts, kept_starts = _line_starts(text), _line_starts(kept)
     gone = [offset - count for count, offset in enumerate(deleted)]  # each deletion's offset in `kept`
 
     def position(line: int, column: int) -> tuple[int, int]:
@@ -277,6 +274,11 @@ def _without(text: str, deleted: list[int], display: str) -> tuple[str, Callable
         return dataclasses.replace(problem, line=line, column=column, message=message)
 
     return kept, placed
+
+
+def _line_starts(text: str) -> list[int]:
+    """The offset in `text` where each of its lines starts."""
+    return [0, *(end.end() for end in _LINE_BREAK.finditer(text))]
 
 
 def _field_spans(text: str) -> list[tuple[int, int, str]]:
