@@ -163,7 +163,9 @@ def _written(value: Any) -> str:
         record: type = type(value)
         fields = ((field.name, getattr(value, field.name)) for field in model.fields(record))
         return "{" + ", ".join(f"{name}: {_written(item)}" for name, item in fields if item is not None) + "}"
-    return code(str(value).lower() if isinstance(value, bool) else value)
+    if isinstance(value, bool):
+        return code(str(value).lower())
+    return code(model.figure(value) if isinstance(value, float) else value)
 
 
 def _git_bytes(root: Path, *arguments: str) -> bytes:

@@ -109,14 +109,16 @@ class CsvColumn:
         if self.part == "page":
             return page(f"scenarios/{value}.md")
         if self.part == "in-base-unit":
-            return _number(vocabularies.in_base_unit(value))
+            return model.figure(vocabularies.in_base_unit(value))
         if self.part == "base-unit":
             return BASE_UNITS[vocabularies.metrics[value.metric].dimension]
         if self.part == "url":
             return vocabularies.sources[value].url
         if isinstance(value, tuple):
             return " ".join(str(item) for item in value)
-        return _number(value) if isinstance(value, float) else value.isoformat() if isinstance(value, dt.date) else str(value)
+        return (
+            model.figure(value) if isinstance(value, float) else value.isoformat() if isinstance(value, dt.date) else str(value)
+        )
 
 
 def csv_columns() -> list[CsvColumn]:
@@ -238,12 +240,6 @@ def spreadsheet_text(cell: str) -> str:
     if first and unicodedata.normalize("NFKC", first)[:1] in _FORMULA_START and not _NUMBER.fullmatch(cell):
         return "'" + cell
     return cell
-
-
-def _number(value: float) -> str:
-    """A number to 12 significant digits, which is every digit a record holds and none of the
-    noise of binary fractions (35 cm is 0.35 m, not 0.35000000000000003): 20, 0.2, 1e-09."""
-    return str(int(value)) if value.is_integer() else f"{value:.12g}"
 
 
 FEED_ENTRIES = 50  # the newest changes; the whole catalogue is in catalogue.json

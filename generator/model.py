@@ -606,8 +606,7 @@ class Unit:
 
     def format(self, value: float, language: str) -> str:
         """The value with its symbol, as people write it: '0.2 m', '3级', 'level 3'."""
-        number = f"{value:,g}" if abs(value) < 1e6 else f"{value:,.0f}"
-        return self.pattern(language).replace(VALUE, number)
+        return self.pattern(language).replace(VALUE, figure(value, grouped=True))
 
     def pattern(self, language: str) -> str:
         """Where a value goes beside the symbol: '{value} m', '{value}%', 'level {value}'."""
@@ -618,6 +617,15 @@ class Unit:
 
 
 VALUE = "{value}"  # the place of a value in a unit's pattern
+
+
+def figure(value: float, *, grouped: bool = False) -> str:
+    """A number to 12 significant digits, which is every digit a record holds and none of the
+    noise of binary fractions (35 cm is 0.35 m, not 0.35000000000000003): 20, 0.2, 1234.5678,
+    1e-09; `grouped` in thousands, as a page shows it: 82,400."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}" if grouped else str(int(value))
+    return f"{value:,.12g}" if grouped else f"{value:.12g}"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -839,8 +847,8 @@ def limits(field: Field) -> list[str]:
     limits += [f"at least {least.count}"] if least else []
     limits += ["each once"] if field.rule(Unique) else []
     limits += ["limited Markdown"] if field.rule(Markdown) else []
-    limits += [f"{bounds.minimum:g} or more"] if bounds and bounds.minimum is not None else []
-    limits += [f"{bounds.maximum:g} or less"] if bounds and bounds.maximum is not None else []
+    limits += [f"{figure(bounds.minimum)} or more"] if bounds and bounds.minimum is not None else []
+    limits += [f"{figure(bounds.maximum)} or less"] if bounds and bounds.maximum is not None else []
     limits += ["not in the future"] if field.rule(NotInFuture) else []
     return limits
 

@@ -630,7 +630,7 @@ class _Pages:
             return self._name(vocabulary.name, value)
         if isinstance(value, model.Text):
             return self.loc(value)
-        return f"{value:g}" if isinstance(value, float) else str(value)
+        return model.figure(value, grouped=True) if isinstance(value, float) else str(value)
 
     # -- the parts several pages show ---------------------------------------------------------
 

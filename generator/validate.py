@@ -618,9 +618,9 @@ class Checker:
             )
         bounds = find_rule(rules, model.Range)
         if bounds and bounds.minimum is not None and value < bounds.minimum:
-            return self._fail(node, path, f"{value} is below the minimum; expected {bounds.minimum:g} or more")
+            return self._fail(node, path, f"{value} is below the minimum; expected {model.figure(bounds.minimum)} or more")
         if bounds and bounds.maximum is not None and value > bounds.maximum:
-            return self._fail(node, path, f"{value} is above the maximum; expected {bounds.maximum:g} or less")
+            return self._fail(node, path, f"{value} is above the maximum; expected {model.figure(bounds.maximum)} or less")
         return self._reference(node, path, rules, float(value) if tp is float else value)
 
     def _string(self, node: yaml.ScalarNode, rules: tuple[Rule, ...], path: str, language: str) -> Any:
@@ -754,7 +754,7 @@ def _check_scenario(s: Any, checker: Checker) -> None:
             if target is not None and requirement.source is None and target.basis is None:  # every figure says what it rests on
                 report(
                     f"{where}.target",
-                    f"the figure {target.value:g} {target.unit} has no basis; cite it with source (a key of this scenario's sources) or add basis: typical (a typical published value) or basis: illustrative (a threshold chosen for this reconstruction)",
+                    f"the figure {model.figure(target.value)} {target.unit} has no basis; cite it with source (a key of this scenario's sources) or add basis: typical (a typical published value) or basis: illustrative (a threshold chosen for this reconstruction)",
                 )
         with contextlib.suppress(Unparsed):
             if requirement.target is not None:
@@ -991,7 +991,7 @@ def _misread_number(node: yaml.ScalarNode, tp: type) -> str | None:
         return f"'{text}' was read as {read} (a leading 0 makes YAML 1.1 read a number in base 8, or as text if it has an 8 or a 9): write {digits}"
     if node.tag in (INT, FLOAT) and ":" in text:
         value = _constructor.construct_yaml_int(node) if node.tag == INT else _constructor.construct_yaml_float(node)
-        return f"'{text}' was read as the number {value:g} (YAML 1.1 reads numbers separated by colons in base 60, as minutes and seconds): write the number you mean in one unit, like {value:g}"
+        return f"'{text}' was read as the number {model.figure(value)} (YAML 1.1 reads numbers separated by colons in base 60, as minutes and seconds): write the number you mean in one unit, like {model.figure(value)}"
     return None
 
 

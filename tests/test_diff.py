@@ -63,7 +63,7 @@ def test_diff_names_added_removed_and_changed_scenarios(repository: Path, capsys
             "  - locations (codes: −`500105`)",
             "  - status: `reconstructed` → `open`",
             "  - provenance: `illustrative` → `community`",
-            "  - requirement R1 changed: target (value: `20.0` → `10.0`)",
+            "  - requirement R1 changed: target (value: `20` → `10`)",
             "  - requirement R3 removed",
             "  - requirement R4 added",
         ],

@@ -23,7 +23,7 @@ from generator.build import vocabularies
 from generator.cli import main
 from generator.model import Example, Fact, Help, MaxChars, Unique, Vocabulary
 from generator.schema import field_reference, scenario_schema
-from tests.helpers import edit, problems, rendered_files
+from tests.helpers import ROOT, edit, problems, rendered_files
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -248,3 +248,28 @@ def test_a_fact_the_page_cannot_show_fails_at_import(monkeypatch: pytest.MonkeyP
         )
         with pytest.raises(TypeError, match=f"^{re.escape(message)}"):
             exec(compile(changed, model.__file__, "exec", dont_inherit=True), nested.__dict__)
+
+
+@pytest.mark.parametrize(
+    ("value", "plain", "grouped"),
+    [
+        (20.0, "20", "20"),
+        (0.2, "0.2", "0.2"),
+        (35 * 0.01, "0.35", "0.35"),  # 0.35000000000000003 in binary
+        (1234.5678, "1234.5678", "1,234.5678"),  # six significant digits would show 1,234.57
+        (82400.0, "82400", "82,400"),
+        (12_500_000.0, "12500000", "12,500,000"),
+        (1e-09, "1e-09", "1e-09"),
+        (-3.0, "-3", "-3"),
+    ],
+)
+def test_a_figure_keeps_every_digit_a_record_holds_and_no_binary_noise(value: float, plain: str, grouped: str) -> None:
+    """Pages, exports, the diff and the checker's messages all write a number this one way."""
+    assert model.figure(value) == plain
+    assert model.figure(value, grouped=True) == grouped
+
+
+def test_a_unit_shows_a_target_value_with_every_digit() -> None:
+    metre = vocabularies(ROOT).units["m"]
+    assert metre.format(1234.5678, "en") == "1,234.5678 m"
+    assert metre.format(0.2, "zh") == "0.2米"
