@@ -172,7 +172,14 @@ def _parse(text: str, display: str, own: frozenset[str]) -> Document:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         misindented = _misindented(text, line, display, own)  # first: a quoted text may go on over lines
-        found = misindented[:3] if misindented else _full_width_colon(text, line)
+        began = error.context_mark.line + 1 if error.context_mark else line  # 'while scanning a simple key' there
+        colon = next(
+            filter(None, (find(text, at) for at in dict.fromkeys((line, began)) for find in (_full_width_colon, _odd_indent))),
+            None,
+        )
+        if misindented and colon and colon[0] == misindented[0]:  # 'domain：x' below a text: the colon, not the text
+            misindented = None
+        found = misindented[:3] if misindented else colon
         quote = not found and _unclosed_quote(text, line)
         if quote:
             said = fail(*quote, 'a " opens a quoted text that is not closed on this line; close it or remove it')
@@ -381,12 +388,21 @@ def _unclosed_quote(text: str, last_line: int) -> tuple[int, int] | None:
     return None
 
 
-# A key typed with a Chinese input method: a full-width colon, or a full-width space after it.
-_FULL_WIDTH_COLON = re.compile(r"( *(?:- +)*)([A-Za-z_][\w-]*) *(：|:\u3000)")
+# A key typed with a Chinese input method: a full-width colon, or a full-width space after it;
+# or a colon with no space after it, or a no-break space (pasted from a web page or a Word file).
+_FULL_WIDTH_COLON = re.compile(r"( *(?:- +)*)([A-Za-z_][\w-]*) *(：|:[\u3000\u00a0]|:(?=[^\s:]))")
 FULL_WIDTH_COLON = (
     "the full-width colon '：' after '{key}' is not YAML's colon; write '{key}: ...', with the ASCII colon ':' and a space"
 )
 FULL_WIDTH_SPACE = "the full-width space after '{key}:' is not a space to YAML; write '{key}: ...', with an ASCII space"
+NO_BREAK_SPACE = "the no-break space after '{key}:' is not a space to YAML; write '{key}: ...', with an ordinary space"
+NO_SPACE = (
+    "'{key}:' has no space after its colon, so YAML reads the line as text; write '{key}: ...', with a space after the colon"
+)
+_COLON_MESSAGES = {"：": FULL_WIDTH_COLON, ":\u3000": FULL_WIDTH_SPACE, ":\u00a0": NO_BREAK_SPACE, ":": NO_SPACE}
+# A line indented with full-width or no-break spaces, which YAML reads as the start of a text.
+_ODD_INDENT = re.compile(r"( *)([ \u3000\u00a0]*[\u3000\u00a0])(?=[^\s#])")
+ODD_INDENT = "this line is indented with a {space}, which YAML does not read as a space; indent it with ASCII spaces only"
 
 
 def _full_width_colon(text: str, last_line: int) -> tuple[int, int, str] | None:
@@ -407,9 +423,39 @@ def _full_width_colon(text: str, last_line: int) -> tuple[int, int, str] | None:
             tokens = []
         lines[number] = line
         if any(isinstance(token, yaml.ValueToken) and token.start_mark.index == at for token in tokens):
-            message = FULL_WIDTH_COLON if colon[3] == "：" else FULL_WIDTH_SPACE
-            return number + 1, colon.start(3) + 1, message.format(key=colon[2])
+            return number + 1, colon.start(3) + 1, _COLON_MESSAGES[colon[3]].format(key=colon[2])
     return None
+
+
+def _odd_indent(text: str, last_line: int) -> tuple[int, int, str] | None:
+    """Where a line is (line, column, message), on line `last_line` or just above, whose
+    indentation holds a full-width space (typed with a Chinese input method) or a no-break space:
+    YAML reads the line as text and fails there or below. Said only where the line, indented with
+    ASCII spaces, would let YAML read past `last_line`."""
+    lines = text.split("\n")
+    for number in range(max(0, last_line - 3), min(last_line, len(lines))):
+        odd = _ODD_INDENT.match(lines[number])
+        if odd is None:
+            continue
+        for width in (2, 1):
+            fixed = odd[2].replace("\u3000", " " * width).replace("\u00a0", " ")
+            candidate = [*lines[:number], f"{odd[1]}{fixed}{lines[number][odd.end() :]}", *lines[number + 1 :]]
+            if _first_error_line("\n".join(candidate)) > last_line:
+                space = "full-width space (U+3000)" if "\u3000" in odd[2] else "no-break space (U+00A0)"
+                return number + 1, odd.end(1) + 1, ODD_INDENT.format(space=space)
+    return None
+
+
+def _first_error_line(text: str) -> float:
+    """The line (from 1) of the first syntax error in `text`, or infinity when it parses."""
+    try:
+        yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return mark.line + 1 if mark else 0
+    except yaml.YAMLError:  # pragma: no cover - libyaml reports every syntax error with a mark
+        return 0
+    return float("inf")
 
 
 MAX_KEY = 1024  # characters: YAML reads no longer key without a '?' before it

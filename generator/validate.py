@@ -595,6 +595,11 @@ class Checker:
         misread = _misread_number(node, tp)
         if misread:
             return self._fail(node, path, misread)
+        named = self._named(rules, node.value) if node.tag == STR else None
+        if named:  # '渝中区' for 500103
+            return self._fail(
+                node, path, f"'{_short(node.value)}' is the {named[1]} of {_entry(rules)} {named[0]}; write {named[0]}"
+            )
         if node.tag not in allowed:
             hint = ""
             if node.tag == STR and _EXPONENT.fullmatch(node.value):
@@ -687,6 +692,21 @@ class Checker:
                 return False
         return True
 
+    def _named(self, rules: tuple[Rule, ...], value: Any) -> tuple[str, str] | None:
+        """The key of the vocabulary entry that `value` names ('重庆市林业局', 'Forestry', '米',
+        '%'), and what of the entry it is (name, short name, symbol), when `value` is no key."""
+        vocabulary = find_rule(rules, model.Vocabulary)
+        entries = self.vocabularies.get(vocabulary.name) if vocabulary else None
+        if not entries or not isinstance(value, str) or not value.strip():
+            return None
+        wanted = _as_name(value)
+        for key, entry in entries.items():
+            for field, what in (("name", "name"), ("short", "short name"), ("former_name", "former name"), ("symbol", "symbol")):
+                text = getattr(entry, field, None)
+                if isinstance(text, model.Text) and wanted in {_as_name(text.en), _as_name(text.zh)}:
+                    return str(key), what
+        return None
+
     def _reference(self, node: yaml.Node, path: str, rules: tuple[Rule, ...], value: Any) -> Any:
         vocabulary = find_rule(rules, model.Vocabulary)
         entries = self.vocabularies.get(vocabulary.name) if vocabulary else None
@@ -695,6 +715,11 @@ class Checker:
         singular = model.VOCABULARY_TYPES[vocabulary.name].__name__.lower()
         where = f"scenarios/vocabularies/{vocabulary.name}.yaml"
         keys = [str(k) for k in entries]
+        named = self._named(rules, value)
+        if named:
+            return self._fail(
+                node, path, f"'{_short(str(value))}' is the {named[1]} of {_entry(rules)} '{named[0]}'; write its key: {named[0]}"
+            )
         close = _closest(str(value), keys)
         suggestion = f" (did you mean '{close[0]}'?)" if close else f": {', '.join(keys)}" if len(keys) <= 20 else ""
         return self._fail(node, path, f"'{_short(str(value))}' is not a known {singular}; expected a key of {where}{suggestion}")
@@ -946,6 +971,18 @@ def _excerpt(text: str, match: re.Match[str]) -> str:
     """Where in a long text a problem is: the matched part and what follows, quoted, on one line."""
     part = " ".join(text[match.start() : match.start() + 30].split())
     return f"'{part}…'" if match.start() + 30 < len(text) else f"'{part}'"
+
+
+def _entry(rules: tuple[Rule, ...]) -> str:
+    """'the district', 'the unit': what an entry of the field's vocabulary is called."""
+    vocabulary = find_rule(rules, model.Vocabulary)
+    return f"the {model.VOCABULARY_TYPES[vocabulary.name].__name__.lower()}" if vocabulary else "the entry"
+
+
+def _as_name(text: str) -> str:
+    """A vocabulary entry's name as compared with a value written in its place: without case, the
+    spaces around it, or a part in brackets ('卫星导航（北斗）' is named by '卫星导航')."""
+    return re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", text).strip().casefold()
 
 
 def _closest(word: str, names: list[str]) -> list[str]:

@@ -380,6 +380,92 @@ CASES = [
         [("status: reconstructed", "status:\u3000reconstructed")],
         [f"{S}:12:7: the full-width space after 'status:' is not a space to YAML; write 'status: ...', with an ASCII space"],
     ),
+    (  # was: "expected 'key: value' here; check the indentation..." at 13:1, the line below
+        "colon-without-a-space-after-a-key",
+        [("status: reconstructed", "status:reconstructed")],
+        [
+            f"{S}:12:7: 'status:' has no space after its colon, so YAML reads the line as text; write 'status: ...', with a space after the colon"
+        ],
+    ),
+    (  # was: "a ':' where a value was expected; put text containing ': ' in quotes" at 11:8, on codes
+        "colon-without-a-space-after-a-key-of-a-record",
+        [("  valid_on: 2023-11-20", "  valid_on:2023-11-20"), ("owner: transportation-commission", "owner: nobody")],
+        [
+            f"{S}:8:8: owner: 'nobody' is not a known owner; expected a key of scenarios/vocabularies/owners.yaml: transportation-commission, forestry-bureau",
+            f"{S}:10:11: 'valid_on:' has no space after its colon, so YAML reads the line as text; write 'valid_on: ...', with a space after the colon",
+        ],
+    ),
+    (  # pasted from a web page; was: "expected 'key: value' here" at 9:1, the line below
+        "no-break-space-after-a-key",
+        [("owner: transportation-commission", "owner:\u00a0transportation-commission")],
+        [f"{S}:8:6: the no-break space after 'owner:' is not a space to YAML; write 'owner: ...', with an ordinary space"],
+    ),
+    (  # was: "a ':' where a value was expected; put text containing ': ' in quotes" at 11:8, the line below
+        "full-width-space-indenting-a-key",
+        [("  valid_on: 2023-11-20", "\u3000valid_on: 2023-11-20")],
+        [
+            f"{S}:10:1: this line is indented with a full-width space (U+3000), which YAML does not read as a space; indent it with ASCII spaces only"
+        ],
+    ),
+    (  # the rest of the file is checked too
+        "full-width-space-indenting-a-key-of-a-list-item",
+        [("    kind: security\n", "  \u3000kind: security\n"), ("status: reconstructed", "status: reconstructd")],
+        [
+            f"{S}:12:9: status: 'reconstructd' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, announced, open, matched, piloting, closed, withdrawn)",
+            f"{S}:36:3: this line is indented with a full-width space (U+3000), which YAML does not read as a space; indent it with ASCII spaces only",
+        ],
+    ),
+    (  # below a text: was "wrong indentation: this line is indented less than the first line of the text of 'zh'"
+        "full-width-colon-after-a-key-below-a-text",
+        [("users:\n", "users：\n")],
+        [f"{S}:25:6: {COLON.format(key='users')}"],
+    ),
+    (  # YAML gives up four lines below, where the next key is: was "wrong indentation: ... ends the text below that key"
+        "full-width-colon-after-a-language-whose-text-is-below",
+        [("  zh: |\n    桥区航道", "  zh：|\n    桥区航道")],
+        [f"{S}:21:5: {COLON.format(key='zh')}"],
+    ),
+    # A vocabulary entry named instead of keyed: its name in either language, its former or
+    # short name, a unit's symbol. Was: "'重庆市交通运输委员会' is not a known owner; expected a key of ...: <every key>"
+    (
+        "owner-by-its-chinese-name",
+        [("owner: transportation-commission", "owner: 重庆市交通运输委员会")],
+        [
+            f"{S}:8:8: owner: '重庆市交通运输委员会' is the name of the owner 'transportation-commission'; write its key: transportation-commission"
+        ],
+    ),
+    (
+        "owner-by-its-former-name",
+        [("owner: transportation-commission", "owner: Chongqing Municipal Transport Bureau")],
+        [
+            f"{S}:8:8: owner: 'Chongqing Municipal Transport Bureau' is the former name of the owner 'transportation-commission'; write its key: transportation-commission"
+        ],
+    ),
+    (
+        "capability-by-its-english-name",
+        [("capabilities: [satellite-navigation]", "capabilities: [Satellite Navigation]")],
+        [
+            f"{S}:7:16: capabilities[0]: 'Satellite Navigation' is the name of the capability 'satellite-navigation'; write its key: satellite-navigation"
+        ],
+    ),
+    (  # was: "expected a key of scenarios/vocabularies/districts.yaml, got the text '万州区'"
+        "district-by-its-name",
+        [("codes: [500101, 500105, 500230]", "codes: [万州区, 500105, 500230]")],
+        [f"{S}:11:11: locations.codes[0]: '万州区' is the name of the district 500101; write 500101"],
+    ),
+    (
+        "citywide-by-its-name-without-the-part-in-brackets",
+        [("codes: [500101, 500105, 500230]", "codes: [重庆市]")],
+        [f"{S}:11:11: locations.codes[0]: '重庆市' is the name of the district 500000; write 500000"],
+    ),
+    (
+        "unit-by-its-symbol",
+        [("value: 20, unit: cm,", "value: 20, unit: 厘米,"), ("value: 3, unit: level,", "value: 3, unit: 级,")],
+        [
+            f"{S}:33:70: requirements[0].target.unit: '厘米' is the symbol of the unit 'cm'; write its key: cm",
+            f"{S}:38:64: requirements[1].target.unit: '级' is the symbol of the unit 'level'; write its key: level",
+        ],
+    ),
     (
         "full-width-colon-after-a-key-of-a-list-item",
         [("    priority: should\n", "    priority：should\n")],
@@ -410,6 +496,8 @@ WELCOME = [
         'text: {en: "“Real-time: 20 cm”", zh: 实时水平位置：２０厘米。}',
     ),
     ("  en: Show accuracy measured on a river section.", "  en: |-\n    Note：accuracy measured\n    on a river section."),
+    ("  zh: |\n    桥区航道", "  zh: |\n    \u3000\u3000桥区航道"),  # a Chinese paragraph's indent, inside a text
+    ("  en: Show accuracy measured on a river section.", "  en: 'Note:accuracy\u00a0measured on a river section.'"),
 ]
 
 
