@@ -179,7 +179,7 @@ def _parse(text: str, display: str, own: frozenset[str]) -> Document:
         )
         if misindented and colon and colon[0] == misindented[0]:  # 'domain：x' below a text: the colon, not the text
             misindented = None
-        found = misindented[:3] if misindented else colon
+        found = misindented[:3] if misindented else colon or _needs_quotes(text, line)
         quote = not found and _unclosed_quote(text, line)
         if quote:
             said = fail(*quote, 'a " opens a quoted text that is not closed on this line; close it or remove it')
@@ -444,6 +444,48 @@ def _odd_indent(text: str, last_line: int) -> tuple[int, int, str] | None:
                 space = "full-width space (U+3000)" if "\u3000" in odd[2] else "no-break space (U+00A0)"
                 return number + 1, odd.end(1) + 1, ODD_INDENT.format(space=space)
     return None
+
+
+# A text of one language on the line of its key ('en: ...', '- zh: ...').
+_TEXT_LINE = re.compile(r"( *(?:- +)*(?:en|zh): +)(\S.*?)\s*$")
+# What a character YAML keeps for itself means at the start of a value written without quotes.
+_INDICATORS = {
+    "*": "an alias (a reference to an anchor)",
+    "&": "an anchor",
+    "!": "a tag",
+    "%": "a directive",
+    "@": "a reserved character",
+    "`": "a reserved character",
+    "[": "the start of a list",
+    "{": "the start of a mapping",
+    "|": "the start of a block text",
+    ">": "the start of a block text",
+}
+
+
+def _needs_quotes(text: str, line: int) -> tuple[int, int, str] | None:
+    """Where the text of a language on line `line` needs quotes that it lacks (line, column, message): one that starts
+    with a character YAML keeps for itself ('*Imagery* shall…', '`code`', '[Draft] …'), or one in
+    double quotes that holds a '"' of its own. Said only where the line, so quoted, lets YAML read
+    past it."""
+    lines = text.split("\n")
+    if not 0 < line <= len(lines) or not (found := _TEXT_LINE.fullmatch(lines[line - 1])):
+        return None
+    head, value = found.groups()
+    inner = value[1:-1] if len(value) > 1 and value[0] == value[-1] == '"' else None
+    if inner is not None and '"' in inner.replace('\\"', ""):
+        fixed, message = (
+            '"' + re.sub(r'(?<!\\)"', r'\\"', inner) + '"',
+            "this text in double quotes holds a '\"' of its own, where YAML ends it; write \\\" for each quote inside it, or put the text in single quotes",
+        )
+    elif value[0] in _INDICATORS:
+        fixed = "'" + value.replace("'", "''") + "'"
+        message = f"a text that starts with '{value[0]}' is read as {_INDICATORS[value[0]]}; put the whole text in single quotes, and write each ' inside it twice ('')"
+    else:
+        return None
+    if _first_error_line("\n".join([*lines[: line - 1], head + fixed, *lines[line:]])) <= line:
+        return None
+    return line, len(head) + 1, message
 
 
 def _first_error_line(text: str) -> float:

@@ -634,6 +634,13 @@ class Checker:
         refused = unwelcome(value) if node.style == '"' else None
         if refused:
             return self._fail(node, path, refusal(refused.group()))
+        cut = _cut_by_comment(node, self.document.text) if language and not node.style else None
+        if cut is not None:
+            return self._fail(
+                node,
+                path,
+                f"the text ends before ' #{_short(cut)}': YAML reads ' #' and the rest of its line as a comment, so those words are not in the text; put the whole text in quotes, or write the comment on a line of its own",
+            )
         markdown = find_rule(rules, model.Markdown) is not None
         value = value.strip() if markdown else " ".join(value.split())
         if language == "zh":
@@ -971,6 +978,15 @@ def _excerpt(text: str, match: re.Match[str]) -> str:
     """Where in a long text a problem is: the matched part and what follows, quoted, on one line."""
     part = " ".join(text[match.start() : match.start() + 30].split())
     return f"'{part}…'" if match.start() + 30 < len(text) else f"'{part}'"
+
+
+def _cut_by_comment(node: yaml.ScalarNode, text: str) -> str | None:
+    """What follows a text written without quotes on its last line as a comment ('#1 priority.'),
+    which YAML drops without a word: a contributor who wrote '#' in a sentence loses the rest of it."""
+    end = node.end_mark.index
+    line_end = text.find("\n", end)
+    comment = re.match(r"[ \t]+#(.*)", text[end : line_end if line_end >= 0 else len(text)])
+    return comment[1].rstrip() if comment else None
 
 
 def _entry(rules: tuple[Rule, ...]) -> str:

@@ -25,6 +25,8 @@ ENGLISH = "field names are written in English, as in the template"
 LIST = "in a list: YAML separates the items with ',' inside '[ ]'; write"
 VALUE = f"{S}:33:60: requirements[0].target.value"
 ABOUT = "holds a word saying it is approximate"
+COMMENT = "YAML reads ' #' and the rest of its line as a comment, so those words are not in the text; put the whole text in quotes, or write the comment on a line of its own"
+SINGLE = "put the whole text in single quotes, and write each ' inside it twice ('')"
 
 # (case id, [(old text, new text), ...], expected problems)
 CASES = [
@@ -476,6 +478,38 @@ CASES = [
         [("  en: Show accuracy measured on a river section.", "  en：Show accuracy measured on a river section.")],
         [f"{S}:46:5: {COLON.format(key='en')}"],
     ),
+    (  # was: valid, and the page said only "Show accuracy"
+        "a-hash-in-a-text-without-quotes",
+        [("  en: Show accuracy measured on a river section.", "  en: Show accuracy #1 measured on a river section.")],
+        [f"{S}:46:7: how_to_respond.en: the text ends before ' #1 measured on a river section.': {COMMENT}"],
+    ),
+    (
+        "a-comment-after-a-text-in-a-list",
+        [("    zh: 船长：掌握本船在航道图上的位置，确保在航道内航行。", "    zh: 船长：掌握本船在航道图上的位置。  # 待核实")],
+        [f"{S}:27:9: users[0].zh: the text ends before ' # 待核实': {COMMENT}"],
+    ),
+    (  # was: "not valid YAML: while scanning an alias did not find expected alphabetic or numeric character"
+        "markdown-emphasis-at-the-start-of-a-text",
+        [("  en: Show accuracy measured on a river section.", "  en: **Show** accuracy measured on a river section.")],
+        [f"{S}:46:7: a text that starts with '*' is read as an alias (a reference to an anchor); {SINGLE}"],
+    ),
+    (  # was: "found character that cannot start any token"
+        "markdown-code-at-the-start-of-a-text",
+        [("  en: Show accuracy measured on a river section.", "  en: `RTK` accuracy measured on a river section.")],
+        [f"{S}:46:7: a text that starts with '`' is read as a reserved character; {SINGLE}"],
+    ),
+    (  # was: "expected 'key: value' here; check the indentation and that the line above is complete"
+        "brackets-at-the-start-of-a-text",
+        [("  en: Show accuracy measured on a river section.", "  en: [Draft] Show accuracy measured on a river section.")],
+        [f"{S}:46:7: a text that starts with '[' is read as the start of a list; {SINGLE}"],
+    ),
+    (
+        "a-double-quote-inside-double-quotes",
+        [("  en: Show accuracy measured on a river section.", '  en: "Show "measured" accuracy on a river section."')],
+        [
+            f"{S}:46:7: this text in double quotes holds a '\"' of its own, where YAML ends it; write \\\" for each quote inside it, or put the text in single quotes"
+        ],
+    ),
 ]
 
 
@@ -498,6 +532,10 @@ WELCOME = [
     ("  en: Show accuracy measured on a river section.", "  en: |-\n    Note：accuracy measured\n    on a river section."),
     ("  zh: |\n    桥区航道", "  zh: |\n    \u3000\u3000桥区航道"),  # a Chinese paragraph's indent, inside a text
     ("  en: Show accuracy measured on a river section.", "  en: 'Note:accuracy\u00a0measured on a river section.'"),
+    ("  en: Show accuracy measured on a river section.", '  en: "Show #1 accuracy, \\"measured\\" on a river section."'),
+    ("  en: Show accuracy measured on a river section.", "  en: '**Show** [accuracy](https://example.org/#top) #1 measured'"),
+    ("  en: Show accuracy measured on a river section.", "  en: Show accuracy#1 measured on C# and F# boats."),
+    ("  en: Show accuracy measured on a river section.", "  en: |-\n    Show accuracy #1\n    `measured` on a river section."),
 ]
 
 
