@@ -553,6 +553,12 @@ class Checker:
         return node.value
 
     def _scalar(self, node: yaml.Node, kind: Kind, rules: tuple[Rule, ...], path: str, language: str) -> Any:
+        if isinstance(node, yaml.SequenceNode) and find_rule(rules, model.Markdown) and language:
+            return self._fail(
+                node,
+                path,
+                f"expected a text, got a list; a list in a text is written in Markdown: write '{language}: |' and below it each item on a line of its own, as '- item'",
+            )
         if not isinstance(node, yaml.ScalarNode):
             return self._fail(node, path, f"expected {describe(kind, rules)}, got {_got(node)}")
         if kind.name == "str":
@@ -562,7 +568,9 @@ class Checker:
             return self._string(node, rules, path, language)
         if kind.name == "bool":
             if node.tag != BOOL:
-                return self._fail(node, path, f"expected true or false, got {_got(node)}")
+                quoted = node.style and node.value.strip().lower() in ("true", "false")
+                hint = f"; write {node.value.strip().lower()} without quotes" if quoted else ""
+                return self._fail(node, path, f"expected true or false, got {_got(node)}{hint}")
             return _constructor.construct_yaml_bool(node)
         if kind.name == "date":
             return self._date(node, rules, path)
@@ -742,7 +750,12 @@ def _check_scenario(s: Any, checker: Checker) -> None:
     with contextlib.suppress(Unparsed):
         stem = checker.document.path.rsplit("/", 1)[-1].removesuffix(".yaml")
         if s.id != stem:
-            report("id", f"the id '{s.id}' differs from the file name '{stem}.yaml'; rename the file or change the id")
+            fix = (
+                "rename the file or change the id"
+                if re.fullmatch(model.KEY_PATTERN, stem)
+                else f"rename the file to {s.id}.yaml (a file's name is its id, in {model.KEY_EXPECTED.split(', like')[0]})"
+            )
+            report("id", f"the id '{s.id}' differs from the file name '{stem}.yaml'; {fix}")
     with contextlib.suppress(Unparsed):
         if s.updated < s.released:
             report("updated", f"{s.updated} is before released ({s.released}); a record cannot change before it is published")

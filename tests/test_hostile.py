@@ -566,5 +566,5 @@ def test_a_hidden_yaml_file_is_not_left_out_silently(project: Path, capsys: pyte
     (project / "scenarios" / ".hostile.yaml").write_text(BASE, encoding="utf-8")
     assert main(["check", "--root", str(project)]) == 1
     assert capsys.readouterr().out == (
-        "scenarios/.hostile.yaml:1:5: id: the id 'hostile' differs from the file name '.hostile.yaml'; rename the file or change the id\n"
+        "scenarios/.hostile.yaml:1:5: id: the id 'hostile' differs from the file name '.hostile.yaml'; rename the file to hostile.yaml (a file's name is its id, in lowercase letters, digits and single hyphens)\n"
     )

@@ -888,6 +888,14 @@ def test_no_target_anywhere(project: Path) -> None:
     ]
 
 
+def test_a_file_name_no_id_may_have_says_to_rename_the_file(project: Path) -> None:
+    """Changing the id to match 'River-Ships.yaml' would only trade one problem for another."""
+    (project / "scenarios" / "river-ships.yaml").rename(project / "scenarios" / "River_Ships.yaml")
+    assert problems(project) == [
+        "scenarios/River_Ships.yaml:1:5: id: the id 'river-ships' differs from the file name 'River_Ships.yaml'; rename the file to river-ships.yaml (a file's name is its id, in lowercase letters, digits and single hyphens)"
+    ]
+
+
 def test_duplicate_id_across_files(project: Path) -> None:
     text = (project / "scenarios" / "river-ships.yaml").read_text(encoding="utf-8")
     (project / "scenarios" / "river-ships-copy.yaml").write_text(text, encoding="utf-8")
@@ -1007,6 +1015,15 @@ VOCABULARY_RULES = [
         "  name_confirmed: yes please\n  former_name",
         [
             "scenarios/vocabularies/owners.yaml:3:19: transportation-commission.name_confirmed: expected true or false, got the text 'yes please'"
+        ],
+    ),
+    (
+        "bool-in-quotes",
+        "owners.yaml",
+        "  name_confirmed: true\n  former_name",
+        '  name_confirmed: "True"\n  former_name',
+        [
+            "scenarios/vocabularies/owners.yaml:3:19: transportation-commission.name_confirmed: expected true or false, got the text 'True'; write true without quotes"
         ],
     ),
 ]

@@ -503,6 +503,18 @@ CASES = [
         [("  en: Show accuracy measured on a river section.", "  en: [Draft] Show accuracy measured on a river section.")],
         [f"{S}:46:7: a text that starts with '[' is read as the start of a list; {SINGLE}"],
     ),
+    (  # was: "expected a text, got a list"
+        "a-markdown-list-written-as-a-yaml-list",
+        [
+            (
+                "  en: Show accuracy measured on a river section.",
+                "  en:\n    - Show accuracy.\n    - Measure it on a river section.",
+            )
+        ],
+        [
+            f"{S}:47:5: how_to_respond.en: expected a text, got a list; a list in a text is written in Markdown: write 'en: |' and below it each item on a line of its own, as '- item'"
+        ],
+    ),
     (
         "a-double-quote-inside-double-quotes",
         [("  en: Show accuracy measured on a river section.", '  en: "Show "measured" accuracy on a river section."')],
