@@ -553,7 +553,7 @@ class Checker:
         return node.value
 
     def _scalar(self, node: yaml.Node, kind: Kind, rules: tuple[Rule, ...], path: str, language: str) -> Any:
-        if isinstance(node, yaml.SequenceNode) and find_rule(rules, model.Markdown) and language:
+        if isinstance(node, yaml.SequenceNode) and language and find_rule(rules, model.Markdown) is not None:
             return self._fail(
                 node,
                 path,
