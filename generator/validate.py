@@ -379,12 +379,14 @@ class Checker:
         for name, field in fields.items():
             if name in values:
                 continue
-            if field.optional:
+            if name in misspelt:  # said as the key written for it: no rule reads it as left out
+                missing = True
+            elif field.optional:
                 values[name] = field.default
-            elif name not in misspelt:
+            else:
                 expected = describe(field.kind, field.rules)
                 self.report(node, f"required key '{name}' is missing; add {name}: {expected}", field=field_path(path, name))
-            missing |= not field.optional
+                missing = True
         parsed = {name: value for name, value in values.items() if value is not _INVALID}
         if missing or len(parsed) < len(values) or not all(_complete(value) for value in parsed.values()):
             return Draft(parsed)
@@ -422,8 +424,6 @@ class Checker:
         """What to say of an unknown key of mapping `inner` (a record or a text) that a record
         `around` it lacks and has as a field: the key's line is indented as deep as the mapping's
         keys, too deep."""
-        if inner.flow_style:  # {a: 1, b: 2}: not a matter of indentation
-            return ""
         for outer, path, fields, misspelt in reversed(around):
             holder = next(
                 (key for key, value in outer.value if value.start_mark.index <= inner.start_mark.index < value.end_mark.index),
@@ -433,6 +433,8 @@ class Checker:
                 continue  # (no holder: an alias's record, written elsewhere)
             misspelt.add(name)  # its record does not also say that it is missing
             where = f"{self.document.path}:{holder.start_mark.line + 1}:{holder.start_mark.column + 1}"
+            if inner.flow_style:  # {metric: …, source: x}: written inside the braces of the field it follows
+                return f"{_MISPLACED}{path or 'the file'}, not of '{holder.value}'; move it out of the braces, to a line of its own as far as '{holder.value}' at {where}"
             return f"{_MISPLACED}{path or 'the file'}, and this line is indented too deep; indent it as far as '{holder.value}' at {where}"
         return ""
 

@@ -702,6 +702,24 @@ RULES = [
             f"{S}:44:7: requirements[1].target.source: unknown key 'source'; it is a field of requirements[1], and this line is indented too deep; indent it as far as 'target' at {S}:38:5"
         ],
     ),
+    (  # was: also "the figure 3 level has no basis; cite it with source…", which the misplaced source gives
+        "requirement-field-inside-the-braces-of-its-target",
+        "river-ships.yaml",
+        '    target: {metric: security-level, op: ">=", value: 3, unit: level, basis: typical}',
+        '    target: {metric: security-level, op: ">=", value: 3, unit: level, source: ichongqing-2023-11-21}',
+        [
+            f"{S}:38:71: requirements[1].target.source: unknown key 'source'; it is a field of requirements[1], not of 'target'; move it out of the braces, to a line of its own as far as 'target' at {S}:38:5"
+        ],
+    ),
+    (  # was: also "the figure 3 level has no basis…": a misspelt optional key is not read as left out
+        "optional-field-misspelt",
+        "river-ships.yaml",
+        "value: 3, unit: level, basis: typical}",
+        "value: 3, unit: level, bases: typical}",
+        [
+            f"{S}:38:71: requirements[1].target.bases: unknown key 'bases'; did you mean 'basis'? (expected one of metric, op, value, unit, basis)"
+        ],
+    ),
     (
         "field-indented-less-than-its-mapping",  # valid YAML: 'zh' is read as a field of the file
         "river-ships.yaml",
