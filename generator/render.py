@@ -301,7 +301,8 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
     (JSON, CSV, schemas, YAML sources) are published once, in the English site.
     """
     pages = _Pages(catalogue, Labels(language, strings()), Addresses(settings, language))
-    data = data_files(catalogue, settings, sources)  # in both languages, as the data page gives their sizes
+    records = [export.record(scenario) for scenario in catalogue.scenarios]
+    data = catalogue_files(catalogue, settings, records)  # in both languages, as the data page gives their sizes
     site = Site(pages={}, files={})
     for path, template, context in pages.contexts(export.data_page(data)):
         if path in site.pages:  # the validator refuses a key that names a page; no data may take one over regardless
@@ -315,16 +316,18 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
     site.files["feed.xml"] = export.feed(catalogue, language, title, subtitle, pages.addresses.published, marked)
     if language == "en":
         site.files.update(data)
+        site.files.update({f"scenarios/{scenario_id}.yaml": text for scenario_id, text in sources.items()})
+        site.files.update(
+            {f"scenarios/{s.id}.json": export.json_text(record) for s, record in zip(catalogue.scenarios, records, strict=True)}
+        )
     return site
 
 
-def data_files(catalogue: Catalogue, settings: Settings, sources: dict[str, str]) -> dict[str, str]:
-    """The data to take away: catalogue.json, catalogue.csv, the schemas, and each scenario's
-    JSON record and YAML text (from `sources`, by id)."""
-    files = {f"scenarios/{scenario_id}.yaml": text for scenario_id, text in sources.items()}
-    records = [export.record(scenario) for scenario in catalogue.scenarios]
-    files |= {f"scenarios/{s.id}.json": export.json_text(record) for s, record in zip(catalogue.scenarios, records, strict=True)}
-    files["catalogue.json"] = export.catalogue_json(catalogue, records)
+def catalogue_files(catalogue: Catalogue, settings: Settings, records: list[Any]) -> dict[str, str]:
+    """The data of the whole catalogue to take away: catalogue.json (of `records`, as
+    export.record() gives them), catalogue.csv and the schemas. Each scenario's JSON record and
+    YAML text are published beside its page."""
+    files = {"catalogue.json": export.catalogue_json(catalogue, records)}
     files["catalogue.csv"] = export.catalogue_csv(catalogue, Addresses(settings, "en").published)
     files["schema/scenario.schema.json"] = dumps(scenario_schema(catalogue.vocabularies))
     files["schema/catalogue.schema.json"] = dumps(catalogue_schema(catalogue.vocabularies))
