@@ -29,6 +29,25 @@ def _allowed(url: str) -> bool:
 
 _RENDERER.validateLink = _allowed  # type: ignore[method-assign]
 
+# The same Markdown read to find every link target a reader could follow, the ones the renderer
+# refuses included, so that the validator can say where each is.
+_READER = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).disable(
+    ["image", "heading", "lheading", "html_block", "html_inline"]
+)
+_READER.validateLink = lambda url: True  # type: ignore[method-assign]
+
+
+def link_targets(text: str) -> list[str]:
+    """Every link target of a limited-Markdown text, as the renderer reads it (entities decoded):
+    inline links, autolinks and reference definitions, in lists and quotes too, used or not."""
+    if "[" not in text and "<" not in text:  # every kind of link needs one
+        return []
+    env: dict[str, dict[str, dict[str, str]]] = {}
+    tokens = _READER.parse(text, env)
+    inline = [str(child.attrs["href"]) for token in tokens for child in token.children or () if child.type == "link_open"]
+    return inline + [reference["href"] for reference in env.get("references", {}).values()]
+
+
 _TAGS = {"p", "em", "strong", "code", "pre", "ul", "ol", "li", "a", "br", "blockquote", "hr"}
 _ATTRIBUTES: dict[str, set[str]] = {"a": {"href"}, "ol": {"start"}, "*": set()}  # "*": not even nh3's default title and lang
 

@@ -31,6 +31,7 @@ from .chinese import close_gaps
 from .errors import DataError, Problem, Severity, shortened
 from .load import FULL_WIDTH_COLON, MAX_FIELD, Document, LoadError, Sources, alias_marks, field_path
 from .model import CITYWIDE, Catalogue, Kind, Rule, Scenario, Vocabularies, describe, find_rule
+from .prose import link_targets
 
 _TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, MERGE = (_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge"))
@@ -48,14 +49,12 @@ _constructor = SafeConstructor()
 HTML_TAG = re.compile(r"<\s*/?\s*(?!https?://)[A-Za-z!?]")
 HTML_ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 # A scheme as in a link ("javascript:alert(1)", "data:text/html"), not a label in prose ("position data: every 5 s")
-BAD_SCHEME = re.compile(r"\b(javascript|vbscript|data|file)\s*:(?=[^\s\d])", re.IGNORECASE)
+# ("javascript:0,alert(1)" is a script too; "data:5" may be prose)
+BAD_SCHEME = re.compile(r"\b(javascript|vbscript)\s*:(?=\S)|\b(data|file)\s*:(?=[^\s\d])", re.IGNORECASE)
 MD_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)", re.MULTILINE)
 MD_IMAGE = re.compile(r"!\[")
 # Bounded, so that a long text full of braces costs linear time, not quadratic.
 ATTRIBUTE_LIST = re.compile(r"\{\s*:|\{\s*[#.][\w-]|\{[^}]{0,200}?\b[\w-]+\s*=")
-MD_LINK_TARGET = re.compile(
-    r"\]\(\s*<?([^)\s>]*)|^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?\s*$|<([a-z][a-z0-9+.-]*:[^>\s]*)>", re.MULTILINE
-)
 
 
 # A record being read: its node, its path, its fields by name, and the keys not to be said missing
@@ -682,7 +681,7 @@ class Checker:
             return self._fail(
                 node,
                 path,
-                f"'{scheme.group(1).lower()}:' addresses are not allowed (at {_excerpt(value, scheme)}); link to an http or https address",
+                f"'{(scheme.group(1) or scheme.group(2)).lower()}:' addresses are not allowed (at {_excerpt(value, scheme)}); link to an http or https address",
             )
         if markdown and not self._markdown_ok(node, path, value):
             return _INVALID
@@ -700,9 +699,8 @@ class Checker:
         if MD_HEADING.search(value):
             self._fail(node, path, "headings (#) are not allowed in texts; the page provides the headings, use **bold** instead")
             return False
-        for match in MD_LINK_TARGET.finditer(value):
-            target = next(group for group in match.groups() if group is not None)
-            if not re.match(r"https?://", target):
+        for target in link_targets(value):
+            if not re.match(r"https?://", target, re.IGNORECASE):
                 self._fail(
                     node, path, f"the link target '{target}' is not a web address; links must start with https:// or http://"
                 )

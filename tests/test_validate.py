@@ -538,6 +538,29 @@ RULES = [
         "(../secret.md) for context.",
         [f"{S}:17:7: problem.en: the link target '../secret.md' is not a web address; links must start with https:// or http://"],
     ),
+    (  # the link is a reference defined inside a list item: the renderer reads it, so the checker does
+        "markdown-reference-in-a-list-to-another-host",
+        "river-ships.yaml",
+        "    See [the release](https://www.ichongqing.info/) for context.",
+        "    See [the release][r] for context.\n\n    - [r]: //evil.example/r",
+        [f"{S}:17:7: problem.en: the link target '//evil.example/r' is not a web address; links must start with https:// or http://"],
+    ),
+    (
+        "markdown-reference-in-a-quote-not-used",
+        "river-ships.yaml",
+        "    See [the release](https://www.ichongqing.info/) for context.",
+        "    See the release.\n\n    > [q]: ftp://files.example/q",
+        [f"{S}:17:7: problem.en: the link target 'ftp://files.example/q' is not a web address; links must start with https:// or http://"],
+    ),
+    (
+        "javascript-after-which-a-digit",
+        "river-ships.yaml",
+        "title: {en: Decimetre positioning for river ships,",
+        "title: {en: 'Decimetre [positioning](javascript:0,alert(1))',",
+        [
+            f"{S}:2:13: title.en: 'javascript:' addresses are not allowed (at 'javascript:0,alert(1))'); link to an http or https address"
+        ],
+    ),
     (
         "text-too-long",
         "river-ships.yaml",
