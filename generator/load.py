@@ -81,16 +81,57 @@ class LoadError(Exception):
         super().__init__(problem, *more)
         self.problems = [problem, *more]
         self.syntax: yaml.MarkedYAMLError | None = None  # the parser's error, if YAML could not parse the text
-        self.indent: tuple[int, int] | None = None  # a line (from 0) over-indented, and the column its message says
+        # A line (from 0) misindented, the column its message says, and the line (from 0) of a key
+        # it then stands beside (None: a field of the file, in column 1).
+        self.indent: tuple[int, int, int | None] | None = None
 
     def __str__(self) -> str:  # when asked: the checker prints each problem itself
         return "\n".join(map(str, self.problems))
 
 
-def load(file: Path, display: str, own: frozenset[str] = frozenset()) -> Document:
+@dataclass(frozen=True)
+class Own:
+    """The fields of a file, from the model. `keys`: those of the file and of nothing inside it, so
+    that a line holding one, indented deeper, is said to belong in column 1. `root`: the fields of
+    the file's own mapping (None: it maps keys to entries, as a vocabulary does), and `records`:
+    those of each record type a mapping inside it can be (texts' en and zh too), so that a key
+    indented otherwise than its record's other keys is moved beside them when they tell where it
+    belongs."""
+
+    keys: frozenset[str] = frozenset()
+    root: frozenset[str] | None = None
+    records: tuple[frozenset[str], ...] = ()
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.keys
+
+    @classmethod
+    def of(cls, record: type, root: bool, keys: frozenset[str] = frozenset()) -> Own:
+        """The fields of a file that is a `record` (`root`), or maps keys to `record`s."""
+        types = {} if root else {record: None}
+        for field in walk(record):
+            inner = field.kind.item if field.kind.name in ("list", "mapping") else field.kind
+            if inner is not None and inner.record is not None:
+                types[inner.record] = None
+        own = frozenset(field.name for field in fields(record)) if root else None
+        return cls(keys, own, tuple(frozenset(field.name for field in fields(type_)) for type_ in types))
+
+    def types(self, keys: set[str], root: bool) -> list[frozenset[str]]:
+        """The fields of each record type that a mapping holding `keys` can be (those of them that
+        are a field of some record: the others are misspelt), at the file's `root` or inside it."""
+        known = {key for key in keys if key in (self.root or ()) or any(key in record for record in self.records)}
+        if root:
+            return [self.root] if self.root is not None and known <= self.root else []
+        return [record for record in self.records if known <= record] if known else []
+
+
+NO_FIELDS = Own()
+
+
+def load(file: Path, display: str, own: Own = NO_FIELDS) -> Document:
     """Parse `file` (shown to people as `display`); raise LoadError with a located problem, or
-    MachineError. `own`: the keys that are fields of the file and of nothing inside it, so that a
-    line holding one, indented deeper, is said to belong in column 1."""
+    MachineError. `own`: what the model says of the file's fields (see Own), so that a line
+    indented deeper than it belongs is said once and moved back, and the rest is checked."""
 
     def fail(line: int, column: int, message: str) -> LoadError:
         return LoadError(Problem(display, line, column, "", message))
@@ -124,7 +165,7 @@ def load(file: Path, display: str, own: frozenset[str] = frozenset()) -> Documen
     )
 
 
-def _parse_recovering(text: str, display: str, own: frozenset[str], rounds: int = 0) -> Document:
+def _parse_recovering(text: str, display: str, own: Own, rounds: int = 0) -> Document:
     try:
         return _parse(text, display, own)
     except LoadError as error:
@@ -133,23 +174,32 @@ def _parse_recovering(text: str, display: str, own: frozenset[str], rounds: int 
         return _recovered(text, display, own, error)
 
 
-def _reindented(text: str, display: str, own: frozenset[str], error: LoadError, rounds: int) -> Document:
-    """The document of `text` with its over-indented line moved back to the column its message
-    says, with the lines below it that belong to it: the file as its contributor will fix it, so
-    that every other problem is said in the same run, each where it is in the file."""
+def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int) -> Document:
+    """The document of `text` with its misindented line moved to the column its message says:
+    indented too deep, with the lines below it that belong to it; too shallow, or after a tab,
+    alone. The file as its contributor will fix it, so that every other problem is said in the
+    same run, each where it is in the file. A key of a record is moved only if the file then
+    parses past it, with the key beside the one its message names; if not, as if not moved."""
     assert error.indent is not None
-    line, column = error.indent
+    line, column, beside = error.indent
     pieces, starts = _LINE_BREAK.split(text), _line_starts(text)
     depth = len(pieces[line]) - len(pieces[line].lstrip(" "))
-    below = itertools.takewhile(
-        lambda piece: not piece.strip() or len(piece) - len(piece.lstrip(" ")) > depth, pieces[line + 1 :]
-    )
-    moved = [line, *(number for number, piece in enumerate(below, line + 1) if piece.strip())]
-    after = next((piece for piece in pieces[moved[-1] + 1 :] if piece.strip() and not piece.lstrip().startswith("#")), "")
-    rest = _PARTS.fullmatch(pieces[line].lstrip(" ")).group(3).strip()  # type: ignore[union-attr]  # every line matches
-    if after[:1] == " " and rest and not _opens_below(rest):
-        return _recovered(text, display, own, error)  # the line below would belong to a key that has its value
-    kept, placed = _without(text, [starts[number] + space for number in moved for space in range(depth - column)], display)
+    lead = len(pieces[line]) - len(pieces[line].lstrip(" \t"))  # a tab's line: its spaces and tabs
+    if lead > depth or column > depth:
+        moved, edits = [line], [(starts[line], starts[line] + lead, " " * column)]
+    else:
+        below = itertools.takewhile(
+            lambda piece: not piece.strip() or len(piece) - len(piece.lstrip(" ")) > depth, pieces[line + 1 :]
+        )
+        moved = [line, *(number for number, piece in enumerate(below, line + 1) if piece.strip())]
+        after = next((piece for piece in pieces[moved[-1] + 1 :] if piece.strip() and not piece.lstrip().startswith("#")), "")
+        rest = _PARTS.fullmatch(pieces[line].lstrip(" ")).group(3).strip()  # type: ignore[union-attr]  # every line matches
+        if len(after) - len(after.lstrip(" ")) > column and rest and not _opens_below(rest):
+            return _recovered(text, display, own, error)  # the line below would belong to a key that has its value
+        edits = [(starts[number], starts[number] + depth - column, "") for number in moved]
+    kept, placed = _edited(text, edits, display)
+    if beside is not None and (_first_error_line(kept) <= moved[-1] + 1 or not _beside(kept, (line, column), (beside, column))):
+        return _recovered(text, display, own, error)  # not sure where it goes: said alone, as it is
     try:
         parsed = _parse_recovering(kept, display, own, rounds + 1)
     except LoadError as again:
@@ -158,7 +208,7 @@ def _reindented(text: str, display: str, own: frozenset[str], error: LoadError, 
     return dataclasses.replace(parsed, syntax=syntax, placed=lambda problem: placed(parsed.placed(problem)))
 
 
-def _parse(text: str, display: str, own: frozenset[str]) -> Document:
+def _parse(text: str, display: str, own: Own) -> Document:
     def fail(line: int, column: int, message: str) -> LoadError:
         return LoadError(Problem(display, line, column, "", message))
 
@@ -179,7 +229,9 @@ def _parse(text: str, display: str, own: frozenset[str]) -> Document:
         )
         if misindented and colon and colon[0] == misindented[0]:  # 'domain：x' below a text: the colon, not the text
             misindented = None
-        found = misindented[:3] if misindented else colon or _needs_quotes(text, line)
+        found = (
+            misindented[:3] if misindented and misindented[2] else colon or _needs_quotes(text, line)
+        )  # no message: a tab, the parser's says it
         quote = not found and _unclosed_quote(text, line)
         if quote:
             said = fail(*quote, 'a " opens a quoted text that is not closed on this line; close it or remove it')
@@ -187,10 +239,10 @@ def _parse(text: str, display: str, own: frozenset[str]) -> Document:
             found = found or _long_key(error, text)
             said = fail(*found) if found else fail(line, column, _explain(error, text, mark))
         said.syntax = error  # where a recovery starts, without parsing the text again
-        # Moved back to the file's own fields only: deeper than a field of the file that has its
-        # value, a line can belong nowhere else; inside a record it may be meant at an outer level.
-        if misindented and misindented[3] == 0:
-            said.indent = (misindented[0] - 1, 0)
+        # Moved only where it can be meant nowhere else: deeper than a field of the file that has
+        # its value, to column 1; inside a record, beside the keys the model says it joins.
+        if misindented and misindented[3] is not None and said.problems[0].line == misindented[0]:
+            said.indent = (misindented[0] - 1, misindented[3], misindented[4])
         raise said from None
     except yaml.YAMLError as error:  # pragma: no cover - libyaml reports every syntax error with a mark
         raise fail(1, 1, " ".join(f"not valid YAML: {error}".split())) from None
@@ -281,6 +333,67 @@ def _without(text: str, deleted: list[int], display: str) -> tuple[str, Callable
         return dataclasses.replace(problem, line=line, column=column, message=message)
 
     return kept, placed
+
+
+def _edited(text: str, edits: list[tuple[int, int, str]], display: str) -> tuple[str, Callable[[Problem], Problem]]:
+    """`text` with each span (start, end) of `edits`, in order, replaced by its text, and where a
+    problem found in that text is in `text` itself (in a replacement: where the span was)."""
+    pieces: list[str] = []
+    kept_starts: list[int] = []  # where each replacement starts in the text returned
+    shifts: list[int] = []  # how many characters each adds
+    at = 0
+    for start, end, new in edits:
+        pieces += [text[at:start], new]
+        kept_starts.append(start + sum(shifts))
+        shifts.append(len(new) - (end - start))
+        at = end
+    kept = "".join([*pieces, text[at:]])
+    starts, new_starts = _line_starts(text), _line_starts(kept)
+
+    def position(line: int, column: int) -> tuple[int, int]:
+        offset = new_starts[min(line, len(new_starts)) - 1] + column - 1
+        edit = bisect.bisect_right(kept_starts, offset) - 1
+        if edit >= 0:
+            start, end, new = edits[edit]
+            inside = offset - kept_starts[edit]
+            offset = start + min(inside, max(end - start - 1, 0)) if inside < len(new) else offset - sum(shifts[: edit + 1])
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    named = re.compile(re.escape(display) + r":([0-9]+):([0-9]+)")
+
+    def placed(problem: Problem) -> Problem:
+        line, column = position(problem.line, problem.column)
+        message = named.sub(lambda at: "{}:{}:{}".format(display, *position(int(at[1]), int(at[2]))), problem.message)
+        return dataclasses.replace(problem, line=line, column=column, message=message)
+
+    return kept, placed
+
+
+def _beside(text: str, key: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether YAML reads the keys at `key` and `other` (line and column, from 0) in `text` as keys
+    of one mapping, as far as it parses."""
+    mappings: list[list[int]] = []  # each open collection: [its number, how many events it holds], -1 for a list
+    held: dict[tuple[int, int], int] = {}
+    count = 0
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)) and mappings:
+                top = mappings[-1]
+                if top[0] >= 0 and top[1] % 2 == 0:  # a key
+                    mark = typing.cast(yaml.Mark, event.start_mark)
+                    held[(mark.line, mark.column)] = top[0]
+                top[1] += 1
+            if isinstance(event, yaml.CollectionStartEvent):
+                count += 1
+                mappings.append([count if isinstance(event, yaml.MappingStartEvent) else -1, 0])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                mappings.pop()
+            if key in held and other in held:
+                break
+    except yaml.YAMLError:
+        pass
+    return key in held and held.get(key) == held.get(other)
 
 
 def _line_starts(text: str) -> list[int]:
@@ -526,18 +639,25 @@ def _long_key(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | 
 _PARTS = re.compile(r"((?:-(?: +|$))*)(?:([^\s#:'\"\[{|>-][^:]*?):(?: +|$))?(.*)")
 _OWN_KEY = re.compile(r"([a-z_]+):\s*(?:#.*)?")  # a line that is a key alone, such as 'users:'
 _BLOCK_TEXT = re.compile(r"[|>][-+0-9]*\s*(?:#.*)?")
-Level = tuple[int, int, str, str]  # column, line, key (or '-' for a list item), its value on its line
+# Column, line, key (or '-' for a list item), its value on its line, and the keys above it in its mapping.
+Level = tuple[int, int, str, str, tuple[str, ...]]
+# Where a line is misindented (line, column, message), the column to move it to when where it
+# belongs is sure, and the line of a key it then stands beside (None: a field of the file).
+Misindented = tuple[int, int, str, int | None, int | None]
 
 
-def _misindented(text: str, last_line: int, display: str, own: frozenset[str]) -> tuple[int, int, str, int | None] | None:
+def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindented | None:
     """Where the first line up to `last_line` is (line, column, message) that is indented as no
-    field or list item above it, and the column the message tells to indent it to, if it names
-    one: the parser reports such a line later, or as something else. A key of `own` belongs to
-    the file whatever is above it."""
+    field or list item above it, and where to move it, when that is sure: the parser reports such
+    a line later, or as something else. A key of `own` belongs to the file whatever is above it;
+    a key of a record, to the one mapping around it that the model says it joins (see _joins).
+    A tab before a key on `last_line` has no message here (the parser's says it), only where
+    to move it."""
     levels: list[Level] = []  # each open field and list item, outermost first
     opens = False  # whether the line above ends in a key or '-' whose value is on the lines below
     block: tuple[Level, int] | None = None  # a key whose text (| or >) is below, and its first line's column
     last_of_text: tuple[int, int, str] | None = None  # the last line of such a text: number, column, content
+    closing: tuple[int, Level | None, str] | None = None  # the line above: number, the last key of a mapping it closed, its '- '
     for number, line in enumerate(text.splitlines()[:last_line], start=1):
         content = line.lstrip(" ")
         column = len(line) - len(content)
@@ -547,21 +667,22 @@ def _misindented(text: str, last_line: int, display: str, own: frozenset[str]) -
             last_of_text = (number, column, content)
         if not content or content.startswith("#") or (block and column >= block[1] > 0):
             continue
-        if content.startswith("\t"):
-            return None  # the parser's message says it: a tab
+        if content.startswith("\t"):  # the parser's message says it: a tab
+            return _tabbed(number, line, levels, own) if number == last_line else None
         ended, block = block, None
+        above, closing = closing, None
         if ended and last_of_text and number == last_line:  # 'users:' indented as deep as the text above it
             at, indent, said = last_of_text
             slipped = _OWN_KEY.fullmatch(said)
             if slipped and slipped[1] in own:
-                return at, indent + 1, _of_the_file(slipped[1], levels, display), 0
+                return at, indent + 1, _of_the_file(slipped[1], levels, display), 0, None
         dashes, key, rest = _PARTS.fullmatch(content).groups()  # type: ignore[union-attr]  # every line matches
         inner = None
         while levels and levels[-1][0] > column:
             inner = levels.pop()
         top = levels[-1] if levels else None
         item = next((level for level in reversed(levels) if level[2] == "-"), None)
-        wrong, spot, to = "wrong indentation: this line is indented", column, None
+        wrong, spot, to, move = "wrong indentation: this line is indented", column, None, None
         textual = ended is not None and (column > ended[0][0] or (column < ended[0][0] and not key and not dashes))
         if ended and textual:
             message = f"{wrong} less than the first line of the text of {_said(ended[0], display)}; indent every line of the text as far as its first"
@@ -580,11 +701,18 @@ def _misindented(text: str, last_line: int, display: str, own: frozenset[str]) -
         elif top[0] < column and not opens:
             if not key or not top[3] or _goes_on(top[3]):
                 continue  # a text or brackets going on from the line above
-            spot = column + len(dashes) + len(key)  # at the ':', where the parser says so too, when it does
+            shallow = _too_shallow(number, column, key.strip(), levels, above, own, display)
+            if shallow:
+                return shallow
+            spot = column + len(dashes)  # at the key
+            joined = _joins(key.strip(), levels, own) if top[0] and not dashes and key.strip() not in own else None
             message, to = (
                 f"{wrong} deeper than {_said(top, display)}, so it would belong to '{top[2]}', which has its value already; indent it as far as '{top[2]}' to make it a field beside it",
                 top[0],
             )
+            if joined and joined is not top:
+                message = f"{wrong} deeper than {_said(top, display)}, so it would belong to '{top[2]}', which has its value already; '{key.strip()}' is not a field of the mapping of '{top[2]}' but of that of '{joined[2]}': indent it as far as {_said(joined, display)} to make it a field beside it"
+            move = (joined[0], joined[1]) if joined else None
         elif inner and top[2] == "-" and not dashes and len(levels) > 1 and levels[-2][0] < column:
             message, to = (
                 f"{wrong} as far as {_said(top, display)}, not as its field {_said(inner, display)}; indent it as far as '{inner[2]}' to make it a field beside it",
@@ -602,23 +730,79 @@ def _misindented(text: str, last_line: int, display: str, own: frozenset[str]) -
         else:
             message = ""
         if message and to != 0 and inner and inner[2] in own and not inner[3] and not textual and levels:  # the key above slipped
-            return inner[1], inner[0] + 1, _of_the_file(inner[2], levels, display), 0
+            return inner[1], inner[0] + 1, _of_the_file(inner[2], levels, display), 0, None
         if message and to != 0 and key in own and not dashes and not textual and levels:
-            return number, column + 1, _of_the_file(key, levels, display), 0
-        if message:
-            return number, spot + 1, message, to if to is not None and to < column else None
+            return number, column + 1, _of_the_file(key, levels, display), 0, None
+        if message and move:  # a key of a record: beside the keys the model says it joins
+            return number, spot + 1, message, move[0], move[1] - 1
+        if message:  # moved back to the file's own fields only, where nothing else is meant
+            return number, spot + 1, message, 0 if to == 0 and column > 0 else None, None
+        sibling = None
         if top and top[0] == column and not (dashes and top[2] != "-" and not top[3]):
-            levels.pop()
+            sibling = levels.pop()
         at = column
         for dash in re.findall("-(?: +|$)", dashes):
-            levels.append((at, number, "-", ""))
+            levels.append((at, number, "-", "", ()))
             at += len(dash)
         if key:
-            levels.append((at, number, key, "" if rest.startswith("#") else rest))
+            keys = (*sibling[4], sibling[2]) if sibling and sibling[2] != "-" and not dashes else ()
+            levels.append((at, number, key, "" if rest.startswith("#") else rest, keys))
+            closing = (number, inner, dashes)
             block = (levels[-1], 0) if _BLOCK_TEXT.fullmatch(rest) else None
             last_of_text = None
         opens = not rest or rest.startswith("#")
     return None
+
+
+def _joins(key: str, levels: list[Level], own: Own) -> Level | None:
+    """The open key of `levels` beside which `key` belongs, by the model: the one mapping of those
+    around it whose record type, as the keys already in it tell (those the model knows), has `key`
+    as a field that it lacks. None when that is not sure: a mapping of no type the model knows is
+    on the way out, or one of types that disagree, or more than one fits."""
+    found = []
+    for level in reversed(levels):
+        if level[2] == "-":
+            continue
+        keys = {name.strip() for name in (*level[4], level[2])}
+        if level is levels[0] and own.root is None:
+            continue  # a vocabulary's entries: their keys are no fields
+        types = own.types(keys, level is levels[0])
+        having = [record for record in types if key in record]
+        if not types or 0 < len(having) < len(types):
+            return None
+        if having and key not in keys:
+            found.append(level)
+    return found[0] if len(found) == 1 else None
+
+
+def _tabbed(number: int, line: str, levels: list[Level], own: Own) -> Misindented | None:
+    """A tab before a key, on line `number`: where the key goes, when the model says beside which
+    of the keys above it (see _joins); the spaces that replace the tab put it there."""
+    dashes, key, _ = _PARTS.fullmatch(line.lstrip(" \t")).groups()  # type: ignore[union-attr]  # every line matches
+    joined = _joins(key.strip(), levels, own) if key and not dashes else None
+    spaces = len(line) - len(line.lstrip(" "))
+    return (number, spaces + 1, "", joined[0], joined[1] - 1) if joined else None
+
+
+def _too_shallow(
+    number: int, column: int, key: str, levels: list[Level], above: tuple[int, Level | None, str] | None, own: Own, display: str
+) -> Misindented | None:
+    """Line `number`, with `key` deeper than `top` (a key that has its value), when the line too
+    shallow is that of `top`: it closed a mapping at this line's column (`above` says so) that
+    the model says both keys belong to, and its own mapping is of no record type that has it."""
+    top = levels[-1]
+    if above is None or above[0] != top[1] or above[1] is None or above[2]:
+        return None
+    closed, name = above[1], top[2].strip()
+    keys = {other.strip() for other in (*closed[4], closed[2])}
+    types = own.types(keys, False)
+    around = own.types({other.strip() for other in top[4]}, top is levels[0]) if top[4] else []
+    if closed[0] != column or closed[2] == "-" or not types or not around or {name, key} & keys or name == key:
+        return None
+    if not all(name in record and key in record for record in types) or any(name in record for record in around):
+        return None
+    message = f"wrong indentation: this line is indented less than {_said(closed, display)} above it and '{key}' at {display}:{number}:{column + 1} below it; indent it as far as '{closed[2]}' to make it a field beside them"
+    return top[1], top[0] + 1, message, closed[0], closed[1] - 1
 
 
 def _of_the_file(key: str, levels: list[Level], display: str) -> str:
@@ -679,7 +863,10 @@ def load_project(root: Path) -> Sources:
 
 def load_vocabularies(root: Path) -> dict[str, Document | LoadError]:
     folder = root / "scenarios" / "vocabularies"
-    return {name: _attempt(folder / f"{name}.yaml", f"scenarios/vocabularies/{name}.yaml") for name in VOCABULARY_TYPES}
+    return {
+        name: _attempt(folder / f"{name}.yaml", f"scenarios/vocabularies/{name}.yaml", Own.of(record, root=False))
+        for name, record in VOCABULARY_TYPES.items()
+    }
 
 
 def load_scenarios(root: Path) -> Iterator[Document | LoadError]:
@@ -715,7 +902,11 @@ def load_scenarios(root: Path) -> Iterator[Document | LoadError]:
 
 
 # The fields of a scenario file that no record inside it has ('id' is a requirement's too).
-SCENARIO_OWN = frozenset(field.name for field in fields(Scenario)) - {field.name for field in walk(Scenario) if "." in field.path}
+SCENARIO_OWN = Own.of(
+    Scenario,
+    True,
+    frozenset(field.name for field in fields(Scenario)) - {field.name for field in walk(Scenario) if "." in field.path},
+)
 IGNORED_SUFFIXES = frozenset({".md"})  # a README beside the scenarios is welcome
 _SWAP_FILE = re.compile(r"\.sw[a-p]$")
 
@@ -736,7 +927,7 @@ def editor_file(name: str) -> bool:
     )
 
 
-def _attempt(file: Path, display: str, own: frozenset[str] = frozenset()) -> Document | LoadError:
+def _attempt(file: Path, display: str, own: Own = NO_FIELDS) -> Document | LoadError:
     try:
         return load(file, display, own)
     except LoadError as error:
@@ -781,7 +972,7 @@ class _Head:
     value_at: int  # the column where the rest of its line starts
 
 
-def _recovered(text: str, display: str, own: frozenset[str], error: LoadError) -> Document:
+def _recovered(text: str, display: str, own: Own, error: LoadError) -> Document:
     """The document parsed with the block of each syntax error set aside, up to MAX_SET_ASIDE of
     them; raise a LoadError with the syntax errors found when a block cannot be set aside safely."""
     said = list(error.problems)
@@ -814,7 +1005,7 @@ def _recovered(text: str, display: str, own: frozenset[str], error: LoadError) -
 
 
 def _set_aside(
-    text: str, display: str, own: frozenset[str], where: set[int], began: int
+    text: str, display: str, own: Own, where: set[int], began: int
 ) -> tuple[str, list[tuple[int, int]], int, Document | LoadError] | None:
     """The smallest block (or run of blocks side by side) that holds the lines `where` and can be
     set aside: what precedes it parses by itself (no bracket or quote left open above it), and

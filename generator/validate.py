@@ -349,8 +349,22 @@ class Checker:
         self._records.append((node, path, fields, misspelt))
         above: tuple[str, yaml.Node] | None = None  # the field before this one, and its value
         foreign: list[yaml.ScalarNode] = []  # keys not in ASCII: said once the fields that are missing are known
+        unindented = _unindented(node, fields)
+        taken: set[int] = {id(key) for pairs in unindented.values() for key, _ in pairs}
         for key_node, key, value_node in self._pairs(node, path):
             name = str(key)
+            if id(key_node) in taken:
+                continue  # said with the key above, whose value it is
+            if id(key_node) in unindented:  # 'target:' with its fields below it as far as it
+                pairs = unindented[id(key_node)]
+                field, above = fields[name], (name, value_node)
+                names = ", ".join(str(inner.value) for inner, _ in pairs)
+                said = f"the value is empty, and the lines below it ({names}) are fields of {name} indented as far as '{name}'; indent them deeper than '{name}' to make them its value"
+                self._fail(key_node, field_path(path, name), said)
+                meant = yaml.MappingNode(_TAG + "map", pairs, pairs[0][0].start_mark, pairs[-1][1].end_mark, flow_style=False)
+                values[name] = self.convert(meant, field.kind, field.rules, field_path(path, name))
+                missing = True  # the file is not valid as it is
+                continue
             split = _split_number(above, key_node, value_node, self.document.text) if node.flow_style else None
             if split and above:  # {value: 0,2}: YAML read 'value: 0' and a key '2'
                 values[above[0]] = self._fail(above[1], field_path(path, above[0]), split)
@@ -963,6 +977,30 @@ _MISPLACED = "it is a field of "  # how _misplaced begins
 def _opens(node: yaml.Node) -> bool:
     """Whether a key's value is nothing at all (not even '~' or null): a key meant to hold the lines below."""
     return isinstance(node, yaml.ScalarNode) and node.tag == NULL and node.start_mark.index == node.end_mark.index
+
+
+def _unindented(node: yaml.MappingNode, fields: dict[str, Any]) -> dict[int, list[tuple[yaml.Node, yaml.Node]]]:
+    """The keys of record `node` (by id) whose value is nothing at all and is a record or a text,
+    with the keys after them that are its fields and none of `node`'s: written as far as it, not
+    deeper, they are its value, and nothing else they could be."""
+    found: dict[int, list[tuple[yaml.Node, yaml.Node]]] = {}
+    if node.flow_style:
+        return found
+    pairs = node.value
+    for at, (key_node, value_node) in enumerate(pairs):
+        field = fields.get(key_node.value) if isinstance(key_node, yaml.ScalarNode) else None
+        if field is None or not _opens(value_node) or field.kind.name not in ("record", "text"):
+            continue
+        inner = model.LANGUAGES if field.kind.name == "text" else [f.name for f in model.fields(field.kind.record)]
+        run: list[tuple[yaml.Node, yaml.Node]] = []
+        for other, value in pairs[at + 1 :]:
+            name = other.value if isinstance(other, yaml.ScalarNode) and other.tag == STR else None
+            if name not in inner or name in fields or any(name == seen.value for seen, _ in run):
+                break
+            run.append((other, value))
+        if run:
+            found[id(key_node)] = run
+    return found
 
 
 def _shallow(name: str, above: tuple[str, yaml.Node] | None, fields: dict[str, Any], path: str, file: str) -> str:

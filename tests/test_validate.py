@@ -625,7 +625,7 @@ RULES = [
         "released: 2023-11-20",
         "  released: 2023-11-20",
         [
-            f"{S}:13:11: wrong indentation: this line is indented deeper than 'status' at {S}:12:1, so it would belong to 'status', which has its value already; indent it as far as 'status' to make it a field beside it"
+            f"{S}:13:3: wrong indentation: this line is indented deeper than 'status' at {S}:12:1, so it would belong to 'status', which has its value already; indent it as far as 'status' to make it a field beside it"
         ],
     ),
     (
@@ -634,7 +634,7 @@ RULES = [
         "    priority: should\n",
         "        priority: should\n",
         [
-            f"{S}:35:17: wrong indentation: this line is indented deeper than 'id' at {S}:34:5, so it would belong to 'id', which has its value already; indent it as far as 'id' to make it a field beside it"
+            f"{S}:35:9: wrong indentation: this line is indented deeper than 'id' at {S}:34:5, so it would belong to 'id', which has its value already; indent it as far as 'id' to make it a field beside it"
         ],
     ),
     (
@@ -679,7 +679,7 @@ RULES = [
         "    source: ichongqing-2023-11-21",
         "      source: ichongqing-2023-11-21",
         [
-            f"{S}:51:13: wrong indentation: this line is indented deeper than 'text' at {S}:50:5, so it would belong to 'text', which has its value already; indent it as far as 'text' to make it a field beside it"
+            f"{S}:51:7: wrong indentation: this line is indented deeper than 'text' at {S}:50:5, so it would belong to 'text', which has its value already; indent it as far as 'text' to make it a field beside it"
         ],
     ),
     (
@@ -801,6 +801,44 @@ RULES = [
         "  - {en: BeiDou only., zh: 仅限北斗。}",
         "  - {en: BeiDou only., zh: BeiDou only.}",
         [f"warning: {S}:44:5: constraints[0]: the en and zh texts are identical; translate one of them"],
+    ),
+    (  # was: the value is empty, then an unknown key for each of its fields
+        "a-block-not-indented-under-its-key",
+        "river-ships.yaml",
+        '    target: {metric: security-level, op: ">=", value: 3, unit: level, basis: typical}',
+        '    target:\n    metric: security-level\n    op: ">="\n    value: 3\n    unit: m\n    basis: typical',
+        [
+            f"{S}:38:5: requirements[1].target: the value is empty, and the lines below it (metric, op, value, unit, basis) are fields of target indented as far as 'target'; indent them deeper than 'target' to make them its value",
+            f"{S}:42:11: requirements[1].target.unit: 'm' measures length but security-level is a level; expected one of level",
+        ],
+    ),
+    (
+        "a-text-not-indented-under-its-key",
+        "river-ships.yaml",
+        "how_to_respond:\n  en: Show accuracy measured on a river section.\n  zh:",
+        "how_to_respond:\nen: Show accuracy measured on a river section.\nzh:",
+        [
+            f"{S}:45:1: how_to_respond: the value is empty, and the lines below it (en, zh) are fields of how_to_respond indented as far as 'how_to_respond'; indent them deeper than 'how_to_respond' to make them its value"
+        ],
+    ),
+    (  # '~' is a value written: the keys below are not its
+        "an-empty-value-written-out-is-not-a-block",
+        "river-ships.yaml",
+        '    target: {metric: security-level, op: ">=", value: 3, unit: level, basis: typical}',
+        "    target: ~\n    metric: security-level",
+        [
+            f"{S}:38:13: requirements[1].target: the value is empty; expected a mapping (metric, op, value, unit, basis), or remove the key",
+            f"{S}:39:5: requirements[1].metric: unknown key 'metric'; expected one of id, priority, kind, text, target, source",
+        ],
+    ),
+    (  # was also: a performance requirement needs a target
+        "a-misspelt-optional-field-is-not-said-left-out",
+        "river-ships.yaml",
+        "    target: {metric: horizontal-accuracy",
+        "    targte: {metric: horizontal-accuracy",
+        [
+            f"{S}:33:5: requirements[0].targte: unknown key 'targte'; did you mean 'target'? (expected one of id, priority, kind, text, target, source)"
+        ],
     ),
 ]
 
