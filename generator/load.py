@@ -229,9 +229,8 @@ def _parse(text: str, display: str, own: Own) -> Document:
         )
         if misindented and colon and colon[0] == misindented[0]:  # 'domain：x' below a text: the colon, not the text
             misindented = None
-        found = (
-            misindented[:3] if misindented and misindented[2] else colon or _needs_quotes(text, line)
-        )  # no message: a tab, the parser's says it
+        # A slip with no message of its own (after a tab) is said by the parser's message.
+        found = misindented[:3] if misindented and misindented[2] else colon or _needs_quotes(text, line)
         quote = not found and _unclosed_quote(text, line)
         if quote:
             said = fail(*quote, 'a " opens a quoted text that is not closed on this line; close it or remove it')
