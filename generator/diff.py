@@ -16,6 +16,7 @@ import os
 import re
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,23 +24,26 @@ from . import model
 from .build import check
 from .characters import printable
 from .errors import DataError, MachineError, UsageError
-from .model import Requirement, Scenario, Text
+from .model import Catalogue, Requirement, Scenario, Text, Vocabularies
 
 
 def diff(root: Path, revision: str) -> str:
     """Markdown describing scenarios added, removed and changed since `revision`."""
     if revision.startswith("-"):
         raise UsageError(f"'{revision}' is not a revision; name a commit, branch or tag, like origin/main")
-    after = {s.id: s for s in check(root).catalogue.scenarios}
+    now = check(root).catalogue
+    after = {s.id: s for s in now.scenarios}
     old_files = _files_at(root, revision)
     try:
-        before = {s.id: s for s in _catalogue_of(old_files)}
+        then = _catalogue_of(old_files)
     except DataError as error:  # rules tightened since then: say which files changed, without the details
         return _by_file(root, revision, old_files, after, len(error.errors))
+    before = {s.id: s for s in then.scenarios}
     added = [after[key] for key in sorted(after.keys() - before.keys())]
     removed = [before[key] for key in sorted(before.keys() - after.keys())]
     changed = {key: lines for key in sorted(before.keys() & after.keys()) if (lines := _changes(before[key], after[key]))}
-    if not (added or removed or changed):
+    vocabularies = _vocabulary_changes(then.vocabularies, now.vocabularies)
+    if not (added or removed or changed or vocabularies):
         return f"### Scenario changes since {code(revision)}\n\nNo scenario changed.\n"
     return _markdown(
         revision,
@@ -49,6 +53,7 @@ def diff(root: Path, revision: str) -> str:
             "\n".join([f"- {code(k)}: {code(after[k].title.en)}", *(f"  - {line}" for line in lines)])
             for k, lines in changed.items()
         ],
+        vocabularies=vocabularies,
     )
 
 
@@ -62,13 +67,23 @@ def code(value: object) -> str:
     return f"{fence}{text}{fence}"
 
 
-def _markdown(revision: str, added: list[str], removed: list[str], changed: list[str], note: str = "") -> str:
-    """The summary: a heading, an optional note, the counts, then each kind of change, an entry a scenario."""
+def _markdown(
+    revision: str,
+    added: list[str],
+    removed: list[str],
+    changed: list[str],
+    note: str = "",
+    vocabularies: Sequence[str] = (),
+) -> str:
+    """The summary: a heading, an optional note, the counts, then each kind of change, an entry a
+    scenario, and the entries of the vocabularies that changed (their names and symbols are on
+    every page that uses them)."""
     out = [f"### Scenario changes since {code(revision)}", ""]
     if note:
         out += [note, ""]
     out += [f"{len(added)} added, {len(removed)} removed, {len(changed)} changed.", ""]
-    for title, entries in (("Added", added), ("Removed", removed), ("Changed", changed)):
+    sections = (("Added", added), ("Removed", removed), ("Changed", changed), ("Vocabularies", vocabularies))
+    for title, entries in sections:
         if entries:
             out += [f"**{title}**", "", *entries, ""]
     return "\n".join(out)
@@ -88,21 +103,26 @@ def _files_at(root: Path, revision: str) -> dict[str, bytes]:
     return files
 
 
-def _catalogue_of(files: dict[str, bytes]) -> tuple[Scenario, ...]:
-    """The scenarios of `files`, loaded and validated in a scratch folder."""
+def _catalogue_of(files: dict[str, bytes]) -> Catalogue:
+    """The catalogue of `files`, loaded and validated in a scratch folder."""
     with tempfile.TemporaryDirectory(prefix="catalogue-") as scratch:
         for name, data in files.items():
             target = Path(scratch) / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         (Path(scratch) / "scenarios").mkdir(exist_ok=True)
-        return check(Path(scratch)).catalogue.scenarios
+        return check(Path(scratch)).catalogue
 
 
 def _by_file(root: Path, revision: str, old_files: dict[str, bytes], after: dict[str, Scenario], errors: int) -> str:
     """The comparison when the old scenarios no longer pass today's checks: files added, removed, changed."""
     old = {Path(name).stem: data for name, data in old_files.items() if name.count("/") == 1 and name.endswith(".yaml")}
     changed = [key for key in after.keys() & old.keys() if (root / "scenarios" / f"{key}.yaml").read_bytes() != old[key]]
+    vocabularies = [
+        f"- {code(name)}"
+        for name in model.VOCABULARY_TYPES
+        if old_files.get(f"scenarios/vocabularies/{name}.yaml") != _read(root / "scenarios" / "vocabularies" / f"{name}.yaml")
+    ]
     note = f"The scenarios at {code(revision)} do not pass today's checks ({errors} error(s)), so changes are listed by file."
     return _markdown(
         revision,
@@ -110,7 +130,28 @@ def _by_file(root: Path, revision: str, old_files: dict[str, bytes], after: dict
         [f"- {code(key)}" for key in sorted(old.keys() - after.keys())],
         [f"- {code(key)}" for key in sorted(changed)],
         note,
+        vocabularies,
     )
+
+
+def _read(file: Path) -> bytes | None:
+    try:
+        return file.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _vocabulary_changes(old: Vocabularies, new: Vocabularies) -> list[str]:
+    """An entry a line, for each entry of a vocabulary added, removed or changed, and how."""
+    lines = []
+    for name in model.VOCABULARY_TYPES:
+        before, after = getattr(old, name), getattr(new, name)
+        lines += [f"- {code(name)}: {code(key)} added" for key in after if key not in before]
+        lines += [f"- {code(name)}: {code(key)} removed" for key in before if key not in after]
+        for key in (key for key in after if key in before):
+            if changes := [_describe(*change) for change in _differing(before[key], after[key])]:
+                lines.append(f"- {code(name)}: {code(key)} changed: " + ", ".join(changes))
+    return lines
 
 
 def _changes(old: Scenario, new: Scenario) -> list[str]:

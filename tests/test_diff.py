@@ -70,6 +70,19 @@ def test_diff_names_added_removed_and_changed_scenarios(repository: Path, capsys
     )
 
 
+def test_diff_names_the_vocabulary_entries_that_changed(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A vocabulary's names and symbols are on every page that uses them: a review sees each change."""
+    edit(repository, "vocabularies/units.yaml", "symbol: {en: min, zh: 分钟}", "symbol: {en: minutes, zh: 分钟}")
+    text = (repository / "scenarios" / "vocabularies" / "units.yaml").read_text(encoding="utf-8")
+    extra = "km:\n  symbol: {en: km, zh: 千米}\n  dimension: length\n  factor: 1000\n"
+    (repository / "scenarios" / "vocabularies" / "units.yaml").write_text(text + extra, encoding="utf-8")
+    assert main(["diff", "HEAD", "--root", str(repository)]) == 0
+    assert capsys.readouterr().out == summary(
+        "0 added, 0 removed, 0 changed.",
+        Vocabularies=["- `units`: `km` added", "- `units`: `min` changed: symbol (en)"],
+    )
+
+
 def test_diff_without_changes(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (repository / "scenarios" / "fire-watch.yaml").write_text(
         (repository / "scenarios" / "fire-watch.yaml").read_text(encoding="utf-8").replace("\n", "\n\n"), encoding="utf-8"
@@ -98,12 +111,14 @@ def test_when_the_old_scenarios_fail_todays_rules_changes_are_listed_by_file(
     git(repository, "commit", "-q", "-am", "before the rule")
     edit(repository, "river-ships.yaml", "status: open", "status: reconstructed")
     (repository / "scenarios" / "fire-watch.yaml").unlink()
+    edit(repository, "vocabularies/domains.yaml", "name: {en: Forestry, zh: 林业}", "name: {en: Forests, zh: 林业}")
     assert main(["diff", "HEAD", "--root", str(repository)]) == 0
     assert capsys.readouterr().out == summary(
         "0 added, 1 removed, 1 changed.",
         "The scenarios at `HEAD` do not pass today's checks (1 error(s)), so changes are listed by file.",
         Removed=["- `fire-watch`"],
         Changed=["- `river-ships`"],
+        Vocabularies=["- `domains`"],
     )
 
 

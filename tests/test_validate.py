@@ -543,14 +543,18 @@ RULES = [
         "river-ships.yaml",
         "    See [the release](https://www.ichongqing.info/) for context.",
         "    See [the release][r] for context.\n\n    - [r]: //evil.example/r",
-        [f"{S}:17:7: problem.en: the link target '//evil.example/r' is not a web address; links must start with https:// or http://"],
+        [
+            f"{S}:17:7: problem.en: the link target '//evil.example/r' is not a web address; links must start with https:// or http://"
+        ],
     ),
     (
         "markdown-reference-in-a-quote-not-used",
         "river-ships.yaml",
         "    See [the release](https://www.ichongqing.info/) for context.",
         "    See the release.\n\n    > [q]: ftp://files.example/q",
-        [f"{S}:17:7: problem.en: the link target 'ftp://files.example/q' is not a web address; links must start with https:// or http://"],
+        [
+            f"{S}:17:7: problem.en: the link target 'ftp://files.example/q' is not a web address; links must start with https:// or http://"
+        ],
     ),
     (
         "javascript-after-which-a-digit",
