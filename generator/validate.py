@@ -699,6 +699,12 @@ class Checker:
             )
         if markdown and not self._markdown_ok(node, path, value):
             return _INVALID
+        if language and not markdown and (links := link_targets(value)):  # shown as written, brackets and all
+            return self._fail(
+                node,
+                path,
+                f"a link (to '{_short(links[0])}') in a plain text shows as written, not as a link; write the words alone, and link in problem or how_to_respond, or cite the address in sources",
+            )
         if find_rule(rules, model.WebAddress) and not re.fullmatch(r"https?://[^\s/]+\.[^\s/]+(/\S*)?", value):
             return self._fail(node, path, f"'{value}' is not a web address; expected one starting with https:// or http://")
         return self._reference(node, path, rules, value)

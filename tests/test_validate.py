@@ -556,6 +556,24 @@ RULES = [
             f"{S}:17:7: problem.en: the link target 'ftp://files.example/q' is not a web address; links must start with https:// or http://"
         ],
     ),
+    (  # was: valid, and the page showed the brackets and the address as written
+        "markdown-link-in-a-plain-text",
+        "river-ships.yaml",
+        "  en: Ships need decimetre-level BeiDou positions on charts to keep to narrow channels.",
+        "  en: Ships need [decimetre-level](https://www.ichongqing.info/) BeiDou positions.",
+        [
+            f"{S}:4:7: summary.en: a link (to 'https://www.ichongqing.info/') in a plain text shows as written, not as a link; write the words alone, and link in problem or how_to_respond, or cite the address in sources"
+        ],
+    ),
+    (
+        "autolink-in-a-plain-text",
+        "river-ships.yaml",
+        "zh: 船长：掌握本船在航道图上的位置，确保在航道内航行。",
+        "zh: 船长：掌握本船位置，见<https://www.ichongqing.info/>。",
+        [
+            f"{S}:27:9: users[0].zh: a link (to 'https://www.ichongqing.info/') in a plain text shows as written, not as a link; write the words alone, and link in problem or how_to_respond, or cite the address in sources"
+        ],
+    ),
     (
         "javascript-after-which-a-digit",
         "river-ships.yaml",
