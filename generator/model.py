@@ -593,7 +593,13 @@ class Metric:
 class Unit:
     """A unit a target's value can be given in."""
 
-    symbol: Annotated[Text, Help("Symbol shown after a value."), Example({"en": "m", "zh": "米"})]
+    symbol: Annotated[
+        Text,
+        Help("Symbol shown after a value."),
+        Example({"en": "m", "zh": "米"}),
+        # A target ('≤ 1,000 Chinese characters') is kept on one line, so it fits a phone's table cell.
+        Lengths(en=Length(chars=24), zh=Length(chars=12)),
+    ]
     dimension: Annotated[Dimension, Help("Physical dimension."), Example("length")]
     factor: Annotated[
         float, Help("Size of the unit in the dimension's base unit (m, s, %, 1, level)."), Example(0.01), Range(minimum=0)

@@ -1118,6 +1118,13 @@ VOCABULARY_RULES = [
             "scenarios/vocabularies/owners.yaml:3:19: transportation-commission.name_confirmed: expected true or false, got the text 'yes please'"
         ],
     ),
+    (  # a target stays on one line, so a longer symbol would widen a phone's table past the screen
+        "unit-symbol-too-long",
+        "units.yaml",
+        "symbol: {en: min, zh: 分钟}",
+        "symbol: {en: minutes of the clock on the wall, zh: 分钟}",
+        ["scenarios/vocabularies/units.yaml:10:16: min.symbol.en: 32 characters; the limit is 24, shorten it"],
+    ),
     (
         "bool-in-quotes",
         "owners.yaml",
