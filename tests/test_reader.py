@@ -362,6 +362,7 @@ def test_search_results_read_as_text(
     owner = catalogue.vocabularies.owners[scenario.owner].name.get(language)
     assert facts in text and owner in text
     assert ("领域林业" if language == "zh" else "DomainForestry") not in text  # the label ran into its value
+    assert not re.search("[；：，、] ", text)  # a space after a Chinese mark, which has its room: "林业； 可能的"
     context.close()
 
 

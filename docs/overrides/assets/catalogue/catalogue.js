@@ -534,14 +534,14 @@
     return element("tr", { class: "fit" }, [cell]);
   };
 
-  /** The cell of a row's verdict: "Meets: 0.1 m", "Misses: 2 m", "Not measured (not in your profile)". */
+  /** The cell of a row's verdict: "Meets: 0.1 m", "Misses: 2 m", "Not measured: not in your profile" (满足：0.1米). */
   FilterTable.prototype.productCell = function (row) {
     var said = row.values.verdict[0];
     var label = this.verdictLabel(said);
     var cell = [element("span", { class: "verdict verdict--" + said }, [label])];
     var entry = row.data.length > 4 ? this.profile.entries[row.data[4]] : null;
-    if (entry) cell.push(" " + profileValue(entry, this.data));
-    else if (row.data.length > 4) cell.push(" ", element("span", { class: "none" }, [this.profileBox.result.getAttribute("data-not-given")]));
+    if (entry) cell.push(this.colon + profileValue(entry, this.data));
+    else if (row.data.length > 4) cell.push(this.colon, element("span", { class: "none" }, [this.profileBox.result.getAttribute("data-not-given")]));
     return { label: this.profileHeading(), cell: cell };
   };
 
@@ -951,12 +951,15 @@
   // The search plugin cuts Chinese text into words with zero-width spaces, which the search
   // needs; the reader does not, in the titles and snippets shown (copied, read aloud).
   var INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff]/g;
+  // The index joins a page's elements with a space, which after a Chinese punctuation mark (that
+  // has its own room) shows as a gap: "领域：林业； 可能的需求单位".
+  var AFTER_FULL_WIDTH = /([\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\uff09\u300b\u300d\u300f\u3011])[ \t\n]+/g;
 
   function cleanText(root) {
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (var node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (INVISIBLE.test(node.data)) node.data = node.data.replace(INVISIBLE, "");
-      INVISIBLE.lastIndex = 0;
+      var text = node.data.replace(INVISIBLE, "").replace(AFTER_FULL_WIDTH, "$1");
+      if (text !== node.data) node.data = text;
     }
   }
 
