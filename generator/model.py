@@ -612,7 +612,7 @@ class Unit:
 
     def format(self, value: float, language: str) -> str:
         """The value with its symbol, as people write it: '0.2 m', '3级', 'level 3'."""
-        return self.pattern(language).replace(VALUE, figure(value, grouped=True))
+        return self.pattern(language).replace(VALUE, figure(value, grouped=language != "zh"))
 
     def pattern(self, language: str) -> str:
         """Where a value goes beside the symbol: '{value} m', '{value}%', 'level {value}'."""
@@ -628,7 +628,8 @@ VALUE = "{value}"  # the place of a value in a unit's pattern
 def figure(value: float, *, grouped: bool = False) -> str:
     """A number to 12 significant digits, which is every digit a record holds and none of the
     noise of binary fractions (35 cm is 0.35 m, not 0.35000000000000003): 20, 0.2, 1234.5678,
-    1e-09; `grouped` in thousands, as a page shows it: 82,400."""
+    1e-09; `grouped` in thousands, as an English page shows it: 82,400 (Chinese writes 82400, as
+    its texts do: 约1000个汉字)."""
     if float(value).is_integer() and abs(value) < 1e15:
         return f"{int(value):,}" if grouped else str(int(value))
     return f"{value:,.12g}" if grouped else f"{value:.12g}"

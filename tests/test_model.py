@@ -273,3 +273,4 @@ def test_a_unit_shows_a_target_value_with_every_digit() -> None:
     metre = vocabularies(ROOT).units["m"]
     assert metre.format(1234.5678, "en") == "1,234.5678 m"
     assert metre.format(0.2, "zh") == "0.2米"
+    assert metre.format(82400, "zh") == "82400米"  # as Chinese texts write figures: 约1000个汉字
