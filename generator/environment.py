@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import traceback
@@ -39,10 +40,17 @@ class Labels:
         if self.language not in self.strings.get(key, {}):
             raise jinja2.UndefinedError(f"{_STRINGS.name} has no {self.language} text for {key!r}")
         text = Markup(self.strings[key][self.language])
-        return text.format(**values) if values else text  # unformatted, a string can be a template of its own
+        if not values:
+            return text  # unformatted, a string can be a template of its own
+        return text.format(**{name: self.day(v) if isinstance(v, dt.date) else v for name, v in values.items()})
 
     def loc(self, text: Text) -> str:
         return text.get(self.language)
+
+    def day(self, date: dt.date) -> str:
+        """A date as the page's language writes it: 2023-11-20; 2023年11月20日, as a Chinese document
+        dates itself (GB/T 9704)."""
+        return f"{date.year}年{date.month}月{date.day}日" if self.language == "zh" else date.isoformat()
 
 
 def strings() -> dict[str, dict[str, str]]:

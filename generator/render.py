@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 
 from . import export, model, overview, qr
 from .addresses import Addresses, Settings
+from .chinese import keep_figures
 from .environment import Labels, environment, strings
 from .model import CITYWIDE, CONVERTIBLE, PAGE_PER_KEY, Catalogue, Priority, Requirement, Scenario, Status, Target
 from .schema import catalogue_schema, dumps, scenario_schema
@@ -441,10 +442,11 @@ class _Pages:
         links = {"link": addresses.link, "url": addresses.url, "shared": addresses.shared}
         module = environment().get_template(f"{template}.html.j2").make_module(vars(context) | page | links)
         exported = module.__dict__
+        html = keep_figures(str(module)) if self.t.language == "zh" else str(module)
         return Page(
             title=_plain(exported["title"]),
             description=_plain(exported["description"]),
-            html=str(module).encode(),
+            html=html.encode(),
             toc=tuple(toc),
             hide=tuple(exported.get("hide", ())),
             searchable=exported.get("searchable", True),
@@ -599,7 +601,7 @@ class _Pages:
         evidence = []
         for item in scenario.evidence:
             source = sources[item.source]
-            date = str(source.date) if source.date else self.t("source.undated")
+            date = self.t.day(source.date) if source.date else self.t("source.undated")
             number = scenario.sources.index(item.source) + 1
             evidence.append((item, self.t("evidence.cite", publisher=self.loc(source.publisher), date=date, number=number)))
         names = self._name("domains", scenario.domain), self._name("owners", scenario.owner)

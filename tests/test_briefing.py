@@ -156,7 +156,8 @@ def test_a_printed_pack_holds_a_cover_and_a_sheet_per_scenario_with_its_address_
         assert not any(holds(text, other.title.get(language)) for other in chosen if other is not scenario)
 
     # Every printed page: the catalogue's name, the date of printing, the pack's address, its number.
-    today = dt.date.today().isoformat()
+    now = dt.date.today()
+    today = f"{now.year}年{now.month}月{now.day}日" if language == "zh" else now.isoformat()  # as the pages write dates
     for number, sheet in enumerate(sheets, 1):
         assert holds(sheet, words["name"]) and holds(sheet, words["printed"] + today)
         assert flat(address) in sheet

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from generator.addresses import Settings
-from generator.chinese import close_gaps
+from generator.chinese import close_gaps, keep_figures
 from generator.model import Catalogue, Scenario, Text
 from tests.conftest import ROOT
 from tests.helpers import rendered_files
@@ -60,6 +60,27 @@ def test_chinese_pages_leave_no_gap_between_characters() -> None:
 def test_closing_gaps_keeps_paragraphs_and_spaces_around_latin_text() -> None:
     text = "第一行\n第二行， 接着\n\n新的段落见 GB/T 2260 代码"
     assert close_gaps(text) == "第一行第二行，接着\n\n新的段落见 GB/T 2260 代码"
+
+
+@pytest.mark.parametrize(
+    ("html", "kept"),
+    [
+        ("<p>截至2023年底，共1.4万处、420余处，5分钟内</p>", "<p>截至[2023年]底，共[1.4万处]、[420余处]，[5分钟]内</p>"),
+        ('<td data-label="目标">≥ 1000个汉字，约20厘米</td>', '<td data-label="目标">≥ [1000个]汉字，约[20厘米]</td>'),
+        ("<p>2023年11月20日有效；55.06%；R1；GB/T 2260</p>", "<p>[2023年][11月][20日]有效；55.06%；R1；GB/T 2260</p>"),
+        ('<a href="https://e.example/2023年">见2023年报道</a>', '<a href="https://e.example/2023年">见[2023年]报道</a>'),
+    ],
+)
+def test_a_figure_stays_on_one_line_with_its_chinese_unit(html: str, kept: str) -> None:
+    """A line may end between any two Chinese characters, and so between a figure and its unit
+    ("截至2023 / 年底"); only the text between tags changes, never an attribute."""
+    assert keep_figures(html) == kept.replace("[", '<span class="figure">').replace("]", "</span>")
+
+
+def test_chinese_pages_keep_figures_with_their_units() -> None:
+    files = rendered_files(ROOT, Settings())
+    assert '<span class="figure">2023年</span>' in files["zh/scenarios/forest-fire-hotspot-dispatch.md"]
+    assert not any('class="figure"' in text for path, text in files.items() if path.startswith("en/"))
 
 
 def test_each_page_has_public_evidence(scenario: Scenario) -> None:

@@ -165,7 +165,8 @@ def test_the_data_page_describes_every_csv_column_and_gives_each_files_size(file
     for language in ("en", "zh"):
         page = files[f"{language}/data.md"]
         assert all(f"><code>{name}</code></td>" in page for name in header), language
-        assert f"download>catalogue.csv</a>, {size}: " in page, language
+        comma, colon = ("，", "：") if language == "zh" else (", ", ": ")
+        assert f"download>catalogue.csv</a>{comma}{size}{colon}" in page, language
 
 
 def files_in_english(files: dict[str, str]) -> dict[str, str]:

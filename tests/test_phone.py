@@ -160,3 +160,22 @@ def test_without_javascript_no_page_scrolls_sideways_on_a_phone(browser: Browser
         scrolls[path] = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()
     assert {path: scroll for path, scroll in scrolls.items() if scroll > 0} == {}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["catalogue/", "requirements/"])
+def test_a_shared_filtered_link_says_its_filters_on_a_phone(
+    tab: tuple[str, Page], served: str, catalogue: Catalogue, width: int, path: str
+) -> None:
+    """Opened from WeChat, a link to a filtered listing shows its filters folded away on a phone:
+    a line says which apply. With the filters in sight (a wider screen) it is not repeated."""
+    prefix, page = tab
+    domain = catalogue.scenarios[0].domain
+    page.goto(f"{served}/{prefix}{path}?domain={domain}", wait_until="networkidle")
+    line = page.locator("[data-print-filters]")
+    name = catalogue.vocabularies.domains[domain].name.get("zh" if prefix else "en")
+    if width == 390:
+        assert line.is_visible()
+        assert line.inner_text().startswith("筛选条件：" if prefix else "Filters: ") and name in line.inner_text()
+    else:
+        assert not line.is_visible()

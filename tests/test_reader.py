@@ -412,7 +412,8 @@ def test_every_printed_sheet_says_what_where_when_and_which(
     language = locale[:2]
     prefix = "zh/" if language == "zh" else ""
     name = "重庆空天信息应用场景目录" if language == "zh" else "Chongqing Aerospace Information Scenarios"
-    date = ("打印日期：" if language == "zh" else "Printed ") + dt.date.today().isoformat()
+    now = dt.date.today()
+    date = f"打印日期：{now.year}年{now.month}月{now.day}日" if language == "zh" else f"Printed {now.isoformat()}"
     context = reader(browser, locale, width)
     page = context.new_page()
     page.add_init_script(f"localStorage.setItem('{KEY}', '{language}')")

@@ -895,11 +895,13 @@
     );
   }
 
+  /** Today as the page's language writes a date: 2026-12-04; 2026年12月4日, as the pages do. */
   function today() {
     var now = new Date();
     var pad = function (n) {
       return (n < 10 ? "0" : "") + n;
     };
+    if (/^zh/i.test(document.documentElement.lang)) return now.getFullYear() + "年" + (now.getMonth() + 1) + "月" + now.getDate() + "日";
     return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
   }
 
