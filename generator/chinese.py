@@ -24,7 +24,10 @@ def close_gaps(text: str) -> str:
 # A figure and the unit or measure word after it ("2023年", "5分钟", "420余处", "1.4万处"),
 # which a line may otherwise end between: "截至2023 / 年底". Two characters only for the units
 # that take two (and 余, 万, 多 before a measure word); otherwise one, as "1000个 / 汉字" may break.
-_FIGURE = re.compile(r"[0-9]+(?:[.,][0-9]+)*%?(?:分钟|小时|[千厘毫]米|毫秒|[余万多][\u4e00-\u9fff]|[\u4e00-\u9fff])")
+# (分钟, 小时, 千米 厘米 毫米, 毫秒, 余 万 多; catalogue.js writes its rows' text with the same pattern.)
+_FIGURE = re.compile(
+    r"[0-9]+(?:[.,][0-9]+)*%?(?:\u5206\u949f|\u5c0f\u65f6|[\u5343\u5398\u6beb]\u7c73|\u6beb\u79d2|[\u4f59\u4e07\u591a][\u4e00-\u9fff]|[\u4e00-\u9fff])"
+)
 
 
 def keep_figures(html: str) -> str:

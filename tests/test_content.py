@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from generator import chinese
 from generator.addresses import Settings
 from generator.chinese import close_gaps, keep_figures
 from generator.model import Catalogue, Scenario, Text
@@ -75,6 +76,12 @@ def test_a_figure_stays_on_one_line_with_its_chinese_unit(html: str, kept: str) 
     """A line may end between any two Chinese characters, and so between a figure and its unit
     ("截至2023 / 年底"); only the text between tags changes, never an attribute."""
     assert keep_figures(html) == kept.replace("[", '<span class="figure">').replace("]", "</span>")
+
+
+def test_the_script_keeps_figures_as_the_pages_do() -> None:
+    """catalogue.js writes the rows of a listing again: with the same pattern, the same markup."""
+    script = (ROOT / "docs" / "overrides" / "assets" / "catalogue" / "catalogue.js").read_text(encoding="utf-8")
+    assert f"var FIGURE = /{chinese._FIGURE.pattern}/g;" in script
 
 
 def test_chinese_pages_keep_figures_with_their_units() -> None:

@@ -34,9 +34,30 @@
       node.setAttribute(name, attributes[name]);
     });
     (children || []).forEach(function (child) {
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+      if (typeof child === "string") appendText(node, child);
+      else node.appendChild(child);
     });
     return node;
+  }
+
+  // In Chinese, a figure and its unit stay on one line, in a span as chinese.py keep_figures
+  // writes them in the page's own rows (so the rows the script writes are the same markup).
+  var FIGURE = /[0-9]+(?:[.,][0-9]+)*%?(?:\u5206\u949f|\u5c0f\u65f6|[\u5343\u5398\u6beb]\u7c73|\u6beb\u79d2|[\u4f59\u4e07\u591a][\u4e00-\u9fff]|[\u4e00-\u9fff])/g;
+  var CHINESE = /^zh/i.test(document.documentElement.lang);
+
+  function appendText(node, text) {
+    var done = 0;
+    if (CHINESE) {
+      text.replace(FIGURE, function (figure, at) {
+        if (at > done) node.appendChild(document.createTextNode(text.slice(done, at)));
+        var span = node.appendChild(document.createElement("span"));
+        span.className = "figure";
+        span.textContent = figure;
+        done = at + figure.length;
+        return figure;
+      });
+    }
+    if (done < text.length || !text) node.appendChild(document.createTextNode(text.slice(done)));
   }
 
   /** A table row of cells, each labelled with its column's heading (for the narrow layout). */
