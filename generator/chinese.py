@@ -21,24 +21,31 @@ def close_gaps(text: str) -> str:
     return _GAP.sub("", text)
 
 
-# A figure and the unit or measure word after it ("2023年", "5分钟", "420余处", "1.4万处"),
-# which a line may otherwise end between: "截至2023 / 年底". Two characters only for the units
-# that take two (and 余, 万, 多 before a measure word); otherwise one, as "1000个 / 汉字" may break.
-# (分钟, 小时, 千米 厘米 毫米, 毫秒, 余 万 多; catalogue.js writes its rows' text with the same pattern.)
-_FIGURE = re.compile(
-    r"[0-9]+(?:[.,][0-9]+)*%?(?:\u5206\u949f|\u5c0f\u65f6|[\u5343\u5398\u6beb]\u7c73|\u6beb\u79d2|[\u4f59\u4e07\u591a][\u4e00-\u9fff]|[\u4e00-\u9fff])"
+# A figure and the unit or measure word after it ("2023年", "5分钟", "420余处", "1.4万处", a date),
+# which a line may otherwise end between: "截至2023 / 年底". The units of more than one character
+# are those of the units vocabulary (a test keeps them in step); another figure keeps one character
+# (and 余, 万 or 多 before it), as "1000个 / 汉字" may break.
+_UNITS = ("个汉字", "厘米/年", "毫米/年", "条/日", "分钟", "小时", "千米", "厘米", "毫米", "毫秒", "纳秒")
+FIGURE = (
+    "[0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?"
+    + "|[0-9]+(?:[.,][0-9]+)*%?(?:"
+    + "|".join(_UNITS)
+    + r"|[余万多][\u4e00-\u9fff]|[\u4e00-\u9fff])"
 )
+# Not from inside a run of digits: each start there would scan the whole run again.
+_FIGURE = re.compile(f"(?<![0-9.,])(?:{FIGURE})")
 
 
 def keep_figures(html: str) -> str:
     """A Chinese page's `html` with each figure kept on one line with its unit, in a span of class
     "figure" (white-space: nowrap). Only text changes, never a tag: the templates escape '<' and
     '>' in attributes, and so do the Markdown renderer (an address percent-encodes them) and the
-    sanitizer, so a figure is in a tag only if the last '<' before it comes after the last '>'."""
+    sanitizer, so a figure is in a tag only if the last '<' before it comes after the last '>'.
+    Nor the text of a chart: in SVG a span would end the drawing."""
     out, done = [], 0
     for figure in _FIGURE.finditer(html):
         start = figure.start()
-        if html.rfind("<", 0, start) > html.rfind(">", 0, start):  # in a tag's attributes
+        if html.rfind("<", 0, start) > html.rfind(">", 0, start) or html.rfind("<svg", 0, start) > html.rfind("</svg>", 0, start):
             continue
         out += [html[done:start], '<span class="figure">', figure[0], "</span>"]
         done = figure.end()

@@ -558,8 +558,8 @@ def _odd_indent(text: str, last_line: int) -> tuple[int, int, str] | None:
     return None
 
 
-# A text of one language on the line of its key ('en: ...', '- zh: ...').
-_TEXT_LINE = re.compile(r"( *(?:- +)*(?:en|zh): +)(\S.*?)\s*$")
+# The key of a text of one language on its line ('en: ...', '- zh: ...'), up to its value.
+_TEXT_KEY = re.compile(r" *(?:- +)*(?:en|zh): +(?=\S)")
 # What a character YAML keeps for itself means at the start of a value written without quotes.
 _INDICATORS = {
     "*": "an alias (a reference to an anchor)",
@@ -581,9 +581,9 @@ def _needs_quotes(text: str, line: int) -> tuple[int, int, str] | None:
     double quotes that holds a '"' of its own. Said only where the line, so quoted, lets YAML read
     past it."""
     lines = text.split("\n")
-    if not 0 < line <= len(lines) or not (found := _TEXT_LINE.fullmatch(lines[line - 1])):
+    if not 0 < line <= len(lines) or not (found := _TEXT_KEY.match(lines[line - 1])):
         return None
-    head, value = found.groups()
+    head, value = found[0], lines[line - 1][found.end() :].rstrip()
     inner = value[1:-1] if len(value) > 1 and value[0] == value[-1] == '"' else None
     if inner is not None and '"' in inner.replace('\\"', ""):
         fixed, message = (
@@ -592,7 +592,10 @@ def _needs_quotes(text: str, line: int) -> tuple[int, int, str] | None:
         )
     elif value[0] in _INDICATORS:
         fixed = "'" + value.replace("'", "''") + "'"
-        message = f"a text that starts with '{value[0]}' is read as {_INDICATORS[value[0]]}; put the whole text in single quotes, and write each ' inside it twice ('')"
+        twice = ", and write each ' inside it twice ('')" if "'" in value else ""
+        message = (
+            f"a text that starts with '{value[0]}' is read as {_INDICATORS[value[0]]}; put the whole text in single quotes{twice}"
+        )
     else:
         return None
     if _first_error_line("\n".join([*lines[: line - 1], head + fixed, *lines[line:]])) <= line:

@@ -49,7 +49,8 @@ BASE_UNITS: dict[str, str] = {
 CONVERTIBLE = ("length", "time", "velocity", "ratio")
 
 KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-KEY_EXPECTED = "lowercase letters, digits and single hyphens, like 'forest-fire-watch'"
+KEY_CHARACTERS = "lowercase letters, digits and single hyphens"
+KEY_EXPECTED = f"{KEY_CHARACTERS}, like 'forest-fire-watch'"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -612,7 +613,7 @@ class Unit:
 
     def format(self, value: float, language: str) -> str:
         """The value with its symbol, as people write it: '0.2 m', '3级', 'level 3'."""
-        return self.pattern(language).replace(VALUE, figure(value, grouped=language != "zh"))
+        return self.pattern(language).replace(VALUE, figure(value, language))
 
     def pattern(self, language: str) -> str:
         """Where a value goes beside the symbol: '{value} m', '{value}%', 'level {value}'."""
@@ -625,11 +626,12 @@ class Unit:
 VALUE = "{value}"  # the place of a value in a unit's pattern
 
 
-def figure(value: float, *, grouped: bool = False) -> str:
+def figure(value: float, language: str = "") -> str:
     """A number to 12 significant digits, which is every digit a record holds and none of the
     noise of binary fractions (35 cm is 0.35 m, not 0.35000000000000003): 20, 0.2, 1234.5678,
-    1e-09; `grouped` in thousands, as an English page shows it: 82,400 (Chinese writes 82400, as
-    its texts do: 约1000个汉字)."""
+    1e-09. On an English page grouped in thousands, 82,400; Chinese writes 82400, as its texts do
+    (约1000个汉字); with no language, as a program reads it."""
+    grouped = language == "en"
     if float(value).is_integer() and abs(value) < 1e15:
         return f"{int(value):,}" if grouped else str(int(value))
     return f"{value:,.12g}" if grouped else f"{value:.12g}"

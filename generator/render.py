@@ -635,7 +635,7 @@ class _Pages:
             return self._name(vocabulary.name, value)
         if isinstance(value, model.Text):
             return self.loc(value)
-        return model.figure(value, grouped=self.t.language != "zh") if isinstance(value, float) else str(value)
+        return model.figure(value, self.t.language) if isinstance(value, float) else str(value)
 
     # -- the parts several pages show ---------------------------------------------------------
 

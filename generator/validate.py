@@ -659,11 +659,13 @@ class Checker:
             return self._fail(node, path, refusal(refused.group()))
         cut = _cut_by_comment(node, self.document.text) if language and not node.style else None
         if cut is not None:
-            return self._fail(
-                node,
-                path,
-                f"the text ends before ' #{_short(cut)}': YAML reads ' #' and the rest of its line as a comment, so those words are not in the text; put the whole text in quotes, or write the comment on a line of its own",
+            fix = (  # '# 待核实' reads as a comment meant; '#1 priority' as words of the text
+                "write a comment on a line of its own, or put the whole text in quotes if those words belong to it"
+                if cut.startswith(" ")
+                else "put the whole text in quotes, or write the comment on a line of its own"
             )
+            said = f"the text ends before ' #{_short(cut)}': YAML reads ' #' and the rest of its line as a comment, so those words are not in the text; {fix}"
+            return self._fail(node, path, said)
         markdown = find_rule(rules, model.Markdown) is not None
         value = value.strip() if markdown else " ".join(value.split())
         if language == "zh":
@@ -773,7 +775,7 @@ def _check_scenario(s: Any, checker: Checker) -> None:
             fix = (
                 "rename the file or change the id"
                 if re.fullmatch(model.KEY_PATTERN, stem)
-                else f"rename the file to {s.id}.yaml (a file's name is its id, in {model.KEY_EXPECTED.split(', like')[0]})"
+                else f"rename the file to {s.id}.yaml (a file's name is its id, in {model.KEY_CHARACTERS})"
             )
             report("id", f"the id '{s.id}' differs from the file name '{stem}.yaml'; {fix}")
     with contextlib.suppress(Unparsed):

@@ -9,6 +9,7 @@ import pytest
 
 from generator import chinese
 from generator.addresses import Settings
+from generator.build import vocabularies
 from generator.chinese import close_gaps, keep_figures
 from generator.model import Catalogue, Scenario, Text
 from tests.conftest import ROOT
@@ -67,8 +68,15 @@ def test_closing_gaps_keeps_paragraphs_and_spaces_around_latin_text() -> None:
     ("html", "kept"),
     [
         ("<p>截至2023年底，共1.4万处、420余处，5分钟内</p>", "<p>截至[2023年]底，共[1.4万处]、[420余处]，[5分钟]内</p>"),
-        ('<td data-label="目标">≥ 1000个汉字，约20厘米</td>', '<td data-label="目标">≥ [1000个]汉字，约[20厘米]</td>'),
-        ("<p>2023年11月20日有效；55.06%；R1；GB/T 2260</p>", "<p>[2023年][11月][20日]有效；55.06%；R1；GB/T 2260</p>"),
+        (
+            '<td data-label="目标">≥ 1000个汉字，约20厘米，1000个</td>',
+            '<td data-label="目标">≥ [1000个汉字]，约[20厘米]，[1000个]</td>',
+        ),
+        ("<p>2023年11月20日有效；55.06%；R1；GB/T 2260</p>", "<p>[2023年11月20日]有效；55.06%；R1；GB/T 2260</p>"),
+        (
+            "<p>50纳秒、2毫米/年、30000条/日、12345678901234567890</p>",
+            "<p>[50纳秒]、[2毫米/年]、[30000条/日]、12345678901234567890</p>",
+        ),
         ('<a href="https://e.example/2023年">见2023年报道</a>', '<a href="https://e.example/2023年">见[2023年]报道</a>'),
     ],
 )
@@ -81,7 +89,23 @@ def test_a_figure_stays_on_one_line_with_its_chinese_unit(html: str, kept: str) 
 def test_the_script_keeps_figures_as_the_pages_do() -> None:
     """catalogue.js writes the rows of a listing again: with the same pattern, the same markup."""
     script = (ROOT / "docs" / "overrides" / "assets" / "catalogue" / "catalogue.js").read_text(encoding="utf-8")
-    assert f"var FIGURE = /{chinese._FIGURE.pattern}/g;" in script
+    assert f"var FIGURE = /{chinese.FIGURE.replace('/', chr(92) + '/')}/g;" in script
+
+
+def test_every_chinese_unit_of_the_vocabulary_stays_whole_beside_its_figure() -> None:
+    for key, unit in vocabularies(ROOT).units.items():
+        symbol = unit.symbol.zh
+        if re.match(CJK, symbol):
+            assert keep_figures(f"<p>5{symbol}</p>") == f'<p><span class="figure">5{symbol}</span></p>', key
+
+
+def test_a_figure_in_a_chart_is_left_alone() -> None:
+    """In SVG, a span would end the drawing: the chart's labels keep their text as it is."""
+    chart = '<svg><text x="0">110公安</text><desc>12345热线</desc></svg><p>110公安</p>'
+    assert (
+        keep_figures(chart)
+        == '<svg><text x="0">110公安</text><desc>12345热线</desc></svg><p><span class="figure">110公</span>安</p>'
+    )
 
 
 def test_chinese_pages_keep_figures_with_their_units() -> None:

@@ -266,7 +266,8 @@ def test_a_fact_the_page_cannot_show_fails_at_import(monkeypatch: pytest.MonkeyP
 def test_a_figure_keeps_every_digit_a_record_holds_and_no_binary_noise(value: float, plain: str, grouped: str) -> None:
     """Pages, exports, the diff and the checker's messages all write a number this one way."""
     assert model.figure(value) == plain
-    assert model.figure(value, grouped=True) == grouped
+    assert model.figure(value, "en") == grouped
+    assert model.figure(value, "zh") == plain  # as Chinese texts write figures: 约1000个汉字
 
 
 def test_a_unit_shows_a_target_value_with_every_digit() -> None:

@@ -26,7 +26,8 @@ LIST = "in a list: YAML separates the items with ',' inside '[ ]'; write"
 VALUE = f"{S}:33:60: requirements[0].target.value"
 ABOUT = "holds a word saying it is approximate"
 COMMENT = "YAML reads ' #' and the rest of its line as a comment, so those words are not in the text; put the whole text in quotes, or write the comment on a line of its own"
-SINGLE = "put the whole text in single quotes, and write each ' inside it twice ('')"
+MEANT = "YAML reads ' #' and the rest of its line as a comment, so those words are not in the text; write a comment on a line of its own, or put the whole text in quotes if those words belong to it"
+SINGLE = "put the whole text in single quotes"
 
 # (case id, [(old text, new text), ...], expected problems)
 CASES = [
@@ -486,12 +487,19 @@ CASES = [
     (
         "a-comment-after-a-text-in-a-list",
         [("    zh: 船长：掌握本船在航道图上的位置，确保在航道内航行。", "    zh: 船长：掌握本船在航道图上的位置。  # 待核实")],
-        [f"{S}:27:9: users[0].zh: the text ends before ' # 待核实': {COMMENT}"],
+        [f"{S}:27:9: users[0].zh: the text ends before ' # 待核实': {MEANT}"],
     ),
     (  # was: "not valid YAML: while scanning an alias did not find expected alphabetic or numeric character"
         "markdown-emphasis-at-the-start-of-a-text",
         [("  en: Show accuracy measured on a river section.", "  en: **Show** accuracy measured on a river section.")],
         [f"{S}:46:7: a text that starts with '*' is read as an alias (a reference to an anchor); {SINGLE}"],
+    ),
+    (
+        "markdown-emphasis-at-the-start-of-a-text-with-an-apostrophe",
+        [("  en: Show accuracy measured on a river section.", "  en: *Ship's* accuracy measured on a river section.")],
+        [
+            f"{S}:46:7: a text that starts with '*' is read as an alias (a reference to an anchor); {SINGLE}, and write each ' inside it twice ('')"
+        ],
     ),
     (  # was: "found character that cannot start any token"
         "markdown-code-at-the-start-of-a-text",

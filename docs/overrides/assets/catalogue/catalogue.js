@@ -41,8 +41,9 @@
   }
 
   // In Chinese, a figure and its unit stay on one line, in a span as chinese.py keep_figures
-  // writes them in the page's own rows (so the rows the script writes are the same markup).
-  var FIGURE = /[0-9]+(?:[.,][0-9]+)*%?(?:\u5206\u949f|\u5c0f\u65f6|[\u5343\u5398\u6beb]\u7c73|\u6beb\u79d2|[\u4f59\u4e07\u591a][\u4e00-\u9fff]|[\u4e00-\u9fff])/g;
+  // writes them in the page's own rows (so the rows the script writes are the same markup): its
+  // FIGURE, without the look-behind, which Safari before 16.4 (WeChat on older iPhones) cannot read.
+  var FIGURE = /[0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?|[0-9]+(?:[.,][0-9]+)*%?(?:个汉字|厘米\/年|毫米\/年|条\/日|分钟|小时|千米|厘米|毫米|毫秒|纳秒|[余万多][\u4e00-\u9fff]|[\u4e00-\u9fff])/g;
   var CHINESE = /^zh/i.test(document.documentElement.lang);
 
   function appendText(node, text) {
