@@ -154,7 +154,7 @@ def load(file: Path, display: str, own: Own = NO_FIELDS) -> Document:
     if not refused:
         return _parse_recovering(text, display, own)
     said = tuple(_refused(text, refused, display))
-    kept, placed = _without(text, [char.start() for char in refused], display)
+    kept, placed = _edited(text, [(char.start(), char.end(), "") for char in refused], display)
     try:
         parsed = _parse_recovering(kept, display, own)
     except LoadError as error:
@@ -311,40 +311,18 @@ def _refused(text: str, found: list[re.Match[str]], display: str) -> Iterator[Pr
         yield Problem(display, line, start - lines[line - 1] + 1, field, refusal(char.group()))
 
 
-def _without(text: str, deleted: list[int], display: str) -> tuple[str, Callable[[Problem], Problem]]:
-    """`text` with the characters at offsets `deleted` taken out, and where a problem found in
-    that text is in `text` itself: its own place, and each place of the file its message names."""
-    kept = "".join(text[start + 1 : end] for start, end in zip([-1, *deleted], [*deleted, len(text)], strict=True))
-    starts, kept_starts = _line_starts(text), _line_starts(kept)
-    gone = [offset - count for count, offset in enumerate(deleted)]  # each deletion's offset in `kept`
-
-    def position(line: int, column: int) -> tuple[int, int]:
-        offset = kept_starts[min(line, len(kept_starts)) - 1] + column - 1
-        offset += bisect.bisect_right(gone, offset)  # one on for each character taken out before it
-        line = bisect.bisect_right(starts, offset)
-        return line, offset - starts[line - 1] + 1
-
-    named = re.compile(re.escape(display) + r":([0-9]+):([0-9]+)")
-
-    def placed(problem: Problem) -> Problem:
-        line, column = position(problem.line, problem.column)
-        message = named.sub(lambda at: "{}:{}:{}".format(display, *position(int(at[1]), int(at[2]))), problem.message)
-        return dataclasses.replace(problem, line=line, column=column, message=message)
-
-    return kept, placed
-
-
 def _edited(text: str, edits: list[tuple[int, int, str]], display: str) -> tuple[str, Callable[[Problem], Problem]]:
     """`text` with each span (start, end) of `edits`, in order, replaced by its text, and where a
     problem found in that text is in `text` itself (in a replacement: where the span was)."""
     pieces: list[str] = []
     kept_starts: list[int] = []  # where each replacement starts in the text returned
-    shifts: list[int] = []  # how many characters each adds
-    at = 0
+    shifts: list[int] = []  # how many characters the replacements up to each add, in all
+    at = shift = 0
     for start, end, new in edits:
         pieces += [text[at:start], new]
-        kept_starts.append(start + sum(shifts))
-        shifts.append(len(new) - (end - start))
+        kept_starts.append(start + shift)
+        shift += len(new) - (end - start)
+        shifts.append(shift)
         at = end
     kept = "".join([*pieces, text[at:]])
     starts, new_starts = _line_starts(text), _line_starts(kept)
@@ -355,7 +333,7 @@ def _edited(text: str, edits: list[tuple[int, int, str]], display: str) -> tuple
         if edit >= 0:
             start, end, new = edits[edit]
             inside = offset - kept_starts[edit]
-            offset = start + min(inside, max(end - start - 1, 0)) if inside < len(new) else offset - sum(shifts[: edit + 1])
+            offset = start + min(inside, max(end - start - 1, 0)) if inside < len(new) else offset - shifts[edit]
         line = bisect.bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1
 
