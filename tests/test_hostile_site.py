@@ -42,7 +42,8 @@ VARIANTS = [
     ("markup", "title.en", "' onmouseover='alert(1)' x='"),
     ("markup", "title.zh", '<https://x/" onmouseover="alert(1)> 标题'),
     ("markup", "requirement.en", "<https://x/ autofocus onfocus=alert(2)> requirement"),
-    ("markdown", "problem.en", '[x][n]\n\n[n]: javascript:0,alert(1) "t"'),
+    # (a 'javascript:' reference is refused by the checker now; tests/test_escaping.py renders it)
+    ("markdown", "problem.en", '[x][n]\n\n[n]: https://ok.example/ (t" onmouseover="alert(1))'),
     ("markdown", "problem.en", '[a](https://ok.example/ "t\\" onmouseover=\\"alert(1)")'),
     ("markdown", "problem.en", '<https://x/" onmouseover="alert(1)>'),
     ("markdown", "problem.en", "[x][n]\n\n[n]: https://ok.example/ 'a\" onfocus=\"alert(1)'"),
