@@ -81,7 +81,7 @@ requirements:
     kind: performance
     text: {en: "R1 \\" onclick=\\"alert(1)", zh: "需求 \\" onclick=\\"alert(1)"}
     target: {metric: horizontal-accuracy, op: "<=", value: 1, unit: m, basis: illustrative}
-constraints: [{en: "Constraint with | pipes | and [brackets](x)", zh: 约束。}]
+constraints: [{en: "Constraint with | pipes | and [brackets] (x), which are no link here", zh: 约束。}]
 how_to_respond: {en: "Respond ' onfocus='alert(1)", zh: 响应。}
 sources: [ichongqing-2023-11-21]
 """

@@ -245,7 +245,8 @@ def test_a_printed_scenario_is_a_clean_requirement_sheet(catalogue: Catalogue, p
     text = " ".join(sheets)
 
     assert scenario.title.en in text
-    assert f"This page: {served}/scenarios/{scenario.id}/" in text
+    # On A5 a long address wraps after one of its hyphens, which the PDF's text reads as a space.
+    assert f"This page: {served}/scenarios/{scenario.id}/" in re.sub(r"(?<=-) (?=\S)", "", text)
     for absent in ("Requirements explorer", "Search", "Edit this scenario", "Print or save as PDF", "Made with"):
         assert absent not in text, absent
     # Every row on one sheet, whole; the table's header repeated on every sheet it reaches.
