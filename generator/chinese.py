@@ -32,8 +32,13 @@ FIGURE = (
     + "|".join(_UNITS)
     + r"|[余万多][\u4e00-\u9fff]|[\u4e00-\u9fff])"
 )
-# Not from inside a run of digits: each start there would scan the whole run again.
-_FIGURE = re.compile(f"(?<![0-9.,])(?:{FIGURE})")
+# Not from inside a run of digits (each start there would scan the whole run again), and only
+# where a Chinese character follows the digits: most digits of a page are in its addresses
+# (the 1,744 Chinese pages of 1,500 scenarios: 0.42 s, not 0.62).
+_FIGURE = re.compile(f"(?<![0-9.,])(?=[0-9][0-9.,%]*[\u4e00-\u9fff])(?:{FIGURE})")
+
+
+_CHART = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 
 
 def keep_figures(html: str) -> str:
@@ -42,10 +47,11 @@ def keep_figures(html: str) -> str:
     '>' in attributes, and so do the Markdown renderer (an address percent-encodes them) and the
     sanitizer, so a figure is in a tag only if the last '<' before it comes after the last '>'.
     Nor the text of a chart: in SVG a span would end the drawing."""
+    charts = [(chart.start(), chart.end()) for chart in _CHART.finditer(html)] if "<svg" in html else []
     out, done = [], 0
     for figure in _FIGURE.finditer(html):
         start = figure.start()
-        if html.rfind("<", 0, start) > html.rfind(">", 0, start) or html.rfind("<svg", 0, start) > html.rfind("</svg>", 0, start):
+        if html.rfind("<", 0, start) > html.rfind(">", 0, start) or any(a < start < b for a, b in charts):
             continue
         out += [html[done:start], '<span class="figure">', figure[0], "</span>"]
         done = figure.end()
