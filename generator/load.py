@@ -536,8 +536,6 @@ def _odd_indent(text: str, last_line: int) -> tuple[int, int, str] | None:
     return None
 
 
-# The key of a text of one language on its line ('en: ...', '- zh: ...'), up to its value.
-_TEXT_KEY = re.compile(r" *(?:- +)*(?:en|zh): +(?=\S)")
 # What a character YAML keeps for itself means at the start of a value written without quotes.
 _INDICATORS = {
     "*": "an alias (a reference to an anchor)",
@@ -559,9 +557,10 @@ def _needs_quotes(text: str, line: int) -> tuple[int, int, str] | None:
     double quotes that holds a '"' of its own. Said only where the line, so quoted, lets YAML read
     past it."""
     lines = text.split("\n")
-    if not 0 < line <= len(lines) or not (found := _TEXT_KEY.match(lines[line - 1])):
+    parts = _PARTS.fullmatch(lines[line - 1].lstrip(" ")) if 0 < line <= len(lines) else None
+    if parts is None or parts[2] not in ("en", "zh") or not parts[3].strip():  # a text of one language
         return None
-    head, value = found[0], lines[line - 1][found.end() :].rstrip()
+    head, value = lines[line - 1][: len(lines[line - 1]) - len(parts[3])], parts[3].rstrip()
     inner = value[1:-1] if len(value) > 1 and value[0] == value[-1] == '"' else None
     if inner is not None and '"' in inner.replace('\\"', ""):
         fixed, message = (

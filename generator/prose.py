@@ -13,9 +13,15 @@ from markupsafe import Markup
 
 # Limited Markdown: paragraphs, emphasis, lists, code and links. No raw HTML, no images (they would
 # load from another host), no headings (the page provides them), no autolinked bare addresses.
-_RENDERER = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).disable(
-    ["image", "heading", "lheading", "html_block", "html_inline"]
-)
+
+
+def _limited() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).disable(
+        ["image", "heading", "lheading", "html_block", "html_inline"]
+    )
+
+
+_RENDERER = _limited()
 
 # http and https addresses, or a path into this site; not "//host" (another host, scheme-less).
 _ALLOWED_LINK = re.compile(r"(?:https?://[^\s]+|(?![a-z][a-z0-9+.-]*:|//|\\)[^\s]*)", re.IGNORECASE)
@@ -31,9 +37,7 @@ _RENDERER.validateLink = _allowed  # type: ignore[method-assign]
 
 # The same Markdown read to find every link target a reader could follow, the ones the renderer
 # refuses included, so that the validator can say where each is.
-_READER = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).disable(
-    ["image", "heading", "lheading", "html_block", "html_inline"]
-)
+_READER = _limited()
 _READER.validateLink = lambda url: True  # type: ignore[method-assign]
 
 

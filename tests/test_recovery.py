@@ -7,6 +7,7 @@ block is set aside only where nothing of it can have been meant for a field else
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -435,15 +436,10 @@ def test_a_field_of_the_file_that_slipped_is_said_once_and_the_rest_is_checked(
     assert problems(project) == [said, misspelt]
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(path.name for path in (ROOT / "scenarios").glob("*.yaml")))
-def test_no_field_of_the_file_indented_too_deep_hides_another_problem(tmp_path: Path, name: str) -> None:
-    """Each field of a real file indented in turn by 1, 2 and 4 columns, with another field's key
-    misspelt: the slip is said once, and everything the misspelling alone gets is said too."""
+def _checker(folder: Path, name: str) -> Callable[[list[str]], list[str]]:
+    """What the checker says of the lines of the real file `name` as edited, saved in `folder`."""
     vocabularies, _ = check_vocabularies(load_vocabularies(ROOT))
-    lines = (ROOT / "scenarios" / name).read_text(encoding="utf-8").split("\n")
-    fields = [number for number, line in enumerate(lines) if number and line[:1].isalpha()]
-    file = tmp_path / name
+    file = folder / name
 
     def said(text: list[str]) -> list[str]:
         file.write_text("\n".join(text), encoding="utf-8")
@@ -451,6 +447,18 @@ def test_no_field_of_the_file_indented_too_deep_hides_another_problem(tmp_path: 
             return [str(problem) for problem in check_file(load(file, f"scenarios/{name}", SCENARIO_OWN), vocabularies).problems]
         except LoadError as error:
             return [str(problem) for problem in error.problems]
+
+    return said
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(path.name for path in (ROOT / "scenarios").glob("*.yaml")))
+def test_no_field_of_the_file_indented_too_deep_hides_another_problem(tmp_path: Path, name: str) -> None:
+    """Each field of a real file indented in turn by 1, 2 and 4 columns, with another field's key
+    misspelt: the slip is said once, and everything the misspelling alone gets is said too."""
+    said = _checker(tmp_path, name)
+    lines = (ROOT / "scenarios" / name).read_text(encoding="utf-8").split("\n")
+    fields = [number for number, line in enumerate(lines) if number and line[:1].isalpha()]
 
     for number in fields:
         other = fields[fields.index(number) - 1]  # the field above, or the last one for the first
@@ -482,17 +490,9 @@ def test_no_field_of_a_record_indented_too_deep_hides_another_problem(tmp_path: 
     """Each field of a record of a real file, after a sibling, indented in turn by 2 columns, with
     the file's field above it misspelt: the slip is said once, and everything the misspelling
     alone gets is said too."""
-    vocabularies, _ = check_vocabularies(load_vocabularies(ROOT))
+    said = _checker(tmp_path, name)
     text = (ROOT / "scenarios" / name).read_text(encoding="utf-8")
     lines = text.split("\n")
-    file = tmp_path / name
-
-    def said(text: list[str]) -> list[str]:
-        file.write_text("\n".join(text), encoding="utf-8")
-        try:
-            return [str(problem) for problem in check_file(load(file, f"scenarios/{name}", SCENARIO_OWN), vocabularies).problems]
-        except LoadError as error:
-            return [str(problem) for problem in error.problems]
 
     fields = [number for number, line in enumerate(lines) if number and line[:1].isalpha()]
     for number in _record_keys(text):
