@@ -253,11 +253,16 @@ def _parse(text: str, display: str, own: Own) -> Document:
     return Document(display, text, root)
 
 
-def alias_marks(text: str) -> list[yaml.Mark]:
-    """Where each alias (*name) of a parsed text is, in document order."""
-    events = yaml.parse(text, Loader=Loader)
-    # libyaml's own Mark type has the same fields as PyYAML's
-    return [typing.cast(yaml.Mark, event.start_mark) for event in events if isinstance(event, yaml.AliasEvent)]
+def references(text: str) -> tuple[list[tuple[yaml.Mark, str]], list[tuple[yaml.Mark, str]]]:
+    """Where each anchor (&name) and each alias (*name) of a parsed text is, with its name, in
+    document order: the composed tree keeps neither."""
+    anchors: list[tuple[yaml.Mark, str]] = []
+    aliases: list[tuple[yaml.Mark, str]] = []
+    for event in yaml.parse(text, Loader=Loader):  # libyaml's own Mark type has the same fields as PyYAML's
+        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            found = aliases if isinstance(event, yaml.AliasEvent) else anchors
+            found.append((typing.cast(yaml.Mark, event.start_mark), event.anchor))
+    return anchors, aliases
 
 
 def _decode(data: bytes, fail) -> str:  # type: ignore[no-untyped-def]

@@ -259,7 +259,19 @@ RULES = [
         "river-ships.yaml",
         "constraints:\n  - {en: BeiDou only., zh: 仅限北斗。}",
         "constraints:\n  - &c {en: BeiDou only., zh: 仅限北斗。}\n  - *c",
-        [f"{S}:45:5: constraints[1]: a YAML alias (*name) repeats another value; aliases are not allowed, write the value out"],
+        [
+            f"{S}:44:5: constraints[0]: '&c' is a YAML anchor, a name for the value that aliases repeat; files here use none, remove it",
+            f"{S}:45:5: constraints[1]: a YAML alias (*name) repeats another value; aliases are not allowed, write the value out",
+        ],
+    ),
+    (  # valid YAML that reads 'Imagery every week.': the anchor was dropped without a word
+        "anchor-drops-text",
+        "river-ships.yaml",
+        "constraints:\n  - {en: BeiDou only., zh: 仅限北斗。}",
+        "constraints:\n  - en: &R Imagery every week.\n    zh: 仅限北斗。",
+        [
+            f"{S}:44:9: constraints[0].en: a text that starts with '&' is read as an anchor, and YAML drops '&R' from it; put the whole text in single quotes"
+        ],
     ),
     (
         "id-pattern",
