@@ -253,16 +253,25 @@ def _parse(text: str, display: str, own: Own) -> Document:
     return Document(display, text, root)
 
 
-def references(text: str) -> tuple[list[tuple[yaml.Mark, str]], list[tuple[yaml.Mark, str]]]:
-    """Where each anchor (&name) and each alias (*name) of a parsed text is, with its name, in
-    document order: the composed tree keeps neither."""
-    anchors: list[tuple[yaml.Mark, str]] = []
-    aliases: list[tuple[yaml.Mark, str]] = []
-    for event in yaml.parse(text, Loader=Loader):  # libyaml's own Mark type has the same fields as PyYAML's
+class Properties(typing.NamedTuple):
+    """Where the anchors (&name) and tags written '!' alone of a parsed text are, and its aliases
+    (*name), in document order: the composed tree keeps no anchor and no alias (it holds the
+    anchored node again), and reads '! text' as the plain text 'text'."""
+
+    anchors: list[tuple[yaml.Mark, str]]  # with each anchor's name
+    aliases: list[tuple[yaml.Mark, str]]  # with the name of the anchor each repeats
+    bare_tags: list[yaml.Mark]
+
+
+def properties(text: str) -> Properties:
+    found = Properties([], [], [])
+    for event in yaml.parse(text, Loader=Loader):
+        mark = typing.cast(yaml.Mark, event.start_mark)  # libyaml's own Mark type has the same fields as PyYAML's
         if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-            found = aliases if isinstance(event, yaml.AliasEvent) else anchors
-            found.append((typing.cast(yaml.Mark, event.start_mark), event.anchor))
-    return anchors, aliases
+            (found.aliases if isinstance(event, yaml.AliasEvent) else found.anchors).append((mark, event.anchor))
+        if isinstance(event, yaml.ScalarEvent) and event.tag == "!":
+            found.bare_tags.append(mark)
+    return found
 
 
 def _decode(data: bytes, fail) -> str:  # type: ignore[no-untyped-def]
@@ -541,6 +550,7 @@ def _odd_indent(text: str, last_line: int) -> tuple[int, int, str] | None:
     return None
 
 
+QUOTE = "put the whole text in single quotes"
 # What a character YAML keeps for itself means at the start of a value written without quotes.
 _INDICATORS = {
     "*": "an alias (a reference to an anchor)",
@@ -575,9 +585,7 @@ def _needs_quotes(text: str, line: int) -> tuple[int, int, str] | None:
     elif value[0] in _INDICATORS:
         fixed = "'" + value.replace("'", "''") + "'"
         twice = ", and write each ' inside it twice ('')" if "'" in value else ""
-        message = (
-            f"a text that starts with '{value[0]}' is read as {_INDICATORS[value[0]]}; put the whole text in single quotes{twice}"
-        )
+        message = f"a text that starts with '{value[0]}' is read as {_INDICATORS[value[0]]}; {QUOTE}{twice}"
     else:
         return None
     if _first_error_line("\n".join([*lines[: line - 1], head + fixed, *lines[line:]])) <= line:

@@ -29,7 +29,7 @@ from . import model
 from .characters import refusal, unwelcome
 from .chinese import close_gaps
 from .errors import DataError, Problem, Severity, shortened
-from .load import FULL_WIDTH_COLON, MAX_FIELD, Document, LoadError, Sources, field_path, references
+from .load import FULL_WIDTH_COLON, MAX_FIELD, QUOTE, Document, LoadError, Sources, field_path, properties
 from .model import CITYWIDE, Catalogue, Kind, Rule, Scenario, Vocabularies, describe, find_rule
 from .prose import link_targets
 
@@ -149,7 +149,7 @@ def check_file(document: Document, vocabularies: dict[str, dict[Any, Any] | None
     scenario (a Draft where it has errors) and the problems."""
     checker = Checker(document, vocabularies)
     checker.scenario = checker.convert(document.root, model.kind_of(model.Scenario), (), "")
-    checker.say_anchors()
+    checker.say_properties()
     _check_scenario(checker.scenario, checker)
     return checker
 
@@ -178,7 +178,7 @@ def check_vocabularies(documents: dict[str, Document | LoadError]) -> tuple[dict
             continue
         checker = checkers[name] = Checker(document, pages=name if name in model.PAGE_PER_KEY else None)
         entries = checker.convert(document.root, model.kind_of(hints[name]), (), "")
-        checker.say_anchors()
+        checker.say_properties()
         if name == "districts" and isinstance(entries, dict):
             _check_tiles(entries, checker)
         vocabularies[name] = None if checker.failed else entries
@@ -239,6 +239,8 @@ class Checker:
             self.nodes[path] = node
         if node.tag not in PLAIN_TAGS:
             tag = node.tag.replace(_TAG, "!!")
+            if language and isinstance(node, yaml.ScalarNode) and not tag.startswith("!!"):  # '!Imagery shall…'
+                return self._fail(node, path, f"a text that starts with '!' is read as a tag ({tag}); {QUOTE}")
             return self._fail(
                 node, path, f"the tag {tag} is not allowed; scenario files hold plain text, numbers, dates, lists and mappings"
             )
@@ -297,25 +299,34 @@ class Checker:
         """Where the next alias is. The composed tree holds the anchored node itself in the alias's
         place, so the alias's own position comes from the parser's events, in document order."""
         if self._aliases is None:
-            self._aliases = [mark for mark, _ in references(self.document.text)[1]]
+            self._aliases = [mark for mark, _ in properties(self.document.text).aliases]
         return self._aliases.pop(0) if self._aliases else self.document.root.start_mark
 
-    def say_anchors(self) -> None:
-        """Each anchor (&name) of the document, said at its value once the walk is done: files here
-        need none, and YAML drops one at the start of a text without quotes from it without a word
-        ('&R Imagery' reads 'Imagery')."""
-        if "&" not in self.document.text:
+    def say_properties(self) -> None:
+        """Each anchor (&name) and each tag written '!' alone in the document, said at its value
+        once the walk is done: files here need neither, and YAML drops one at the start of a text
+        without quotes from it without a word ('&R Imagery' and '! Imagery' read 'Imagery').
+        Tags of other names are said as the walk meets them."""
+        text = self.document.text
+        if "&" not in text and "!" not in text:
             return
         paths = {node.start_mark.index: path for path, node in self.nodes.items()}
         texts = {path for path, _ in self.texts}
-        anchors, aliases = references(self.document.text)
-        repeated = {name for _, name in aliases}
-        for mark, name in anchors:
+        found = properties(text)
+        repeated = {name for _, name in found.aliases}
+        for mark, name in found.anchors:
             path = paths.get(mark.index, "")
             if path in texts and name not in repeated:
-                message = f"a text that starts with '&' is read as an anchor, and YAML drops '&{name}' from it; put the whole text in single quotes"
+                message = f"a text that starts with '&' is read as an anchor, and YAML drops '&{name}' from it; {QUOTE}"
             else:
                 message = f"'&{name}' is a YAML anchor, a name for the value that aliases repeat; files here use none, remove it"
+            self.report(mark, message, field=path)
+        for mark in found.bare_tags:
+            path = paths.get(mark.index, "")
+            if path in texts:
+                message = f"a text that starts with '! ' is read as a tag, and YAML drops '!' from it; {QUOTE}"
+            else:
+                message = "'!' is a YAML tag, a type for the value; files here use none, remove it"
             self.report(mark, message, field=path)
 
     def _fail(self, node: yaml.Node | yaml.Mark, path: str, message: str) -> Any:

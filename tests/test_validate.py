@@ -264,6 +264,32 @@ RULES = [
             f"{S}:45:5: constraints[1]: a YAML alias (*name) repeats another value; aliases are not allowed, write the value out",
         ],
     ),
+    (  # valid YAML too: '!' alone is the tag that makes the value a plain text, dropped from it
+        "bare-tag-drops-text",
+        "river-ships.yaml",
+        "constraints:\n  - {en: BeiDou only., zh: 仅限北斗。}",
+        "constraints:\n  - en: ! Imagery every week.\n    zh: ! 仅限北斗。",
+        [
+            f"{S}:44:9: constraints[0].en: a text that starts with '! ' is read as a tag, and YAML drops '!' from it; put the whole text in single quotes",
+            f"{S}:45:9: constraints[0].zh: a text that starts with '! ' is read as a tag, and YAML drops '!' from it; put the whole text in single quotes",
+        ],
+    ),
+    (
+        "tag-starts-text",
+        "river-ships.yaml",
+        "constraints:\n  - {en: BeiDou only., zh: 仅限北斗。}",
+        "constraints:\n  - {en: !Important BeiDou only., zh: 仅限北斗。}",
+        [
+            f"{S}:44:10: constraints[0].en: a text that starts with '!' is read as a tag (!Important); put the whole text in single quotes"
+        ],
+    ),
+    (
+        "bare-tag-on-a-key",
+        "river-ships.yaml",
+        "status: reconstructed",
+        "status: ! reconstructed",
+        [f"{S}:12:9: status: '!' is a YAML tag, a type for the value; files here use none, remove it"],
+    ),
     (  # valid YAML that reads 'Imagery every week.': the anchor was dropped without a word
         "anchor-drops-text",
         "river-ships.yaml",
