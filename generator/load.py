@@ -843,6 +843,10 @@ def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> 
     if "mapping values are not allowed" in problem:
         return "a ':' where a value was expected; put text containing ': ' in quotes"
     if "could not find expected ':'" in problem or "did not find expected key" in problem:
+        lines = text[: mark.index].split("\n")[:-1] if mark is not None else []
+        above = next((line for line in reversed(lines) if line.strip()), "")
+        if above.lstrip(" ").startswith("#"):  # the middle line of a text without quotes, commented out
+            return "a text without quotes cannot go on after a comment line; delete the comment line above, or remove its '#' to keep its words"
         return "expected 'key: value' here; check the indentation and that the line above is complete"
     context = f" {error.context}" if error.context else ""
     return f"not valid YAML:{context} {problem}".strip()

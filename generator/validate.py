@@ -697,6 +697,10 @@ class Checker:
             )
             said = f"the text ends before ' #{_short(cut)}': YAML reads ' #' and the rest of its line as a comment, so those words are not in the text; {fix}"
             return self._fail(node, path, said)
+        commented = _commented_out(node, self.document.text) if language and node.style in ("|", ">") else None
+        if commented is not None:
+            message = "a line of a block text that starts with '#' is part of the text, not a comment; remove the '#' to keep its words, or move the comment above the text's key"
+            return self._fail(commented, path, message)
         markdown = find_rule(rules, model.Markdown) is not None
         value = value.strip() if markdown else " ".join(value.split())
         if language == "zh":
@@ -1077,6 +1081,22 @@ def _cut_by_comment(node: yaml.ScalarNode, text: str) -> str | None:
     line_end = text.find("\n", end)
     comment = re.match(r"[ \t]+#(.*)", text[end : line_end if line_end >= 0 else len(text)])
     return comment[1].rstrip() if comment else None
+
+
+def _commented_out(node: yaml.ScalarNode, text: str) -> yaml.Mark | None:
+    """Where a line of a block text (below '|' or '>') starts with '# ', as a line commented out
+    does: YAML reads no comment inside a block, so the page would show it. '#1 priority' is a
+    text's own words."""
+    start = text.find("\n", node.start_mark.index) + 1
+    if start == 0 or "#" not in text[start : node.end_mark.index]:
+        return None
+    line = node.start_mark.line + 1
+    for written in text[start : node.end_mark.index].split("\n"):
+        content = written.lstrip(" ")
+        if content == "#" or content.startswith("# "):
+            return yaml.Mark("", start, line, len(written) - len(content), None, 0)
+        start, line = start + len(written) + 1, line + 1
+    return None
 
 
 def _entry(rules: tuple[Rule, ...]) -> str:

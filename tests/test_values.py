@@ -28,6 +28,7 @@ ABOUT = "holds a word saying it is approximate"
 COMMENT = "YAML reads ' #' and the rest of its line as a comment, so those words are not in the text; put the whole text in quotes, or write the comment on a line of its own"
 MEANT = "YAML reads ' #' and the rest of its line as a comment, so those words are not in the text; write a comment on a line of its own, or put the whole text in quotes if those words belong to it"
 SINGLE = "put the whole text in single quotes"
+COMMENTED = "a line of a block text that starts with '#' is part of the text, not a comment; remove the '#' to keep its words, or move the comment above the text's key"
 
 # (case id, [(old text, new text), ...], expected problems)
 CASES = [
@@ -488,6 +489,33 @@ CASES = [
         "a-comment-after-a-text-in-a-list",
         [("    zh: 船长：掌握本船在航道图上的位置，确保在航道内航行。", "    zh: 船长：掌握本船在航道图上的位置。  # 待核实")],
         [f"{S}:27:9: users[0].zh: the text ends before ' # 待核实': {MEANT}"],
+    ),
+    (  # was: valid, and the page showed "# See the release…": YAML reads no comment inside a block
+        "a-line-commented-out-in-a-block-text",
+        [("    See [the release]", "    # See [the release]"), ("    桥区航道**狭窄**。\n", "    桥区航道**狭窄**。\n    #\n")],
+        [
+            f"{S}:20:5: problem.en: {COMMENTED}",
+            f"{S}:23:5: problem.zh: {COMMENTED}",
+        ],
+    ),
+    (  # '#1' at the start of a line is a text's own words
+        "a-hash-starting-a-line-of-a-block-text",
+        [("    See [the release]", "    #1 source: see [the release]")],
+        [],
+    ),
+    (  # was: "expected 'key: value' here; check the indentation and that the line above is complete"
+        "a-line-commented-out-in-a-text-without-quotes",
+        [
+            (
+                "  en: Ships need decimetre-level BeiDou positions on charts to keep to narrow channels.",
+                "  en: Ships need decimetre-level BeiDou positions\n    # on charts\n    to keep to narrow channels.",
+            ),
+            ("status: reconstructed", "status: recnstructed"),
+        ],
+        [
+            f"{S}:6:5: a text without quotes cannot go on after a comment line; delete the comment line above, or remove its '#' to keep its words",
+            f"{S}:14:9: status: 'recnstructed' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, announced, open, matched, piloting, closed, withdrawn)",
+        ],
     ),
     (  # was: "not valid YAML: while scanning an alias did not find expected alphabetic or numeric character"
         "markdown-emphasis-at-the-start-of-a-text",
