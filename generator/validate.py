@@ -47,7 +47,10 @@ _STRING = Kind("str")
 _constructor = SafeConstructor()
 
 HTML_TAG = re.compile(r"<\s*/?\s*(?!https?://)[A-Za-z!?]")
-HTML_ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+# A character reference; the numeric ones and the commonest names are read by browsers without their ';' too
+HTML_ENTITY = re.compile(
+    r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|&(#[0-9]+|#[xX][0-9a-fA-F]+|lt|gt|amp|quot|nbsp)(?![A-Za-z0-9])"
+)
 # A scheme as in a link ("javascript:alert(1)", "data:text/html"), not a label in prose ("position data: every 5 s")
 # ("javascript:0,alert(1)" is a script too; "data:5" may be prose)
 BAD_SCHEME = re.compile(r"\b(javascript|vbscript)\s*:(?=\S)|\b(data|file)\s*:(?=[^\s\d])", re.IGNORECASE)

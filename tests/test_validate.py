@@ -547,6 +547,13 @@ RULES = [
         [f"{S}:46:7: how_to_respond.en: HTML is not allowed in texts (at '&lt;b&gt;'); write plain text or Markdown"],
     ),
     (
+        "html-entity-without-its-semicolon-rejected",
+        "river-ships.yaml",
+        "  en: Show accuracy measured on a river section.",
+        "  en: Show accuracy &lt b &#62",
+        [f"{S}:46:7: how_to_respond.en: HTML is not allowed in texts (at '&lt b &#62'); write plain text or Markdown"],
+    ),
+    (
         "javascript-link-rejected",
         "river-ships.yaml",
         "(https://www.ichongqing.info/) for context.",
