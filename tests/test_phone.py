@@ -179,3 +179,26 @@ def test_a_shared_filtered_link_says_its_filters_on_a_phone(
         assert line.inner_text().startswith("筛选条件：" if prefix else "Filters: ") and name in line.inner_text()
     else:
         assert not line.is_visible()
+
+
+# Each card of the explorer: where its cells are, and whether their labels are drawn.
+CARD = """() => [...document.querySelector("[data-filter-table] tbody tr:not([hidden])").cells].map(cell => ({
+  top: Math.round(cell.getBoundingClientRect().top),
+  label: getComputedStyle(cell, "::before").content,
+  drawn: getComputedStyle(cell, "::before").position !== "absolute",
+}))"""
+
+
+@pytest.mark.browser
+def test_an_explorer_card_is_short_on_a_phone(tab: tuple[str, Page], served: str, width: int) -> None:
+    """On a phone every requirement is a card: its id and priority share a line, and the labels of
+    id, priority, target and text, which their values make plain, are kept for screen readers."""
+    if width > 390:
+        pytest.skip("a phone's layout")
+    prefix, page = tab
+    page.goto(f"{served}/{prefix}requirements/", wait_until="networkidle")
+    title, number, priority, target, text = page.evaluate(CARD)
+    assert number["top"] == priority["top"] > title["top"]
+    assert target["top"] > priority["top"] and text["top"] > target["top"]
+    assert [cell["drawn"] for cell in (number, priority, target, text)] == [False] * 4
+    assert all(cell["label"] not in ("none", "normal", '""') for cell in (number, priority, target, text))
