@@ -1,6 +1,7 @@
 """Compare, in a real browser: two to four scenarios side by side from the address (?s=a&s=b),
 their requirements aligned by metric, in both languages, at 1280 px (a table, a column per
-scenario) and at 390 px (a card per scenario, the same rows in the same order); adding and
+scenario) and at 390 px (a card per scenario, the table's rows in its order, the metrics only
+others set named in one line); adding and
 removing in the address, Back and Forward, the language switch; ids left out said so; ticking
 scenarios in the catalogue and on a domain page; the scenario page's link; paper; no request to
 another host.
@@ -26,6 +27,7 @@ from tests.helpers import compared
 pytestmark = pytest.mark.browser
 
 FACTS = ["domain", "owner", "where", "capabilities", "status"]
+SEPARATOR = {"en": ", ", "zh": "、"}
 
 
 def address(ids: list[str]) -> str:
@@ -51,6 +53,11 @@ def scenario(catalogue: Catalogue, scenario_id: str) -> Scenario:
 def on_metric(catalogue: Catalogue, scenario_id: str, metric: str) -> list[str]:
     """Ids of a scenario's requirements with a target on `metric`, in record order."""
     return [r.id for r in scenario(catalogue, scenario_id).requirements if r.target and r.target.metric == metric]
+
+
+def untargeted(catalogue: Catalogue, scenario_id: str) -> list[str]:
+    """Ids of a scenario's requirements without a target."""
+    return [r.id for r in scenario(catalogue, scenario_id).requirements if r.target is None]
 
 
 def columns(page: Page) -> list[str]:
@@ -119,8 +126,19 @@ def test_three_scenarios_align_a_shared_metric(tab: tuple[str, str, Page, int], 
             card = cards.nth(i)
             assert card.get_attribute("data-scenario") == scenario_id
             assert card.locator("h2").text_content() == scenario(catalogue, scenario_id).title.get(language)
-            # Every card lists the same rows in the same order: the metric is at the same place in each
-            assert card.locator("dl > div[data-row]").evaluate_all("rows => rows.map(r => r.dataset.row)") == rows
+            # Every card lists the table's rows in its order, of the metrics only those it has a
+            # requirement on; one line names the metrics only the others set a target on
+            own = [
+                key
+                for key in rows[len(FACTS) :]
+                if (on_metric(catalogue, scenario_id, key) if key else untargeted(catalogue, scenario_id))
+            ]
+            assert card.locator("dl > div[data-row]").evaluate_all("rows => rows.map(r => r.dataset.row)") == [*FACTS, *own]
+            others = [
+                catalogue.vocabularies.metrics[key].name.get(language) for key in rows[len(FACTS) :] if key and key not in own
+            ]
+            absent = card.locator(".compare__absent dd")
+            assert (absent.inner_text() if others else absent.count()) == (SEPARATOR[language].join(others) if others else 0)
             entry = card.locator(f"div[data-row='{metric}']")
             assert name in entry.locator("dt").inner_text()
             assert ids_in(entry.locator("dd")) == on_metric(catalogue, scenario_id, metric)

@@ -162,7 +162,8 @@
   /** The comparison's rows, in the order both layouts show them: the facts, then one row per
    *  metric some chosen scenario sets a target on (those two or more share first, the most
    *  shared first, then in the vocabulary's order), then the requirements without a target.
-   *  Each row is {key, label, shared, cells: [per scenario: [nodes]]}. */
+   *  Each row is {key, label, shared, cells: [per scenario: [nodes]]}, and a requirements' row
+   *  says which scenarios have none on it (empty: [per scenario: true or false]). */
   Comparison.prototype.rows = function () {
     var self = this;
     var kit = this.kit;
@@ -213,6 +214,9 @@
         key: names.metric[entry.metric][0],
         label: names.metric[entry.metric][1],
         shared: entry.holding > 1 ? entry.holding : 0,
+        empty: entry.cells.map(function (rows) {
+          return !rows.length;
+        }),
         cells: entry.cells.map(function (rows, column) {
           return self.requirementList(scenarios[column], rows);
         }),
@@ -228,6 +232,9 @@
         key: "",
         label: words.without_target,
         shared: 0,
+        empty: untargeted.map(function (rows) {
+          return !rows.length;
+        }),
         cells: untargeted.map(function (rows, column) {
           return self.requirementList(scenarios[column], rows);
         }),
@@ -341,19 +348,34 @@
     ]);
   };
 
-  /** A phone: one card per scenario, one after another, each with the same rows in the same order. */
+  /** A phone: one card per scenario, one after another, each with the table's rows in its order,
+   *  but of the metrics only those the scenario has a requirement on: one line at the end names
+   *  those only the others set (a screen of dashes on a phone says less). */
   Comparison.prototype.cards = function (rows, scenarios) {
     var self = this;
     var kit = this.kit;
     var words = this.words;
+    var separator = this.data.words.separator;
     var entries = function (list, column) {
-      return list.map(function (row) {
+      var absent = [];
+      var shown = list.filter(function (row) {
+        var empty = row.empty !== undefined && row.empty[column];
+        if (empty && row.key) absent.push(row.label);
+        return !empty;
+      });
+      var entries = shown.map(function (row) {
         var label = [row.label];
         if (row.shared) label.push(" ", kit.element("span", { class: "compare__shared" }, [kit.format(words.shared, { count: row.shared })]));
         var attributes = { "data-row": row.key };
         if (row.shared) attributes.class = "compare__row--shared";
         return kit.element("div", attributes, [kit.element("dt", {}, label), kit.element("dd", {}, row.cells[column])]);
       });
+      if (absent.length) {
+        entries.push(
+          kit.element("div", { class: "compare__absent" }, [kit.element("dt", {}, [words.absent]), kit.element("dd", {}, [absent.join(separator)])])
+        );
+      }
+      return entries;
     };
     return kit.element(
       "div",
