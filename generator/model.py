@@ -335,7 +335,7 @@ class Locations:
         dt.date,
         Help(
             "Date on which the codes are valid; divisions change (Jiangbei and Yubei were abolished on 2025-11-06).",
-            "代码的有效日期；行政区划会调整（江北区、渝北区已于2025-11-06撤销）。",
+            "代码的有效日期；行政区划会调整（江北区、渝北区已于2025年11月6日撤销）。",
         ),
         Example(dt.date(2023, 11, 20)),
     ]
