@@ -229,9 +229,12 @@ class Checker:
         problem = Problem(self.document.path, mark.line + 1, mark.column + 1, shortened(path, MAX_FIELD), message, severity)
         self.problems.append(self.document.placed(problem))
 
-    def convert(self, node: yaml.Node, kind: Kind, rules: tuple[Rule, ...], path: str, language: str = "") -> Any:
+    def convert(
+        self, node: yaml.Node, kind: Kind, rules: tuple[Rule, ...], path: str, language: str = "", optional: bool = False
+    ) -> Any:
         """Return `node` as a value of `kind`, a Draft of what parsed, or _INVALID, after
-        reporting why it is not one. `language` is that of a text's en or zh value."""
+        reporting why it is not one. `language` is that of a text's en or zh value; `optional`,
+        whether the value is that of a field the record may leave out."""
         if self.document.set_aside and (node.start_mark.line, node.start_mark.column) in self.document.set_aside:
             return _INVALID  # a block set aside, whose syntax error is reported: nothing is known of its value
         if id(node) in self._visited:
@@ -248,7 +251,8 @@ class Checker:
                 node, path, f"the tag {tag} is not allowed; scenario files hold plain text, numbers, dates, lists and mappings"
             )
         if node.tag == NULL:
-            return self._fail(node, path, f"the value is empty; expected {describe(kind, rules)}, or remove the key")
+            removable = ", or remove the key" if optional else ""
+            return self._fail(node, path, f"the value is empty; expected {describe(kind, rules)}{removable}")
         if node.tag == STR and node.value.strip().startswith(PLACEHOLDER):
             return self._fail(
                 node, path, f"'{PLACEHOLDER}' is a placeholder from the template; replace it with {describe(kind, rules)}"
@@ -418,7 +422,7 @@ class Checker:
                     break
                 continue
             field, above = fields[name], (name, value_node)
-            values[name] = self.convert(value_node, field.kind, field.rules, field_path(path, name))
+            values[name] = self.convert(value_node, field.kind, field.rules, field_path(path, name), optional=field.optional)
         self._records.pop()
         absent = [name for name, field in fields.items() if not field.optional and name not in values and name not in misspelt]
         for key_node in foreign:
@@ -711,7 +715,7 @@ class Checker:
         if not value:
             if language:  # a text's languages are all required: removing the key is no way out
                 return self._fail(node, path, f"the {_LANGUAGE_NAMES[language]} text is empty; write it")
-            return self._fail(node, path, "the text is empty; write it, or remove the key")
+            return self._fail(node, path, "the text is empty; write it")
         lengths, most = find_rule(rules, model.Lengths), find_rule(rules, model.MaxChars)
         length: model.Length | None = getattr(lengths, language) if lengths and language else None
         if length and length.words and len(value.split()) > length.words:
