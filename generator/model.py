@@ -298,7 +298,7 @@ class Requirement:
         str,
         Help("Stable id within the scenario: R1, R2, ...", "场景内稳定的编号：R1、R2……"),
         Example("R1"),
-        Pattern(r"^R[1-9][0-9]{0,2}$", "R followed by a number, like R1"),
+        Pattern(r"^R[1-9][0-9]{0,2}$", "R followed by a number with no leading zero, like R1"),
         Column("requirement_id"),
     ]
     priority: Annotated[

@@ -616,6 +616,9 @@ class Checker:
             return self._fail(node, path, f"expected {describe(kind, rules)}, got {_got(node)}")
         if kind.name == "str":
             if node.tag != STR:
+                pattern = find_rule(rules, model.Pattern)
+                if pattern and node.tag in (INT, FLOAT) and not re.fullmatch(pattern.regex, node.value):  # 'id: 2'
+                    return self._fail(node, path, f"'{_short(node.value)}' is not valid here; expected {pattern.expected}")
                 hint = "; put it in quotes" if node.tag in (INT, FLOAT, BOOL, TIMESTAMP) else ""
                 return self._fail(node, path, f"expected {describe(kind, rules)}, got {_got(node)}{hint}")
             return self._string(node, rules, path, language)

@@ -329,12 +329,21 @@ RULES = [
         "  - id: R1\n",
         [f"{S}:34:9: requirements[1].id: R1 is used twice; give each requirement its own id"],
     ),
+    (  # was: "expected a text, got the number 2; put it in quotes", and then "'2' is not valid here"
+        "requirement-id-a-number",
+        "river-ships.yaml",
+        "  - id: R2\n",
+        "  - id: 2\n",
+        [f"{S}:34:9: requirements[1].id: '2' is not valid here; expected R followed by a number with no leading zero, like R1"],
+    ),
     (
         "requirement-id-pattern",
         "river-ships.yaml",
         "  - id: R2\n",
         "  - id: Req-2\n",
-        [f"{S}:34:9: requirements[1].id: 'Req-2' is not valid here; expected R followed by a number, like R1"],
+        [
+            f"{S}:34:9: requirements[1].id: 'Req-2' is not valid here; expected R followed by a number with no leading zero, like R1"
+        ],
     ),
     (
         "requirement-source-listed",
