@@ -649,6 +649,7 @@ class Source:
         dt.date | None,
         Help("Publication date; leave it out only when the document shows none, and say so in `about`."),
         Example(dt.date(2023, 11, 21)),
+        NotInFuture(),
     ] = None
     official: Annotated[
         bool,

@@ -1124,6 +1124,9 @@ def _as_name(text: str) -> str:
 def _closest(word: str, names: list[str]) -> list[str]:
     """The one choice `word` most likely misspells: the same letters in another order ('=<' for
     '<='), else the most similar, with more leeway for short words ('zn' for 'zh')."""
+    same = [name for name in names if name.casefold() == word.casefold() and name != word]  # 'ZH' for 'zh'
+    if same:
+        return same[:1]
     swapped = [name for name in names if sorted(name) == sorted(word) and name != word]
     if swapped:
         return swapped[:1]

@@ -126,6 +126,15 @@ RULES = [
         ],
     ),
     (
+        "source-date-not-in-the-future",
+        "vocabularies/sources.yaml",
+        "  date: 2023-11-21",
+        "  date: 2999-11-21",
+        [
+            "scenarios/vocabularies/sources.yaml:3:9: ichongqing-2023-11-21.date: 2999-11-21 is in the future; a record says what has happened, give the date it happened"
+        ],
+    ),
+    (
         "dates-not-in-the-future",
         "river-ships.yaml",
         "updated: 2024-01-15",
@@ -673,6 +682,13 @@ RULES = [
         '    kind: performance\n    text: {en: Real-time horizontal position., zh: 实时水平位置。}\n    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm, basis: typical}\n',
         "    kind: functional\n    text: {en: Real-time horizontal position., zh: 实时水平位置。}\n",
         [],  # R2 still has a target, so the scenario stays measurable
+    ),
+    (
+        "language-in-capitals-suggests",
+        "river-ships.yaml",
+        "title: {en: Decimetre positioning for river ships, zh: 内河船舶分米级定位}",
+        "title: {en: Decimetre positioning for river ships, ZH: 内河船舶分米级定位}",
+        [f"{S}:2:52: title.ZH: unknown language 'ZH'; did you mean 'zh'? (expected en, zh)"],
     ),
     (
         "short-misspelling-suggests",
