@@ -883,10 +883,11 @@ def load_scenarios(root: Path) -> Iterator[Document | LoadError]:
         raise MachineError.of(error, "scenarios/") from None
     for name, is_folder in found:
         display, file = f"scenarios/{name}", folder / name
-        if is_folder:
-            if name != "vocabularies":  # a scenario in a subfolder would silently be left out
-                message = "scenario files belong directly in scenarios/, not in a folder; move its files up"
-                yield LoadError(Problem(display, 1, 1, "", message))
+        if is_folder and name == "vocabularies":  # a scenario saved there would silently be left out
+            yield from _strangers(file)
+        elif is_folder:  # as in any other folder
+            message = "scenario files belong directly in scenarios/, not in a folder; move its files up"
+            yield LoadError(Problem(display, 1, 1, "", message))
         elif file.suffix == ".yaml":
             yield _attempt(file, display, SCENARIO_OWN)
         elif file.suffix.lower() in (".yaml", ".yml"):
@@ -895,6 +896,19 @@ def load_scenarios(root: Path) -> Iterator[Document | LoadError]:
         elif file.suffix not in IGNORED_SUFFIXES:
             message = "only .yaml scenario files belong here; move or delete this file"
             yield LoadError(Problem(display, 1, 1, "", message))
+
+
+def _strangers(folder: Path) -> Iterator[LoadError]:
+    """A LoadError for each file of the vocabularies' folder that is none of them."""
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder) if not editor_file(entry.name))
+    except OSError as error:
+        raise MachineError.of(error, "scenarios/vocabularies/") from None
+    known = ", ".join(f"{name}.yaml" for name in VOCABULARY_TYPES)
+    for name in names:
+        if name.removesuffix(".yaml") not in VOCABULARY_TYPES and Path(name).suffix not in IGNORED_SUFFIXES:
+            message = f"not a vocabulary (this folder holds {known}); a scenario file belongs in scenarios/, move it there"
+            yield LoadError(Problem(f"scenarios/vocabularies/{name}", 1, 1, "", message))
 
 
 # The fields of a scenario file that no record inside it has ('id' is a requirement's too).

@@ -538,12 +538,16 @@ def test_stray_files_are_named(project: Path, capsys: pytest.CaptureFixture[str]
     (project / "scenarios" / "notes.txt").write_text("todo", encoding="utf-8")
     (project / "scenarios" / "transport").mkdir()
     (project / "scenarios" / "transport" / "ferry.yaml").write_text(BASE, encoding="utf-8")
+    (project / "scenarios" / "vocabularies" / "bus-lane.yaml").write_text(BASE, encoding="utf-8")  # was: never published
+    (project / "scenarios" / "vocabularies" / "README.md").write_text("# Vocabularies", encoding="utf-8")
+    known = "domains.yaml, capabilities.yaml, owners.yaml, districts.yaml, metrics.yaml, units.yaml, sources.yaml"
     assert main(["check", "--root", str(project)]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "scenarios/Bus-Lane.YAML:1:1: scenario files end in .yaml, in lower case; rename it to Bus-Lane.yaml",
         "scenarios/draft.yml:1:1: scenario files end in .yaml, in lower case; rename it to draft.yaml",
         "scenarios/notes.txt:1:1: only .yaml scenario files belong here; move or delete this file",
         "scenarios/transport:1:1: scenario files belong directly in scenarios/, not in a folder; move its files up",
+        f"scenarios/vocabularies/bus-lane.yaml:1:1: not a vocabulary (this folder holds {known}); a scenario file belongs in scenarios/, move it there",
     ]
 
 
