@@ -567,6 +567,12 @@ class Checker:
                 misspelt.add(named)
                 values["?"] = _INVALID
                 continue
+            cut = node.flow_style and value_node.tag == NULL and not _closest(str(key), list(model.LANGUAGES))
+            if key not in model.LANGUAGES and cut:  # {en: Farmland protection, land use, zh: …}
+                said = f"a ',' ends a text inside {{en: ..., zh: ...}}, so '{_short(str(key))}' was read as a key of its own; put the text that holds the comma in quotes"
+                self._fail(key_node, field_path(path, key), said)
+                values["?"] = _INVALID
+                continue
             if key not in model.LANGUAGES:
                 hint = self._misplaced(str(key), node, self._records)
                 unknown = (
@@ -592,6 +598,8 @@ class Checker:
         self.texts += ((f"{path}.en", text.en), (f"{path}.zh", text.zh))
         if text.en == text.zh and re.search(r"[^\W\d_]", text.en):
             self.report(node, "the en and zh texts are identical; translate one of them", "warning", field=path)
+        elif mixed := _in_the_other_language(text):
+            self.report(node, mixed[1], mixed[0], field=path)
         return text
 
     # -- scalars ------------------------------------------------------------------------------
@@ -1091,6 +1099,24 @@ def _cut_by_comment(node: yaml.ScalarNode, text: str) -> str | None:
     line_end = text.find("\n", end)
     comment = re.match(r"[ \t]+#(.*)", text[end : line_end if line_end >= 0 else len(text)])
     return comment[1].rstrip() if comment else None
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _in_the_other_language(text: model.Text) -> tuple[Severity, str] | None:
+    """A text whose English is in Chinese or whose Chinese has no Chinese character: the two
+    swapped (each page would show the other language), or one untranslated. English may name a
+    Chinese document (渝府办发〔2024〕88号); a Chinese unit may be a symbol (%)."""
+    chinese_en = len(_HAN.findall(text.en)) > len(re.findall(r"[A-Za-z]", text.en))
+    english_zh = not _HAN.search(text.zh) and len(_LATIN_WORD.findall(text.zh)) >= 2
+    if chinese_en and english_zh:
+        return "error", SWAPPED
+    if chinese_en:
+        return "warning", "the English (en) text is in Chinese; write it in English"
+    if english_zh:
+        return "warning", "the Chinese (zh) text has no Chinese character; write it in Chinese"
+    return None
 
 
 def _commented_out(node: yaml.ScalarNode, text: str) -> yaml.Mark | None:

@@ -887,6 +887,45 @@ RULES = [
         "    priority: should: x",
         [f"{S}:35:21: a ':' where a value was expected; put text containing ': ' in quotes"],
     ),
+    (  # was: valid, and each page showed the other language
+        "texts-swapped",
+        "river-ships.yaml",
+        "  - {en: BeiDou only., zh: 仅限北斗。}",
+        "  - {en: 仅限北斗定位。, zh: BeiDou positions only.}",
+        [
+            f"{S}:44:5: constraints[0]: the en text is in Chinese and the zh text is not: swap them, English under en, Chinese under zh"
+        ],
+    ),
+    (
+        "english-text-in-chinese-warns",
+        "river-ships.yaml",
+        "  - {en: BeiDou only., zh: 仅限北斗。}",
+        "  - {en: 仅限北斗定位。, zh: 仅限北斗。}",
+        [f"warning: {S}:44:5: constraints[0]: the English (en) text is in Chinese; write it in English"],
+    ),
+    (  # an English text may name a Chinese document; a Chinese one, a standard
+        "a-chinese-name-in-english-and-a-code-in-chinese",
+        "river-ships.yaml",
+        "  - {en: BeiDou only., zh: 仅限北斗。}",
+        "  - {en: Protected as GB/T 22239-2019 (网络安全等级保护) says., zh: GB/T 22239-2019}",
+        [],
+    ),
+    (
+        "chinese-text-untranslated-warns",
+        "river-ships.yaml",
+        "  - {en: BeiDou only., zh: 仅限北斗。}",
+        "  - {en: BeiDou only., zh: BeiDou positions only.}",
+        [f"warning: {S}:44:5: constraints[0]: the Chinese (zh) text has no Chinese character; write it in Chinese"],
+    ),
+    (  # was: "unknown language 'land use'"
+        "comma-ends-a-text-in-braces",
+        "river-ships.yaml",
+        "  - {en: BeiDou only., zh: 仅限北斗。}",
+        "  - {en: BeiDou, GPS excluded., zh: 仅限北斗。}",
+        [
+            f"{S}:44:18: constraints[0].GPS excluded.: a ',' ends a text inside {{en: ..., zh: ...}}, so 'GPS excluded.' was read as a key of its own; put the text that holds the comma in quotes"
+        ],
+    ),
     (
         "identical-texts-warn",
         "river-ships.yaml",
