@@ -12,12 +12,13 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 # Limited Markdown: paragraphs, emphasis, lists, code and links. No raw HTML, no images (they would
-# load from another host), no headings (the page provides them), no autolinked bare addresses.
+# load from another host), no headings (the page provides them), no autolinked bare addresses, no
+# code block by indentation (a paragraph indented in the YAML file is a paragraph; code is fenced).
 
 
 def _limited() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).disable(
-        ["image", "heading", "lheading", "html_block", "html_inline"]
+        ["image", "heading", "lheading", "code", "html_block", "html_inline"]
     )
 
 

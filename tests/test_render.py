@@ -84,6 +84,12 @@ def test_contributor_markdown_cannot_become_markup_a_script_link_or_an_image(tex
     assert prose(text).strip() == html
 
 
+def test_a_paragraph_indented_in_the_file_stays_a_paragraph_and_code_is_fenced() -> None:
+    # was: <pre><code>, as CommonMark reads four spaces of indentation
+    assert prose("Channels are narrow.\n\n    Bridges too.").strip() == "<p>Channels are narrow.</p>\n<p>Bridges too.</p>"
+    assert prose("```\nop: <=\n```").strip() == "<pre><code>op: &lt;=\n</code></pre>"
+
+
 @pytest.mark.parametrize(
     ("source", "target", "directory_urls", "expected"),
     [
