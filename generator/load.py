@@ -566,15 +566,23 @@ _INDICATORS = {
 }
 
 
+_NOT_A_VALUE = "%@`|>"  # what starts no value of a field (op: >=), as it starts no text
+
+
+def _quoted(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _needs_quotes(text: str, line: int) -> tuple[int, int, str] | None:
-    """Where the text of a language on line `line` needs quotes that it lacks (line, column, message): one that starts
-    with a character YAML keeps for itself ('*Imagery* shall…', '`code`', '[Draft] …'), or one in
-    double quotes that holds a '"' of its own. Said only where the line, so quoted, lets YAML read
-    past it."""
+    """Where the value on line `line` (most often the text of a language) needs quotes that it lacks
+    (line, column, message): one that starts with a character YAML keeps for itself ('*Imagery*
+    shall…', '`code`', '[Draft] …', 'op: >='), or one in double quotes that holds a '"' of its
+    own. Said only where the line, so quoted, lets YAML read past it."""
     lines = text.split("\n")
     parts = _PARTS.fullmatch(lines[line - 1].lstrip(" ")) if 0 < line <= len(lines) else None
-    if parts is None or parts[2] not in ("en", "zh") or not parts[3].strip():  # a text of one language
+    if parts is None or not parts[2] or not parts[3].strip():  # 'key: value'
         return None
+    what = "a text" if parts[2].strip() in ("en", "zh") else "a value"  # a text of one language, or 'op: >='
     head, value = lines[line - 1][: len(lines[line - 1]) - len(parts[3])], parts[3].rstrip()
     inner = value[1:-1] if len(value) > 1 and value[0] == value[-1] == '"' else None
     if inner is not None and '"' in inner.replace('\\"', ""):
@@ -582,10 +590,11 @@ def _needs_quotes(text: str, line: int) -> tuple[int, int, str] | None:
             '"' + re.sub(r'(?<!\\)"', r'\\"', inner) + '"',
             "this text in double quotes holds a '\"' of its own, where YAML ends it; write \\\" for each quote inside it, or put the text in single quotes",
         )
-    elif value[0] in _INDICATORS:
+    elif value[0] in _INDICATORS and (what == "a text" or value[0] in _NOT_A_VALUE):
         fixed = "'" + value.replace("'", "''") + "'"
-        twice = ", and write each ' inside it twice ('')" if "'" in value else ""
-        message = f"a text that starts with '{value[0]}' is read as {_INDICATORS[value[0]]}; {QUOTE}{twice}"
+        twice = ", and write each ' inside it twice ('')" if "'" in value and what == "a text" else ""
+        whole = QUOTE if what == "a text" else f"write it in quotes: {_quoted(value)}"
+        message = f"{what} that starts with '{value[0]}' is read as {_INDICATORS[value[0]]}; {whole}{twice}"
     else:
         return None
     if _first_error_line("\n".join([*lines[: line - 1], head + fixed, *lines[line:]])) <= line:
@@ -840,6 +849,10 @@ def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> 
         return "a list item '- ' cannot start on the line of its key; put each item on a line of its own, below the key"
     if "found unknown escape character" in problem:
         return "unknown escape after a backslash in double quotes; write \\\\ for a backslash, or use single quotes"
+    at = mark.index if mark is not None and 0 <= mark.index < len(text) else -1
+    if "cannot start any token" in problem and at > 1 and text[at] in _NOT_A_VALUE and text[at - 2 : at] == ": ":
+        value = re.match(r"[^,}\]\n]*", text[at:])[0].rstrip()  # type: ignore[index]  # matches, if only ''
+        return f"a value that starts with '{text[at]}' is read as {_INDICATORS[text[at]]}; write it in quotes: {_quoted(value)}"
     if "mapping values are not allowed" in problem:
         return "a ':' where a value was expected; put text containing ': ' in quotes"
     if "could not find expected ':'" in problem or "did not find expected key" in problem:

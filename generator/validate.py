@@ -245,6 +245,15 @@ class Checker:
             self.nodes[path] = node
         if node.tag not in PLAIN_TAGS:
             tag = node.tag.replace(_TAG, "!!")
+            implicit = (
+                isinstance(node, yaml.ScalarNode) and self.document.text[node.start_mark.index : node.start_mark.index + 1] != "!"
+            )
+            if implicit:  # 'op: =' is YAML's !!value
+                return self._fail(
+                    node,
+                    path,
+                    f"YAML reads '{node.value}' written without quotes as a value of its own; write {_as_written(node.value)}",
+                )
             if language and isinstance(node, yaml.ScalarNode) and not tag.startswith("!!"):  # '!Imagery shall…'
                 return self._fail(node, path, f"a text that starts with '!' is read as a tag ({tag}); {QUOTE}")
             return self._fail(
@@ -253,6 +262,11 @@ class Checker:
         if node.tag == NULL:
             removable = ", or remove the key" if optional else ""
             return self._fail(node, path, f"the value is empty; expected {describe(kind, rules)}{removable}")
+        if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">") and not node.value.strip() and not language:
+            start = node.start_mark.index  # 'op: >': a block text's mark with no text below it
+            written = self.document.text[start:].split("\n", 1)[0].split(" #", 1)[0].strip()
+            said = f"a value that starts with '{node.style}' is read as the start of a block text, empty here; write it in quotes: {_as_written(written)}"
+            return self._fail(node, path, said)
         if node.tag == STR and node.value.strip().startswith(PLACEHOLDER):
             return self._fail(
                 node, path, f"'{PLACEHOLDER}' is a placeholder from the template; replace it with {describe(kind, rules)}"
@@ -1173,6 +1187,14 @@ _OCTAL = re.compile(r"[-+]?0[0-9_]*[0-9]")
 _resolver = yaml.resolver.Resolver()
 
 
+def _as_written(value: str) -> str:
+    """`value` as a file writes it: in double quotes where YAML, without them, would read it as
+    something else or not at all ('>=', '='), else as it is ('20', 'cm')."""
+    if value[:1] in "%@`|>*&!#[]{},?:-'\"" or _plain_tag(value) not in PLAIN_TAGS:
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return value
+
+
 def _plain_tag(text: str) -> str:
     """The tag YAML gives `text` written without quotes."""
     return typing.cast(str, _resolver.resolve(yaml.ScalarNode, text, (True, False)))  # type: ignore[no-untyped-call]
@@ -1259,7 +1281,7 @@ def _meanings(
     written = node.value
     typed = _as_typed(written)
     if typed:
-        yield typed[0], f"'{_short(written)}' is {typed[1]}; write {typed[0]}"
+        yield typed[0], f"'{_short(written)}' is {typed[1]}; write {_as_written(typed[0])}"
     if kind.name == "date":
         yield from _date_meant(written)
     if kind.name in ("int", "float"):

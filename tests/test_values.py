@@ -343,6 +343,24 @@ CASES = [
         [('op: "<=", value: 20', "op: ＜＝, value: 20")],
         [f"{S}:33:47: requirements[0].target.op: '＜＝' is {FULL}; write <="],
     ),
+    (  # was: "write >=", which YAML reads as a block text
+        "operator-in-full-width-signs-that-needs-quotes",
+        [('op: ">=", value: 3', "op: ＞＝, value: 3")],
+        [f"{S}:38:42: requirements[1].target.op: '＞＝' is {FULL}; write \">=\""],
+    ),
+    (  # was: "the tag !!value is not allowed", a tag nobody wrote
+        "an-operator-yaml-reads-as-a-value-of-its-own",
+        [('op: "<=", value: 20', "op: =, value: 20")],
+        [f"{S}:33:47: requirements[0].target.op: YAML reads '=' written without quotes as a value of its own; write \"=\""],
+    ),
+    (  # was: "not valid YAML: while scanning for the next token found character that cannot start any token"
+        "an-operator-and-a-unit-without-quotes",
+        [('op: ">=", value: 3', "op: >=, value: 3"), ("    priority: should\n", "    priority: >\n")],
+        [
+            f"{S}:35:15: requirements[1].priority: a value that starts with '>' is read as the start of a block text, empty here; write it in quotes: \">\"",
+            f"{S}:38:42: a value that starts with '>' is read as the start of a block text; write it in quotes: \">=\"",
+        ],
+    ),
     (  # wrong also when written in ASCII: what is wrong then is said
         "wrong-either-way",
         [("status: reconstructed", "status: “reconstructd”")],
