@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import dataclasses
 import datetime as dt
 import difflib
 import math
@@ -127,6 +128,7 @@ def validate(sources: Sources) -> Result:
     scenarios: list[Scenario] = []
     texts: dict[str, str] = {}
     first_file: dict[str, str] = {}  # the file that has each id
+    unknown: dict[tuple[str, str], list[Problem]] = {}  # a vocabulary's name and a key it lacks -> where used
     for document in sources.scenarios():
         if isinstance(document, LoadError):
             problems.extend(document.problems)
@@ -141,10 +143,28 @@ def validate(sources: Sources) -> Result:
                 scenarios.append(checker.scenario)
                 texts[scenario_id] = document.text
         problems += checker.problems
+        for name, key, problem in checker.unknown:
+            unknown.setdefault((name, key), []).append(problem)
+    problems = _lost(problems, unknown)
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
     catalogue = Catalogue(tuple(sorted(scenarios, key=lambda s: s.id)), Vocabularies(**vocabularies))  # type: ignore[arg-type]
     return Result(catalogue, sorted(problems), dict(sorted(texts.items())))
+
+
+def _lost(problems: list[Problem], unknown: dict[tuple[str, str], list[Problem]]) -> list[Problem]:
+    """`problems`, where a key that a vocabulary lacks is used by two scenario files or more said
+    as the vocabulary's loss: a key removed or renamed there, not one misspelt in each file (whose
+    'did you mean' would lead them all astray: 'cm' removed from the units is not 'm')."""
+    said: dict[int, Problem] = {}
+    for (name, key), found in unknown.items():
+        files = sorted({problem.path for problem in found})
+        if len(files) < 2:
+            continue
+        singular = model.VOCABULARY_TYPES[name].__name__.lower()
+        message = f"'{_short(key)}' is not a known {singular}, yet {len(files)} scenario files use it; if it was removed from or renamed in scenarios/vocabularies/{name}.yaml, put it back there"
+        said.update((id(problem), dataclasses.replace(problem, message=message)) for problem in found)
+    return [said.get(id(problem), problem) for problem in problems]
 
 
 def check_file(document: Document, vocabularies: dict[str, dict[Any, Any] | None]) -> Checker:
@@ -214,6 +234,8 @@ class Checker:
         self._records: list[_Reading] = []  # those being read, outermost first
         self._slipped: yaml.Node | None = None  # a mapping whose last key is a field further out, indented too deep
         self.scenario: Any = _INVALID  # what check_file() made of the document
+        # Each key of a vocabulary that it does not have, and the problem said of it (see _lost)
+        self.unknown: list[tuple[str, str, Problem]] = []
 
     @property
     def failed(self) -> bool:
@@ -821,12 +843,15 @@ class Checker:
         keys = [str(k) for k in entries]
         named = self._named(rules, value)
         if named:
-            return self._fail(
-                node, path, f"'{_short(str(value))}' is the {named[1]} of {_entry(rules)} '{named[0]}'; write its key: {named[0]}"
-            )
-        close = _closest(str(value), keys)
-        suggestion = f" (did you mean '{close[0]}'?)" if close else f": {', '.join(keys)}" if len(keys) <= 20 else ""
-        return self._fail(node, path, f"'{_short(str(value))}' is not a known {singular}; expected a key of {where}{suggestion}")
+            said = f"'{_short(str(value))}' is the {named[1]} of {_entry(rules)} '{named[0]}'; write its key: {named[0]}"
+        else:
+            close = _closest(str(value), keys)
+            suggestion = f" (did you mean '{close[0]}'?)" if close else f": {', '.join(keys)}" if len(keys) <= 20 else ""
+            said = f"'{_short(str(value))}' is not a known {singular}; expected a key of {where}{suggestion}"
+        self._fail(node, path, said)
+        if not self._trying:
+            self.unknown.append((vocabulary.name, str(value), self.problems[-1]))
+        return _INVALID
 
 
 # ---------------------------------------------------------------------------------------------

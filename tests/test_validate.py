@@ -1252,3 +1252,18 @@ VOCABULARY_RULES = [
 def test_vocabulary_rule(project: Path, file: str, old: str, new: str, expected: list[str]) -> None:
     edit(project, f"vocabularies/{file}", old, new)
     assert problems(project) == expected
+
+
+def test_a_key_a_vocabulary_lost_is_said_as_its_loss_where_files_use_it(project: Path) -> None:
+    """A key renamed or removed in a vocabulary that two files use is not a misspelling in each:
+    their 'did you mean' would lead both astray ('cm' removed from the units is not 'm')."""
+    edit(project, "vocabularies/capabilities.yaml", "satellite-navigation:", "satellite-positioning:")
+    lost = "'satellite-navigation' is not a known capability, yet 2 scenario files use it; if it was removed from or renamed in scenarios/vocabularies/capabilities.yaml, put it back there"
+    assert problems(project) == [
+        f"scenarios/fire-watch.yaml:7:32: capabilities[1]: {lost}",
+        f"{S}:7:16: capabilities[0]: {lost}",
+    ]
+    edit(project, "fire-watch.yaml", "capabilities: [remote-sensing, satellite-navigation]", "capabilities: [remote-sensing]")
+    assert problems(project) == [  # one file: a misspelling of its own, as far as anyone can tell
+        f"{S}:7:16: capabilities[0]: 'satellite-navigation' is not a known capability; expected a key of scenarios/vocabularies/capabilities.yaml (did you mean 'satellite-positioning'?)"
+    ]
