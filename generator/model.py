@@ -22,7 +22,14 @@ SCHEMA_VERSION = "1.0"
 LANGUAGES = ("en", "zh")
 CITYWIDE = 500000  # GB/T 2260 code of Chongqing Municipality itself: the whole city
 
-Status = Literal["reconstructed", "announced", "open", "matched", "piloting", "closed", "withdrawn"]
+Status = Literal["reconstructed", "proposed", "announced", "open", "matched", "piloting", "closed", "withdrawn"]
+# The statuses a record of each provenance can give: only an official text can say that a need was
+# announced or that a call is open, matched or piloting.
+STATUSES: dict[str, tuple[str, ...]] = {
+    "illustrative": ("reconstructed",),
+    "community": ("proposed",),
+    "official": ("announced", "open", "matched", "piloting", "closed", "withdrawn"),
+}
 Provenance = Literal["official", "illustrative", "community"]
 Priority = Literal["must", "should"]
 RequirementKind = Literal["functional", "performance", "data", "integration", "security", "compliance"]
@@ -411,13 +418,15 @@ class Scenario:
     status: Annotated[
         Status,
         Help(
-            "reconstructed: a reconstruction in an announced domain, no official text is known; announced: the need was "
-            "made public, no call for solutions is known; open: a published call seeks solutions; matched: a solution "
-            "was chosen; piloting: being tried; closed: finished; withdrawn: dropped. An illustrative record is always "
-            "reconstructed, and only an illustrative record is: an official text gives the status of its own scenario.",
-            "reconstructed：在已公布领域内的示意性重构，尚无已知官方文本；announced：需求已公布，尚无已知的方案征集；"
-            "open：已公开征集方案；matched：已选定方案；piloting：试点中；closed：已结束；withdrawn：已撤回。"
-            "示意性记录一律为 reconstructed，且只有示意性记录可用此状态：官方记录的状态以其官方文本为准。",
+            "reconstructed: a reconstruction in an announced domain, no official text is known; proposed: a "
+            "contributor's proposal; announced: the need was made public, no call for solutions is known; open: a "
+            "published call seeks solutions; matched: a solution was chosen; piloting: being tried; closed: finished; "
+            "withdrawn: dropped. An illustrative record is always reconstructed and a community record proposed, and "
+            "only they are: an official text gives the status of its own scenario.",
+            "reconstructed：在已公布领域内的示意性重构，尚无已知官方文本；proposed：贡献者提议；announced：需求已公布，"
+            "尚无已知的方案征集；open：已公开征集方案；matched：已选定方案；piloting：试点中；closed：已结束；"
+            "withdrawn：已撤回。示意性记录一律为 reconstructed，社区记录一律为 proposed，且只有它们可用此状态："
+            "官方记录的状态以其官方文本为准。",
         ),
         Example("reconstructed"),
     ]

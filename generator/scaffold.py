@@ -42,7 +42,7 @@ def new_scenario(scenario_id: str, domain: str, vocabularies: Vocabularies, toda
     chosen = {  # values the template fills in, by field path; everything else is TODO
         "id": scenario_id,
         "domain": domain,
-        "status": "announced",
+        "status": "proposed",
         "provenance": "community",
         "released": today,
         "updated": today,

@@ -19,6 +19,7 @@ import difflib
 import math
 import re
 import typing
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -874,15 +875,18 @@ def _check_scenario(s: Any, checker: Checker) -> None:
         if s.updated < s.released:
             report("updated", f"{s.updated} is before released ({s.released}); a record cannot change before it is published")
     with contextlib.suppress(Unparsed):
-        if s.provenance == "illustrative" and s.status != "reconstructed":
+        if s.status not in model.STATUSES[s.provenance] and s.provenance != "official":
+            own = model.STATUSES[s.provenance][0]
+            until = "until an official text gives its status" if s.provenance == "illustrative" else "(a contributor's proposal)"
             report(
                 "status",
-                f"an illustrative record cannot say the scenario is '{s.status}'; use reconstructed until an official text gives its status",
+                f"a{'n' * (s.provenance == 'illustrative')} {s.provenance} record cannot say the scenario is '{s.status}'; use {own} {until}",
             )
-        elif s.provenance != "illustrative" and s.status == "reconstructed":
+        elif s.status not in model.STATUSES[s.provenance]:
+            holder = next(provenance for provenance, statuses in model.STATUSES.items() if s.status in statuses)
             report(
                 "status",
-                f"only an illustrative record is reconstructed; give the status that the {s.provenance} record's text supports",
+                f"only a{'n' * (holder == 'illustrative')} {holder} record is {s.status}; give the status that the official text supports",
             )
     with contextlib.suppress(Unparsed):
         sources = vocabularies.get("sources")
@@ -987,31 +991,41 @@ CONTACT_DETAILS = {
         r"(?<![\d])(?:(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}|(?:\(0\d{2,3}\)|0\d{2,3}|\+?86[ -]?\d{2,3})[ -]?\d{3,4}[ -]?\d{4})(?!\d)"
     ),
 }
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY = rf"(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"  # 31 March 2024
 OFFICIAL_ONLY = {
     "an amount of money": re.compile(
-        r"[¥￥$]\s*\d|\b(?:RMB|CNY|yuan|dollars?)\b|[0-9０-９一二三四五六七八九十百千]\s*(?:万|亿)?\s*元", re.IGNORECASE
+        r"[¥$]\s*\d|\b(?:RMB|CNY|yuan|dollars?)\b|[0-9一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟]\s*(?:万|亿)?\s*元",
+        re.IGNORECASE,
     ),
-    "a deadline": re.compile(r"\b(?:deadline|closing date|due date|submit(?:ted)? by)\b|截止|截至日期", re.IGNORECASE),
+    "a deadline": re.compile(
+        rf"\b(?:deadline|closing date|due date|submit(?:ted)? by)\b|截止|截至日期"
+        rf"|\b(?:by|before|no later than|until) (?:the )?{_DAY}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日(?:之前|以前|前)",
+        re.IGNORECASE,
+    ),
 }
 
 
 # The patterns above are slow to run over every text; nearly all texts fail these cheap tests
 # (check of 1,500 scenarios: 3.0 s with them, 4.3 s without).
 _DIGIT_RUN = re.compile(r"\d[\d ()-]{6,}\d")
-_MONEY_WORDS = ("元", "¥", "￥", "$", "yuan", "rmb", "cny", "dollar")
-_DEADLINE_WORDS = ("deadline", "closing date", "due date", "submit", "截止", "截至日期")
+_MONEY_WORDS = ("元", "¥", "$", "yuan", "rmb", "cny", "dollar")
+_DEADLINE_WORDS = ("deadline", "closing date", "due date", "submit", "截止", "截至日期", "日前", "日之前", "日以前")
+_DATED = re.compile(_DAY, re.IGNORECASE)
 
 
 def _might_say_too_much(text: str) -> bool:
     lower = text.lower()
-    return "@" in text or bool(_DIGIT_RUN.search(text)) or any(word in lower for word in _MONEY_WORDS + _DEADLINE_WORDS)
+    words = _MONEY_WORDS + _DEADLINE_WORDS
+    return "@" in text or bool(_DIGIT_RUN.search(text) or _DATED.search(text)) or any(word in lower for word in words)
 
 
 def _check_honesty(scenario: Any, checker: Checker) -> None:
     official: bool | None = None  # not known when provenance did not parse: then money and deadlines are not judged
     with contextlib.suppress(Unparsed):
         official = scenario.provenance == "official"
-    for path, text in checker.texts:
+    for path, written in checker.texts:
+        text = unicodedata.normalize("NFKC", written)  # 'abc＠cq.gov.cn', '１３８…', '￥5' as they read
         if not _might_say_too_much(text):
             continue
         for kind, pattern in CONTACT_DETAILS.items():

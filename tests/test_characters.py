@@ -231,7 +231,7 @@ def hostile_names(project: Path) -> None:
 
 SHOWN = [
     "scenarios/a\\x1b[31mb.yaml:1:5: id: the id 'x' differs from the file name 'a\\x1b[31mb.yaml'; rename the file to x.yaml (a file's name is its id, in lowercase letters, digits and single hyphens)",
-    "scenarios/river-ships.yaml:12:9: status: '\\x1b[2Jopen' is not allowed; did you mean 'open'? (expected one of reconstructed, announced, open, matched, piloting, closed, withdrawn)",
+    "scenarios/river-ships.yaml:12:9: status: '\\x1b[2Jopen' is not allowed; did you mean 'open'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
     f"scenarios/river-ships.yaml:13:1: \\x1b]0;pwned\\x07: unknown key '\\x1b]0;pwned\\x07'; expected one of {model.names(model.Scenario)}",
 ]
 

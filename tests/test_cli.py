@@ -27,7 +27,7 @@ def test_check_reports_every_problem_one_a_line_and_exits_1(project: Path) -> No
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "scenarios/fire-watch.yaml:13:11: released: 2023-13-01 is not a real date: there is no month 13; expected a date like 2023-11-20",
-        "scenarios/river-ships.yaml:12:9: status: 'reconstucted' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, announced, open, matched, piloting, closed, withdrawn)",
+        "scenarios/river-ships.yaml:12:9: status: 'reconstucted' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
     ]
     assert result.stderr == "2 error(s), 0 warning(s); nothing was written\n"
     assert "Traceback" not in result.stdout + result.stderr
@@ -96,13 +96,13 @@ def test_github_annotations_are_chosen_on_github_actions(project: Path) -> None:
     assert result.stdout == (
         "::error file=scenarios/river-ships.yaml,line=12,col=9,title=status::"
         "scenarios/river-ships.yaml:12:9: status: 'reconstucted' is not allowed; did you mean 'reconstructed'? "
-        "(expected one of reconstructed, announced, open, matched, piloting, closed, withdrawn)\n"
+        "(expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)\n"
     )
 
 
 def test_json_problems(project: Path) -> None:
     edit(project, "river-ships.yaml", "  - {en: BeiDou only., zh: 仅限北斗。}", "  - {en: BeiDou only., zh: BeiDou only.}")
-    edit(project, "fire-watch.yaml", "status: piloting", "status: 3")
+    edit(project, "fire-watch.yaml", "status: proposed", "status: 3")
     result = run("check", "--format", "json", "--root", str(project))
     assert result.returncode == 1
     assert json.loads(result.stdout) == [
@@ -111,7 +111,7 @@ def test_json_problems(project: Path) -> None:
             "line": 12,
             "column": 9,
             "field": "status",
-            "message": "expected one of reconstructed, announced, open, matched, piloting, closed, withdrawn, got the number 3",
+            "message": "expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn, got the number 3",
             "severity": "error",
         },
         {
@@ -139,11 +139,11 @@ def test_warnings_are_printed_apart_and_do_not_fail(project: Path) -> None:
 
 def test_check_named_files_reports_only_their_problems(project: Path) -> None:
     edit(project, "river-ships.yaml", "status: reconstructed", "status: reconstucted")
-    edit(project, "fire-watch.yaml", "status: piloting", "status: 3")
+    edit(project, "fire-watch.yaml", "status: proposed", "status: 3")
     result = run("check", "--root", str(project), str(project / "scenarios" / "fire-watch.yaml"))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "scenarios/fire-watch.yaml:12:9: status: expected one of reconstructed, announced, open, matched, piloting, closed, withdrawn, got the number 3"
+        "scenarios/fire-watch.yaml:12:9: status: expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn, got the number 3"
     ]
 
 
@@ -154,5 +154,5 @@ def test_check_named_files_that_are_fine_still_shows_what_blocks_the_catalogue(p
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "scenarios/river-ships.yaml:12:9: status: 'reconstucted' is not allowed; did you mean 'reconstructed'? "
-        "(expected one of reconstructed, announced, open, matched, piloting, closed, withdrawn)"
+        "(expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)"
     ]

@@ -45,7 +45,7 @@ def test_diff_names_added_removed_and_changed_scenarios(repository: Path, capsys
         text.replace("id: river-ships", "id: river-boats"), encoding="utf-8"
     )
     (repository / "scenarios" / "fire-watch.yaml").unlink()
-    edit(repository, "river-ships.yaml", "status: reconstructed", "status: open")
+    edit(repository, "river-ships.yaml", "status: reconstructed", "status: proposed")
     edit(repository, "river-ships.yaml", "provenance: illustrative", "provenance: community")
     edit(repository, "river-ships.yaml", "  zh: 船舶需要在航道图上获得分米级北斗定位", "  zh: 船舶需要分米级北斗定位")
     edit(repository, "river-ships.yaml", "value: 20, unit: cm", "value: 10, unit: cm")
@@ -61,7 +61,7 @@ def test_diff_names_added_removed_and_changed_scenarios(repository: Path, capsys
             "- `river-ships`: `Decimetre positioning for river ships`",
             "  - summary (zh)",
             "  - locations (codes: −`500105`)",
-            "  - status: `reconstructed` → `open`",
+            "  - status: `reconstructed` → `proposed`",
             "  - provenance: `illustrative` → `community`",
             "  - requirement R1 changed: target (value: `20` → `10`)",
             "  - requirement R3 removed",
@@ -130,7 +130,7 @@ MARKUP = "@octocat #1 GH-2 www.e.example | `x`"
 
 def test_data_in_the_summary_is_shown_as_code(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
     edit(repository, "river-ships.yaml", "title: {en: Decimetre positioning for river ships,", f"title: {{en: '{MARKUP}',")
-    edit(repository, "river-ships.yaml", "status: reconstructed", "status: open")
+    edit(repository, "river-ships.yaml", "status: reconstructed", "status: proposed")
     edit(repository, "river-ships.yaml", "provenance: illustrative", "provenance: community")
     assert main(["diff", "HEAD", "--root", str(repository)]) == 0
     assert capsys.readouterr().out == summary(
@@ -138,7 +138,7 @@ def test_data_in_the_summary_is_shown_as_code(repository: Path, capsys: pytest.C
         Changed=[
             f"- `river-ships`: `` {MARKUP} ``",
             "  - title (en)",
-            "  - status: `reconstructed` → `open`",
+            "  - status: `reconstructed` → `proposed`",
             "  - provenance: `illustrative` → `community`",
         ],
     )
@@ -175,11 +175,11 @@ def test_file_names_that_are_not_ascii_in_the_base_revision(repository: Path, ca
     (repository / "scenarios" / "说明.md").write_text("# 场景\n", encoding="utf-8")
     git(repository, "add", "-A")
     git(repository, "commit", "-q", "-m", "a note")
-    edit(repository, "river-ships.yaml", "status: reconstructed", "status: open")
+    edit(repository, "river-ships.yaml", "status: reconstructed", "status: proposed")
     edit(repository, "river-ships.yaml", "provenance: illustrative", "provenance: community")
     assert main(["diff", "HEAD", "--root", str(repository)]) == 0
     assert capsys.readouterr().out.endswith(
-        "- `river-ships`: `Decimetre positioning for river ships`\n  - status: `reconstructed` → `open`\n  - provenance: `illustrative` → `community`\n"
+        "- `river-ships`: `Decimetre positioning for river ships`\n  - status: `reconstructed` → `proposed`\n  - provenance: `illustrative` → `community`\n"
     )
 
 

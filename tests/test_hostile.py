@@ -178,7 +178,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         "merge-key",
         base("status: reconstructed", "<<: {status: open}"),
         [
-            f"{H}:1:1: status: required key 'status' is missing; add status: one of reconstructed, announced, open, matched, piloting, closed, withdrawn",
+            f"{H}:1:1: status: required key 'status' is missing; add status: one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn",
             f"{H}:12:1: a merge key ('<<', or one tagged !!merge) brings in the fields of another mapping, which scenario files do not do; write the fields out here",
         ],
     ),
@@ -186,7 +186,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         "merge-key-tagged",
         base("status: reconstructed", "!!merge status: reconstructed"),
         [
-            f"{H}:1:1: status: required key 'status' is missing; add status: one of reconstructed, announced, open, matched, piloting, closed, withdrawn",
+            f"{H}:1:1: status: required key 'status' is missing; add status: one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn",
             f"{H}:12:1: a merge key ('<<', or one tagged !!merge) brings in the fields of another mapping, which scenario files do not do; write the fields out here",
         ],
     ),
@@ -194,7 +194,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         "complex-key",
         base("status: reconstructed", "? [status]\n: open"),
         [
-            f"{H}:1:1: status: required key 'status' is missing; add status: one of reconstructed, announced, open, matched, piloting, closed, withdrawn",
+            f"{H}:1:1: status: required key 'status' is missing; add status: one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn",
             f"{H}:12:3: a key must be a plain word; write 'name: value'",
         ],
     ),
@@ -269,7 +269,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         "wrong-type",
         base("status: reconstructed", "status: 42"),
         [
-            f"{H}:12:9: status: expected one of reconstructed, announced, open, matched, piloting, closed, withdrawn, got the number 42"
+            f"{H}:12:9: status: expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn, got the number 42"
         ],
     ),
     (

@@ -180,7 +180,7 @@ def test_the_diff_shows_an_optional_value_given_or_left_out(budget_line: Path, c
     ):
         subprocess.run(["git", "-C", str(budget_line), *arguments], check=True, capture_output=True)
     edit(budget_line, "river-ships.yaml", "budget_line: waterway-fund\n", "")
-    edit(budget_line, "fire-watch.yaml", "status: piloting\n", "status: piloting\nbudget_line: forest-fund\n")
+    edit(budget_line, "fire-watch.yaml", "status: proposed\n", "status: proposed\nbudget_line: forest-fund\n")
     capsys.readouterr()
     assert main(["diff", "HEAD", "--root", str(budget_line)]) == 0
     changes = [line for line in capsys.readouterr().out.splitlines() if "budget_line" in line]

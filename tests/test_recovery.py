@@ -29,14 +29,14 @@ CAPABILITIES = "capabilities: [remote-sensing, satellite-navigation]"
 
 def test_a_syntax_error_in_one_field_and_a_misspelt_key_in_another_are_both_reported(project: Path) -> None:
     edit(project, NAME, CAPABILITIES, CAPABILITIES.rstrip("]"))
-    edit(project, NAME, "status: piloting", "statuss: piloting")
+    edit(project, NAME, "status: proposed", "statuss: proposed")
     assert problems(project) == [UNCLOSED_LIST, STATUSS]
 
 
 def test_a_field_set_aside_is_not_said_to_be_missing_nor_checked_by_the_rules_that_need_it(project: Path) -> None:
     """`sources` does not parse, and a requirement cites one of them: it is not called unknown."""
     edit(project, NAME, "sources: [xinhuanet-cq-2023-03-24, ichongqing-2023-11-21]", "sources: [xinhuanet-cq-2023-03-24")
-    edit(project, NAME, "status: piloting", "statuss: piloting")
+    edit(project, NAME, "status: proposed", "statuss: proposed")
     unclosed = f"{F}:40:1: expected ',' or ']' here: a list or mapping in brackets is not closed; close it, or quote text holding brackets"
     assert problems(project) == [STATUSS, unclosed]
 
@@ -50,7 +50,7 @@ def test_one_item_of_a_list_is_set_aside_and_the_list_is_not_checked_as_a_whole(
         "sources: [xinhuanet-cq-2023-03-24, ichongqing-2023-11-21]",
         'sources:\n  - xinhuanet-cq-2023-03-24\n  - "ichongqing',
     )
-    edit(project, NAME, "status: piloting", "statuss: piloting")
+    edit(project, NAME, "status: proposed", "statuss: proposed")
     quote = f'{F}:41:5: a " opens a quoted text that is not closed on this line; close it or remove it'
     assert problems(project) == [STATUSS, quote]
 
@@ -83,7 +83,7 @@ def test_a_field_set_aside_keeps_the_place_of_those_after_it(project: Path) -> N
 def test_what_went_wrong_after_a_key_whose_value_is_below_sets_that_field_aside(project: Path) -> None:
     """A quote typed after `summary:`, whose texts are on the lines below."""
     edit(project, NAME, "summary:\n", 'summary: "\n')
-    edit(project, NAME, "status: piloting", "statuss: piloting")
+    edit(project, NAME, "status: proposed", "statuss: proposed")
     assert problems(project) == [
         f'{F}:3:10: a " opens a quoted text that is not closed on this line; close it or remove it',
         STATUSS,
@@ -103,7 +103,7 @@ def test_a_key_without_its_colon_sets_aside_the_record_it_begins(project: Path) 
 def test_every_syntax_error_of_a_file_is_reported_with_the_rest(project: Path) -> None:
     edit(project, NAME, CAPABILITIES, CAPABILITIES.rstrip("]"))
     edit(project, NAME, "  zh: 火情发现晚，会沿坡迅速蔓延。", '  zh: "火情发现晚，会沿坡迅速蔓延。')
-    edit(project, NAME, "status: piloting", "statuss: piloting")
+    edit(project, NAME, "status: proposed", "statuss: proposed")
     quote = f'{F}:18:7: a " opens a quoted text that is not closed on this line; close it or remove it'
     assert problems(project) == [UNCLOSED_LIST, STATUSS, quote]
 
@@ -113,7 +113,7 @@ def test_a_second_syntax_error_whose_block_cannot_be_set_aside_is_said_without_t
     first syntax error but the second; the misspelt key comes in the next run."""
     edit(project, NAME, CAPABILITIES, CAPABILITIES.rstrip("]"))
     edit(project, NAME, "  zh: 火情发现晚，会沿坡迅速蔓延。", "\tzh: 火情发现晚，会沿坡迅速蔓延。")
-    edit(project, NAME, "status: piloting", "statuss: piloting")
+    edit(project, NAME, "status: proposed", "statuss: proposed")
     tab = f"{F}:18:1: tab character; YAML is indented with spaces only, replace the tab with spaces"
     assert problems(project) == [UNCLOSED_LIST, tab]
 
@@ -121,7 +121,7 @@ def test_a_second_syntax_error_whose_block_cannot_be_set_aside_is_said_without_t
 def test_refused_characters_syntax_errors_and_the_rest_are_placed_in_the_file_as_it_is(project: Path) -> None:
     edit(project, NAME, "Fires found late", "Fires\u200b found late")
     edit(project, NAME, CAPABILITIES, "capabilities: [remote\u200b-sensing, satellite-navigation")
-    edit(project, NAME, "status: piloting", "statuss: piloting")
+    edit(project, NAME, "status: proposed", "statuss: proposed")
     assert problems(project) == [
         f"{F}:7:22: invisible character U+200B (ZERO WIDTH SPACE); delete it",
         UNCLOSED_LIST,
@@ -164,7 +164,7 @@ def test_a_key_indented_as_no_field_can_be_sets_nothing_aside(project: Path) -> 
     """`id` indented under `locations`: a requirement has an id too, so the line may be meant at
     another level than the file's; setting `locations` aside would call it missing. Only the
     syntax error is said (the unknown owner comes in the next run)."""
-    edit(project, NAME, "status: piloting", "   id: fire-watch-2\nstatus: piloting")
+    edit(project, NAME, "status: proposed", "   id: fire-watch-2\nstatus: proposed")
     edit(project, NAME, "owner: forestry-bureau", "owner: nobody")
     assert problems(project) == [
         f"{F}:12:4: wrong indentation: this line is indented deeper than 'codes' at {F}:11:3, so it would belong to "
@@ -175,7 +175,7 @@ def test_a_key_indented_as_no_field_can_be_sets_nothing_aside(project: Path) -> 
 def test_a_key_only_the_file_has_is_said_to_start_in_column_1_and_the_rest_is_checked(project: Path) -> None:
     """`status` is no field of anything inside the file: indented under `locations`, it can only
     be meant in column 1, so the file is checked with it there."""
-    edit(project, NAME, "status: piloting", "   status: piloting")
+    edit(project, NAME, "status: proposed", "   status: proposed")
     edit(project, NAME, "owner: forestry-bureau", "owner: nobody")
     assert problems(project) == [
         f"{F}:8:8: owner: 'nobody' is not a known owner; expected a key of scenarios/vocabularies/owners.yaml: transportation-commission, forestry-bureau",

@@ -74,10 +74,29 @@ RULES = [
     (
         "only-illustrative-records-are-reconstructions",
         "fire-watch.yaml",
-        "status: piloting",
+        "status: proposed",
         "status: reconstructed",
         [
-            "scenarios/fire-watch.yaml:12:9: status: only an illustrative record is reconstructed; give the status that the community record's text supports"
+            "scenarios/fire-watch.yaml:12:9: status: a community record cannot say the scenario is 'reconstructed'; use proposed (a contributor's proposal)"
+        ],
+    ),
+    (  # was: valid, and the page said "Open call" of a contributor's proposal
+        "community-records-are-proposals",
+        "fire-watch.yaml",
+        "status: proposed",
+        "status: open",
+        [
+            "scenarios/fire-watch.yaml:12:9: status: a community record cannot say the scenario is 'open'; use proposed (a contributor's proposal)"
+        ],
+    ),
+    (
+        "only-community-records-are-proposals",
+        "fire-watch.yaml",
+        "provenance: community",
+        "provenance: official",
+        [
+            "scenarios/fire-watch.yaml:12:9: status: only a community record is proposed; give the status that the official text supports",
+            "scenarios/fire-watch.yaml:15:13: provenance: an official record must cite the official text; add it to scenarios/vocabularies/sources.yaml with official: true and list it under sources",
         ],
     ),
     (
@@ -116,6 +135,25 @@ RULES = [
             f"{S}:44:10: constraints[0].en: a deadline; a record may state one only when an official text gives it (provenance: official)"
         ],
     ),
+    (  # each was valid: a full-width '＠', formal numerals, a deadline given as a date
+        "contact-money-and-deadlines-however-written",
+        "river-ships.yaml",
+        "  - {en: BeiDou only., zh: 仅限北斗。}",
+        "  - {en: Responses are due by 31 March 2024., zh: 请于2024年3月31日前提交。}\n  - {en: Write to data＠example.gov.cn., zh: 预算伍佰万元。}",
+        [
+            f"{S}:44:10: constraints[0].en: a deadline; a record may state one only when an official text gives it (provenance: official)",
+            f"{S}:44:51: constraints[0].zh: a deadline; a record may state one only when an official text gives it (provenance: official)",
+            f"{S}:45:10: constraints[1].en: an e-mail address; the catalogue publishes no personal contact details, name the owner body instead",
+            f"{S}:45:45: constraints[1].zh: an amount of money; a record may state one only when an official text gives it (provenance: official)",
+        ],
+    ),
+    (  # a date that has passed, and a plan's year, are no deadline
+        "dates-that-are-no-deadline",
+        "river-ships.yaml",
+        "  - {en: BeiDou only., zh: 仅限北斗。}",
+        "  - {en: Released on 20 November 2023; positions by 2025., zh: 于2023年11月20日发布，日前已开展试点。}",
+        [],
+    ),
     (
         "official-needs-an-official-source",
         "river-ships.yaml",
@@ -147,7 +185,7 @@ RULES = [
         "status: reconstructed",
         "status: reconstucted",
         [
-            f"{S}:12:9: status: 'reconstucted' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, announced, open, matched, piloting, closed, withdrawn)"
+            f"{S}:12:9: status: 'reconstucted' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)"
         ],
     ),
     (

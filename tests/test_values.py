@@ -247,7 +247,7 @@ CASES = [
         [("domain: transport", "领域: transport"), ("status: reconstructed", "状态: reconstructed")],
         [
             f"{S}:1:1: domain: required key 'domain' is missing; add domain: a key of scenarios/vocabularies/domains.yaml",
-            f"{S}:1:1: status: required key 'status' is missing; add status: one of reconstructed, announced, open, matched, piloting, closed, withdrawn",
+            f"{S}:1:1: status: required key 'status' is missing; add status: one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn",
             f"{S}:6:1: 领域: {ENGLISH}; expected one of {KEYS}",
             f"{S}:12:1: 状态: {ENGLISH}; expected one of {KEYS}",
         ],
@@ -365,7 +365,7 @@ CASES = [
         "wrong-either-way",
         [("status: reconstructed", "status: “reconstructd”")],
         [
-            f"{S}:12:9: status: '“reconstructd”' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, announced, open, matched, piloting, closed, withdrawn)"
+            f"{S}:12:9: status: '“reconstructd”' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)"
         ],
     ),
     # From branch contrib (3863af6): texts pasted under the other language
@@ -433,7 +433,7 @@ CASES = [
         "full-width-space-indenting-a-key-of-a-list-item",
         [("    kind: security\n", "  \u3000kind: security\n"), ("status: reconstructed", "status: reconstructd")],
         [
-            f"{S}:12:9: status: 'reconstructd' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, announced, open, matched, piloting, closed, withdrawn)",
+            f"{S}:12:9: status: 'reconstructd' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
             f"{S}:36:3: this line is indented with a full-width space (U+3000), which YAML does not read as a space; indent it with ASCII spaces only",
         ],
     ),
@@ -532,7 +532,7 @@ CASES = [
         ],
         [
             f"{S}:6:5: a text without quotes cannot go on after a comment line; delete the comment line above, or remove its '#' to keep its words",
-            f"{S}:14:9: status: 'recnstructed' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, announced, open, matched, piloting, closed, withdrawn)",
+            f"{S}:14:9: status: 'recnstructed' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
         ],
     ),
     (  # was: "not valid YAML: while scanning an alias did not find expected alphabetic or numeric character"
