@@ -584,12 +584,19 @@ def _needs_quotes(text: str, line: int) -> tuple[int, int, str] | None:
         return None
     what = "a text" if parts[2].strip() in ("en", "zh") else "a value"  # a text of one language, or 'op: >='
     head, value = lines[line - 1][: len(lines[line - 1]) - len(parts[3])], parts[3].rstrip()
-    inner = value[1:-1] if len(value) > 1 and value[0] == value[-1] == '"' else None
-    if inner is not None and '"' in inner.replace('\\"', ""):
+    quote = value[0] if value[0] in "'\"" else ""  # and the text inside, with its closing quote or not
+    inner = (value[1:-1] if len(value) > 1 and value[-1] == quote else value[1:]) if quote else ""
+    if quote == '"' and '"' in inner.replace('\\"', ""):
+        chinese = (
+            "write the Chinese quotation marks “ ” (the input method in Chinese mode), or " if parts[2].strip() == "zh" else ""
+        )
         fixed, message = (
             '"' + re.sub(r'(?<!\\)"', r'\\"', inner) + '"',
-            "this text in double quotes holds a '\"' of its own, where YAML ends it; write \\\" for each quote inside it, or put the text in single quotes",
+            f"this text in double quotes holds a '\"' of its own, where YAML ends it; {chinese}write \\\" for each quote inside it, or put the text in single quotes",
         )
+    elif quote == "'" and "'" in inner.replace("''", ""):
+        fixed = "'" + inner.replace("''", "'").replace("'", "''") + "'"
+        message = "this text in single quotes holds a ' of its own, where YAML ends it; write each ' inside it twice ('')"
     elif value[0] in _INDICATORS and (what == "a text" or value[0] in _NOT_A_VALUE):
         fixed = "'" + value.replace("'", "''") + "'"
         twice = ", and write each ' inside it twice ('')" if "'" in value and what == "a text" else ""

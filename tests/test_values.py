@@ -576,6 +576,17 @@ CASES = [
             f"{S}:46:7: this text in double quotes holds a '\"' of its own, where YAML ends it; write \\\" for each quote inside it, or put the text in single quotes"
         ],
     ),
+    (  # was: "expected 'key: value' here; check the indentation and that the line above is complete", for each
+        "a-quote-of-its-own-in-a-quoted-text-and-chinese-quotes-typed-in-english-mode",
+        [
+            ("  en: Show accuracy measured on a river section.", "  en: 'Show the ship's accuracy on a river section.'"),
+            ("  zh: 展示在某河段实测的精度。", '  zh: "北斗"实测精度'),
+        ],
+        [
+            f"{S}:46:7: this text in single quotes holds a ' of its own, where YAML ends it; write each ' inside it twice ('')",
+            f"{S}:47:7: this text in double quotes holds a '\"' of its own, where YAML ends it; write the Chinese quotation marks “ ” (the input method in Chinese mode), or write \\\" for each quote inside it, or put the text in single quotes",
+        ],
+    ),
 ]
 
 
