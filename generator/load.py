@@ -84,6 +84,8 @@ class LoadError(Exception):
         # A line (from 0) misindented, the column its message says, and the line (from 0) of a key
         # it then stands beside (None: a field of the file, in column 1).
         self.indent: tuple[int, int, int | None] | None = None
+        # Or the edits that make the file as its contributor will fix it (a first item's '- ')
+        self.fix: list[tuple[int, int, str]] | None = None
 
     def __str__(self) -> str:  # when asked: the checker prints each problem itself
         return "\n".join(map(str, self.problems))
@@ -171,6 +173,14 @@ def _parse_recovering(text: str, display: str, own: Own, rounds: int = 0) -> Doc
     except LoadError as error:
         if error.indent is not None and rounds < MAX_SET_ASIDE:
             return _reindented(text, display, own, error, rounds)
+        if error.fix is not None and rounds < MAX_SET_ASIDE:
+            kept, placed = _edited(text, error.fix, display)
+            try:
+                parsed = _parse_recovering(kept, display, own, rounds + 1)
+            except LoadError as again:
+                raise LoadError(*error.problems, *map(placed, again.problems)) from None
+            syntax = (*error.problems, *map(placed, parsed.syntax))
+            return dataclasses.replace(parsed, syntax=syntax, placed=lambda problem: placed(parsed.placed(problem)))
         return _recovered(text, display, own, error)
 
 
@@ -221,6 +231,11 @@ def _parse(text: str, display: str, own: Own) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        undashed = _first_item_undashed(text, line)
+        if undashed:
+            said = fail(undashed[0], undashed[1], undashed[2])
+            said.syntax, said.fix = error, undashed[3]
+            raise said from None
         misindented = _misindented(text, line, display, own)  # first: a quoted text may go on over lines
         began = error.context_mark.line + 1 if error.context_mark else line  # 'while scanning a simple key' there
         colon = next(
@@ -607,6 +622,53 @@ def _needs_quotes(text: str, line: int) -> tuple[int, int, str] | None:
     if _first_error_line("\n".join([*lines[: line - 1], head + fixed, *lines[line:]])) <= line:
         return None
     return line, len(head) + 1, message
+
+
+def _first_item_undashed(text: str, line: int) -> tuple[int, int, str, list[tuple[int, int, str]]] | None:
+    """Where the first item of a list lacks its '- ' (line, column, message, and the edits that add
+    it), when YAML stops at `line`, inside it or at the second item: the lines from their key down
+    to the first '- ' are the first item's, indented as the items' fields or as far as their '- '.
+    Said only where the file, so mended, parses past the second item."""
+    lines = text.split("\n")
+    second = next((n for n in range(line - 1, len(lines)) if lines[n].lstrip(" ").startswith("- ")), None)
+    if not 0 < line <= len(lines) or second is None:
+        return None
+    column = len(lines[second]) - len(lines[second].lstrip(" "))
+    above: list[int] = []  # the first item's lines, bottom up
+    for number in range(second - 1, -1, -1):
+        content = lines[number].lstrip(" ")
+        if not content.strip() or content.startswith("#"):
+            continue
+        if len(lines[number]) - len(content) < column:
+            break
+        above.append(number)
+    else:
+        return None
+    parent = _PARTS.fullmatch(lines[number].lstrip(" "))
+    if not above or above[-1] > line - 1 or parent is None or not parent[2] or (parent[3] or "").strip():  # 'constraints:'
+        return None
+    first, rest = above[-1], above[:-1]
+    depth = len(lines[first]) - len(lines[first].lstrip(" "))
+    head = _PARTS.fullmatch(lines[first].lstrip(" "))
+    if head is None or not head[2] or any(lines[n].lstrip(" ").startswith("- ") for n in above):  # 'en: …', no '- '
+        return None
+    last = _PARTS.fullmatch(lines[above[0]].lstrip(" "))
+    if last is not None and last[2] and not (last[3] or "").strip():  # 'users:' above the items: theirs, indented too deep
+        return None
+    starts = _line_starts(text)
+    if depth == column + 2:  # '    en: …' where '  - en: …' was
+        edits = [(starts[first] + column, starts[first] + column + 2, "- ")]
+    elif depth == column:  # '  en: …': the item's other lines go as deep as its first goes, if they are as deep as it
+        edits = [(starts[first] + column, starts[first] + column, "- ")]
+        if any(len(lines[n]) - len(lines[n].lstrip(" ")) == column for n in rest):
+            edits += [(starts[n] + column, starts[n] + column, "  ") for n in reversed(rest)]
+    else:
+        return None
+    kept, _ = _edited(text, edits, "")
+    if _first_error_line(kept) <= second + 1:
+        return None
+    message = f"the first item of '{parent[2].strip()}' has no '- ', which the items below it have; write '- ' before '{head[2].strip()}'"
+    return first + 1, depth + 1, message, edits
 
 
 def _first_error_line(text: str) -> float:

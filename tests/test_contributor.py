@@ -65,7 +65,7 @@ domain: transport
 capabilities: [satellite-navigation]
 owner: transportation-commission
 locations: {valid_on: 2023-11-20, codes: [500000]}
-status: open
+status: proposed
 released: 2023-11-20
 updated: 2023-11-20
 provenance: community

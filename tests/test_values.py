@@ -576,6 +576,19 @@ CASES = [
             f"{S}:46:7: this text in double quotes holds a '\"' of its own, where YAML ends it; write \\\" for each quote inside it, or put the text in single quotes"
         ],
     ),
+    (  # was: "wrong indentation: … indent it as far as 'zh'", which moved the problem down the file
+        "the-first-item-of-a-list-without-its-dash",
+        [("  - id: R1\n    priority: must", "    id: R1\n    priority: must"), ("status: reconstructed", "status: recnstructed")],
+        [
+            f"{S}:12:9: status: 'recnstructed' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
+            f"{S}:29:5: the first item of 'requirements' has no '- ', which the items below it have; write '- ' before 'id'",
+        ],
+    ),
+    (
+        "the-first-item-of-a-list-without-its-dash-nor-its-indentation",
+        [("  - id: R1\n    priority: must", "  id: R1\n    priority: must")],
+        [f"{S}:29:3: the first item of 'requirements' has no '- ', which the items below it have; write '- ' before 'id'"],
+    ),
     (  # was: "expected 'key: value' here; check the indentation and that the line above is complete", for each
         "a-quote-of-its-own-in-a-quoted-text-and-chinese-quotes-typed-in-english-mode",
         [
