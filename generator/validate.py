@@ -1173,7 +1173,7 @@ def _in_the_other_language(text: model.Text) -> tuple[Severity, str] | None:
 
 
 def _commented_out(node: yaml.ScalarNode, text: str) -> yaml.Mark | None:
-    """Where a line of a block text (below '|' or '>') starts with '# ', as a line commented out
+    """Where a line of a block text (below '|' or '>') starts with '#', as a line commented out
     does: YAML reads no comment inside a block, so the page would show it. '#1 priority' is a
     text's own words."""
     start = text.find("\n", node.start_mark.index) + 1
@@ -1182,7 +1182,7 @@ def _commented_out(node: yaml.ScalarNode, text: str) -> yaml.Mark | None:
     line = node.start_mark.line + 1
     for written in text[start : node.end_mark.index].split("\n"):
         content = written.lstrip(" ")
-        if content == "#" or content.startswith("# "):
+        if content.startswith("#") and not content[1:2].isdigit():  # '# 待核实', '#TODO', not '#1 priority'
             return yaml.Mark("", start, line, len(written) - len(content), None, 0)
         start, line = start + len(written) + 1, line + 1
     return None

@@ -510,7 +510,10 @@ CASES = [
     ),
     (  # was: valid, and the page showed "# See the release…": YAML reads no comment inside a block
         "a-line-commented-out-in-a-block-text",
-        [("    See [the release]", "    # See [the release]"), ("    桥区航道**狭窄**。\n", "    桥区航道**狭窄**。\n    #\n")],
+        [
+            ("    See [the release]", "    # See [the release]"),
+            ("    桥区航道**狭窄**。\n", "    桥区航道**狭窄**。\n    #待核实\n"),
+        ],
         [
             f"{S}:20:5: problem.en: {COMMENTED}",
             f"{S}:23:5: problem.zh: {COMMENTED}",
