@@ -16,6 +16,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import math
 import re
 import typing
@@ -754,7 +755,10 @@ class Checker:
             return self._fail(node, path, said)
         commented = _commented_out(node, self.document.text) if language and node.style in ("|", ">") else None
         if commented is not None:
-            message = "a line of a block text that starts with '#' is part of the text, not a comment; remove the '#' to keep its words, or move the comment above the text's key"
+            what = "neither a comment (YAML reads none inside a block) nor a heading (the page provides them)"
+            if find_rule(rules, model.Markdown) is None:
+                what = "part of the text, not a comment"
+            message = f"a line of a block text that starts with '#' is {what}; remove the '#' to keep its words, or move the comment above the text's key"
             return self._fail(commented, path, message)
         markdown = find_rule(rules, model.Markdown) is not None
         value = value.strip() if markdown else " ".join(value.split())
@@ -774,18 +778,21 @@ class Checker:
         pattern = find_rule(rules, model.Pattern)
         if pattern and not re.fullmatch(pattern.regex, value):
             return self._fail(node, path, f"'{_short(value)}' is not valid here; expected {pattern.expected}")
+        at = functools.partial(_at, node, self.document.text, value) if markdown else lambda match: node
         if markup := HTML_TAG.search(value) or HTML_ENTITY.search(value):
             alternative = "plain text or Markdown" if markdown else "plain text"
-            return self._fail(node, path, f"HTML is not allowed in texts (at {_excerpt(value, markup)}); write {alternative}")
+            return self._fail(
+                at(markup), path, f"HTML is not allowed in texts (at {_excerpt(value, markup)}); write {alternative}"
+            )
         elif braces := ATTRIBUTE_LIST.search(value):
             return self._fail(
-                node,
+                at(braces),
                 path,
                 f"attribute lists like {{: ...}} or {{key=...}} are not allowed in texts (at {_excerpt(value, braces)}); remove the braces",
             )
         elif scheme := BAD_SCHEME.search(value):
             return self._fail(
-                node,
+                at(scheme),
                 path,
                 f"'{(scheme.group(1) or scheme.group(2)).lower()}:' addresses are not allowed (at {_excerpt(value, scheme)}); link to an http or https address",
             )
@@ -1172,6 +1179,19 @@ def _in_the_other_language(text: model.Text) -> tuple[Severity, str] | None:
     return None
 
 
+def _at(node: yaml.ScalarNode, text: str, value: str, match: re.Match[str]) -> yaml.Node | yaml.Mark:
+    """Where in the file a match in `value` (a Markdown text's value, stripped) is: on its own line
+    of a block text below '|', whose lines are the file's; the text's start otherwise."""
+    if node.style != "|":
+        return node
+    offset = match.start() + len(node.value) - len(node.value.lstrip())
+    before = node.value[:offset]
+    below = text[node.start_mark.index :].split("\n")[1:]  # the lines below the '|'
+    indent = next((len(line) - len(line.lstrip(" ")) for line in below if line.strip()), 0)
+    column = offset - before.rfind("\n") - 1
+    return yaml.Mark("", 0, node.start_mark.line + 1 + before.count("\n"), indent + column, None, 0)
+
+
 def _commented_out(node: yaml.ScalarNode, text: str) -> yaml.Mark | None:
     """Where a line of a block text (below '|' or '>') starts with '#', as a line commented out
     does: YAML reads no comment inside a block, so the page would show it. '#1 priority' is a
@@ -1182,7 +1202,9 @@ def _commented_out(node: yaml.ScalarNode, text: str) -> yaml.Mark | None:
     line = node.start_mark.line + 1
     for written in text[start : node.end_mark.index].split("\n"):
         content = written.lstrip(" ")
-        if content.startswith("#") and not content[1:2].isdigit():  # '# 待核实', '#TODO', not '#1 priority'
+        if (
+            content.startswith("#") and not content[1:2].isdigit() and not content.startswith("##")
+        ):  # '# 待核实', '#TODO'; '#1 priority' is words, '## …' a heading
             return yaml.Mark("", start, line, len(written) - len(content), None, 0)
         start, line = start + len(written) + 1, line + 1
     return None

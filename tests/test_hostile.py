@@ -300,33 +300,33 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         "script-in-problem",
         base("    Channels are *narrow* at bridges.", "    Channels <script>fetch('//evil.example')</script>"),
         [
-            f"{H}:17:7: problem.en: HTML is not allowed in texts (at '<script>fetch('//evil.example'…'); write plain text or Markdown"
+            f"{H}:18:14: problem.en: HTML is not allowed in texts (at '<script>fetch('//evil.example'…'); write plain text or Markdown"
         ],
     ),
     (
         "javascript-link",
         base("(https://www.ichongqing.info/) for context.", "(javascript:alert(document.cookie)) for context."),
         [
-            f"{H}:17:7: problem.en: 'javascript:' addresses are not allowed (at 'javascript:alert(document.cook…'); link to an http or https address"
+            f"{H}:20:23: problem.en: 'javascript:' addresses are not allowed (at 'javascript:alert(document.cook…'); link to an http or https address"
         ],
     ),
     (
         "javascript-link-mixed-case",
         base("(https://www.ichongqing.info/) for context.", "( JaVaScRiPt :alert(1)) for context."),
         [
-            f"{H}:17:7: problem.en: 'javascript:' addresses are not allowed (at 'JaVaScRiPt :alert(1)) for cont…'); link to an http or https address"
+            f"{H}:20:24: problem.en: 'javascript:' addresses are not allowed (at 'JaVaScRiPt :alert(1)) for cont…'); link to an http or https address"
         ],
     ),
     (
         "javascript-link-entity",
         base("(https://www.ichongqing.info/) for context.", "(javascript&#58;alert(1)) for context."),
-        [f"{H}:17:7: problem.en: HTML is not allowed in texts (at '&#58;alert(1)) for context.'); write plain text or Markdown"],
+        [f"{H}:20:33: problem.en: HTML is not allowed in texts (at '&#58;alert(1)) for context.'); write plain text or Markdown"],
     ),
     (
         "data-uri-image",
         base("See [the release]", "See ![x](data:image/svg+xml;base64,PHN2Zz4=) [the release]"),
         [
-            f"{H}:17:7: problem.en: 'data:' addresses are not allowed (at 'data:image/svg+xml;base64,PHN2…'); link to an http or https address"
+            f"{H}:20:14: problem.en: 'data:' addresses are not allowed (at 'data:image/svg+xml;base64,PHN2…'); link to an http or https address"
         ],
     ),
     (
@@ -338,7 +338,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         "attribute-list-injection",
         base("    Channels are *narrow* at bridges.", '    Channels are narrow.\n    {: onclick="alert(1)" }'),
         [
-            f"{H}:17:7: problem.en: attribute lists like {{: ...}} or {{key=...}} are not allowed in texts (at '{{: onclick=\"alert(1)\" }} See […'); remove the braces"
+            f"{H}:19:5: problem.en: attribute lists like {{: ...}} or {{key=...}} are not allowed in texts (at '{{: onclick=\"alert(1)\" }} See […'); remove the braces"
         ],
     ),
     (

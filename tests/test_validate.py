@@ -615,7 +615,7 @@ RULES = [
         "(https://www.ichongqing.info/) for context.",
         "(javascript:alert(1)) for context.",
         [
-            f"{S}:17:7: problem.en: 'javascript:' addresses are not allowed (at 'javascript:alert(1)) for conte…'); link to an http or https address"
+            f"{S}:20:23: problem.en: 'javascript:' addresses are not allowed (at 'javascript:alert(1)) for conte…'); link to an http or https address"
         ],
     ),
     (

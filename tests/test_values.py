@@ -28,7 +28,7 @@ ABOUT = "holds a word saying it is approximate"
 COMMENT = "YAML reads ' #' and the rest of its line as a comment, so those words are not in the text; put the whole text in quotes, or write the comment on a line of its own"
 MEANT = "YAML reads ' #' and the rest of its line as a comment, so those words are not in the text; write a comment on a line of its own, or put the whole text in quotes if those words belong to it"
 SINGLE = "put the whole text in single quotes"
-COMMENTED = "a line of a block text that starts with '#' is part of the text, not a comment; remove the '#' to keep its words, or move the comment above the text's key"
+COMMENTED = "a line of a block text that starts with '#' is neither a comment (YAML reads none inside a block) nor a heading (the page provides them); remove the '#' to keep its words, or move the comment above the text's key"
 
 # (case id, [(old text, new text), ...], expected problems)
 CASES = [
@@ -517,6 +517,18 @@ CASES = [
         [
             f"{S}:20:5: problem.en: {COMMENTED}",
             f"{S}:23:5: problem.zh: {COMMENTED}",
+        ],
+    ),
+    (
+        "a-line-commented-out-in-a-block-text-that-is-no-markdown",
+        [
+            (
+                "  en: Ships need decimetre-level BeiDou positions on charts to keep to narrow channels.",
+                "  en: >-\n    Ships need decimetre-level BeiDou positions\n    # on charts to keep to narrow channels.",
+            )
+        ],
+        [
+            f"{S}:6:5: summary.en: a line of a block text that starts with '#' is part of the text, not a comment; remove the '#' to keep its words, or move the comment above the text's key"
         ],
     ),
     (  # '#1' at the start of a line is a text's own words
