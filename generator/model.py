@@ -35,6 +35,8 @@ Priority = Literal["must", "should"]
 RequirementKind = Literal["functional", "performance", "data", "integration", "security", "compliance"]
 Operator = Literal["<=", "<", ">=", ">", "="]
 Dimension = Literal["length", "time", "velocity", "ratio", "count", "count-rate", "level"]
+# The largest value a dimension holds, in its base unit: a share is at most the whole (100 %).
+DIMENSION_MOST: dict[str, float] = {"ratio": 100}
 Basis = Literal["typical", "illustrative"]
 Better = Literal["lower", "higher"]
 DistrictKind = Literal["municipality", "district", "county", "autonomous-county"]

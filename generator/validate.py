@@ -980,6 +980,14 @@ def _check_target(target: model.Target, where: str, checker: Checker) -> None:
             f"{where}.unit",
             f"'{target.unit}' measures {unit.dimension} but {target.metric} is a {metric.dimension}; expected one of {fitting}",
         )
+    elif unit is not None and (most := model.DIMENSION_MOST.get(unit.dimension)) is not None:
+        with contextlib.suppress(Unparsed):
+            if target.value * unit.factor > most:  # 'availability >= 999 percent'
+                largest = unit.format(most / unit.factor, "en")
+                checker.report(
+                    f"{where}.value",
+                    f"{model.figure(target.value)} is more than a {unit.dimension} can be (at most {largest}); check the value",
+                )
 
 
 def _credited(source: str | None, where: str, scenario: Scenario, checker: Checker) -> None:

@@ -964,6 +964,15 @@ RULES = [
             f"{S}:44:18: constraints[0].GPS excluded.: a ',' ends a text inside {{en: ..., zh: ...}}, so 'GPS excluded.' was read as a key of its own; put the text that holds the comma in quotes"
         ],
     ),
+    (  # was: valid, and the page asked for a recognition rate of at least 999 %
+        "a-share-of-more-than-the-whole",
+        "fire-watch.yaml",
+        'op: ">=", value: 90, unit: percent}',
+        'op: ">=", value: 999, unit: percent}',
+        [
+            "scenarios/fire-watch.yaml:32:57: requirements[1].target.value: 999 is more than a ratio can be (at most 100%); check the value"
+        ],
+    ),
     (
         "identical-texts-warn",
         "river-ships.yaml",
