@@ -744,6 +744,16 @@ class Checker:
         refused = unwelcome(value) if node.style == '"' else None
         if refused:
             return self._fail(node, path, refusal(refused.group()))
+        folded = _dash_folded(node, self.document.text) if not node.style else None
+        if folded is not None:
+            markdown = find_rule(rules, model.Markdown) is not None
+            if not language:  # '  - a\n   - b' in a list: 'a - b'
+                said = "this line starts with '- ' but is indented deeper than the '- ' above it, so YAML reads it as the rest of the item above; indent it as far as that '- '"
+            elif markdown:
+                said = f"a line of this text starts with '- ', which YAML folds into the line above, as the text is not written as a block; to keep a list, write the text below '{language}: |'"
+            else:
+                said = "a line of this text starts with '- ', which YAML folds into the line above (the page shows ' - '); remove the '- '"
+            return self._fail(folded, path, said)
         cut = _cut_by_comment(node, self.document.text) if language and not node.style else None
         if cut is not None:
             fix = (  # '# 待核实' reads as a comment meant; '#1 priority' as words of the text
@@ -1198,6 +1208,21 @@ def _at(node: yaml.ScalarNode, text: str, value: str, match: re.Match[str]) -> y
     indent = next((len(line) - len(line.lstrip(" ")) for line in below if line.strip()), 0)
     column = offset - before.rfind("\n") - 1
     return yaml.Mark("", 0, node.start_mark.line + 1 + before.count("\n"), indent + column, None, 0)
+
+
+def _dash_folded(node: yaml.ScalarNode, text: str) -> yaml.Mark | None:
+    """Where a line of a value written without quotes over several lines starts with '- ': YAML
+    folds it into the line above, though its writer meant an item of a list."""
+    if node.start_mark.line == node.end_mark.line:
+        return None
+    start = text.find("\n", node.start_mark.index) + 1
+    line = node.start_mark.line + 1
+    for written in text[start : node.end_mark.index].split("\n"):
+        content = written.lstrip(" ")
+        if content.startswith("- ") or content == "-":
+            return yaml.Mark("", start, line, len(written) - len(content), None, 0)
+        start, line = start + len(written) + 1, line + 1
+    return None
 
 
 def _commented_out(node: yaml.ScalarNode, text: str) -> yaml.Mark | None:

@@ -531,6 +531,20 @@ CASES = [
             f"{S}:6:5: summary.en: a line of a block text that starts with '#' is part of the text, not a comment; remove the '#' to keep its words, or move the comment above the text's key"
         ],
     ),
+    (  # was: "'ichongqing-2023-11-21 - xinhuanet-cq-2023-03-24' is not a known source (did you mean …)"
+        "an-item-indented-deeper-than-the-dash-above",
+        [("sources: [ichongqing-2023-11-21]", "sources:\n  - ichongqing-2023-11-21\n   - xinhuanet-cq-2023-03-24")],
+        [
+            f"{S}:50:4: sources[0]: this line starts with '- ' but is indented deeper than the '- ' above it, so YAML reads it as the rest of the item above; indent it as far as that '- '"
+        ],
+    ),
+    (  # was: valid, and the page showed one line, 'Show accuracy - on a river - at a bridge'
+        "a-markdown-list-in-a-text-without-a-block",
+        [("  en: Show accuracy measured on a river section.", "  en: Show accuracy\n    - on a river\n    - at a bridge")],
+        [
+            f"{S}:47:5: how_to_respond.en: a line of this text starts with '- ', which YAML folds into the line above, as the text is not written as a block; to keep a list, write the text below 'en: |'"
+        ],
+    ),
     (  # '#1' at the start of a line is a text's own words
         "a-hash-starting-a-line-of-a-block-text",
         [("    See [the release]", "    #1 source: see [the release]")],
