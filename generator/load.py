@@ -239,9 +239,13 @@ def _parse(text: str, display: str, own: Own) -> Document:
         misindented = _misindented(text, line, display, own)  # first: a quoted text may go on over lines
         began = error.context_mark.line + 1 if error.context_mark else line  # 'while scanning a simple key' there
         colon = next(
-            filter(None, (find(text, at) for at in dict.fromkeys((line, began)) for find in (_full_width_colon, _odd_indent))),
+            filter(
+                None,
+                (find(text, at) for at in dict.fromkeys((line, began)) for find in (_full_width_colon, _odd_indent)),
+            ),
             None,
         )
+        colon = colon or _full_width_mark(text, line)
         if misindented and colon and colon[0] == misindented[0]:  # 'domain：x' below a text: the colon, not the text
             misindented = None
         # A slip with no message of its own (after a tab) is said by the parser's message.
@@ -543,6 +547,30 @@ def _full_width_colon(text: str, last_line: int) -> tuple[int, int, str] | None:
         lines[number] = line
         if any(isinstance(token, yaml.ValueToken) and token.start_mark.index == at for token in tokens):
             return number + 1, colon.start(3) + 1, _COLON_MESSAGES[colon[3]].format(key=colon[2])
+    return None
+
+
+_WIDE_MARKS = {"，": ("comma", ","), "｝": ("brace", "}"), "］": ("bracket", "]"), "｛": ("brace", "{"), "［": ("bracket", "[")}
+
+
+def _full_width_mark(text: str, last_line: int) -> tuple[int, int, str] | None:
+    """Where a comma, brace or bracket is (line, column, message) that a Chinese input method typed
+    in a list or mapping in brackets, on line `last_line` or just above: YAML reads '，' as text
+    and finds the brackets not closed. Said only where the ASCII mark lets YAML read past it."""
+    lines = text.split("\n")
+    for number in range(max(0, last_line - 3), min(last_line, len(lines))):
+        line = lines[number]
+        if "{" not in line and "[" not in line:  # brackets opened on the line: a Chinese text's own '，' is welcome
+            continue
+        for column, wide in ((at, mark) for at, mark in enumerate(line) if mark in _WIDE_MARKS):
+            name, narrow = _WIDE_MARKS[wide]
+            candidate = [*lines[:number], line[:column] + narrow + line[column + 1 :], *lines[number + 1 :]]
+            if _first_error_line("\n".join(candidate)) > last_line:
+                return (
+                    number + 1,
+                    column + 1,
+                    f"'{wide}' is a full-width {name}, which YAML does not read as one; type '{narrow}' in the input method's English mode",
+                )
     return None
 
 

@@ -605,6 +605,14 @@ class Checker:
                 misspelt.add(named)
                 values["?"] = _INVALID
                 continue
+            language, colon, _ = str(key).partition("：")
+            if colon and language.strip() in model.LANGUAGES:  # {en: …, zh：耕地保护}
+                at = key_node.start_mark
+                mark = yaml.Mark(at.name, at.index + len(language), at.line, at.column + len(language), None, 0)
+                self._fail(mark, field_path(path, language.strip()), FULL_WIDTH_COLON.format(key=language.strip()))
+                misspelt.add(language.strip())
+                values["?"] = _INVALID
+                continue
             cut = node.flow_style and value_node.tag == NULL and not _closest(str(key), list(model.LANGUAGES))
             if key not in model.LANGUAGES and cut:  # {en: Farmland protection, land use, zh: …}
                 said = f"a ',' ends a text inside {{en: ..., zh: ...}}, so '{_short(str(key))}' was read as a key of its own; put the text that holds the comma in quotes"

@@ -545,6 +545,20 @@ CASES = [
             f"{S}:47:5: how_to_respond.en: a line of this text starts with '- ', which YAML folds into the line above, as the text is not written as a block; to keep a list, write the text below 'en: |'"
         ],
     ),
+    (  # was: "expected ',' or '}' here: a list or mapping in brackets is not closed", and 'unknown language'
+        "full-width-marks-in-braces",
+        [
+            (
+                "title: {en: Decimetre positioning for river ships, zh: 内河船舶分米级定位}",
+                "title: {en: Decimetre positioning for river ships， zh: 内河船舶分米级定位}",
+            ),
+            ("  - {en: BeiDou only., zh: 仅限北斗。}", "  - {en: BeiDou only., zh：仅限北斗。}"),
+        ],
+        [
+            f"{S}:2:50: '，' is a full-width comma, which YAML does not read as one; type ',' in the input method's English mode",
+            f"{S}:44:26: constraints[0].zh: {COLON.format(key='zh')}",
+        ],
+    ),
     (  # '#1' at the start of a line is a text's own words
         "a-hash-starting-a-line-of-a-block-text",
         [("    See [the release]", "    #1 source: see [the release]")],
