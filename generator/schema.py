@@ -86,13 +86,31 @@ def with_reference(contributing: str) -> str:
 
 def write(root: Path, vocabularies: Vocabularies) -> None:
     """Write the schemas into `root`/schema/ and the field reference into `root`/CONTRIBUTING.md."""
-    folder = root / "schema"
-    folder.mkdir(exist_ok=True)
-    for name, schema in (("scenario", scenario_schema(vocabularies)), ("catalogue", catalogue_schema(vocabularies))):
-        (folder / f"{name}.schema.json").write_text(dumps(schema), encoding="utf-8")
+    (root / "schema").mkdir(exist_ok=True)
+    for name, text in _files(root, vocabularies).items():
+        (root / name).write_text(text, encoding="utf-8")
+
+
+def stale(root: Path, vocabularies: Vocabularies) -> list[str]:
+    """The files `write` writes whose text on disk differs from what it would write, or is missing
+    (none in a project without schema/, which publishes none)."""
+    if not (root / "schema").is_dir():
+        return []
+    found = _files(root, vocabularies)
+    return [
+        name for name, text in found.items() if not (root / name).is_file() or (root / name).read_text(encoding="utf-8") != text
+    ]
+
+
+def _files(root: Path, vocabularies: Vocabularies) -> dict[str, str]:
+    files = {
+        f"schema/{name}.schema.json": dumps(schema)
+        for name, schema in (("scenario", scenario_schema(vocabularies)), ("catalogue", catalogue_schema(vocabularies)))
+    }
     contributing = root / "CONTRIBUTING.md"
     if contributing.is_file():
-        contributing.write_text(with_reference(contributing.read_text(encoding="utf-8")), encoding="utf-8")
+        files["CONTRIBUTING.md"] = with_reference(contributing.read_text(encoding="utf-8"))
+    return files
 
 
 def dumps(schema: dict[str, Any]) -> str:

@@ -20,6 +20,20 @@ def test_check_valid_project_exits_0(project: Path) -> None:
     assert result.stderr == "checked 2 scenarios: no errors, 0 warning(s)\n"
 
 
+def test_check_says_the_schema_lags_behind_a_vocabulary(project: Path) -> None:
+    """A vocabulary edited without `make schema`: editors would complete from the old one."""
+    assert run("schema", "--root", str(project)).returncode == 0
+    edit(project, "vocabularies/domains.yaml", "meteorology:", "weather:")  # a key of the schema's domains
+    result = run("check", "--root", str(project))
+    late = "out of date with the model and the vocabularies; run `make schema` and commit it"
+    assert (result.returncode, result.stdout.splitlines()) == (
+        0,
+        [f"warning: schema/scenario.schema.json:1:1: {late}", f"warning: schema/catalogue.schema.json:1:1: {late}"],
+    )
+    assert run("schema", "--root", str(project)).returncode == 0
+    assert run("check", "--root", str(project)).stdout == ""
+
+
 def test_check_reports_every_problem_one_a_line_and_exits_1(project: Path) -> None:
     edit(project, "river-ships.yaml", "status: reconstructed", "status: reconstucted")
     edit(project, "fire-watch.yaml", "released: 2023-11-20", "released: 2023-13-01")
