@@ -103,6 +103,7 @@ class Own:
     keys: frozenset[str] = frozenset()
     root: frozenset[str] | None = None
     records: tuple[frozenset[str], ...] = ()
+    lists: frozenset[str] = frozenset()  # the fields that hold a list, anywhere in the file
 
     def __contains__(self, key: object) -> bool:
         return key in self.keys
@@ -116,7 +117,8 @@ class Own:
             if inner is not None and inner.record is not None:
                 types[inner.record] = None
         own = frozenset(field.name for field in fields(record)) if root else None
-        return cls(keys, own, tuple(frozenset(field.name for field in fields(type_)) for type_ in types))
+        lists = frozenset(field.name for field in walk(record) if field.kind.name == "list")
+        return cls(keys, own, tuple(frozenset(field.name for field in fields(type_)) for type_ in types), lists)
 
     def types(self, keys: set[str], root: bool) -> list[frozenset[str]]:
         """The fields of each record type that a mapping holding `keys` can be (those of them that
@@ -231,7 +233,7 @@ def _parse(text: str, display: str, own: Own) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        undashed = _first_item_undashed(text, line)
+        undashed = _first_item_undashed(text, line, own)
         if undashed:
             said = fail(undashed[0], undashed[1], undashed[2])
             said.syntax, said.fix = error, undashed[3]
@@ -612,7 +614,13 @@ _INDICATORS = {
 _NOT_A_VALUE = "%@`|>"  # what starts no value of a field (op: >=), as it starts no text
 
 
-def _quoted(value: str) -> str:
+def _short_value(text: str) -> str:
+    """A value as a message shows it: whole up to 60 characters, else its start."""
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def quoted(value: str) -> str:
+    """`value` in double quotes, as YAML reads it back."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
@@ -627,9 +635,16 @@ def _needs_quotes(text: str, line: int) -> tuple[int, int, str] | None:
         return None
     what = "a text" if parts[2].strip() in ("en", "zh") else "a value"  # a text of one language, or 'op: >='
     head, value = lines[line - 1][: len(lines[line - 1]) - len(parts[3])], parts[3].rstrip()
-    quote = value[0] if value[0] in "'\"" else ""  # and the text inside, with its closing quote or not
-    inner = (value[1:-1] if len(value) > 1 and value[-1] == quote else value[1:]) if quote else ""
-    if quote == '"' and '"' in inner.replace('\\"', ""):
+    quote = value[0] if value[0] in "'\"" else ""
+    closed = quote and len(value) > 1 and value[-1] == quote
+    inner = value[1:-1] if closed else ""
+    if quote and not closed and parts[2].strip() == "zh" and quote == '"':  # '"天目一号"星座…', typed in English mode
+        fixed = "'" + value.replace("'", "''") + "'"
+        message = "this text starts with a '\"', where YAML reads a quoted text that ends at the next '\"'; write the Chinese quotation marks “ ” (the input method in Chinese mode)"
+    elif quote and not closed:  # "'Smart city' platforms…": a quoted part, then words YAML cannot place
+        fixed = quoted(value) if quote == "'" else "'" + value.replace("'", "''") + "'"
+        message = f"this text starts with a quoted part, where YAML ends it, and words follow; put the whole text in quotes: {_short_value(fixed)}"
+    elif quote == '"' and '"' in inner.replace('\\"', ""):
         chinese = (
             "write the Chinese quotation marks “ ” (the input method in Chinese mode), or " if parts[2].strip() == "zh" else ""
         )
@@ -643,7 +658,7 @@ def _needs_quotes(text: str, line: int) -> tuple[int, int, str] | None:
     elif value[0] in _INDICATORS and (what == "a text" or value[0] in _NOT_A_VALUE):
         fixed = "'" + value.replace("'", "''") + "'"
         twice = ", and write each ' inside it twice ('')" if "'" in value and what == "a text" else ""
-        whole = QUOTE if what == "a text" else f"write it in quotes: {_quoted(value)}"
+        whole = QUOTE if what == "a text" else f"write it in quotes: {quoted(value)}"
         message = f"{what} that starts with '{value[0]}' is read as {_INDICATORS[value[0]]}; {whole}{twice}"
     else:
         return None
@@ -652,7 +667,7 @@ def _needs_quotes(text: str, line: int) -> tuple[int, int, str] | None:
     return line, len(head) + 1, message
 
 
-def _first_item_undashed(text: str, line: int) -> tuple[int, int, str, list[tuple[int, int, str]]] | None:
+def _first_item_undashed(text: str, line: int, own: Own) -> tuple[int, int, str, list[tuple[int, int, str]]] | None:
     """Where the first item of a list lacks its '- ' (line, column, message, and the edits that add
     it), when YAML stops at `line`, inside it or at the second item: the lines from their key down
     to the first '- ' are the first item's, indented as the items' fields or as far as their '- '.
@@ -675,6 +690,8 @@ def _first_item_undashed(text: str, line: int) -> tuple[int, int, str, list[tupl
     parent = _PARTS.fullmatch(lines[number].lstrip(" "))
     if not above or above[-1] > line - 1 or parent is None or not parent[2] or (parent[3] or "").strip():  # 'constraints:'
         return None
+    if own.lists and parent[2].strip() not in own.lists:  # 'problem:' above 'users:', deleted: a text, no list
+        return None
     first, rest = above[-1], above[:-1]
     depth = len(lines[first]) - len(lines[first].lstrip(" "))
     head = _PARTS.fullmatch(lines[first].lstrip(" "))
@@ -684,19 +701,22 @@ def _first_item_undashed(text: str, line: int) -> tuple[int, int, str, list[tupl
     if last is not None and last[2] and not (last[3] or "").strip():  # 'users:' above the items: theirs, indented too deep
         return None
     starts = _line_starts(text)
+    key = head[2].strip()
     if depth == column + 2:  # '    en: …' where '  - en: …' was
         edits = [(starts[first] + column, starts[first] + column + 2, "- ")]
+        fix = f"write '- ' in the two spaces before '{key}', as far as the '- ' below"
     elif depth == column:  # '  en: …': the item's other lines go as deep as its first goes, if they are as deep as it
         edits = [(starts[first] + column, starts[first] + column, "- ")]
         if any(len(lines[n]) - len(lines[n].lstrip(" ")) == column for n in rest):
             edits += [(starts[n] + column, starts[n] + column, "  ") for n in reversed(rest)]
+        fix = f"write '- ' before '{key}'" + (", and indent the item's other lines two spaces deeper" if len(edits) > 1 else "")
     else:
         return None
     kept, _ = _edited(text, edits, "")
     if _first_error_line(kept) <= second + 1:
         return None
-    message = f"the first item of '{parent[2].strip()}' has no '- ', which the items below it have; write '- ' before '{head[2].strip()}'"
-    return first + 1, depth + 1, message, edits
+    message = f"the first item of '{parent[2].strip()}' has no '- ', which the items below it have; {fix}"
+    return first + 1, column + 1, message, edits
 
 
 def _first_error_line(text: str) -> float:
@@ -949,7 +969,7 @@ def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> 
     at = mark.index if mark is not None and 0 <= mark.index < len(text) else -1
     if "cannot start any token" in problem and at > 1 and text[at] in _NOT_A_VALUE and text[at - 2 : at] == ": ":
         value = re.match(r"[^,}\]\n]*", text[at:])[0].rstrip()  # type: ignore[index]  # matches, if only ''
-        return f"a value that starts with '{text[at]}' is read as {_INDICATORS[text[at]]}; write it in quotes: {_quoted(value)}"
+        return f"a value that starts with '{text[at]}' is read as {_INDICATORS[text[at]]}; write it in quotes: {quoted(value)}"
     if "mapping values are not allowed" in problem:
         return "a ':' where a value was expected; put text containing ': ' in quotes"
     if "could not find expected ':'" in problem or "did not find expected key" in problem:

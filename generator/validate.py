@@ -32,7 +32,7 @@ from . import model
 from .characters import refusal, unwelcome
 from .chinese import close_gaps
 from .errors import DataError, Problem, Severity, shortened
-from .load import FULL_WIDTH_COLON, MAX_FIELD, QUOTE, Document, LoadError, Sources, field_path, properties
+from .load import FULL_WIDTH_COLON, MAX_FIELD, QUOTE, Document, LoadError, Sources, field_path, properties, quoted
 from .model import CITYWIDE, Catalogue, Kind, Rule, Scenario, Vocabularies, describe, find_rule
 from .prose import link_targets
 
@@ -156,16 +156,16 @@ def validate(sources: Sources) -> Result:
 
 def _lost(problems: list[Problem], unknown: dict[tuple[str, str], list[Problem]]) -> list[Problem]:
     """`problems`, where a key that a vocabulary lacks is used by two scenario files or more said
-    as the vocabulary's loss: a key removed or renamed there, not one misspelt in each file (whose
-    'did you mean' would lead them all astray: 'cm' removed from the units is not 'm')."""
+    to be maybe the vocabulary's loss too: a key removed or renamed there, which each file's 'did
+    you mean' would lead astray ('cm' removed from the units is not 'm'). Problems are dataclasses
+    compared by value, so each is found again by its identity."""
     said: dict[int, Problem] = {}
-    for (name, key), found in unknown.items():
+    for (name, _), found in unknown.items():
         files = sorted({problem.path for problem in found})
         if len(files) < 2:
             continue
-        singular = model.VOCABULARY_TYPES[name].__name__.lower()
-        message = f"'{_short(key)}' is not a known {singular}, yet {len(files)} scenario files use it; if it was removed from or renamed in scenarios/vocabularies/{name}.yaml, put it back there"
-        said.update((id(problem), dataclasses.replace(problem, message=message)) for problem in found)
+        lost = f"; {len(files)} scenario files use it: if it was removed from or renamed in scenarios/vocabularies/{name}.yaml, put it back there"
+        said.update((id(problem), dataclasses.replace(problem, message=problem.message + lost)) for problem in found)
     return [said.get(id(problem), problem) for problem in problems]
 
 
@@ -752,15 +752,14 @@ class Checker:
         refused = unwelcome(value) if node.style == '"' else None
         if refused:
             return self._fail(node, path, refusal(refused.group()))
-        folded = _dash_folded(node, self.document.text) if not node.style else None
+        markdown = find_rule(rules, model.Markdown) is not None
+        # A plain text's line may start with a dash of its own: only an item or a Markdown list is meant
+        folded = _dash_folded(node, self.document.text) if not node.style and (markdown or not language) else None
         if folded is not None:
-            markdown = find_rule(rules, model.Markdown) is not None
-            if not language:  # '  - a\n   - b' in a list: 'a - b'
-                said = "this line starts with '- ' but is indented deeper than the '- ' above it, so YAML reads it as the rest of the item above; indent it as far as that '- '"
-            elif markdown:
+            if language:
                 said = f"a line of this text starts with '- ', which YAML folds into the line above, as the text is not written as a block; to keep a list, write the text below '{language}: |'"
-            else:
-                said = "a line of this text starts with '- ', which YAML folds into the line above (the page shows ' - '); remove the '- '"
+            else:  # '  - a\n   - b' in a list: 'a - b'
+                said = "this line starts with '- ' but is indented deeper than the '- ' above it, so YAML reads it as the rest of the item above; indent it as far as that '- '"
             return self._fail(folded, path, said)
         cut = _cut_by_comment(node, self.document.text) if language and not node.style else None
         if cut is not None:
@@ -774,11 +773,10 @@ class Checker:
         commented = _commented_out(node, self.document.text) if language and node.style in ("|", ">") else None
         if commented is not None:
             what = "neither a comment (YAML reads none inside a block) nor a heading (the page provides them)"
-            if find_rule(rules, model.Markdown) is None:
+            if not markdown:
                 what = "part of the text, not a comment"
             message = f"a line of a block text that starts with '#' is {what}; remove the '#' to keep its words, or move the comment above the text's key"
             return self._fail(commented, path, message)
-        markdown = find_rule(rules, model.Markdown) is not None
         value = value.strip() if markdown else " ".join(value.split())
         if language == "zh":
             value = close_gaps(value)
@@ -875,7 +873,7 @@ class Checker:
             suggestion = f" (did you mean '{close[0]}'?)" if close else f": {', '.join(keys)}" if len(keys) <= 20 else ""
             said = f"'{_short(str(value))}' is not a known {singular}; expected a key of {where}{suggestion}"
         self._fail(node, path, said)
-        if not self._trying:
+        if not self._trying and not named:  # a name or a symbol is no key a vocabulary lost
             self.unknown.append((vocabulary.name, str(value), self.problems[-1]))
         return _INVALID
 
@@ -900,19 +898,14 @@ def _check_scenario(s: Any, checker: Checker) -> None:
         if s.updated < s.released:
             report("updated", f"{s.updated} is before released ({s.released}); a record cannot change before it is published")
     with contextlib.suppress(Unparsed):
+        a_record = {"official": "an official record", "illustrative": "an illustrative record", "community": "a community record"}
         if s.status not in model.STATUSES[s.provenance] and s.provenance != "official":
             own = model.STATUSES[s.provenance][0]
             until = "until an official text gives its status" if s.provenance == "illustrative" else "(a contributor's proposal)"
-            report(
-                "status",
-                f"a{'n' * (s.provenance == 'illustrative')} {s.provenance} record cannot say the scenario is '{s.status}'; use {own} {until}",
-            )
+            report("status", f"{a_record[s.provenance]} cannot say the scenario is '{s.status}'; use {own} {until}")
         elif s.status not in model.STATUSES[s.provenance]:
             holder = next(provenance for provenance, statuses in model.STATUSES.items() if s.status in statuses)
-            report(
-                "status",
-                f"only a{'n' * (holder == 'illustrative')} {holder} record is {s.status}; give the status that the official text supports",
-            )
+            report("status", f"only {a_record[holder]} is {s.status}; give the status that the official text supports")
     with contextlib.suppress(Unparsed):
         sources = vocabularies.get("sources")
         if s.provenance == "official" and sources and not any(sources[key].official for key in s.sources):
@@ -1024,6 +1017,7 @@ CONTACT_DETAILS = {
         r"(?<![\d])(?:(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}|(?:\(0\d{2,3}\)|0\d{2,3}|\+?86[ -]?\d{2,3})[ -]?\d{3,4}[ -]?\d{4})(?!\d)"
     ),
 }
+_RESPONSE = r"(?:respon\w*|proposals?|bids?|applications?|submissions?|submit\w*|apply|register\w*|repl(?:y|ies))"
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DAY = rf"(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"  # 31 March 2024
 OFFICIAL_ONLY = {
@@ -1033,7 +1027,9 @@ OFFICIAL_ONLY = {
     ),
     "a deadline": re.compile(
         rf"\b(?:deadline|closing date|due date|submit(?:ted)? by)\b|截止|截至日期"
-        rf"|\b(?:by|before|no later than|until) (?:the )?{_DAY}|\d{{4}}年\d{{1,2}}月\d{{1,2}}日(?:之前|以前|前)",
+        # a response due by a day: not a plan's date ('1,000 stations by 31 December 2025') nor a past one
+        rf"|\b{_RESPONSE}\b[^.;。；]{{0,60}}?\b(?:by|before|no later than) (?:the )?{_DAY}"
+        rf"|\d{{4}}年\d{{1,2}}月\d{{1,2}}日(?:之前|以前|前)(?:提交|报送|申报|报名|递交|回复|反馈)",
         re.IGNORECASE,
     ),
 }
@@ -1043,14 +1039,16 @@ OFFICIAL_ONLY = {
 # (check of 1,500 scenarios: 3.0 s with them, 4.3 s without).
 _DIGIT_RUN = re.compile(r"\d[\d ()-]{6,}\d")
 _MONEY_WORDS = ("元", "¥", "$", "yuan", "rmb", "cny", "dollar")
-_DEADLINE_WORDS = ("deadline", "closing date", "due date", "submit", "截止", "截至日期", "日前", "日之前", "日以前")
-_DATED = re.compile(_DAY, re.IGNORECASE)
+_DEADLINE_WORDS = (
+    *("deadline", "closing date", "due date", "submi", "respon", "proposal", "bid", "appl", "regist", "repl"),
+    *("截止", "截至日期", "提交", "报送", "申报", "报名", "递交", "回复", "反馈"),
+)
 
 
 def _might_say_too_much(text: str) -> bool:
     lower = text.lower()
     words = _MONEY_WORDS + _DEADLINE_WORDS
-    return "@" in text or bool(_DIGIT_RUN.search(text) or _DATED.search(text)) or any(word in lower for word in words)
+    return "@" in text or bool(_DIGIT_RUN.search(text)) or any(word in lower for word in words)
 
 
 def _check_honesty(scenario: Any, checker: Checker) -> None:
@@ -1188,14 +1186,16 @@ def _cut_by_comment(node: yaml.ScalarNode, text: str) -> str | None:
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_ENGLISH_WORD = re.compile(r"\b[a-z]{3,}\b")  # a word of running English, not an acronym
 
 
 def _in_the_other_language(text: model.Text) -> tuple[Severity, str] | None:
-    """A text whose English is in Chinese or whose Chinese has no Chinese character: the two
-    swapped (each page would show the other language), or one untranslated. English may name a
-    Chinese document (渝府办发〔2024〕88号); a Chinese unit may be a symbol (%)."""
-    chinese_en = len(_HAN.findall(text.en)) > len(re.findall(r"[A-Za-z]", text.en))
-    english_zh = not _HAN.search(text.zh) and len(_LATIN_WORD.findall(text.zh)) >= 2
+    """A text whose English has no Latin word or whose Chinese has no Chinese character but English
+    words: the two swapped (each page would show the other language), or one untranslated.
+    English may name a Chinese document (Per 渝府办发〔2024〕88号.); a Chinese text may be a code
+    or a symbol (GNSS RTK, %)."""
+    chinese_en = not text.en.isascii() and _HAN.search(text.en) is not None and not _LATIN_WORD.search(text.en)
+    english_zh = not _HAN.search(text.zh) and _ENGLISH_WORD.search(text.zh) is not None  # not 'GNSS RTK', a code
     if chinese_en and english_zh:
         return "error", SWAPPED
     if chinese_en:
@@ -1208,9 +1208,9 @@ def _in_the_other_language(text: model.Text) -> tuple[Severity, str] | None:
 def _at(node: yaml.ScalarNode, text: str, value: str, match: re.Match[str]) -> yaml.Node | yaml.Mark:
     """Where in the file a match in `value` (a Markdown text's value, stripped) is: on its own line
     of a block text below '|', whose lines are the file's; the text's start otherwise."""
-    if node.style != "|":
+    offset = node.value.find(match.group(0))  # in the value as written: a Chinese one's line breaks are closed up
+    if node.style != "|" or offset < 0:
         return node
-    offset = match.start() + len(node.value) - len(node.value.lstrip())
     before = node.value[:offset]
     below = text[node.start_mark.index :].split("\n")[1:]  # the lines below the '|'
     indent = next((len(line) - len(line.lstrip(" ")) for line in below if line.strip()), 0)
@@ -1218,37 +1218,31 @@ def _at(node: yaml.ScalarNode, text: str, value: str, match: re.Match[str]) -> y
     return yaml.Mark("", 0, node.start_mark.line + 1 + before.count("\n"), indent + column, None, 0)
 
 
+def _lines_below(node: yaml.ScalarNode, text: str) -> Iterator[tuple[yaml.Mark, str]]:
+    """Each line of a value after its first (of a block text: below its '|' or '>'), where it starts
+    in the file (from 0, as YAML counts) and what it holds after its indentation."""
+    start, line = text.find("\n", node.start_mark.index) + 1, node.start_mark.line + 1
+    for written in text[start : node.end_mark.index].split("\n") if start else ():
+        content = written.lstrip(" ")
+        yield yaml.Mark("", start, line, len(written) - len(content), None, 0), content
+        start, line = start + len(written) + 1, line + 1
+
+
 def _dash_folded(node: yaml.ScalarNode, text: str) -> yaml.Mark | None:
     """Where a line of a value written without quotes over several lines starts with '- ': YAML
     folds it into the line above, though its writer meant an item of a list."""
     if node.start_mark.line == node.end_mark.line:
         return None
-    start = text.find("\n", node.start_mark.index) + 1
-    line = node.start_mark.line + 1
-    for written in text[start : node.end_mark.index].split("\n"):
-        content = written.lstrip(" ")
-        if content.startswith("- ") or content == "-":
-            return yaml.Mark("", start, line, len(written) - len(content), None, 0)
-        start, line = start + len(written) + 1, line + 1
-    return None
+    return next((mark for mark, content in _lines_below(node, text) if content.startswith("- ") or content == "-"), None)
 
 
 def _commented_out(node: yaml.ScalarNode, text: str) -> yaml.Mark | None:
-    """Where a line of a block text (below '|' or '>') starts with '#', as a line commented out
-    does: YAML reads no comment inside a block, so the page would show it. '#1 priority' is a
-    text's own words."""
-    start = text.find("\n", node.start_mark.index) + 1
-    if start == 0 or "#" not in text[start : node.end_mark.index]:
+    """Where a line of a block text (below '|' or '>') starts with '# ', as a line commented out
+    does: YAML reads no comment inside a block, so the page would show it. '#1 priority' and
+    '#重庆暴雨#' are a text's own words."""
+    if "#" not in text[node.start_mark.index : node.end_mark.index]:
         return None
-    line = node.start_mark.line + 1
-    for written in text[start : node.end_mark.index].split("\n"):
-        content = written.lstrip(" ")
-        if (
-            content.startswith("#") and not content[1:2].isdigit() and not content.startswith("##")
-        ):  # '# 待核实', '#TODO'; '#1 priority' is words, '## …' a heading
-            return yaml.Mark("", start, line, len(written) - len(content), None, 0)
-        start, line = start + len(written) + 1, line + 1
-    return None
+    return next((mark for mark, content in _lines_below(node, text) if content == "#" or content.startswith("# ")), None)
 
 
 def _entry(rules: tuple[Rule, ...]) -> str:
@@ -1293,7 +1287,7 @@ def _as_written(value: str) -> str:
     """`value` as a file writes it: in double quotes where YAML, without them, would read it as
     something else or not at all ('>=', '='), else as it is ('20', 'cm')."""
     if value[:1] in "%@`|>*&!#[]{},?:-'\"" or _plain_tag(value) not in PLAIN_TAGS:
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return quoted(value)
     return value
 
 

@@ -512,7 +512,7 @@ CASES = [
         "a-line-commented-out-in-a-block-text",
         [
             ("    See [the release]", "    # See [the release]"),
-            ("    桥区航道**狭窄**。\n", "    桥区航道**狭窄**。\n    #待核实\n"),
+            ("    桥区航道**狭窄**。\n", "    桥区航道**狭窄**。\n    #\n"),
         ],
         [
             f"{S}:20:5: problem.en: {COMMENTED}",
@@ -619,12 +619,19 @@ CASES = [
             f"{S}:46:7: this text in double quotes holds a '\"' of its own, where YAML ends it; write \\\" for each quote inside it, or put the text in single quotes"
         ],
     ),
+    (  # was: "write each ' inside it twice", which gave another syntax error
+        "a-text-that-starts-with-a-quoted-word",
+        [("  en: Show accuracy measured on a river section.", "  en: 'Smart city' platforms show accuracy.")],
+        [
+            f"{S}:46:7: this text starts with a quoted part, where YAML ends it, and words follow; put the whole text in quotes: \"'Smart city' platforms show accuracy.\""
+        ],
+    ),
     (  # was: "wrong indentation: … indent it as far as 'zh'", which moved the problem down the file
         "the-first-item-of-a-list-without-its-dash",
         [("  - id: R1\n    priority: must", "    id: R1\n    priority: must"), ("status: reconstructed", "status: recnstructed")],
         [
             f"{S}:12:9: status: 'recnstructed' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
-            f"{S}:29:5: the first item of 'requirements' has no '- ', which the items below it have; write '- ' before 'id'",
+            f"{S}:29:3: the first item of 'requirements' has no '- ', which the items below it have; write '- ' in the two spaces before 'id', as far as the '- ' below",
         ],
     ),
     (
@@ -640,7 +647,7 @@ CASES = [
         ],
         [
             f"{S}:46:7: this text in single quotes holds a ' of its own, where YAML ends it; write each ' inside it twice ('')",
-            f"{S}:47:7: this text in double quotes holds a '\"' of its own, where YAML ends it; write the Chinese quotation marks “ ” (the input method in Chinese mode), or write \\\" for each quote inside it, or put the text in single quotes",
+            f"{S}:47:7: this text starts with a '\"', where YAML reads a quoted text that ends at the next '\"'; write the Chinese quotation marks “ ” (the input method in Chinese mode)",
         ],
     ),
 ]
