@@ -190,14 +190,15 @@ CARD = """() => [...document.querySelector("[data-filter-table] tbody tr:not([hi
 
 
 @pytest.mark.browser
-def test_an_explorer_card_is_short_on_a_phone(tab: tuple[str, Page], served: str, width: int) -> None:
+@pytest.mark.parametrize(("prefix", "locale"), LANGUAGES, ids=["en", "zh"])
+def test_an_explorer_card_is_short_on_a_phone(browser: Browser, served: str, prefix: str, locale: str) -> None:
     """On a phone every requirement is a card: its id and priority share a line, and the labels of
     id, priority, target and text, which their values make plain, are kept for screen readers."""
-    if width > 390:
-        pytest.skip("a phone's layout")
-    prefix, page = tab
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale=locale)
+    page = context.new_page()
     page.goto(f"{served}/{prefix}requirements/", wait_until="networkidle")
     title, number, priority, target, text = page.evaluate(CARD)
+    context.close()
     assert number["top"] == priority["top"] > title["top"]
     assert target["top"] > priority["top"] and text["top"] > target["top"]
     assert [cell["drawn"] for cell in (number, priority, target, text)] == [False] * 4
