@@ -176,14 +176,19 @@ def _parse_recovering(text: str, display: str, own: Own, rounds: int = 0) -> Doc
         if error.indent is not None and rounds < MAX_SET_ASIDE:
             return _reindented(text, display, own, error, rounds)
         if error.fix is not None and rounds < MAX_SET_ASIDE:
-            kept, placed = _edited(text, error.fix, display)
-            try:
-                parsed = _parse_recovering(kept, display, own, rounds + 1)
-            except LoadError as again:
-                raise LoadError(*error.problems, *map(placed, again.problems)) from None
-            syntax = (*error.problems, *map(placed, parsed.syntax))
-            return dataclasses.replace(parsed, syntax=syntax, placed=lambda problem: placed(parsed.placed(problem)))
+            return _mended(*_edited(text, error.fix, display), display, own, error, rounds)
         return _recovered(text, display, own, error)
+
+
+def _mended(kept: str, placed: Callable[[Problem], Problem], display: str, own: Own, error: LoadError, rounds: int) -> Document:
+    """The document of `kept`, `text` as its contributor will mend the syntax `error` (`placed`
+    says where a problem in it is in `text`), with that error said first."""
+    try:
+        parsed = _parse_recovering(kept, display, own, rounds + 1)
+    except LoadError as again:
+        raise LoadError(*error.problems, *map(placed, again.problems)) from None
+    syntax = (*error.problems, *map(placed, parsed.syntax))
+    return dataclasses.replace(parsed, syntax=syntax, placed=lambda problem: placed(parsed.placed(problem)))
 
 
 def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int) -> Document:
@@ -212,12 +217,7 @@ def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int
     kept, placed = _edited(text, edits, display)
     if beside is not None and (_first_error_line(kept) <= moved[-1] + 1 or not _beside(kept, (line, column), (beside, column))):
         return _recovered(text, display, own, error)  # not sure where it goes: said alone, as it is
-    try:
-        parsed = _parse_recovering(kept, display, own, rounds + 1)
-    except LoadError as again:
-        raise LoadError(*error.problems, *map(placed, again.problems)) from None
-    syntax = (*error.problems, *map(placed, parsed.syntax))
-    return dataclasses.replace(parsed, syntax=syntax, placed=lambda problem: placed(parsed.placed(problem)))
+    return _mended(kept, placed, display, own, error, rounds)
 
 
 def _parse(text: str, display: str, own: Own) -> Document:
