@@ -233,7 +233,7 @@ def _parse(text: str, display: str, own: Own) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        undashed = _first_item_undashed(text, line, own)
+        undashed = _first_item_undashed(text, line, own) or _later_item_undashed(error, text, own)
         if undashed:
             said = fail(undashed[0], undashed[1], undashed[2])
             said.syntax, said.fix = error, undashed[3]
@@ -717,6 +717,35 @@ def _first_item_undashed(text: str, line: int, own: Own) -> tuple[int, int, str,
         return None
     message = f"the first item of '{parent[2].strip()}' has no '- ', which the items below it have; {fix}"
     return first + 1, column + 1, message, edits
+
+
+def _later_item_undashed(
+    error: yaml.MarkedYAMLError, text: str, own: Own
+) -> tuple[int, int, str, list[tuple[int, int, str]]] | None:
+    """Where an item of a list of words lacks its '- ' after items that have it (line, column,
+    message, and the edit that adds it): YAML reads the word as a key without its ':'. Said only
+    for a list field of the model and where the file, so mended, parses past it."""
+    start = error.context_mark
+    if error.context != "while scanning a simple key" or start is None:
+        return None
+    lines, line, column = text.split("\n"), start.line, start.column
+    word = lines[line][column:].split(" #")[0].rstrip()  # without a comment after it
+    if lines[line][:column].strip() or _PARTS.fullmatch(word)[2]:  # type: ignore[index]  # every line matches
+        return None
+    above = (n for n in range(line - 1, -1, -1) if lines[n].strip() and not lines[n].lstrip(" ").startswith("#"))
+    item = next(above, None)  # the item just above: '- word', as deep
+    if item is None or not lines[item].startswith(" " * column + "- ") or _PARTS.fullmatch(lines[item][column:])[2]:  # type: ignore[index]
+        return None
+    parent = next((n for n in above if len(lines[n]) - len(lines[n].lstrip(" ")) < column), None)
+    key = _OWN_KEY.fullmatch(lines[parent].lstrip(" ")) if parent is not None else None
+    if key is None or key[1] not in own.lists:
+        return None
+    at = _line_starts(text)[line] + column
+    edits = [(at, at, "- ")]
+    if _first_error_line(_edited(text, edits, "")[0]) <= line + 1:
+        return None
+    message = f"this item of '{key[1]}' has no '- ', which the items above it have; write '- ' before '{_short_value(word)}'"
+    return line + 1, column + 1, message, edits
 
 
 def _first_error_line(text: str) -> float:

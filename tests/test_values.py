@@ -639,6 +639,32 @@ CASES = [
         [("  - id: R1\n    priority: must", "  id: R1\n    priority: must")],
         [f"{S}:29:3: the first item of 'requirements' has no '- ', which the items below it have; write '- ' before 'id'"],
     ),
+    (  # was: "expected 'key: value' here; check the indentation and that the line above is complete", at the next key
+        "a-later-item-of-a-list-without-its-dash",
+        [
+            ("capabilities: [satellite-navigation]", "capabilities:\n  - satellite-navigation\n  remote-sensing"),
+            ("  codes: [500101, 500105, 500230]", "  codes:\n    - 500101\n    500105\n\n    500230"),
+            ("status: reconstructed", "status: recnstructed"),
+        ],
+        [
+            f"{S}:9:3: this item of 'capabilities' has no '- ', which the items above it have; write '- ' before 'remote-sensing'",
+            f"{S}:15:5: this item of 'codes' has no '- ', which the items above it have; write '- ' before '500105'",
+            f"{S}:17:5: this item of 'codes' has no '- ', which the items above it have; write '- ' before '500230'",
+            f"{S}:18:9: status: 'recnstructed' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
+        ],
+    ),
+    (  # a word below a list of records is no item of it: said as before
+        "a-word-below-a-list-of-records",
+        [
+            (
+                "    zh: 船长：掌握本船在航道图上的位置，确保在航道内航行。",
+                "    zh: 船长：掌握本船在航道图上的位置，确保在航道内航行。\n  ship masters",
+            )
+        ],
+        [
+            f"{S}:28:3: wrong indentation: this line is indented as far as the list item at {S}:26:3, not as its field 'zh' at {S}:27:5; indent it as far as 'zh' to make it a field beside it"
+        ],
+    ),
     (  # was: "expected 'key: value' here; check the indentation and that the line above is complete", for each
         "a-quote-of-its-own-in-a-quoted-text-and-chinese-quotes-typed-in-english-mode",
         [
