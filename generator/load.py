@@ -815,7 +815,9 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
         if not content or content.startswith("#") or (block and column >= block[1] > 0):
             continue
         if content.startswith("\t"):  # the parser's message says it: a tab
-            return _tabbed(number, line, levels, own) if number == last_line else None
+            return (
+                _tabbed(number, line, levels, own, text.splitlines()[number:] if opens else []) if number == last_line else None
+            )
         ended, block = block, None
         above, closing = closing, None
         if ended and last_of_text and number == last_line:  # 'users:' indented as deep as the text above it
@@ -922,13 +924,23 @@ def _joins(key: str, levels: list[Level], own: Own) -> Level | None:
     return found[0] if len(found) == 1 else None
 
 
-def _tabbed(number: int, line: str, levels: list[Level], own: Own) -> Misindented | None:
+def _tabbed(number: int, line: str, levels: list[Level], own: Own, below: list[str]) -> Misindented | None:
     """A tab before a key, on line `number`: where the key goes, when the model says beside which
-    of the keys above it (see _joins); the spaces that replace the tab put it there."""
-    dashes, key, _ = _PARTS.fullmatch(line.lstrip(" \t")).groups()  # type: ignore[union-attr]  # every line matches
-    joined = _joins(key.strip(), levels, own) if key and not dashes else None
+    of the keys above it (see _joins), or, for the first key of a mapping (`below`: the lines
+    after it), beside the key on the next line; the spaces that replace the tab put it there."""
+    dashes, key, rest = _PARTS.fullmatch(line.lstrip(" \t")).groups()  # type: ignore[union-attr]  # every line matches
     spaces = len(line) - len(line.lstrip(" "))
-    return (number, spaces + 1, "", joined[0], joined[1] - 1) if joined else None
+    joined = _joins(key.strip(), levels, own) if key and not dashes else None
+    if joined:
+        return number, spaces + 1, "", joined[0], joined[1] - 1
+    after = next((n for n, other in enumerate(below) if other.strip() and not other.lstrip().startswith("#")), None)
+    if after is None or not key or dashes or not levels or not rest or rest.startswith("#") or _BLOCK_TEXT.fullmatch(rest):
+        return None  # the line below is inside this key's value, not beside it
+    depth = len(below[after]) - len(below[after].lstrip(" "))
+    sibling = _PARTS.fullmatch(below[after][depth:])[2]  # type: ignore[index]  # every line matches
+    if depth <= levels[-1][0] or below[after][depth] in "\t-" or not sibling or sibling.strip() == key.strip():
+        return None
+    return number, spaces + 1, "", depth, number + after
 
 
 def _too_shallow(

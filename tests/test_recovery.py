@@ -288,6 +288,12 @@ RECORD_SLIPS = [  # a key of a record indented otherwise than its siblings, wher
     ("a-tab-before-a-field-of-a-requirement", "    kind: security", "\tkind: security", f"{S}:36:1: {TAB}"),
     ("a-tab-after-spaces", "    kind: security", "  \tkind: security", f"{S}:36:3: {TAB}"),
     ("a-tab-before-a-language-of-a-text", "  zh: 展示在某河段实测的精度。", "\tzh: 展示在某河段实测的精度。", f"{S}:47:1: {TAB}"),
+    (  # was said alone: the first key of a block goes as deep as its sibling on the next line
+        "a-tab-before-the-first-key-of-a-block",
+        "    text: {en: Protected systems., zh: 系统安全防护。}",
+        "    text:\n\t  en: Protected systems.\n      zh: 系统安全防护。",
+        f"{S}:38:1: {TAB}",
+    ),
 ]
 
 
@@ -333,11 +339,11 @@ LEFT_ALONE = [  # where the line goes is not sure: the slip is said alone, as be
         "    kind: security\n      id: R9",
         f"{S}:37:7: {DEEPER.format(key='kind', at=f'{S}:36:5')}",
     ),
-    (  # the first key of a text: no sibling says how deep it goes
-        "a-tab-before-the-first-key-of-a-block",
-        "    text: {en: Protected systems., zh: 系统安全防护。}",
-        "    text:\n\t  en: Protected systems.\n      zh: 系统安全防护。",
-        f"{S}:38:1: {TAB}",
+    (  # the first key of a block: the text below is its value, no sibling that says how deep it goes
+        "a-tab-before-the-first-key-of-a-block-with-its-text-below",
+        "  en: Show accuracy measured on a river section.",
+        "\ten: |\n    Show accuracy: measured on a river section.",
+        f"{S}:46:1: {TAB}",
     ),
 ]
 
