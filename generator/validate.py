@@ -1253,8 +1253,9 @@ def _entry(rules: tuple[Rule, ...]) -> str:
 
 def _as_name(text: str) -> str:
     """A vocabulary entry's name as compared with a value written in its place: without case, the
-    spaces around it, or a part in brackets ('卫星导航（北斗）' is named by '卫星导航')."""
-    return re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", text).strip().casefold()
+    spaces around it, a part in brackets ('卫星导航（北斗）' is named by '卫星导航'), or the full
+    width of a Chinese input method ('％' names '%')."""
+    return re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", unicodedata.normalize("NFKC", text)).strip().casefold()
 
 
 def _closest(word: str, names: list[str]) -> list[str]:

@@ -488,6 +488,14 @@ CASES = [
             f"{S}:38:64: requirements[1].target.unit: '级' is the symbol of the unit 'level'; write its key: level",
         ],
     ),
+    (  # was: "'％' is not a known unit": the Chinese input method's full-width percent sign
+        "unit-by-its-symbol-typed-full-width",
+        [("value: 20, unit: cm,", "value: 20, unit: ％,"), ("value: 3, unit: level,", "value: 3, unit: ｌｅｖｅｌ,")],
+        [
+            f"{S}:33:70: requirements[0].target.unit: '％' is the symbol of the unit 'percent'; write its key: percent",
+            f"{S}:38:64: requirements[1].target.unit: 'ｌｅｖｅｌ' is {FULL}; write level",
+        ],
+    ),
     (
         "full-width-colon-after-a-key-of-a-list-item",
         [("    priority: should\n", "    priority：should\n")],
