@@ -251,7 +251,8 @@ def _parse(text: str, display: str, own: Own) -> Document:
         if misindented and colon and colon[0] == misindented[0]:  # 'domain：x' below a text: the colon, not the text
             misindented = None
         # A slip with no message of its own (after a tab) is said by the parser's message.
-        found = misindented[:3] if misindented and misindented[2] else colon or _needs_quotes(text, line)
+        needs = None if (misindented and misindented[2]) or colon else _needs_quotes(text, line)
+        found = misindented[:3] if misindented and misindented[2] else colon or (needs and needs[:3])
         quote = not found and _unclosed_quote(text, line)
         if quote:
             said = fail(*quote, 'a " opens a quoted text that is not closed on this line; close it or remove it')
@@ -259,6 +260,11 @@ def _parse(text: str, display: str, own: Own) -> Document:
             found = found or _long_key(error, text)
             said = fail(*found) if found else fail(line, column, _explain(error, text, mark))
         said.syntax = error  # where a recovery starts, without parsing the text again
+        unquoted = None if found or quote else _unquoted_value(error, text)
+        if needs and needs[3]:  # checked on as quoted: 'unit: "%"' is then said to be the unit 'percent'
+            said.fix = needs[3]
+        elif unquoted:
+            said.fix = [(*unquoted, quoted(text[unquoted[0] : unquoted[1]]))]
         # Moved only where it can be meant nowhere else: deeper than a field of the file that has
         # its value, to column 1; inside a record, beside the keys the model says it joins.
         if misindented and misindented[3] is not None and said.problems[0].line == misindented[0]:
@@ -624,9 +630,9 @@ def quoted(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _needs_quotes(text: str, line: int) -> tuple[int, int, str] | None:
+def _needs_quotes(text: str, line: int) -> tuple[int, int, str, list[tuple[int, int, str]]] | None:
     """Where the value on line `line` (most often the text of a language) needs quotes that it lacks
-    (line, column, message): one that starts with a character YAML keeps for itself ('*Imagery*
+    (line, column, message, and the edit that quotes it): one that starts with a character YAML keeps for itself ('*Imagery*
     shall…', '`code`', '[Draft] …', 'op: >='), or one in double quotes that holds a '"' of its
     own. Said only where the line, so quoted, lets YAML read past it."""
     lines = text.split("\n")
@@ -664,7 +670,9 @@ def _needs_quotes(text: str, line: int) -> tuple[int, int, str] | None:
         return None
     if _first_error_line("\n".join([*lines[: line - 1], head + fixed, *lines[line:]])) <= line:
         return None
-    return line, len(head) + 1, message
+    at = _line_starts(text)[line - 1] + len(head)
+    meant = what == "a text" or not quote  # a field's value in quotes: as text it is no value ('"{metric: …'), so not mended
+    return line, len(head) + 1, message, [(at, at + len(value), fixed)] if meant else []
 
 
 def _first_item_undashed(text: str, line: int, own: Own) -> tuple[int, int, str, list[tuple[int, int, str]]] | None:
@@ -982,6 +990,17 @@ def _said(level: Level, display: str) -> str:
     return f"{_named(level)} at {display}:{level[1]}:{level[0] + 1}"
 
 
+def _unquoted_value(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int] | None:
+    """Where a field's value that starts with a character YAML reads as no value ('unit: %',
+    'op: >=' in braces) starts and ends in `text`, when the parser stopped at it."""
+    at = error.problem_mark.index if error.problem_mark is not None else -1
+    if "cannot start any token" not in (error.problem or "") or not 1 < at < len(text) or text[at] not in _NOT_A_VALUE:
+        return None
+    if text[at - 2 : at] != ": ":
+        return None
+    return at, at + len(re.match(r"[^,}\]\n]*", text[at:])[0].rstrip())  # type: ignore[index]  # matches, if only ''
+
+
 def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
     """Turn a parser message into one a newcomer can act on."""
     problem = (error.problem or "").strip()
@@ -1007,10 +1026,10 @@ def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> 
         return "a list item '- ' cannot start on the line of its key; put each item on a line of its own, below the key"
     if "found unknown escape character" in problem:
         return "unknown escape after a backslash in double quotes; write \\\\ for a backslash, or use single quotes"
-    at = mark.index if mark is not None and 0 <= mark.index < len(text) else -1
-    if "cannot start any token" in problem and at > 1 and text[at] in _NOT_A_VALUE and text[at - 2 : at] == ": ":
-        value = re.match(r"[^,}\]\n]*", text[at:])[0].rstrip()  # type: ignore[index]  # matches, if only ''
-        return f"a value that starts with '{text[at]}' is read as {_INDICATORS[text[at]]}; write it in quotes: {quoted(value)}"
+    unquoted = _unquoted_value(error, text)
+    if unquoted:
+        value = text[unquoted[0] : unquoted[1]]
+        return f"a value that starts with '{value[0]}' is read as {_INDICATORS[value[0]]}; write it in quotes: {quoted(value)}"
     if "mapping values are not allowed" in problem:
         return "a ':' where a value was expected; put text containing ': ' in quotes"
     if "could not find expected ':'" in problem or "did not find expected key" in problem:

@@ -488,6 +488,23 @@ CASES = [
             f"{S}:38:64: requirements[1].target.unit: '级' is the symbol of the unit 'level'; write its key: level",
         ],
     ),
+    (  # was: "write it in quotes" alone, and in the next run: "'%' is the symbol of the unit 'percent'"
+        "unit-by-a-symbol-that-yaml-cannot-read-without-quotes",
+        [("value: 20, unit: cm,", "value: 20, unit: %,"), ("status: reconstructed", "status: recnstructed")],
+        [
+            f"{S}:12:9: status: 'recnstructed' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
+            f"{S}:33:70: a value that starts with '%' is read as a directive; write it in quotes: \"%\"",
+            f"{S}:33:70: requirements[0].target.unit: '%' is the symbol of the unit 'percent'; write its key: percent",
+        ],
+    ),
+    (  # the text, as quoted, is checked too: before, its HTML came in the next run
+        "a-text-that-needs-quotes-and-holds-html",
+        [("  en: Show accuracy measured on a river section.", "  en: *Show* accuracy <b>measured</b> on a river section.")],
+        [
+            f"{S}:46:7: a text that starts with '*' is read as an alias (a reference to an anchor); {SINGLE}",
+            f"{S}:46:7: how_to_respond.en: HTML is not allowed in texts (at '<b>measured</b> on a river sec…'); write plain text or Markdown",
+        ],
+    ),
     (  # was: "'％' is not a known unit": the Chinese input method's full-width percent sign
         "unit-by-its-symbol-typed-full-width",
         [("value: 20, unit: cm,", "value: 20, unit: ％,"), ("value: 3, unit: level,", "value: 3, unit: ｌｅｖｅｌ,")],
