@@ -168,9 +168,26 @@ def _differing(old: Any, new: Any) -> list[tuple[str, Any, Any]]:
 
 def _requirement_changes(old: tuple[Requirement, ...], new: tuple[Requirement, ...]) -> list[str]:
     before, after = {r.id: r for r in old}, {r.id: r for r in new}
-    lines = [f"requirement {key} added" for key in after if key not in before]
-    lines += [f"requirement {key} removed" for key in before if key not in after]
-    for key in after.keys() & before.keys():
+    # A requirement that is the same but for its id was renumbered, not changed, removed or added;
+    # said so, since vendors' responses cite requirements by id.
+    moved = [r for r in new if before.get(r.id) != r]
+    renumbered: dict[str, str] = {}  # new id: old id
+    for requirement in moved:
+        taken = renumbered.values()
+        old_id = next(
+            (k for k, r in before.items() if k not in taken and r == dataclasses.replace(requirement, id=k) != after.get(k)), None
+        )
+        if old_id is not None:
+            renumbered[requirement.id] = old_id
+    lines = [
+        f"requirement {was} renumbered {now}: a response citing {was} now "
+        + ("means another requirement" if was in after else "finds none")
+        for now, was in renumbered.items()
+    ]
+    gone = set(renumbered.values())  # old ids whose requirement lives on under another
+    lines += [f"requirement {key} added" for key in after if key not in renumbered and (key not in before or key in gone)]
+    lines += [f"requirement {key} removed" for key in before if key not in gone and (key not in after or key in renumbered)]
+    for key in (after.keys() & before.keys()) - renumbered.keys() - gone:
         changes = [_describe(*change) for change in _differing(before[key], after[key])]
         if changes:
             lines.append(f"requirement {key} changed: " + ", ".join(changes))

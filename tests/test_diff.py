@@ -64,8 +64,30 @@ def test_diff_names_added_removed_and_changed_scenarios(repository: Path, capsys
             "  - status: `reconstructed` → `proposed`",
             "  - provenance: `illustrative` → `community`",
             "  - requirement R1 changed: target (value: `20` → `10`)",
-            "  - requirement R3 removed",
-            "  - requirement R4 added",
+            "  - requirement R3 renumbered R4: a response citing R3 now finds none",
+        ],
+    )
+
+
+def test_a_renumbered_requirement_is_said_renumbered_not_changed(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Vendors cite requirements by id: R2 deleted and R3 moved up into its place reads as what it
+    is, not as R2 changed into another requirement and R3 removed; so do two ids swapped."""
+    text = (repository / "scenarios" / "river-ships.yaml").read_text(encoding="utf-8")
+    r2 = text[text.index("  - id: R2\n") : text.index("  - id: R3\n")]
+    edit(repository, "river-ships.yaml", r2 + "  - id: R3\n", "  - id: R2\n")
+    edit(repository, "fire-watch.yaml", "  - id: R1\n", "  - id: R0\n")
+    edit(repository, "fire-watch.yaml", "  - id: R2\n", "  - id: R1\n")
+    edit(repository, "fire-watch.yaml", "  - id: R0\n", "  - id: R2\n")
+    assert main(["diff", "HEAD", "--root", str(repository)]) == 0
+    assert capsys.readouterr().out == summary(
+        "0 added, 0 removed, 2 changed.",
+        Changed=[
+            "- `fire-watch`: `Forest-fire watch: hotspots every 30 minutes`\n"
+            "  - requirement R1 renumbered R2: a response citing R1 now means another requirement\n"
+            "  - requirement R2 renumbered R1: a response citing R2 now means another requirement",
+            "- `river-ships`: `Decimetre positioning for river ships`\n"
+            "  - requirement R2 removed\n"
+            "  - requirement R3 renumbered R2: a response citing R3 now finds none",
         ],
     )
 
