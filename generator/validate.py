@@ -238,6 +238,10 @@ class Checker:
         self.scenario: Any = _INVALID  # what check_file() made of the document
         # Each key of a vocabulary that it does not have, and the problem said of it (see _lost)
         self.unknown: list[tuple[str, str, Problem]] = []
+        # The syntax problems of values the loader quoted as their contributor will ('unit: %'),
+        # by where they are: each is given the field of the value there, and by that value's node.
+        self._unquoted = {(p.line, p.column): p for p in document.syntax if not p.field}
+        self._quoted: dict[int, Problem] = {}
 
     @property
     def failed(self) -> bool:
@@ -267,6 +271,8 @@ class Checker:
         if not self._trying:  # a trial's nodes are freed after it, and their ids reused
             self._visited.add(id(node))
             self.nodes[path] = node
+            if self._unquoted and isinstance(node, yaml.ScalarNode):
+                self._field_of_syntax(node, path)
         if node.tag not in PLAIN_TAGS:
             tag = node.tag.replace(_TAG, "!!")
             implicit = (
@@ -373,6 +379,17 @@ class Checker:
             else:
                 message = "'!' is a YAML tag, a type for the value; files here use none, remove it"
             self.report(mark, message, field=path)
+
+    def _field_of_syntax(self, node: yaml.ScalarNode, path: str) -> None:
+        """Name the field of a syntax problem said where `node` starts: 'unit: %' is then said as
+        'requirements[0].target.unit: a value that starts with '%'…', as every other problem is."""
+        mark = node.start_mark
+        at = self.document.placed(Problem(self.document.path, mark.line + 1, mark.column + 1, "", ""))
+        said = self._unquoted.pop((at.line, at.column), None)
+        if said is not None:
+            named = dataclasses.replace(said, field=shortened(path, MAX_FIELD))
+            self.problems[next(i for i, p in enumerate(self.problems) if p is said)] = named
+            self._quoted[id(node)] = named
 
     def _fail(self, node: yaml.Node | yaml.Mark, path: str, message: str) -> Any:
         self.report(node, message, field=path)
@@ -875,6 +892,8 @@ class Checker:
         self._fail(node, path, said)
         if not self._trying and not named:  # a name or a symbol is no key a vocabulary lost
             self.unknown.append((vocabulary.name, str(value), self.problems[-1]))
+        if not self._trying and named and id(node) in self._quoted:  # its key, written instead, needs no quotes
+            self.problems.remove(self._quoted.pop(id(node)))
         return _INVALID
 
 
