@@ -238,9 +238,10 @@ class Checker:
         self.scenario: Any = _INVALID  # what check_file() made of the document
         # Each key of a vocabulary that it does not have, and the problem said of it (see _lost)
         self.unknown: list[tuple[str, str, Problem]] = []
-        # The syntax problems of values the loader quoted as their contributor will ('unit: %'),
-        # by where they are: each is given the field of the value there, and by that value's node.
-        self._unquoted = {(p.line, p.column): p for p in document.syntax if not p.field}
+        # The syntax problems said before the walk, of lines the loader mended as their contributor
+        # will ('unit: %' quoted, a key moved), by where they are: each is given the field of the
+        # key or value there, and kept by that node.
+        self._unnamed = {(p.line, p.column): p for p in document.syntax if not p.field}
         self._quoted: dict[int, Problem] = {}
 
     @property
@@ -271,7 +272,7 @@ class Checker:
         if not self._trying:  # a trial's nodes are freed after it, and their ids reused
             self._visited.add(id(node))
             self.nodes[path] = node
-            if self._unquoted and isinstance(node, yaml.ScalarNode):
+            if self._unnamed and isinstance(node, yaml.ScalarNode):  # a mapping starts where its first key does
                 self._field_of_syntax(node, path)
         if node.tag not in PLAIN_TAGS:
             tag = node.tag.replace(_TAG, "!!")
@@ -380,12 +381,13 @@ class Checker:
                 message = "'!' is a YAML tag, a type for the value; files here use none, remove it"
             self.report(mark, message, field=path)
 
-    def _field_of_syntax(self, node: yaml.ScalarNode, path: str) -> None:
-        """Name the field of a syntax problem said where `node` starts: 'unit: %' is then said as
-        'requirements[0].target.unit: a value that starts with '%'…', as every other problem is."""
+    def _field_of_syntax(self, node: yaml.Node, path: str) -> None:
+        """Name the field of a syntax problem said where `node` (a key or a value) starts: 'unit: %'
+        is then said as 'requirements[0].target.unit: a value that starts with '%'…', as every
+        other problem is."""
         mark = node.start_mark
         at = self.document.placed(Problem(self.document.path, mark.line + 1, mark.column + 1, "", ""))
-        said = self._unquoted.pop((at.line, at.column), None)
+        said = self._unnamed.pop((at.line, at.column), None)
         if said is not None:
             named = dataclasses.replace(said, field=shortened(path, MAX_FIELD))
             self.problems[next(i for i, p in enumerate(self.problems) if p is said)] = named
@@ -417,6 +419,8 @@ class Checker:
             if key_node.tag == INT and len(key_node.value) <= MAX_NUMBER_TEXT:
                 with contextlib.suppress(ValueError):  # '0x_' looks like a number to YAML, not to Python
                     key = _constructor.construct_yaml_int(key_node)
+            if self._unnamed and not self._trying:
+                self._field_of_syntax(key_node, field_path(path, key))
             if key in seen and second_item:
                 if not said:
                     first = seen[key].start_mark.line + 1

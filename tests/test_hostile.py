@@ -84,7 +84,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     (
         "indented-first-line-after-a-bom",
         b"\xef\xbb\xbf  " + BASE.encode(),
-        [f"{H}:1:3: wrong indentation: the first field is indented; the fields of a file start in column 1"],
+        [f"{H}:1:3: id: wrong indentation: the first field is indented; the fields of a file start in column 1"],
     ),
     (
         "syntax-unclosed-bracket",

@@ -147,7 +147,7 @@ def test_refused_characters_syntax_errors_and_the_rest_are_placed_in_the_file_as
         (
             "  zh: 卫星每30分钟对全市开展一次热点监测。",
             "   zh: 卫星每30分钟对全市开展一次热点监测。",
-            f"{F}:5:4: wrong indentation: this line is indented deeper than 'en' at {F}:4:3, so it would belong to 'en', "
+            f"{F}:5:4: summary.zh: wrong indentation: this line is indented deeper than 'en' at {F}:4:3, so it would belong to 'en', "
             "which has its value already; indent it as far as 'en' to make it a field beside it",
         ),
     ],
@@ -179,7 +179,7 @@ def test_a_key_only_the_file_has_is_said_to_start_in_column_1_and_the_rest_is_ch
     edit(project, NAME, "owner: forestry-bureau", "owner: nobody")
     assert problems(project) == [
         f"{F}:8:8: owner: 'nobody' is not a known owner; expected a key of scenarios/vocabularies/owners.yaml: transportation-commission, forestry-bureau",
-        f"{F}:12:4: wrong indentation: 'status' is a field of the file, so this line starts in column 1, as far as 'locations' at {F}:9:1",
+        f"{F}:12:4: status: wrong indentation: 'status' is a field of the file, so this line starts in column 1, as far as 'locations' at {F}:9:1",
     ]
 
 
@@ -233,10 +233,10 @@ def test_a_field_of_the_file_indented_too_deep_is_moved_back_and_the_rest_is_che
     edit(project, "river-ships.yaml", "updated: 2024-", "    updated: 2024-")
     edit(project, "river-ships.yaml", "provenance: illustrative", "provenance: illustrative\n  provenance: community")
     assert problems(project) == [
-        f"{S}:13:3: {DEEPER.format(key='status', at=f'{S}:12:1')}",
-        f"{S}:14:5: wrong indentation: this line is indented deeper than 'released' at {S}:13:3, so it would belong to 'released', which has its value already; indent it as far as 'released' to make it a field beside it",
-        f"{S}:16:3: {DEEPER.format(key='provenance', at=f'{S}:15:1')}",
+        f"{S}:13:3: released: {DEEPER.format(key='status', at=f'{S}:12:1')}",
+        f"{S}:14:5: updated: wrong indentation: this line is indented deeper than 'released' at {S}:13:3, so it would belong to 'released', which has its value already; indent it as far as 'released' to make it a field beside it",
         f"{S}:16:3: provenance: duplicate key 'provenance'; it is already set on line 15, keep one",
+        f"{S}:16:3: provenance: {DEEPER.format(key='provenance', at=f'{S}:15:1')}",
         f"{S}:36:5: requirements[1].prioirty: unknown key 'prioirty'; did you mean 'priority'? (expected one of id, priority, kind, text, target, source)",
     ]
 
@@ -251,31 +251,31 @@ RECORD_SLIPS = [  # a key of a record indented otherwise than its siblings, wher
         "deeper-than-its-sibling",
         "    kind: security",
         "      kind: security",
-        f"{S}:36:7: {DEEPER.format(key='priority', at=f'{S}:35:5')}",
+        f"{S}:36:7: requirements[1].kind: {DEEPER.format(key='priority', at=f'{S}:35:5')}",
     ),
     (
         "deeper-in-a-block-target",
         TARGET,
         BLOCK_TARGET.replace("      unit", "        unit"),
-        f"{S}:42:9: {DEEPER.format(key='value', at=f'{S}:41:7')}",
+        f"{S}:42:9: requirements[1].target.unit: {DEEPER.format(key='value', at=f'{S}:41:7')}",
     ),
     (
         "deeper-than-the-other-language-of-its-text",
         "  zh: 展示在某河段实测的精度。",
         "    zh: 展示在某河段实测的精度。",
-        f"{S}:47:5: {DEEPER.format(key='en', at=f'{S}:46:3')}",
+        f"{S}:47:5: how_to_respond.zh: {DEEPER.format(key='en', at=f'{S}:46:3')}",
     ),
     (
         "the-last-line-of-the-file",
         "    source: ichongqing-2023-11-21",
         "      source: ichongqing-2023-11-21",
-        f"{S}:51:7: {DEEPER.format(key='text', at=f'{S}:50:5')}",
+        f"{S}:51:7: evidence[0].source: {DEEPER.format(key='text', at=f'{S}:50:5')}",
     ),
     (  # a requirement's source below its target's last field: the requirement's, not the target's
         "beside-a-key-further-out",
         TARGET,
         BLOCK_TARGET + "\n        source: ichongqing-2023-11-21",
-        f"{S}:44:9: wrong indentation: this line is indented deeper than 'basis' at {S}:43:7, so it would belong to 'basis', "
+        f"{S}:44:9: requirements[1].source: wrong indentation: this line is indented deeper than 'basis' at {S}:43:7, so it would belong to 'basis', "
         "which has its value already; 'source' is not a field of the mapping of 'basis' but of that of 'target': "
         f"indent it as far as 'target' at {S}:38:5 to make it a field beside it",
     ),
@@ -283,7 +283,7 @@ RECORD_SLIPS = [  # a key of a record indented otherwise than its siblings, wher
         "too-shallow-in-a-block-target",
         TARGET,
         BLOCK_TARGET.replace("      value", "    value"),
-        f"{S}:41:5: wrong indentation: this line is indented less than 'op' at {S}:40:7 above it and 'unit' at {S}:42:7 "
+        f"{S}:41:5: requirements[1].target.value: wrong indentation: this line is indented less than 'op' at {S}:40:7 above it and 'unit' at {S}:42:7 "
         "below it; indent it as far as 'op' to make it a field beside them",
     ),
     ("a-tab-before-a-field-of-a-requirement", "    kind: security", "\tkind: security", f"{S}:36:1: {TAB}"),
@@ -381,7 +381,7 @@ def test_a_key_after_a_misspelt_sibling_is_moved_beside_it(project: Path) -> Non
     edit(project, "river-ships.yaml", "sources: [", "sourcse: [")
     assert problems(project) == [
         f"{S}:35:5: requirements[1].prioirty: unknown key 'prioirty'; did you mean 'priority'? (expected one of id, priority, kind, text, target, source)",
-        f"{S}:36:7: {DEEPER.format(key='prioirty', at=f'{S}:35:5')}",
+        f"{S}:36:7: requirements[1].kind: {DEEPER.format(key='prioirty', at=f'{S}:35:5')}",
         _misspelt("", ""),
     ]
 
@@ -394,7 +394,7 @@ def test_a_vocabulary_entrys_field_that_slipped_is_moved_beside_its_siblings(pro
     path.write_text(text.replace("重庆市林业局}\n  name_confirmed", "重庆市林业局}\n  name_confirmd"), encoding="utf-8")
     V = "scenarios/vocabularies/owners.yaml"
     assert problems(project) == [
-        f"{V}:3:5: {DEEPER.format(key='name', at=f'{V}:2:3')}",
+        f"{V}:3:5: transportation-commission.name_confirmed: {DEEPER.format(key='name', at=f'{V}:2:3')}",
         f"{V}:7:3: forestry-bureau.name_confirmd: unknown key 'name_confirmd'; did you mean 'name_confirmed'? (expected one of name, name_confirmed, former_name, history)",
     ]
 
@@ -407,14 +407,19 @@ SLIPS = [  # a field of the file whose line alone is indented deeper, and what i
         "after-a-list-of-records",
         "constraints:",
         "  constraints:",
-        f"{S}:43:3: " + SLIP.format(key="constraints", first="requirements", S=S, at=28),
+        f"{S}:43:3: constraints: " + SLIP.format(key="constraints", first="requirements", S=S, at=28),
     ),
-    ("as-deep-as-a-text-above", "users:", "    users:", f"{S}:25:5: " + SLIP.format(key="users", first="problem", S=S, at=16)),
+    (
+        "as-deep-as-a-text-above",
+        "users:",
+        "    users:",
+        f"{S}:25:5: users: " + SLIP.format(key="users", first="problem", S=S, at=16),
+    ),
     (
         "above-a-field-of-its-own",
         "constraints:\n  - {en: BeiDou only., zh: 仅限北斗。}\nhow_to_respond:",
         "constraints:\n  - en: BeiDou only.\n    zh: 仅限北斗。\n    how_to_respond:",
-        f"{S}:46:5: " + SLIP.format(key="how_to_respond", first="constraints", S=S, at=43),
+        f"{S}:46:5: how_to_respond: " + SLIP.format(key="how_to_respond", first="constraints", S=S, at=43),
     ),
     (  # valid YAML: the keys below it are read as the text's, not said as duplicates
         "under-a-text",

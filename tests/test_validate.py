@@ -763,7 +763,7 @@ RULES = [
         "released: 2023-11-20",
         "  released: 2023-11-20",
         [
-            f"{S}:13:3: wrong indentation: this line is indented deeper than 'status' at {S}:12:1, so it would belong to 'status', which has its value already; indent it as far as 'status' to make it a field beside it"
+            f"{S}:13:3: released: wrong indentation: this line is indented deeper than 'status' at {S}:12:1, so it would belong to 'status', which has its value already; indent it as far as 'status' to make it a field beside it"
         ],
     ),
     (
@@ -772,7 +772,7 @@ RULES = [
         "    priority: should\n",
         "        priority: should\n",
         [
-            f"{S}:35:9: wrong indentation: this line is indented deeper than 'id' at {S}:34:5, so it would belong to 'id', which has its value already; indent it as far as 'id' to make it a field beside it"
+            f"{S}:35:9: requirements[1].priority: wrong indentation: this line is indented deeper than 'id' at {S}:34:5, so it would belong to 'id', which has its value already; indent it as far as 'id' to make it a field beside it"
         ],
     ),
     (
@@ -817,7 +817,7 @@ RULES = [
         "    source: ichongqing-2023-11-21",
         "      source: ichongqing-2023-11-21",
         [
-            f"{S}:51:7: wrong indentation: this line is indented deeper than 'text' at {S}:50:5, so it would belong to 'text', which has its value already; indent it as far as 'text' to make it a field beside it"
+            f"{S}:51:7: evidence[0].source: wrong indentation: this line is indented deeper than 'text' at {S}:50:5, so it would belong to 'text', which has its value already; indent it as far as 'text' to make it a field beside it"
         ],
     ),
     (
@@ -825,7 +825,7 @@ RULES = [
         "river-ships.yaml",
         "id: river-ships",
         "  id: river-ships",
-        [f"{S}:1:3: wrong indentation: the first field is indented; the fields of a file start in column 1"],
+        [f"{S}:1:3: id: wrong indentation: the first field is indented; the fields of a file start in column 1"],
     ),
     (
         "block-text-line-not-indented",

@@ -661,7 +661,9 @@ CASES = [
     (
         "the-first-item-of-a-list-without-its-dash-nor-its-indentation",
         [("  - id: R1\n    priority: must", "  id: R1\n    priority: must")],
-        [f"{S}:29:3: the first item of 'requirements' has no '- ', which the items below it have; write '- ' before 'id'"],
+        [
+            f"{S}:29:3: requirements[0].id: the first item of 'requirements' has no '- ', which the items below it have; write '- ' before 'id'"
+        ],
     ),
     (  # was: "expected 'key: value' here; check the indentation and that the line above is complete", at the next key
         "a-later-item-of-a-list-without-its-dash",
