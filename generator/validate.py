@@ -272,7 +272,7 @@ class Checker:
         if not self._trying:  # a trial's nodes are freed after it, and their ids reused
             self._visited.add(id(node))
             self.nodes[path] = node
-            if self._unnamed and isinstance(node, yaml.ScalarNode):  # a mapping starts where its first key does
+            if self._unnamed and path:  # the file's own mapping has no field; its first key has
                 self._field_of_syntax(node, path)
         if node.tag not in PLAIN_TAGS:
             tag = node.tag.replace(_TAG, "!!")

@@ -655,14 +655,14 @@ CASES = [
         [("  - id: R1\n    priority: must", "    id: R1\n    priority: must"), ("status: reconstructed", "status: recnstructed")],
         [
             f"{S}:12:9: status: 'recnstructed' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
-            f"{S}:29:3: the first item of 'requirements' has no '- ', which the items below it have; write '- ' in the two spaces before 'id', as far as the '- ' below",
+            f"{S}:29:3: requirements: the first item of 'requirements' has no '- ', which the items below it have; write '- ' in the two spaces before 'id', as far as the '- ' below",
         ],
     ),
     (
         "the-first-item-of-a-list-without-its-dash-nor-its-indentation",
         [("  - id: R1\n    priority: must", "  id: R1\n    priority: must")],
         [
-            f"{S}:29:3: requirements[0].id: the first item of 'requirements' has no '- ', which the items below it have; write '- ' before 'id'"
+            f"{S}:29:3: requirements: the first item of 'requirements' has no '- ', which the items below it have; write '- ' before 'id'"
         ],
     ),
     (  # was: "expected 'key: value' here; check the indentation and that the line above is complete", at the next key
