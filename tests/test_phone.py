@@ -203,3 +203,106 @@ def test_an_explorer_card_is_short_on_a_phone(browser: Browser, served: str, pre
     assert target["top"] > priority["top"] and text["top"] > target["top"]
     assert [cell["drawn"] for cell in (number, priority, target, text)] == [False] * 4
     assert all(cell["label"] not in ("none", "normal", '""') for cell in (number, priority, target, text))
+
+
+# The first character of each line of every block that holds a '·' separator, in the article:
+# a line that starts with one lost the link the separator belongs to.
+LINE_STARTS = """() => {
+  const root = document.querySelector("article") || document.body;
+  const blocks = new Set();
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const element = walker.currentNode.parentElement;
+    if (walker.currentNode.data.includes("·")) blocks.add(element.closest("p, li, dd, td, div") || element);
+  }
+  const starts = [];
+  for (const block of blocks) {
+    const lines = [];  // {middle, half, left, text}
+    const inner = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    while (inner.nextNode()) {
+      const node = inner.currentNode;
+      if (!node.parentElement.checkVisibility()) continue;
+      for (let i = 0; i < node.length; i++) {
+        if (/\\s/.test(node.data[i])) continue;
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const box = range.getBoundingClientRect();
+        if (!box.width) continue;
+        const middle = (box.top + box.bottom) / 2;
+        const line = lines.find(line => Math.abs(line.middle - middle) < line.half);
+        if (!line) lines.push({middle, half: box.height / 2, left: box.left, text: node.data.slice(i, i + 12)});
+        else if (box.left < line.left) Object.assign(line, {left: box.left, text: node.data.slice(i, i + 12)});
+      }
+    }
+    starts.push(...lines.map(line => line.text));
+  }
+  return starts;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("prefix", "locale"), LANGUAGES, ids=["en", "zh"])
+@pytest.mark.parametrize("path", ["", "scenarios/{scenario}/"])
+def test_no_line_of_links_starts_with_its_separator_on_a_touch_phone(
+    browser: Browser, served: str, catalogue: Catalogue, prefix: str, locale: str, path: str
+) -> None:
+    """On a touch screen the links below a scenario are blocks in the line, 24 px high: a wrap
+    before the ' · ' after one left it at the start of the next line ('· 打印或另存为 PDF')."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale=locale, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{served}/{prefix}{example(path, catalogue)}", wait_until="networkidle")
+    starts = page.evaluate(LINE_STARTS)
+    context.close()
+    assert starts, "no separated links found"
+    assert [start for start in starts if start.startswith("·")] == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 390])
+def test_the_chinese_site_name_fits_the_header_of_a_phone(browser: Browser, served: str, width: int) -> None:
+    """The header of a phone left 210 px for the title at 390 px: '重庆空天信息应用场景目录' lost its
+    last character to an ellipsis."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, locale="zh-CN", has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{served}/zh/", wait_until="networkidle")
+    title = page.locator(".md-header__topic:first-child .md-ellipsis")
+    text, cut = title.inner_text(), title.evaluate("element => element.scrollWidth - element.clientWidth")
+    context.close()
+    assert text == "重庆空天信息应用场景目录"
+    assert cut <= 0, f"the site name is cut by {cut} px"
+
+
+# The height in px of each visible element a selector finds, the <details> opened first.
+HEIGHTS = """selector => {
+  document.querySelectorAll("details").forEach(details => { details.open = true; });
+  return [...document.querySelectorAll(selector)].filter(element => element.checkVisibility()).map(
+    element => [element.textContent.trim().slice(0, 20), element.getBoundingClientRect().height]);
+}"""
+TARGETS = [
+    ("scenarios/{scenario}/", ".scenario-actions a, .scenario-actions .link-button"),
+    ("compare/?{compare}", ".compare__id"),
+    ("compare/?{compare}", ".compare__remove"),
+    ("catalogue/", ".filters__facet label"),
+    ("requirements/", ".filters__facet label"),
+    ("catalogue/", ".compare-pick__box"),
+    ("stats/", "details.chart__data > summary"),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("prefix", "locale"), LANGUAGES, ids=["en", "zh"])
+@pytest.mark.parametrize(("path", "selector"), TARGETS)
+def test_a_control_is_a_target_of_24_px_on_a_touch_phone(
+    browser: Browser, served: str, catalogue: Catalogue, prefix: str, locale: str, path: str, selector: str
+) -> None:
+    """WCAG 2.2 asks 24 px of a target: on a touch screen, where a finger is the pointer, every
+    control outside running text is at least that high (a requirement's id on the compare page
+    was 20 px, a filter's choice 22 px)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale=locale, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{served}/{prefix}{example(path, catalogue)}", wait_until="networkidle")
+    heights = page.evaluate(HEIGHTS, selector)
+    context.close()
+    assert heights, f"nothing found: {selector}"
+    assert [(text, round(height, 1)) for text, height in heights if height < 23.5] == []
