@@ -160,6 +160,7 @@ ALLOWED_TAGS = {
     "text",
     "th",
     "thead",
+    "time",
     "title",
     "desc",
     "tr",
