@@ -1,7 +1,7 @@
 """Contributor Markdown (the `problem` and `how_to_respond` texts) to HTML that cannot carry markup
-of its own: a renderer that emits no raw HTML and links only to web addresses or into the site,
-then an allowlist sanitizer as the last line. The validator refuses what this drops, with a
-located message; safety does not depend on it."""
+of its own: a renderer that emits no raw HTML and links only to web addresses (http or https, with
+a host), then an allowlist sanitizer as the last line. The validator refuses what this drops, with
+a located message; safety does not depend on it."""
 
 from __future__ import annotations
 
@@ -24,17 +24,19 @@ def _limited() -> MarkdownIt:
 
 _RENDERER = _limited()
 
-# http and https addresses, or a path into this site; not "//host" (another host, scheme-less).
-_ALLOWED_LINK = re.compile(r"(?:https?://[^\s]+|(?![a-z][a-z0-9+.-]*:|//|\\)[^\s]*)", re.IGNORECASE)
+# An http or https address with a host: the only links a contributor's text may hold. Not a path
+# ("../x", "/x", "?x": the rules allow none, and a page's depth would change where it goes), not
+# "//host" (another host, scheme-less).
+_WEB_ADDRESS = re.compile(r"https?://[^\s/?#\\@]+(?:[/?#][^\s]*)?", re.IGNORECASE)
 
 
-def _allowed(url: str) -> bool:
-    # Browsers drop tabs and newlines inside a scheme ("java\tscript:"), so judge the address as
-    # they would read it.
-    return bool(_ALLOWED_LINK.fullmatch(re.sub(r"[\x00-\x20]", "", url)))
+def web_link(url: str) -> bool:
+    """Whether `url` is a link the renderer keeps. Browsers drop tabs and newlines inside a
+    scheme ("java\tscript:"), so the address is judged as they would read it."""
+    return bool(_WEB_ADDRESS.fullmatch(re.sub(r"[\x00-\x20]", "", url)))
 
 
-_RENDERER.validateLink = _allowed  # type: ignore[method-assign]
+_RENDERER.validateLink = web_link  # type: ignore[method-assign]
 
 # The same Markdown read to find every link target a reader could follow, the ones the renderer
 # refuses included, so that the validator can say where each is.
@@ -43,14 +45,21 @@ _READER.validateLink = lambda url: True  # type: ignore[method-assign]
 
 
 def link_targets(text: str) -> list[str]:
-    """Every link target of a limited-Markdown text, as the renderer reads it (entities decoded):
-    inline links, autolinks and reference definitions, in lists and quotes too, used or not."""
+    """Every link target of a limited-Markdown text (entities decoded): inline links, autolinks
+    and reference definitions, in lists and quotes too, used or not; read both as a reader that
+    follows every address would and as the renderer does, which reads a definition it refuses
+    as text, where a link inside its title comes to life ('[r]: https:// "[x](/path)"')."""
     if "[" not in text and "<" not in text:  # every kind of link needs one
         return []
-    env: dict[str, dict[str, dict[str, str]]] = {}
-    tokens = _READER.parse(text, env)
-    inline = [str(child.attrs["href"]) for token in tokens for child in token.children or () if child.type == "link_open"]
-    return inline + [reference["href"] for reference in env.get("references", {}).values()]
+    targets: dict[str, None] = {}
+    for reader in (_READER, _RENDERER):
+        env: dict[str, dict[str, dict[str, str]]] = {}
+        tokens = reader.parse(text, env)
+        targets.update(
+            (str(child.attrs["href"]), None) for token in tokens for child in token.children or () if child.type == "link_open"
+        )
+        targets.update((reference["href"], None) for reference in env.get("references", {}).values())
+    return list(targets)
 
 
 _TAGS = {"p", "em", "strong", "code", "pre", "ul", "ol", "li", "a", "br", "blockquote", "hr"}

@@ -34,7 +34,7 @@ from .chinese import close_gaps
 from .errors import DataError, Problem, Severity, shortened
 from .load import FULL_WIDTH_COLON, MAX_FIELD, QUOTE, Document, LoadError, Sources, field_path, properties, quoted
 from .model import CITYWIDE, Catalogue, Kind, Rule, Scenario, Vocabularies, describe, find_rule
-from .prose import link_targets
+from .prose import link_targets, web_link
 
 _TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, MERGE = (_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge"))
@@ -856,9 +856,11 @@ class Checker:
             self._fail(node, path, "headings (#) are not allowed in texts; the page provides the headings, use **bold** instead")
             return False
         for target in link_targets(value):
-            if not re.match(r"https?://", target, re.IGNORECASE):
+            if not web_link(target):
                 self._fail(
-                    node, path, f"the link target '{target}' is not a web address; links must start with https:// or http://"
+                    node,
+                    path,
+                    f"the link target '{_short(target)}' is not a web address; links must start with https:// or http:// and a host",
                 )
                 return False
         return True

@@ -57,7 +57,10 @@ def test_a_later_page_says_which_rows_it_shows(pages: dict[str, dict[str, Page]]
     assert en["catalogue/2.md"].description == (
         f"All 80 scenario records of the catalogue, with their domains, owners, capabilities, places and status. Page 2 of 2: {first} to {last}."
     )
-    assert zh["catalogue/2.md"].description == f"本目录全部80条场景记录一览，含领域、需求单位、技术能力、适用地点和状态。本页为第2页（共2页），第{first}至{last}条。"
+    assert (
+        zh["catalogue/2.md"].description
+        == f"本目录全部80条场景记录一览，含领域、需求单位、技术能力、适用地点和状态。本页为第2页（共2页），第{first}至{last}条。"
+    )
     group = en["capabilities/remote-sensing/2.md"].description
     assert group.startswith(en["capabilities/remote-sensing.md"].description + " Page 2 of 2: "), group
     later = zh["capabilities/remote-sensing/2.md"].description

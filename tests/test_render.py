@@ -76,7 +76,18 @@ def test_edit_link_without_a_repository_points_at_the_published_yaml() -> None:
         ),
         ("![i](https://evil.example/t.png)", '<p>!<a href="https://evil.example/t.png" rel="noopener noreferrer">i</a></p>'),
         ("# heading", "<p># heading</p>"),
-        ("[in the site](../../catalogue/)", '<p><a href="../../catalogue/" rel="noopener noreferrer">in the site</a></p>'),
+        (
+            "[in the site](../../catalogue/) [r](/etc/passwd) [q](?next=x)",
+            "<p>[in the site](../../catalogue/) [r](/etc/passwd) [q](?next=x)</p>",
+        ),
+        (
+            "[a](https://www.cq.gov.cn@evil.example/) [b](https://)",
+            "<p>[a](https://www.cq.gov.cn@evil.example/) [b](https://)</p>",
+        ),
+        (  # a definition refused is text: a link in its title comes to life only if it is one the renderer keeps
+            "[r]: https:// '[x](/etc/passwd)'",
+            "<p>[r]: https:// '[x](/etc/passwd)'</p>",
+        ),
         ('[t](https://ok.example/ "a tooltip")', '<p><a href="https://ok.example/" rel="noopener noreferrer">t</a></p>'),
     ],
 )

@@ -645,7 +645,9 @@ RULES = [
         "river-ships.yaml",
         "(https://www.ichongqing.info/) for context.",
         "(../secret.md) for context.",
-        [f"{S}:17:7: problem.en: the link target '../secret.md' is not a web address; links must start with https:// or http://"],
+        [
+            f"{S}:17:7: problem.en: the link target '../secret.md' is not a web address; links must start with https:// or http:// and a host"
+        ],
     ),
     (  # the link is a reference defined inside a list item: the renderer reads it, so the checker does
         "markdown-reference-in-a-list-to-another-host",
@@ -653,7 +655,26 @@ RULES = [
         "    See [the release](https://www.ichongqing.info/) for context.",
         "    See [the release][r] for context.\n\n    - [r]: //evil.example/r",
         [
-            f"{S}:17:7: problem.en: the link target '//evil.example/r' is not a web address; links must start with https:// or http://"
+            f"{S}:17:7: problem.en: the link target '//evil.example/r' is not a web address; links must start with https:// or http:// and a host"
+        ],
+    ),
+    (  # was: valid; the renderer refused 'https://' alone and read the definition as text, where
+        # the link in its title, hidden from the checker, came to life
+        "markdown-reference-to-no-host-with-a-link-in-its-title",
+        "river-ships.yaml",
+        "    See [the release](https://www.ichongqing.info/) for context.",
+        "    See the release.\n\n    [r]: https:// 'Read [the form](/etc/passwd)'",
+        [
+            f"{S}:17:7: problem.en: the link target 'https://' is not a web address; links must start with https:// or http:// and a host"
+        ],
+    ),
+    (  # the address that would go to evil.example, the part before '@' read as a user name
+        "markdown-link-with-a-user-name",
+        "river-ships.yaml",
+        "(https://www.ichongqing.info/) for context.",
+        "(https://www.cq.gov.cn@evil.example/) for context.",
+        [
+            f"{S}:17:7: problem.en: the link target 'https://www.cq.gov.cn@evil.example/' is not a web address; links must start with https:// or http:// and a host"
         ],
     ),
     (
@@ -662,7 +683,7 @@ RULES = [
         "    See [the release](https://www.ichongqing.info/) for context.",
         "    See the release.\n\n    > [q]: ftp://files.example/q",
         [
-            f"{S}:17:7: problem.en: the link target 'ftp://files.example/q' is not a web address; links must start with https:// or http://"
+            f"{S}:17:7: problem.en: the link target 'ftp://files.example/q' is not a web address; links must start with https:// or http:// and a host"
         ],
     ),
     (  # was: valid, and the page showed the brackets and the address as written
