@@ -24,9 +24,14 @@ NONCHARACTER = NONCHARACTER_BMP + NONCHARACTER_BEYOND
 SURROGATE = "\ud800-\udfff"
 BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 TAG = "\U000e0000-\U000e007f"
-# Zero-width and other invisible formatting characters, and the line and paragraph separators
-# (invisible line breaks that end a JavaScript string).
-INVISIBLE_BMP = "\u00ad\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"
+# Zero-width and other invisible formatting characters, the line and paragraph separators
+# (invisible line breaks that end a JavaScript string), and the fillers and blanks that show as
+# nothing or as a space while not being one: a combining grapheme joiner, the Hangul fillers,
+# the Khmer inherent vowels, the blank Braille pattern (a text of them looks empty).
+INVISIBLE_BMP = (
+    "\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064\u206a-\u206f"
+    "\u2800\u3164\ufeff\uffa0\ufff9-\ufffb"
+)
 INVISIBLE_BEYOND = "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
 INVISIBLE = INVISIBLE_BMP + INVISIBLE_BEYOND
 

@@ -63,6 +63,13 @@ CLASSES = [
     ("\u00ad", INVISIBLE.format(code="U+00AD", name="SOFT HYPHEN")),
     ("\u2028", INVISIBLE.format(code="U+2028", name="LINE SEPARATOR")),
     ("\u2029", INVISIBLE.format(code="U+2029", name="PARAGRAPH SEPARATOR")),
+    # was: welcome; each shows as nothing or as a space that is none
+    ("\u3164", INVISIBLE.format(code="U+3164", name="HANGUL FILLER")),
+    ("\uffa0", INVISIBLE.format(code="U+FFA0", name="HALFWIDTH HANGUL FILLER")),
+    ("\u115f", INVISIBLE.format(code="U+115F", name="HANGUL CHOSEONG FILLER")),
+    ("\u034f", INVISIBLE.format(code="U+034F", name="COMBINING GRAPHEME JOINER")),
+    ("\u17b4", INVISIBLE.format(code="U+17B4", name="KHMER VOWEL INHERENT AQ")),
+    ("\u2800", INVISIBLE.format(code="U+2800", name="BRAILLE PATTERN BLANK")),
 ]
 IDS = [f"U+{ord(char):04X}" for char, _ in CLASSES]
 
