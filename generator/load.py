@@ -59,6 +59,9 @@ class Document:
     # parse the rest now holds an empty value (line and column, from 0, as YAML counts them).
     syntax: tuple[Problem, ...] = ()
     set_aside: frozenset[tuple[int, int]] = frozenset()
+    # Those of the syntax errors the text was mended for, as their contributor will mend them (a
+    # value quoted, a line moved, a colon typed in ASCII): each is where a key or value now is.
+    mended: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,11 @@ def load(file: Path, display: str, own: Own = NO_FIELDS) -> Document:
         raise LoadError(*said, *map(placed, error.problems)) from None
     inner = parsed.placed  # where a problem is in the text `kept`, when parsing it moved lines
     return dataclasses.replace(
-        parsed, refused=said, placed=lambda problem: placed(inner(problem)), syntax=tuple(map(placed, parsed.syntax))
+        parsed,
+        refused=said,
+        placed=lambda problem: placed(inner(problem)),
+        syntax=tuple(map(placed, parsed.syntax)),
+        mended=tuple(map(placed, parsed.mended)),
     )
 
 
@@ -187,8 +194,8 @@ def _mended(kept: str, placed: Callable[[Problem], Problem], display: str, own: 
         parsed = _parse_recovering(kept, display, own, rounds + 1)
     except LoadError as again:
         raise LoadError(*error.problems, *map(placed, again.problems)) from None
-    syntax = (*error.problems, *map(placed, parsed.syntax))
-    return dataclasses.replace(parsed, syntax=syntax, placed=lambda problem: placed(parsed.placed(problem)))
+    syntax, mended = (*error.problems, *map(placed, parsed.syntax)), (*error.problems, *map(placed, parsed.mended))
+    return dataclasses.replace(parsed, syntax=syntax, mended=mended, placed=lambda problem: placed(parsed.placed(problem)))
 
 
 def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int) -> Document:
@@ -252,7 +259,7 @@ def _parse(text: str, display: str, own: Own) -> Document:
             misindented = None
         # A slip with no message of its own (after a tab) is said by the parser's message.
         needs = None if (misindented and misindented[2]) or colon else _needs_quotes(text, line)
-        found = misindented[:3] if misindented and misindented[2] else colon or (needs and needs[:3])
+        found = misindented[:3] if misindented and misindented[2] else (colon and colon[:3]) or (needs and needs[:3])
         quote = not found and _unclosed_quote(text, line)
         if quote:
             said = fail(*quote, 'a " opens a quoted text that is not closed on this line; close it or remove it')
@@ -263,6 +270,8 @@ def _parse(text: str, display: str, own: Own) -> Document:
         unquoted = None if found or quote else _unquoted_value(error, text)
         if needs and needs[3]:  # checked on as quoted: 'unit: "%"' is then said to be the unit 'percent'
             said.fix = needs[3]
+        elif colon and found == colon[:3]:  # checked on with the ASCII mark: 'status：open' as 'status: open'
+            said.fix = colon[3]
         elif unquoted:
             said.fix = [(*unquoted, quoted(text[unquoted[0] : unquoted[1]]))]
         # Moved only where it can be meant nowhere else: deeper than a field of the file that has
@@ -536,10 +545,13 @@ _ODD_INDENT = re.compile(r"( *)([ \u3000\u00a0]*[\u3000\u00a0])(?=[^\s#])")
 ODD_INDENT = "this line is indented with a {space}, which YAML does not read as a space; indent it with ASCII spaces only"
 
 
-def _full_width_colon(text: str, last_line: int) -> tuple[int, int, str] | None:
-    """Where a key is (line, column, message) whose colon a Chinese input method typed, on line
-    `last_line` or just above: YAML reads 'status：open' as text, and fails there or on the next
-    line. Said only where YAML would read a key with the colon written ': '."""
+Mend = tuple[int, int, str, list[tuple[int, int, str]]]  # line, column, message, and the edits that mend the file
+
+
+def _full_width_colon(text: str, last_line: int) -> Mend | None:
+    """Where a key is (line, column, message, edit) whose colon a Chinese input method typed, on
+    line `last_line` or just above: YAML reads 'status：open' as text, and fails there or on the
+    next line. Said only where YAML would read a key with the colon written ': '."""
     lines = text.split("\n")
     for number in range(max(0, last_line - 3), min(last_line, len(lines))):
         line = lines[number]
@@ -554,15 +566,16 @@ def _full_width_colon(text: str, last_line: int) -> tuple[int, int, str] | None:
             tokens = []
         lines[number] = line
         if any(isinstance(token, yaml.ValueToken) and token.start_mark.index == at for token in tokens):
-            return number + 1, colon.start(3) + 1, _COLON_MESSAGES[colon[3]].format(key=colon[2])
+            message = _COLON_MESSAGES[colon[3]].format(key=colon[2])
+            return number + 1, colon.start(3) + 1, message, [(at, at + len(colon[3]), ": ")]
     return None
 
 
 _WIDE_MARKS = {"，": ("comma", ","), "｝": ("brace", "}"), "］": ("bracket", "]"), "｛": ("brace", "{"), "［": ("bracket", "[")}
 
 
-def _full_width_mark(text: str, last_line: int) -> tuple[int, int, str] | None:
-    """Where a comma, brace or bracket is (line, column, message) that a Chinese input method typed
+def _full_width_mark(text: str, last_line: int) -> Mend | None:
+    """Where a comma, brace or bracket is (line, column, message, edit) that a Chinese input method typed
     in a list or mapping in brackets, on line `last_line` or just above: YAML reads '，' as text
     and finds the brackets not closed. Said only where the ASCII mark lets YAML read past it."""
     lines = text.split("\n")
@@ -574,16 +587,14 @@ def _full_width_mark(text: str, last_line: int) -> tuple[int, int, str] | None:
             name, narrow = _WIDE_MARKS[wide]
             candidate = [*lines[:number], line[:column] + narrow + line[column + 1 :], *lines[number + 1 :]]
             if _first_error_line("\n".join(candidate)) > last_line:
-                return (
-                    number + 1,
-                    column + 1,
-                    f"'{wide}' is a full-width {name}, which YAML does not read as one; type '{narrow}' in the input method's English mode",
-                )
+                at = _line_starts(text)[number] + column
+                message = f"'{wide}' is a full-width {name}, which YAML does not read as one; type '{narrow}' in the input method's English mode"
+                return number + 1, column + 1, message, [(at, at + 1, narrow)]
     return None
 
 
-def _odd_indent(text: str, last_line: int) -> tuple[int, int, str] | None:
-    """Where a line is (line, column, message), on line `last_line` or just above, whose
+def _odd_indent(text: str, last_line: int) -> Mend | None:
+    """Where a line is (line, column, message, edit), on line `last_line` or just above, whose
     indentation holds a full-width space (typed with a Chinese input method) or a no-break space:
     YAML reads the line as text and fails there or below. Said only where the line, indented with
     ASCII spaces, would let YAML read past `last_line`."""
@@ -597,7 +608,8 @@ def _odd_indent(text: str, last_line: int) -> tuple[int, int, str] | None:
             candidate = [*lines[:number], f"{odd[1]}{fixed}{lines[number][odd.end() :]}", *lines[number + 1 :]]
             if _first_error_line("\n".join(candidate)) > last_line:
                 space = "full-width space (U+3000)" if "\u3000" in odd[2] else "no-break space (U+00A0)"
-                return number + 1, odd.end(1) + 1, ODD_INDENT.format(space=space)
+                at = _line_starts(text)[number]
+                return number + 1, odd.end(1) + 1, ODD_INDENT.format(space=space), [(at + odd.start(2), at + odd.end(2), fixed)]
     return None
 
 
@@ -618,6 +630,7 @@ _INDICATORS = {
 
 
 _NOT_A_VALUE = "%@`|>"  # what starts no value of a field (op: >=), as it starts no text
+_CHINESE_COLON = re.compile(r"(?<=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]): ")  # after a Chinese character
 
 
 def _short_value(text: str) -> str:
@@ -630,7 +643,7 @@ def quoted(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _needs_quotes(text: str, line: int) -> tuple[int, int, str, list[tuple[int, int, str]]] | None:
+def _needs_quotes(text: str, line: int) -> Mend | None:
     """Where the value on line `line` (most often the text of a language) needs quotes that it lacks
     (line, column, message, and the edit that quotes it): one that starts with a character YAML keeps for itself ('*Imagery*
     shall…', '`code`', '[Draft] …', 'op: >='), or one in double quotes that holds a '"' of its
@@ -666,6 +679,14 @@ def _needs_quotes(text: str, line: int) -> tuple[int, int, str, list[tuple[int, 
         twice = ", and write each ' inside it twice ('')" if "'" in value and what == "a text" else ""
         whole = QUOTE if what == "a text" else f"write it in quotes: {quoted(value)}"
         message = f"{what} that starts with '{value[0]}' is read as {_INDICATORS[value[0]]}; {whole}{twice}"
+    elif what == "a text" and not quote and ": " in (value := re.split(r"\s#", value, maxsplit=1)[0].rstrip()):
+        fixed = _CHINESE_COLON.sub("：", value) if parts[2].strip() == "zh" else value
+        if ": " not in fixed:  # '预报员: 须将…'
+            message = "this Chinese text holds ': ', a colon typed in the input method's English mode, which YAML reads as a key and its value; write the Chinese colon '：'"
+        else:  # 'Forecasters: profiles…', or pasted from a document in curly quotes: '“Forecasters: …”'
+            fixed = "'" + value.replace("'", "''") + "'"
+            curly = ", and “ ” are no quotes to YAML" if value[0] in "“‘" else ""
+            message = f"this text holds ': ', which YAML reads as a key and its value{curly}; {QUOTE}: {_short_value(fixed)}"
     else:
         return None
     if _first_error_line("\n".join([*lines[: line - 1], head + fixed, *lines[line:]])) <= line:
@@ -675,7 +696,7 @@ def _needs_quotes(text: str, line: int) -> tuple[int, int, str, list[tuple[int, 
     return line, len(head) + 1, message, [(at, at + len(value), fixed)] if meant else []
 
 
-def _first_item_undashed(text: str, line: int, own: Own) -> tuple[int, int, str, list[tuple[int, int, str]]] | None:
+def _first_item_undashed(text: str, line: int, own: Own) -> Mend | None:
     """Where the first item of a list lacks its '- ' (line, column, message, and the edits that add
     it), when YAML stops at `line`, inside it or at the second item: the lines from their key down
     to the first '- ' are the first item's, indented as the items' fields or as far as their '- '.
@@ -727,9 +748,7 @@ def _first_item_undashed(text: str, line: int, own: Own) -> tuple[int, int, str,
     return first + 1, column + 1, message, edits
 
 
-def _later_item_undashed(
-    error: yaml.MarkedYAMLError, text: str, own: Own
-) -> tuple[int, int, str, list[tuple[int, int, str]]] | None:
+def _later_item_undashed(error: yaml.MarkedYAMLError, text: str, own: Own) -> Mend | None:
     """Where an item of a list of words lacks its '- ' after items that have it (line, column,
     message, and the edit that adds it): YAML reads the word as a key without its ':'. Said only
     for a list field of the model and where the file, so mended, parses past it."""

@@ -241,7 +241,7 @@ class Checker:
         # The syntax problems said before the walk, of lines the loader mended as their contributor
         # will ('unit: %' quoted, a key moved), by where they are: each is given the field of the
         # key or value there, and kept by that node.
-        self._unnamed = {(p.line, p.column): p for p in document.syntax if not p.field}
+        self._unnamed = {(p.line, p.column): p for p in document.syntax if not p.field and p in document.mended}
         self._quoted: dict[int, Problem] = {}
 
     @property
@@ -381,17 +381,19 @@ class Checker:
                 message = "'!' is a YAML tag, a type for the value; files here use none, remove it"
             self.report(mark, message, field=path)
 
-    def _field_of_syntax(self, node: yaml.Node, path: str) -> None:
-        """Name the field of a syntax problem said where `node` (a key or a value) starts: 'unit: %'
-        is then said as 'requirements[0].target.unit: a value that starts with '%'…', as every
-        other problem is."""
-        mark = node.start_mark
-        at = self.document.placed(Problem(self.document.path, mark.line + 1, mark.column + 1, "", ""))
-        said = self._unnamed.pop((at.line, at.column), None)
-        if said is not None:
-            named = dataclasses.replace(said, field=shortened(path, MAX_FIELD))
-            self.problems[next(i for i, p in enumerate(self.problems) if p is said)] = named
-            self._quoted[id(node)] = named
+    def _field_of_syntax(self, node: yaml.Node, path: str, key: bool = False) -> None:
+        """Name the field of a syntax problem said where `node` (a key or a value) starts, or where
+        a `key` ends (at its colon): 'unit: %' is then said as 'requirements[0].target.unit: a
+        value that starts with '%'…', and 'status：open' as 'status: the full-width colon…', as
+        every other problem is."""
+        for mark in (node.start_mark, node.end_mark) if key else (node.start_mark,):
+            at = self.document.placed(Problem(self.document.path, mark.line + 1, mark.column + 1, "", ""))
+            said = self._unnamed.pop((at.line, at.column), None)
+            if said is not None:
+                named = dataclasses.replace(said, field=shortened(path, MAX_FIELD))
+                self.problems[next(i for i, p in enumerate(self.problems) if p is said)] = named
+                self._quoted[id(node)] = named
+                return
 
     def _fail(self, node: yaml.Node | yaml.Mark, path: str, message: str) -> Any:
         self.report(node, message, field=path)
@@ -420,7 +422,7 @@ class Checker:
                 with contextlib.suppress(ValueError):  # '0x_' looks like a number to YAML, not to Python
                     key = _constructor.construct_yaml_int(key_node)
             if self._unnamed and not self._trying:
-                self._field_of_syntax(key_node, field_path(path, key))
+                self._field_of_syntax(key_node, field_path(path, key), key=True)
             if key in seen and second_item:
                 if not said:
                     first = seen[key].start_mark.line + 1

@@ -60,7 +60,9 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     (
         "syntax-colon-in-text",
         base("  en: Show accuracy measured on a river section.", "  en: Note: show accuracy"),
-        [f"{H}:46:11: a ':' where a value was expected; put text containing ': ' in quotes"],
+        [
+            f"{H}:46:7: how_to_respond.en: this text holds ': ', which YAML reads as a key and its value; put the whole text in single quotes: 'Note: show accuracy'"
+        ],
     ),
     (
         "syntax-text-after-the-content",

@@ -395,18 +395,20 @@ CASES = [
     (  # YAML reads the line as text and fails on the next: was "expected 'key: value' here" at 13:1
         "full-width-colon-after-a-key",
         [("status: reconstructed", "status：reconstructed")],
-        [f"{S}:12:7: {COLON.format(key='status')}"],
+        [f"{S}:12:7: status: {COLON.format(key='status')}"],
     ),
     (
         "full-width-space-after-a-key",
         [("status: reconstructed", "status:\u3000reconstructed")],
-        [f"{S}:12:7: the full-width space after 'status:' is not a space to YAML; write 'status: ...', with an ASCII space"],
+        [
+            f"{S}:12:7: status: the full-width space after 'status:' is not a space to YAML; write 'status: ...', with an ASCII space"
+        ],
     ),
     (  # was: "expected 'key: value' here; check the indentation..." at 13:1, the line below
         "colon-without-a-space-after-a-key",
         [("status: reconstructed", "status:reconstructed")],
         [
-            f"{S}:12:7: 'status:' has no space after its colon, so YAML reads the line as text; write 'status: ...', with a space after the colon"
+            f"{S}:12:7: status: 'status:' has no space after its colon, so YAML reads the line as text; write 'status: ...', with a space after the colon"
         ],
     ),
     (  # was: "a ':' where a value was expected; put text containing ': ' in quotes" at 11:8, on codes
@@ -414,13 +416,13 @@ CASES = [
         [("  valid_on: 2023-11-20", "  valid_on:2023-11-20"), ("owner: transportation-commission", "owner: nobody")],
         [
             f"{S}:8:8: owner: 'nobody' is not a known owner; expected a key of scenarios/vocabularies/owners.yaml: transportation-commission, forestry-bureau",
-            f"{S}:10:11: 'valid_on:' has no space after its colon, so YAML reads the line as text; write 'valid_on: ...', with a space after the colon",
+            f"{S}:10:11: locations.valid_on: 'valid_on:' has no space after its colon, so YAML reads the line as text; write 'valid_on: ...', with a space after the colon",
         ],
     ),
     (  # pasted from a web page; was: "expected 'key: value' here" at 9:1, the line below
         "no-break-space-after-a-key",
         [("owner: transportation-commission", "owner:\u00a0transportation-commission")],
-        [f"{S}:8:6: the no-break space after 'owner:' is not a space to YAML; write 'owner: ...', with an ordinary space"],
+        [f"{S}:8:6: owner: the no-break space after 'owner:' is not a space to YAML; write 'owner: ...', with an ordinary space"],
     ),
     (  # was: "a ':' where a value was expected; put text containing ': ' in quotes" at 11:8, the line below
         "full-width-space-indenting-a-key",
@@ -440,12 +442,12 @@ CASES = [
     (  # below a text: was "wrong indentation: this line is indented less than the first line of the text of 'zh'"
         "full-width-colon-after-a-key-below-a-text",
         [("users:\n", "users：\n")],
-        [f"{S}:25:6: {COLON.format(key='users')}"],
+        [f"{S}:25:6: users: {COLON.format(key='users')}"],
     ),
     (  # YAML gives up four lines below, where the next key is: was "wrong indentation: ... ends the text below that key"
         "full-width-colon-after-a-language-whose-text-is-below",
         [("  zh: |\n    桥区航道", "  zh：|\n    桥区航道")],
-        [f"{S}:21:5: {COLON.format(key='zh')}"],
+        [f"{S}:21:5: problem.zh: {COLON.format(key='zh')}"],
     ),
     # A vocabulary entry named instead of keyed: its name in either language, its former or
     # short name, a unit's symbol. Was: "'重庆市交通运输委员会' is not a known owner; expected a key of ...: <every key>"
@@ -515,12 +517,12 @@ CASES = [
     (
         "full-width-colon-after-a-key-of-a-list-item",
         [("    priority: should\n", "    priority：should\n")],
-        [f"{S}:35:13: {COLON.format(key='priority')}"],
+        [f"{S}:35:13: requirements[1].priority: {COLON.format(key='priority')}"],
     ),
     (
         "full-width-colon-after-a-language",
         [("  en: Show accuracy measured on a river section.", "  en：Show accuracy measured on a river section.")],
-        [f"{S}:46:5: {COLON.format(key='en')}"],
+        [f"{S}:46:5: how_to_respond.en: {COLON.format(key='en')}"],
     ),
     (  # was: valid, and the page said only "Show accuracy"
         "a-hash-in-a-text-without-quotes",
@@ -700,6 +702,61 @@ CASES = [
         [
             f"{S}:46:7: how_to_respond.en: this text in single quotes holds a ' of its own, where YAML ends it; write each ' inside it twice ('')",
             f"{S}:47:7: how_to_respond.zh: this text starts with a '\"', where YAML reads a quoted text that ends at the next '\"'; write the Chinese quotation marks “ ” (the input method in Chinese mode)",
+        ],
+    ),
+    # From a review of contributors' slips: the form CONTRIBUTING gives a user, "Group: need",
+    # without its quotes; was: "a ':' where a value was expected; put text containing ': ' in
+    # quotes", with no field, and the rest of the file unchecked
+    (
+        "a-users-text-holding-a-colon-without-quotes",
+        [
+            (
+                '  - en: "Ship masters: their own position on the chart, to keep to the channel."',
+                "  - en: Ship masters: their own position.",
+            ),
+            ("status: reconstructed", "status: recnstructed"),
+        ],
+        [
+            f"{S}:12:9: status: 'recnstructed' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
+            f"{S}:26:9: users[0].en: this text holds ': ', which YAML reads as a key and its value; put the whole text in single quotes: 'Ship masters: their own position.'",
+        ],
+    ),
+    (  # pasted from a document: the curly quotes are text to YAML
+        "a-users-text-in-curly-quotes-holding-a-colon",
+        [
+            (
+                '  - en: "Ship masters: their own position on the chart, to keep to the channel."',
+                "  - en: “Ship masters: their own position.”",
+            )
+        ],
+        [
+            f"{S}:26:9: users[0].en: this text holds ': ', which YAML reads as a key and its value, and “ ” are no quotes to YAML; put the whole text in single quotes: '“Ship masters: their own position.”'"
+        ],
+    ),
+    (  # the Chinese input method in English mode: the colon a Chinese text means is '：'
+        "a-chinese-text-holding-a-colon-typed-in-english-mode",
+        [
+            ("    zh: 船长：掌握本船在航道图上的位置，确保在航道内航行。", "    zh: 船长: 掌握本船在航道图上的位置。"),
+            ("unit: cm,", "unit: cn,"),
+        ],
+        [
+            f"{S}:27:9: users[0].zh: this Chinese text holds ': ', a colon typed in the input method's English mode, which YAML reads as a key and its value; write the Chinese colon '：'",
+            f"{S}:33:70: requirements[0].target.unit: 'cn' is not a known unit; expected a key of scenarios/vocabularies/units.yaml (did you mean 'cm'?)",
+        ],
+    ),
+    (  # was: the colons alone; the date and the duplicate id came a run later
+        "full-width-colons-and-the-rest-of-the-file",
+        [
+            ("status: reconstructed", "status：reconstructed"),
+            ("owner: transportation-commission", "owner：transportation-commission"),
+            ("released: 2023-11-20", "released: 2023/11/20"),
+            ("  - id: R2", "  - id: R1"),
+        ],
+        [
+            f"{S}:8:6: owner: the full-width colon '：' after 'owner' is not YAML's colon; write 'owner: ...', with the ASCII colon ':' and a space",
+            f"{S}:12:7: status: {COLON.format(key='status')}",
+            f"{S}:13:11: released: '2023/11/20' is not a date: YAML reads dates as YYYY-MM-DD, write 2023-11-20",
+            f"{S}:34:9: requirements[1].id: R1 is used twice; give each requirement its own id",
         ],
     ),
 ]
