@@ -287,6 +287,8 @@ TARGETS = [
     ("requirements/", ".filters__facet label"),
     ("catalogue/", ".compare-pick__box"),
     ("stats/", "details.chart__data > summary"),
+    ("owners/", ".card-table td:first-child > a"),
+    ("requirements/?p=horizontal-accuracy:0.5:m", ".card-table td:first-child > a"),
 ]
 
 
@@ -298,7 +300,7 @@ def test_a_control_is_a_target_of_24_px_on_a_touch_phone(
 ) -> None:
     """WCAG 2.2 asks 24 px of a target: on a touch screen, where a finger is the pointer, every
     control outside running text is at least that high (a requirement's id on the compare page
-    was 20 px, a filter's choice 22 px)."""
+    was 20 px, a filter's choice 22 px, the name opening a card of a table 18 px)."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale=locale, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(f"{served}/{prefix}{example(path, catalogue)}", wait_until="networkidle")
@@ -306,3 +308,19 @@ def test_a_control_is_a_target_of_24_px_on_a_touch_phone(
     context.close()
     assert heights, f"nothing found: {selector}"
     assert [(text, round(height, 1)) for text, height in heights if height < 23.5] == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("prefix", "locale"), LANGUAGES, ids=["en", "zh"])
+def test_the_product_profile_is_all_in_the_page_on_a_phone(browser: Browser, served: str, prefix: str, locale: str) -> None:
+    """The profile's metrics are a form: none of them is hidden in a box that scrolls by itself
+    (on a phone such a box of 280 px showed 2 of 25, the third cut in half)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale=locale, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{served}/{prefix}requirements/?p=horizontal-accuracy:0.5:m", wait_until="networkidle")
+    box = page.locator("fieldset[data-profile]").evaluate(
+        "box => { box.closest('details').open = true; return [box.scrollHeight, box.clientHeight, box.querySelectorAll('input').length]; }"
+    )
+    context.close()
+    scrolled, shown, inputs = box
+    assert inputs > 5 and scrolled <= shown + 1
