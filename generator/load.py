@@ -21,7 +21,7 @@ import os
 import re
 import stat
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -245,8 +245,13 @@ def _parse(text: str, display: str, own: Own) -> Document:
             said = fail(undashed[0], undashed[1], undashed[2])
             said.syntax, said.fix = error, undashed[3]
             raise said from None
-        misindented = _misindented(text, line, display, own)  # first: a quoted text may go on over lines
         began = error.context_mark.line + 1 if error.context_mark else line  # 'while scanning a simple key' there
+        colonless = _key_without_colon(text, (line, began), own)
+        if colonless:  # 'status reconstructed': checked on as 'status: reconstructed'
+            said = fail(*colonless[:3])
+            said.syntax, said.fix = error, colonless[3]
+            raise said from None
+        misindented = _misindented(text, line, display, own)  # first: a quoted text may go on over lines
         colon = next(
             filter(
                 None,
@@ -785,6 +790,31 @@ def _first_error_line(text: str) -> float:
     except yaml.YAMLError:  # pragma: no cover - libyaml reports every syntax error with a mark
         return 0
     return float("inf")
+
+
+_NO_COLON = re.compile(r"( *(?:- +)?)([a-z_]+)( +)([^\s:#][^:#]*?)\s*(?:#.*)?")  # 'status reconstructed'
+
+
+def _key_without_colon(text: str, lines_at: Iterable[int], own: Own) -> Mend | None:
+    """Where a field's name stands without its colon (line, column, message, edit), on one of
+    `lines_at` or the line above the first: 'status reconstructed', which YAML reads as text,
+    failing on the next line. Said only for a name the model has, where the file, with the colon
+    written, parses past the line."""
+    names = (own.root or frozenset()).union(*own.records) if own.records or own.root else own.keys
+    lines, starts = text.split("\n"), _line_starts(text)
+    numbers = list(dict.fromkeys(lines_at))
+    for number in dict.fromkeys([numbers[0] - 1, *numbers]) if numbers else ():
+        if not 0 < number <= len(lines):
+            continue
+        found = _NO_COLON.fullmatch(lines[number - 1])
+        if found is None or found[2] not in names:
+            continue
+        end = len(found[1]) + len(found[2])
+        candidate = [*lines[: number - 1], f"{lines[number - 1][:end]}:{lines[number - 1][end:]}", *lines[number:]]
+        if _first_error_line("\n".join(candidate)) > number:
+            message = f"'{found[2]}' has no colon after it, so YAML reads the line as text; write '{found[2]}: {_short_value(found[4])}'"
+            return number, end + 1, message, [(starts[number - 1] + end, starts[number - 1] + end, ":")]
+    return None
 
 
 MAX_KEY = 1024  # characters: YAML reads no longer key without a '?' before it

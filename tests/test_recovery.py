@@ -90,14 +90,40 @@ def test_what_went_wrong_after_a_key_whose_value_is_below_sets_that_field_aside(
     ]
 
 
-def test_a_key_without_its_colon_sets_aside_the_record_it_begins(project: Path) -> None:
-    """`- id R1`: the first requirement is set aside, the second is checked."""
+def test_a_field_without_its_colon_is_said_so_and_the_rest_is_checked(project: Path) -> None:
+    """`- id R1`: the colon is added, and the requirement checked with the others (was: "a ':'
+    where a value was expected" on the line below, and the requirement set aside)."""
     edit(project, NAME, "  - id: R1", "  - id R1")
     edit(project, NAME, "value: 90, unit: percent", "value: 90, unit: min")
     assert problems(project) == [
-        f"{F}:24:13: a ':' where a value was expected; put text containing ': ' in quotes",
+        f"{F}:23:7: requirements[0].id: 'id' has no colon after it, so YAML reads the line as text; write 'id: R1'",
         f"{F}:32:67: requirements[1].target.unit: 'min' measures time but recognition-rate is a ratio; expected one of percent",
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        (
+            "status: proposed",
+            "status proposed",
+            "12:7: status: 'status' has no colon after it, so YAML reads the line as text; write 'status: proposed'",
+        ),
+        (  # below a text, which YAML could read it as more of
+            "domain: forestry",
+            "domain forestry",
+            "6:7: domain: 'domain' has no colon after it, so YAML reads the line as text; write 'domain: forestry'",
+        ),
+    ],
+)
+def test_a_field_of_the_file_without_its_colon_is_said_so_and_the_rest_is_checked(
+    project: Path, old: str, new: str, said: str
+) -> None:
+    edit(project, NAME, old, new)
+    edit(project, NAME, "owner: forestry-bureau", "owner: nobody")
+    found = problems(project)
+    assert f"{F}:{said}" in found and any("'nobody' is not a known owner" in problem for problem in found)
+    assert len(found) == 2
 
 
 def test_every_syntax_error_of_a_file_is_reported_with_the_rest(project: Path) -> None:
