@@ -246,10 +246,10 @@ def _parse(text: str, display: str, own: Own) -> Document:
             said.syntax, said.fix = error, undashed[3]
             raise said from None
         began = error.context_mark.line + 1 if error.context_mark else line  # 'while scanning a simple key' there
-        colonless = _key_without_colon(text, (line, began), own)
-        if colonless:  # 'status reconstructed': checked on as 'status: reconstructed'
-            said = fail(*colonless[:3])
-            said.syntax, said.fix = error, colonless[3]
+        mend = _key_without_colon(text, (line, began), own) or _odd_list_marker(text, (line, began))
+        if mend:  # 'status reconstructed', '* remote-sensing': checked on as 'status: reconstructed', '- remote-sensing'
+            said = fail(*mend[:3])
+            said.syntax, said.fix = error, mend[3]
             raise said from None
         misindented = _misindented(text, line, display, own)  # first: a quoted text may go on over lines
         colon = next(
@@ -773,9 +773,14 @@ def _later_item_undashed(error: yaml.MarkedYAMLError, text: str, own: Own) -> Me
     if key is None or key[1] not in own.lists:
         return None
     at = _line_starts(text)[line] + column
-    edits = [(at, at, "- ")]
+    marker = _ODD_MARKER.fullmatch(word)  # '-spatio-temporal-data', '* …', '－…'
+    edits = [(at, at + len(marker[2]), "- ")] if marker else [(at, at, "- ")]
     if _first_error_line(_edited(text, edits, "")[0]) <= line + 1:
         return None
+    if marker:
+        mark = marker[2].strip()
+        message = f"this item of '{key[1]}' is marked '{mark}', not '- ' (a hyphen and a space) as the items above it; write '- {_short_value(marker[3])}'"
+        return line + 1, column + len(marker[2]) + 1, message, edits
     message = f"this item of '{key[1]}' has no '- ', which the items above it have; write '- ' before '{_short_value(word)}'"
     return line + 1, column + 1, message, edits
 
@@ -814,6 +819,32 @@ def _key_without_colon(text: str, lines_at: Iterable[int], own: Own) -> Mend | N
         if _first_error_line("\n".join(candidate)) > number:
             message = f"'{found[2]}' has no colon after it, so YAML reads the line as text; write '{found[2]}: {_short_value(found[4])}'"
             return number, end + 1, message, [(starts[number - 1] + end, starts[number - 1] + end, ":")]
+    return None
+
+
+# A list item marked as in Markdown or a word processor ('* x', '• x', '－x'), or with no space
+# after its '-' ('-remote-sensing').
+_ODD_MARKER = re.compile(r"( *)([*•·－–—] ?|-(?=[^\s-]))(\S.*)")
+
+
+def _odd_list_marker(text: str, lines_at: Iterable[int]) -> Mend | None:
+    """Where an item of a list is marked otherwise than with '- ' (line, column, message, edit),
+    on one of `lines_at` or the line above the first. Said only where the file, with '- '
+    written, parses past the line."""
+    lines, starts = text.split("\n"), _line_starts(text)
+    numbers = list(dict.fromkeys(lines_at))
+    for number in dict.fromkeys([numbers[0] - 1, *numbers]) if numbers else ():
+        if not 0 < number <= len(lines):
+            continue
+        found = _ODD_MARKER.fullmatch(lines[number - 1])
+        if found is None:
+            continue
+        candidate = [*lines[: number - 1], f"{found[1]}- {found[3]}", *lines[number:]]
+        if _first_error_line("\n".join(candidate)) > number:
+            mark = found[2].strip()
+            message = f"this list item is marked '{mark}'; a list item starts with '- ', a hyphen and a space: write '- {_short_value(found[3])}'"
+            at = starts[number - 1] + len(found[1])
+            return number, len(found[1]) + len(found[2]) + 1, message, [(at, at + len(found[2]), "- ")]
     return None
 
 

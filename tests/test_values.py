@@ -759,6 +759,25 @@ CASES = [
             f"{S}:34:9: requirements[1].id: R1 is used twice; give each requirement its own id",
         ],
     ),
+    (  # a list as in Markdown; was: "not valid YAML: while scanning an alias did not find expected alphabetic or numeric character"
+        "list-items-marked-as-in-markdown",
+        [
+            ("capabilities: [satellite-navigation]", "capabilities:\n  * satellite-navigation\n  * remote-sensing"),
+            ("unit: cm,", "unit: cn,"),
+        ],
+        [
+            f"{S}:8:5: capabilities[0]: this list item is marked '*'; a list item starts with '- ', a hyphen and a space: write '- satellite-navigation'",
+            f"{S}:9:5: capabilities[1]: this list item is marked '*'; a list item starts with '- ', a hyphen and a space: write '- remote-sensing'",
+            f"{S}:35:70: requirements[0].target.unit: 'cn' is not a known unit; expected a key of scenarios/vocabularies/units.yaml (did you mean 'cm'?)",
+        ],
+    ),
+    (  # was: "write '- ' before '-remote-sensing'", which makes '- -remote-sensing', and "'-remote-sensing' is not a known capability"
+        "a-later-list-item-without-the-space-after-its-dash",
+        [("capabilities: [satellite-navigation]", "capabilities:\n  - satellite-navigation\n  -remote-sensing")],
+        [
+            f"{S}:9:4: capabilities[1]: this item of 'capabilities' is marked '-', not '- ' (a hyphen and a space) as the items above it; write '- remote-sensing'"
+        ],
+    ),
 ]
 
 
