@@ -246,7 +246,11 @@ def _parse(text: str, display: str, own: Own) -> Document:
             said.syntax, said.fix = error, undashed[3]
             raise said from None
         began = error.context_mark.line + 1 if error.context_mark else line  # 'while scanning a simple key' there
-        mend = _key_without_colon(text, (line, began), own) or _odd_list_marker(text, (line, began))
+        mend = (
+            _key_without_colon(text, (line, began), own)
+            or _odd_list_marker(text, (line, began))
+            or _record_undashed(text, line, own)
+        )
         if mend:  # 'status reconstructed', '* remote-sensing': checked on as 'status: reconstructed', '- remote-sensing'
             said = fail(*mend[:3])
             said.syntax, said.fix = error, mend[3]
@@ -819,6 +823,36 @@ def _key_without_colon(text: str, lines_at: Iterable[int], own: Own) -> Mend | N
         if _first_error_line("\n".join(candidate)) > number:
             message = f"'{found[2]}' has no colon after it, so YAML reads the line as text; write '{found[2]}: {_short_value(found[4])}'"
             return number, end + 1, message, [(starts[number - 1] + end, starts[number - 1] + end, ":")]
+    return None
+
+
+def _record_undashed(text: str, line: int, own: Own) -> Mend | None:
+    """Where a later item of a list of records lacks its '- ' (line, column, message, edit): its
+    first key stands as far as the '- ' of the item above, and that item has the key already.
+    Said only for a list field of the model and where the file, with '- ' written, parses past it."""
+    lines = text.split("\n")
+    for number in dict.fromkeys((line - 1, line)):  # YAML fails on the line or the one below it
+        if not 0 < number <= len(lines):
+            continue
+        here = lines[number - 1]
+        column = len(here) - len(here.lstrip(" "))
+        key = _PARTS.fullmatch(here.lstrip(" "))
+        if key is None or key[1] or not key[2]:
+            continue
+        above = [n for n in range(number - 2, -1, -1) if lines[n].strip() and not lines[n].lstrip(" ").startswith("#")]
+        item = next((n for n in above if len(lines[n]) - len(lines[n].lstrip(" ")) <= column), None)
+        if item is None or not lines[item].startswith(" " * column + "- ") or _OWN_KEY.fullmatch(lines[above[0]].lstrip(" -")):
+            continue  # no item above, or the line above is a key whose value this line may be, indented too little
+        fields = {_PARTS.fullmatch(lines[n][column + 2 :])[2] for n in range(item, number - 1)}  # type: ignore[index]  # every line matches
+        parent = next((n for n in above if n < item and len(lines[n]) - len(lines[n].lstrip(" ")) < column), None)
+        name = _OWN_KEY.fullmatch(lines[parent].lstrip(" ")) if parent is not None else None
+        if key[2] not in fields or name is None or name[1] not in own.lists:
+            continue
+        at = _line_starts(text)[number - 1] + column
+        if _first_error_line(_edited(text, [(at, at, "- ")], "")[0]) <= number:
+            continue
+        message = f"'{key[2]}' starts a new item of '{name[1]}' without its '- ' (the item above has its '{key[2]}' already); write '- ' before '{key[2]}'"
+        return number, column + 1, message, [(at, at, "- ")]
     return None
 
 

@@ -778,6 +778,14 @@ CASES = [
             f"{S}:9:4: capabilities[1]: this item of 'capabilities' is marked '-', not '- ' (a hyphen and a space) as the items above it; write '- remote-sensing'"
         ],
     ),
+    (  # was: "wrong indentation: … indent it as far as 'priority'", which made 'id' a duplicate key, said a run later
+        "a-later-requirement-without-its-dash",
+        [("  - id: R2", "  id: R2"), ("status: reconstructed", "status: recnstructed")],
+        [
+            f"{S}:12:9: status: 'recnstructed' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
+            f"{S}:34:3: requirements[1]: 'id' starts a new item of 'requirements' without its '- ' (the item above has its 'id' already); write '- ' before 'id'",
+        ],
+    ),
 ]
 
 
