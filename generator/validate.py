@@ -32,7 +32,7 @@ from . import model
 from .characters import refusal, unwelcome
 from .chinese import close_gaps
 from .errors import DataError, Problem, Severity, shortened
-from .load import FULL_WIDTH_COLON, MAX_FIELD, QUOTE, Document, LoadError, Sources, field_path, properties, quoted
+from .load import FULL_WIDTH_COLON, MAX_FIELD, ODD_INDENT, QUOTE, Document, LoadError, Sources, field_path, properties, quoted
 from .model import CITYWIDE, Catalogue, Kind, Rule, Scenario, Vocabularies, describe, find_rule
 from .prose import link_targets, web_link
 
@@ -518,6 +518,12 @@ class Checker:
             mark = yaml.Mark(at.name, at.index + len(before), at.line, at.column + len(before), None, 0)
             misspelt.add(key)
             self._fail(mark, field_path(path, key), FULL_WIDTH_COLON.format(key=key))
+        elif name[0] in "\u3000\u00a0":  # '　valid_on': YAML reads a full-width or no-break space as the key's
+            key = name.lstrip(" \u3000\u00a0")
+            if key in fields:
+                misspelt.add(key)
+            space = "full-width space (U+3000)" if name[0] == "\u3000" else "no-break space (U+00A0)"
+            self._fail(key_node, field_path(path, _short(key)), ODD_INDENT.format(space=space))
         elif len(absent) == 1:  # the one field it can honestly be said to be
             misspelt.add(absent[0])
             self._fail(key_node, field_path(path, name), f"{ENGLISH_NAMES}; write {absent[0]} (the one field missing)")

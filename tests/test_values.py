@@ -786,6 +786,15 @@ CASES = [
             f"{S}:34:3: requirements[1]: 'id' starts a new item of 'requirements' without its '- ' (the item above has its 'id' already); write '- ' before 'id'",
         ],
     ),
+    (  # pasted from a word processor, every line of the block; was: "field names are written in English", for 'valid_on'
+        "a-block-indented-with-full-width-spaces",
+        [("  valid_on: 2023-11-20\n  codes:", "\u3000valid_on: 2023-11-20\n\u3000codes:")],
+        [
+            f"{S}:9:11: locations: the value is empty; expected a mapping (valid_on, codes)",
+            f"{S}:10:1: valid_on: this line is indented with a full-width space (U+3000), which YAML does not read as a space; indent it with ASCII spaces only",
+            f"{S}:11:1: codes: this line is indented with a full-width space (U+3000), which YAML does not read as a space; indent it with ASCII spaces only",
+        ],
+    ),
 ]
 
 
