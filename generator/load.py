@@ -580,7 +580,16 @@ def _full_width_colon(text: str, last_line: int) -> Mend | None:
     return None
 
 
-_WIDE_MARKS = {"，": ("comma", ","), "｝": ("brace", "}"), "］": ("bracket", "]"), "｛": ("brace", "{"), "［": ("bracket", "[")}
+# A Chinese input method types '，' for ',', '［' or '【' for '[' (and '］' or '】' for ']'), '｛' for '{'.
+_WIDE_MARKS = {
+    "，": ("comma", ","),
+    "｝": ("brace", "}"),
+    "］": ("bracket", "]"),
+    "】": ("bracket", "]"),
+    "｛": ("brace", "{"),
+    "［": ("bracket", "["),
+    "【": ("bracket", "["),
+}
 
 
 def _full_width_mark(text: str, last_line: int) -> Mend | None:
@@ -590,7 +599,9 @@ def _full_width_mark(text: str, last_line: int) -> Mend | None:
     lines = text.split("\n")
     for number in range(max(0, last_line - 3), min(last_line, len(lines))):
         line = lines[number]
-        if "{" not in line and "[" not in line:  # brackets opened on the line: a Chinese text's own '，' is welcome
+        if not any(
+            bracket in line for bracket in "{[｛［【"
+        ):  # brackets opened on the line: a Chinese text's own '，' is welcome
             continue
         for column, wide in ((at, mark) for at, mark in enumerate(line) if mark in _WIDE_MARKS):
             name, narrow = _WIDE_MARKS[wide]

@@ -795,6 +795,14 @@ CASES = [
             f"{S}:11:1: codes: this line is indented with a full-width space (U+3000), which YAML does not read as a space; indent it with ASCII spaces only",
         ],
     ),
+    (  # ']' typed in the Chinese input method's mode is '】'; was: "expected ',' or ']' here", on the line below
+        "a-bracket-typed-in-chinese-mode",
+        [("capabilities: [satellite-navigation]", "capabilities: [satellite-navigation】"), ("unit: cm,", "unit: cn,")],
+        [
+            f"{S}:7:36: '】' is a full-width bracket, which YAML does not read as one; type ']' in the input method's English mode",
+            f"{S}:33:70: requirements[0].target.unit: 'cn' is not a known unit; expected a key of scenarios/vocabularies/units.yaml (did you mean 'cm'?)",
+        ],
+    ),
 ]
 
 
