@@ -888,6 +888,15 @@ class Checker:
                     return str(key), what
         return None
 
+    def _measured(self) -> tuple[str, str] | None:
+        """The metric of the target being read, if it names a known one, and its dimension."""
+        mapping = self._records[-1][0] if self._records else None
+        metrics = self.vocabularies.get("metrics") or {}
+        for key, value in mapping.value if mapping is not None else ():
+            if getattr(key, "value", None) == "metric" and isinstance(value, yaml.ScalarNode) and value.value in metrics:
+                return value.value, metrics[value.value].dimension
+        return None
+
     def _reference(self, node: yaml.Node, path: str, rules: tuple[Rule, ...], value: Any) -> Any:
         vocabulary = find_rule(rules, model.Vocabulary)
         entries = self.vocabularies.get(vocabulary.name) if vocabulary else None
@@ -897,8 +906,16 @@ class Checker:
         where = f"scenarios/vocabularies/{vocabulary.name}.yaml"
         keys = [str(k) for k in entries]
         named = self._named(rules, value)
+        measured = self._measured() if vocabulary.name == "units" else None
+        fitting = [str(key) for key, unit in entries.items() if measured and unit.dimension == measured[1]]
         if named:
             said = f"'{_short(str(value))}' is the {named[1]} of {_entry(rules)} '{named[0]}'; write its key: {named[0]}"
+        elif measured and fitting:  # 'unit: minutes' for a time: a unit of another dimension is no likely meaning
+            close = _closest(str(value), fitting)
+            expected = (
+                f"did you mean '{close[0]}'?" if close else f"expected a key of {where} that measures it: {', '.join(fitting)}"
+            )
+            said = f"'{_short(str(value))}' is not a known unit; {measured[0]} is a {measured[1]}: {expected}"
         else:
             close = _closest(str(value), keys)
             suggestion = f" (did you mean '{close[0]}'?)" if close else f": {', '.join(keys)}" if len(keys) <= 20 else ""

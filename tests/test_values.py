@@ -741,7 +741,7 @@ CASES = [
         ],
         [
             f"{S}:27:9: users[0].zh: this Chinese text holds ': ', a colon typed in the input method's English mode, which YAML reads as a key and its value; write the Chinese colon '：'",
-            f"{S}:33:70: requirements[0].target.unit: 'cn' is not a known unit; expected a key of scenarios/vocabularies/units.yaml (did you mean 'cm'?)",
+            f"{S}:33:70: requirements[0].target.unit: 'cn' is not a known unit; horizontal-accuracy is a length: did you mean 'cm'?",
         ],
     ),
     (  # was: the colons alone; the date and the duplicate id came a run later
@@ -768,7 +768,7 @@ CASES = [
         [
             f"{S}:8:5: capabilities[0]: this list item is marked '*'; a list item starts with '- ', a hyphen and a space: write '- satellite-navigation'",
             f"{S}:9:5: capabilities[1]: this list item is marked '*'; a list item starts with '- ', a hyphen and a space: write '- remote-sensing'",
-            f"{S}:35:70: requirements[0].target.unit: 'cn' is not a known unit; expected a key of scenarios/vocabularies/units.yaml (did you mean 'cm'?)",
+            f"{S}:35:70: requirements[0].target.unit: 'cn' is not a known unit; horizontal-accuracy is a length: did you mean 'cm'?",
         ],
     ),
     (  # was: "write '- ' before '-remote-sensing'", which makes '- -remote-sensing', and "'-remote-sensing' is not a known capability"
@@ -800,7 +800,15 @@ CASES = [
         [("capabilities: [satellite-navigation]", "capabilities: [satellite-navigation】"), ("unit: cm,", "unit: cn,")],
         [
             f"{S}:7:36: '】' is a full-width bracket, which YAML does not read as one; type ']' in the input method's English mode",
-            f"{S}:33:70: requirements[0].target.unit: 'cn' is not a known unit; expected a key of scenarios/vocabularies/units.yaml (did you mean 'cm'?)",
+            f"{S}:33:70: requirements[0].target.unit: 'cn' is not a known unit; horizontal-accuracy is a length: did you mean 'cm'?",
+        ],
+    ),
+    (  # was: "did you mean 'points'?" for a time, and 'km' for a speed: only a unit of the metric's dimension is suggested
+        "a-unit-misspelt-for-the-dimension-of-its-metric",
+        [("value: 20, unit: cm,", "value: 20, unit: centimetres,"), ("value: 3, unit: level,", "value: 3, unit: km/h,")],
+        [
+            f"{S}:33:70: requirements[0].target.unit: 'centimetres' is not a known unit; horizontal-accuracy is a length: expected a key of scenarios/vocabularies/units.yaml that measures it: cm, m",
+            f"{S}:38:64: requirements[1].target.unit: 'km/h' is not a known unit; security-level is a level: expected a key of scenarios/vocabularies/units.yaml that measures it: level",
         ],
     ),
 ]
