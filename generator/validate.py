@@ -1199,14 +1199,16 @@ def _unindented(node: yaml.MappingNode, fields: dict[str, Any]) -> dict[int, lis
 
 
 def _shallow(name: str, above: tuple[str, yaml.Node] | None, fields: dict[str, Any], path: str, file: str) -> str:
-    """What to say of an unknown key that the block mapping of the field above it lacks and has as
-    a field: the key's line is indented less than that mapping's fields."""
-    if above is None or not isinstance(above[1], yaml.MappingNode) or above[1].flow_style or not above[1].value:
+    """What to say of an unknown key that the mapping of the field above it lacks and has as a
+    field: the key's line is indented less than that mapping's fields, or it is outside its braces."""
+    if above is None or not isinstance(above[1], yaml.MappingNode) or not above[1].value:
         return ""
     kind = fields[above[0]].kind
     names = model.LANGUAGES if kind.name == "text" else [f.name for f in model.fields(kind.record)] if kind.record else []
     if name not in names or any(key.value == name for key, _ in above[1].value):
         return ""
+    if above[1].flow_style:  # '{metric: …, unit: min}' and 'basis: …' below it
+        return f"it is a field of {field_path(path, above[0])}, written in braces above; move it into them, after a ','"
     first = above[1].value[0][0].start_mark
     return f"it is a field of {field_path(path, above[0])}, and this line is indented too little; indent it as far as '{above[1].value[0][0].value}' at {file}:{first.line + 1}:{first.column + 1}"
 
