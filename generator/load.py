@@ -550,7 +550,7 @@ NO_SPACE = (
 )
 _COLON_MESSAGES = {"：": FULL_WIDTH_COLON, ":\u3000": FULL_WIDTH_SPACE, ":\u00a0": NO_BREAK_SPACE, ":": NO_SPACE}
 # A line indented with full-width or no-break spaces, which YAML reads as the start of a text.
-_ODD_INDENT = re.compile(r"( *)([ \u3000\u00a0]*[\u3000\u00a0])(?=[^\s#])")
+_ODD_INDENT = re.compile(r"( *)([ \u3000\u00a0]*[\u3000\u00a0][ \u3000\u00a0]*)(?=[^\s#])")
 ODD_INDENT = "this line is indented with a {space}, which YAML does not read as a space; indent it with ASCII spaces only"
 
 
@@ -699,7 +699,7 @@ def _needs_quotes(text: str, line: int) -> Mend | None:
         twice = ", and write each ' inside it twice ('')" if "'" in value and what == "a text" else ""
         whole = QUOTE if what == "a text" else f"write it in quotes: {quoted(value)}"
         message = f"{what} that starts with '{value[0]}' is read as {_INDICATORS[value[0]]}; {whole}{twice}"
-    elif what == "a text" and not quote and ": " in (value := re.split(r"\s#", value, maxsplit=1)[0].rstrip()):
+    elif what == "a text" and not quote and ": " in value:  # all of it: a '#' in it was meant as text ('see #3')
         fixed = _CHINESE_COLON.sub("：", value) if parts[2].strip() == "zh" else value
         if ": " not in fixed:  # '预报员: 须将…'
             message = "this Chinese text holds ': ', a colon typed in the input method's English mode, which YAML reads as a key and its value; write the Chinese colon '：'"
@@ -818,8 +818,8 @@ _NO_COLON = re.compile(r"( *(?:- +)?)([a-z_]+)( +)([^\s:#][^:#]*?)\s*(?:#.*)?") 
 def _key_without_colon(text: str, lines_at: Iterable[int], own: Own) -> Mend | None:
     """Where a field's name stands without its colon (line, column, message, edit), on one of
     `lines_at` or the line above the first: 'status reconstructed', which YAML reads as text,
-    failing on the next line. Said only for a name the model has, where the file, with the colon
-    written, parses past the line."""
+    failing on the next line. Said only for a name the model has, on a line that goes on no text
+    above it, where the file, with the colon written, parses past the line YAML failed on."""
     names = (own.root or frozenset()).union(*own.records) if own.records or own.root else own.keys
     lines, starts = text.split("\n"), _line_starts(text)
     numbers = list(dict.fromkeys(lines_at))
@@ -827,14 +827,46 @@ def _key_without_colon(text: str, lines_at: Iterable[int], own: Own) -> Mend | N
         if not 0 < number <= len(lines):
             continue
         found = _NO_COLON.fullmatch(lines[number - 1])
-        if found is None or found[2] not in names:
+        if found is None or found[2] not in names or _goes_on_a_text(lines, number - 1):
             continue
+        siblings = _sibling_keys(lines, number - 1) if not found[1].strip() else set()
+        if siblings and not any(found[2] in fields for fields in own.types(siblings, root=not found[1])):
+            continue  # not a field of the mapping it stands in: a text's line, perhaps, wrapped too far out
         end = len(found[1]) + len(found[2])
         candidate = [*lines[: number - 1], f"{lines[number - 1][:end]}:{lines[number - 1][end:]}", *lines[number:]]
-        if _first_error_line("\n".join(candidate)) > number:
+        if _first_error_line("\n".join(candidate)) > max(number, *numbers):
             message = f"'{found[2]}' has no colon after it, so YAML reads the line as text; write '{found[2]}: {_short_value(found[4])}'"
             return number, end + 1, message, [(starts[number - 1] + end, starts[number - 1] + end, ":")]
     return None
+
+
+def _sibling_keys(lines: list[str], number: int) -> set[str]:
+    """The keys of the lines as far indented as line `number` (from 0) in its block."""
+    column = len(lines[number]) - len(lines[number].lstrip(" "))
+    keys: set[str] = set()
+    for step in (-1, 1):
+        at = number + step
+        while 0 <= at < len(lines):
+            line = lines[at]
+            depth = len(line) - len(line.lstrip(" "))
+            if line.strip() and not line.lstrip(" ").startswith("#"):
+                if depth < column or (depth == column and line.lstrip(" ").startswith("- ")):
+                    break
+                parts = _PARTS.fullmatch(line.lstrip(" "))
+                if depth == column and parts and parts[2]:
+                    keys.add(parts[2].strip())
+            at += step
+    return keys
+
+
+def _goes_on_a_text(lines: list[str], number: int) -> bool:
+    """Whether line `number` (from 0), indented deeper than the key above it, may be that key's
+    text wrapped onto it ('en: … the' above 'target applies to…')."""
+    above = next((line for line in reversed(lines[:number]) if line.strip() and not line.lstrip(" ").startswith("#")), "")
+    parts = _PARTS.fullmatch(above.lstrip(" "))
+    depth = len(above) - len(above.lstrip(" ")) + len(parts[1] if parts else "")
+    value = parts[3].strip() if parts and parts[2] else ""
+    return len(lines[number]) - len(lines[number].lstrip(" ")) > depth and bool(value) and not _BLOCK_TEXT.fullmatch(value)
 
 
 def _record_undashed(text: str, line: int, own: Own) -> Mend | None:
@@ -860,7 +892,7 @@ def _record_undashed(text: str, line: int, own: Own) -> Mend | None:
         if key[2] not in fields or name is None or name[1] not in own.lists:
             continue
         at = _line_starts(text)[number - 1] + column
-        if _first_error_line(_edited(text, [(at, at, "- ")], "")[0]) <= number:
+        if _first_error_line(_edited(text, [(at, at, "- ")], "")[0]) <= max(number, line):
             continue
         message = f"'{key[2]}' starts a new item of '{name[1]}' without its '- ' (the item above has its '{key[2]}' already); write '- ' before '{key[2]}'"
         return number, column + 1, message, [(at, at, "- ")]
@@ -875,7 +907,7 @@ _ODD_MARKER = re.compile(r"( *)([*•·－–—] ?|-(?=[^\s-]))(\S.*)")
 def _odd_list_marker(text: str, lines_at: Iterable[int]) -> Mend | None:
     """Where an item of a list is marked otherwise than with '- ' (line, column, message, edit),
     on one of `lines_at` or the line above the first. Said only where the file, with '- '
-    written, parses past the line."""
+    written, parses past the line YAML failed on (a line of a block text may start with '* ')."""
     lines, starts = text.split("\n"), _line_starts(text)
     numbers = list(dict.fromkeys(lines_at))
     for number in dict.fromkeys([numbers[0] - 1, *numbers]) if numbers else ():
@@ -885,7 +917,7 @@ def _odd_list_marker(text: str, lines_at: Iterable[int]) -> Mend | None:
         if found is None:
             continue
         candidate = [*lines[: number - 1], f"{found[1]}- {found[3]}", *lines[number:]]
-        if _first_error_line("\n".join(candidate)) > number:
+        if _first_error_line("\n".join(candidate)) > max(number, *numbers):
             mark = found[2].strip()
             message = f"this list item is marked '{mark}'; a list item starts with '- ', a hyphen and a space: write '- {_short_value(found[3])}'"
             at = starts[number - 1] + len(found[1])

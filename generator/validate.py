@@ -426,7 +426,12 @@ class Checker:
             if key in seen and second_item:
                 if not said:
                     first = seen[key].start_mark.line + 1
-                    message = f"'{key}' and the keys after it are already set, from line {first}: if a new item of the list starts here, write '- ' before '{key}', as in '- {key}: ...'"
+                    where = (  # as deep as the item's fields, the '- ' goes in the two spaces before it
+                        f"write '- ' in the two spaces before '{key}', as far as the '- ' above"
+                        if key_node.start_mark.column == node.value[0][0].start_mark.column and key_node.start_mark.column >= 2
+                        else f"write '- ' before '{key}', as in '- {key}: ...'"
+                    )
+                    message = f"'{key}' and the keys after it are already set, from line {first}: if a new item of the list starts here, {where}"
                     self._fail(key_node, field_path(path, key), message)
                 said = True
                 continue
@@ -470,6 +475,13 @@ class Checker:
                 continue
             if name not in fields and not name.isascii():
                 foreign.append(key_node)
+                missing = True
+                continue
+            written, _, rest = name.partition(" ")
+            if name not in fields and written in fields and rest.strip() and value_node.tag == NULL:  # '{…, unit min}'
+                said = f"'{written}' has no colon after it, so YAML reads '{_short(name)}' as a key; write '{written}: {_short(rest.strip())}'"
+                self._fail(key_node, field_path(path, written), said)
+                misspelt.add(written)
                 missing = True
                 continue
             if name not in fields:

@@ -384,7 +384,7 @@ CASES = [
         "list-item-without-its-dash",
         [("  - id: R2\n", "    id: R2\n")],
         [
-            f"{S}:34:5: requirements[0].id: 'id' and the keys after it are already set, from line 29: if a new item of the list starts here, write '- ' before 'id', as in '- id: ...'"
+            f"{S}:34:5: requirements[0].id: 'id' and the keys after it are already set, from line 29: if a new item of the list starts here, write '- ' in the two spaces before 'id', as far as the '- ' above"
         ],
     ),
     (
@@ -809,6 +809,38 @@ CASES = [
         [
             f"{S}:33:70: requirements[0].target.unit: 'centimetres' is not a known unit; horizontal-accuracy is a length: expected a key of scenarios/vocabularies/units.yaml that measures it: cm, m",
             f"{S}:38:64: requirements[1].target.unit: 'km/h' is not a known unit; security-level is a level: expected a key of scenarios/vocabularies/units.yaml that measures it: level",
+        ],
+    ),
+    (  # in braces YAML reads 'unit cm' as a key with no value; was: "unknown key 'unit cm'; did you mean 'unit'?"
+        "a-field-without-its-colon-in-braces",
+        [("value: 20, unit: cm,", "value: 20, unit cm,")],
+        [
+            f"{S}:33:64: requirements[0].target.unit: 'unit' has no colon after it, so YAML reads 'unit cm' as a key; write 'unit: cm'"
+        ],
+    ),
+    (  # a text's '#' is text: the fix keeps all of it (was: the text quoted up to ' #', the rest lost)
+        "a-text-holding-a-colon-and-a-hash-without-quotes",
+        [
+            (
+                '  - en: "Ship masters: their own position on the chart, to keep to the channel."',
+                "  - en: Ship masters: see #3 for the chart.",
+            )
+        ],
+        [
+            f"{S}:26:9: users[0].en: this text holds ': ', which YAML reads as a key and its value; put the whole text in single quotes: 'Ship masters: see #3 for the chart.'"
+        ],
+    ),
+    (  # a line of a block text may start with '* ': not said, where the error is below it
+        "a-block-text-line-starting-with-a-star-above-an-error",
+        [
+            ("for context.\n  zh:", "for context.\n    * at Chaotianmen\n  zh:"),
+            (
+                "  zh: |\n    桥区航道**狭窄**。\n\n    背景见[发布报道](https://www.ichongqing.info/)。",
+                "  zh: 问题: 桥区航道狭窄。",
+            ),
+        ],
+        [
+            f"{S}:22:7: problem.zh: this Chinese text holds ': ', a colon typed in the input method's English mode, which YAML reads as a key and its value; write the Chinese colon '：'"
         ],
     ),
 ]
