@@ -920,7 +920,10 @@ class Checker:
         named = self._named(rules, value)
         measured = self._measured() if vocabulary.name == "units" else None
         fitting = [str(key) for key, unit in entries.items() if measured and unit.dimension == measured[1]]
-        if named:
+        if named and measured and fitting and entries[named[0]].dimension != measured[1]:  # '毫米' for a velocity
+            dimension = entries[named[0]].dimension
+            said = f"'{_short(str(value))}' is the {named[1]} of the unit '{named[0]}', a {dimension}, but {measured[0]} is a {measured[1]}: expected one of {', '.join(fitting)}"
+        elif named:
             said = f"'{_short(str(value))}' is the {named[1]} of {_entry(rules)} '{named[0]}'; write its key: {named[0]}"
         elif measured and fitting:  # 'unit: minutes' for a time: a unit of another dimension is no likely meaning
             close = _closest(str(value), fitting)

@@ -495,7 +495,7 @@ CASES = [
         [("value: 20, unit: cm,", "value: 20, unit: %,"), ("status: reconstructed", "status: recnstructed")],
         [
             f"{S}:12:9: status: 'recnstructed' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
-            f"{S}:33:70: requirements[0].target.unit: '%' is the symbol of the unit 'percent'; write its key: percent",
+            f"{S}:33:70: requirements[0].target.unit: '%' is the symbol of the unit 'percent', a ratio, but horizontal-accuracy is a length: expected one of cm, m",
         ],
     ),
     (  # the text, as quoted, is checked too: before, its HTML came in the next run
@@ -510,7 +510,7 @@ CASES = [
         "unit-by-its-symbol-typed-full-width",
         [("value: 20, unit: cm,", "value: 20, unit: ％,"), ("value: 3, unit: level,", "value: 3, unit: ｌｅｖｅｌ,")],
         [
-            f"{S}:33:70: requirements[0].target.unit: '％' is the symbol of the unit 'percent'; write its key: percent",
+            f"{S}:33:70: requirements[0].target.unit: '％' is the symbol of the unit 'percent', a ratio, but horizontal-accuracy is a length: expected one of cm, m",
             f"{S}:38:64: requirements[1].target.unit: 'ｌｅｖｅｌ' is {FULL}; write level",
         ],
     ),
@@ -841,6 +841,13 @@ CASES = [
         ],
         [
             f"{S}:22:7: problem.zh: this Chinese text holds ': ', a colon typed in the input method's English mode, which YAML reads as a key and its value; write the Chinese colon '：'"
+        ],
+    ),
+    (  # was: "write its key: cm", and in the next run "'cm' measures length but security-level is a level"
+        "a-unit-by-the-symbol-of-a-unit-of-another-dimension",
+        [("value: 3, unit: level,", "value: 3, unit: 厘米,")],
+        [
+            f"{S}:38:64: requirements[1].target.unit: '厘米' is the symbol of the unit 'cm', a length, but security-level is a level: expected one of level"
         ],
     ),
 ]
