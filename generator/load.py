@@ -815,17 +815,20 @@ def _first_error_line(text: str) -> float:
 _NO_COLON = re.compile(r"( *(?:- +)?)([a-z_]+)( +)([^\s:#][^:#]*?)\s*(?:#.*)?")  # 'status reconstructed'
 
 
+def _and_above(numbers: list[int], count: int) -> list[int]:
+    """The lines (from 1) where YAML failed and the one above the first, each once, in a file of
+    `count` lines: a slip that YAML reads as text fails on the line below it."""
+    return [number for number in dict.fromkeys([numbers[0] - 1, *numbers]) if 0 < number <= count] if numbers else []
+
+
 def _key_without_colon(text: str, lines_at: Iterable[int], own: Own) -> Mend | None:
     """Where a field's name stands without its colon (line, column, message, edit), on one of
     `lines_at` or the line above the first: 'status reconstructed', which YAML reads as text,
     failing on the next line. Said only for a name the model has, on a line that goes on no text
     above it, where the file, with the colon written, parses past the line YAML failed on."""
     names = (own.root or frozenset()).union(*own.records) if own.records or own.root else own.keys
-    lines, starts = text.split("\n"), _line_starts(text)
-    numbers = list(dict.fromkeys(lines_at))
-    for number in dict.fromkeys([numbers[0] - 1, *numbers]) if numbers else ():
-        if not 0 < number <= len(lines):
-            continue
+    lines, starts, numbers = text.split("\n"), _line_starts(text), list(lines_at)
+    for number in _and_above(numbers, len(lines)):
         found = _NO_COLON.fullmatch(lines[number - 1])
         if found is None or found[2] not in names or _goes_on_a_text(lines, number - 1):
             continue
@@ -908,11 +911,8 @@ def _odd_list_marker(text: str, lines_at: Iterable[int]) -> Mend | None:
     """Where an item of a list is marked otherwise than with '- ' (line, column, message, edit),
     on one of `lines_at` or the line above the first. Said only where the file, with '- '
     written, parses past the line YAML failed on (a line of a block text may start with '* ')."""
-    lines, starts = text.split("\n"), _line_starts(text)
-    numbers = list(dict.fromkeys(lines_at))
-    for number in dict.fromkeys([numbers[0] - 1, *numbers]) if numbers else ():
-        if not 0 < number <= len(lines):
-            continue
+    lines, starts, numbers = text.split("\n"), _line_starts(text), list(lines_at)
+    for number in _and_above(numbers, len(lines)):
         found = _ODD_MARKER.fullmatch(lines[number - 1])
         if found is None:
             continue
