@@ -21,7 +21,7 @@ import os
 import re
 import stat
 import typing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -240,18 +240,16 @@ def _parse(text: str, display: str, own: Own) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        undashed = _first_item_undashed(text, line, own) or _later_item_undashed(error, text, own)
-        if undashed:
-            said = fail(undashed[0], undashed[1], undashed[2])
-            said.syntax, said.fix = error, undashed[3]
-            raise said from None
         began = error.context_mark.line + 1 if error.context_mark else line  # 'while scanning a simple key' there
+        # A slip the file is checked on as mended ('status reconstructed' as 'status: reconstructed')
         mend = (
-            _key_without_colon(text, (line, began), own)
+            _first_item_undashed(text, line, own)
+            or _later_item_undashed(error, text, own)
+            or _key_without_colon(text, (line, began), own)
             or _odd_list_marker(text, (line, began))
             or _record_undashed(text, line, own)
         )
-        if mend:  # 'status reconstructed', '* remote-sensing': checked on as 'status: reconstructed', '- remote-sensing'
+        if mend:
             said = fail(*mend[:3])
             said.syntax, said.fix = error, mend[3]
             raise said from None
@@ -592,6 +590,9 @@ _WIDE_MARKS = {
 }
 
 
+_OPENINGS = "{[｛［【"  # a line that opens a list or mapping in brackets, however typed
+
+
 def _full_width_mark(text: str, last_line: int) -> Mend | None:
     """Where a comma, brace or bracket is (line, column, message, edit) that a Chinese input method typed
     in a list or mapping in brackets, on line `last_line` or just above: YAML reads '，' as text
@@ -599,9 +600,7 @@ def _full_width_mark(text: str, last_line: int) -> Mend | None:
     lines = text.split("\n")
     for number in range(max(0, last_line - 3), min(last_line, len(lines))):
         line = lines[number]
-        if not any(
-            bracket in line for bracket in "{[｛［【"
-        ):  # brackets opened on the line: a Chinese text's own '，' is welcome
+        if not any(bracket in line for bracket in _OPENINGS):  # a Chinese text's own '，' is welcome
             continue
         for column, wide in ((at, mark) for at, mark in enumerate(line) if mark in _WIDE_MARKS):
             name, narrow = _WIDE_MARKS[wide]
@@ -761,8 +760,7 @@ def _first_item_undashed(text: str, line: int, own: Own) -> Mend | None:
         fix = f"write '- ' before '{key}'" + (", and indent the item's other lines two spaces deeper" if len(edits) > 1 else "")
     else:
         return None
-    kept, _ = _edited(text, edits, "")
-    if _first_error_line(kept) <= second + 1:
+    if not _clears(text, edits, second + 1):
         return None
     message = f"the first item of '{parent[2].strip()}' has no '- ', which the items below it have; {fix}"
     return first + 1, column + 1, message, edits
@@ -790,7 +788,7 @@ def _later_item_undashed(error: yaml.MarkedYAMLError, text: str, own: Own) -> Me
     at = _line_starts(text)[line] + column
     marker = _ODD_MARKER.fullmatch(word)  # '-spatio-temporal-data', '* …', '－…'
     edits = [(at, at + len(marker[2]), "- ")] if marker else [(at, at, "- ")]
-    if _first_error_line(_edited(text, edits, "")[0]) <= line + 1:
+    if not _clears(text, edits, line + 1):
         return None
     if marker:
         mark = marker[2].strip()
@@ -812,34 +810,39 @@ def _first_error_line(text: str) -> float:
     return float("inf")
 
 
-_NO_COLON = re.compile(r"( *(?:- +)?)([a-z_]+)( +)([^\s:#][^:#]*?)\s*(?:#.*)?")  # 'status reconstructed'
+def _clears(text: str, edits: list[tuple[int, int, str]], line: int) -> bool:
+    """Whether `text`, so edited, parses past `line` (from 1): a mend is said only where it lets
+    YAML read past the line it failed on."""
+    return _first_error_line(_edited(text, edits, "")[0]) > line
 
 
-def _and_above(numbers: list[int], count: int) -> list[int]:
+def _and_above(lines_at: tuple[int, ...], count: int) -> list[int]:
     """The lines (from 1) where YAML failed and the one above the first, each once, in a file of
     `count` lines: a slip that YAML reads as text fails on the line below it."""
-    return [number for number in dict.fromkeys([numbers[0] - 1, *numbers]) if 0 < number <= count] if numbers else []
+    return [number for number in dict.fromkeys([lines_at[0] - 1, *lines_at]) if 0 < number <= count]
 
 
-def _key_without_colon(text: str, lines_at: Iterable[int], own: Own) -> Mend | None:
+_NO_COLON = re.compile(r"( *(?:- +)?)([a-z_]+) +([^\s:#][^:#]*?)\s*(?:#.*)?")  # 'status reconstructed'
+
+
+def _key_without_colon(text: str, lines_at: tuple[int, ...], own: Own) -> Mend | None:
     """Where a field's name stands without its colon (line, column, message, edit), on one of
     `lines_at` or the line above the first: 'status reconstructed', which YAML reads as text,
     failing on the next line. Said only for a name the model has, on a line that goes on no text
     above it, where the file, with the colon written, parses past the line YAML failed on."""
     names = (own.root or frozenset()).union(*own.records) if own.records or own.root else own.keys
-    lines, starts, numbers = text.split("\n"), _line_starts(text), list(lines_at)
-    for number in _and_above(numbers, len(lines)):
+    lines, starts = text.split("\n"), _line_starts(text)
+    for number in _and_above(lines_at, len(lines)):
         found = _NO_COLON.fullmatch(lines[number - 1])
         if found is None or found[2] not in names or _goes_on_a_text(lines, number - 1):
             continue
         siblings = _sibling_keys(lines, number - 1) if not found[1].strip() else set()
         if siblings and not any(found[2] in fields for fields in own.types(siblings, root=not found[1])):
             continue  # not a field of the mapping it stands in: a text's line, perhaps, wrapped too far out
-        end = len(found[1]) + len(found[2])
-        candidate = [*lines[: number - 1], f"{lines[number - 1][:end]}:{lines[number - 1][end:]}", *lines[number:]]
-        if _first_error_line("\n".join(candidate)) > max(number, *numbers):
-            message = f"'{found[2]}' has no colon after it, so YAML reads the line as text; write '{found[2]}: {_short_value(found[4])}'"
-            return number, end + 1, message, [(starts[number - 1] + end, starts[number - 1] + end, ":")]
+        at = starts[number - 1] + len(found[1]) + len(found[2])
+        if _clears(text, [(at, at, ":")], max(number, *lines_at)):
+            message = f"'{found[2]}' has no colon after it, so YAML reads the line as text; write '{found[2]}: {_short_value(found[3])}'"
+            return number, len(found[1]) + len(found[2]) + 1, message, [(at, at, ":")]
     return None
 
 
@@ -877,9 +880,7 @@ def _record_undashed(text: str, line: int, own: Own) -> Mend | None:
     first key stands as far as the '- ' of the item above, and that item has the key already.
     Said only for a list field of the model and where the file, with '- ' written, parses past it."""
     lines = text.split("\n")
-    for number in dict.fromkeys((line - 1, line)):  # YAML fails on the line or the one below it
-        if not 0 < number <= len(lines):
-            continue
+    for number in _and_above((line,), len(lines)):
         here = lines[number - 1]
         column = len(here) - len(here.lstrip(" "))
         key = _PARTS.fullmatch(here.lstrip(" "))
@@ -895,7 +896,7 @@ def _record_undashed(text: str, line: int, own: Own) -> Mend | None:
         if key[2] not in fields or name is None or name[1] not in own.lists:
             continue
         at = _line_starts(text)[number - 1] + column
-        if _first_error_line(_edited(text, [(at, at, "- ")], "")[0]) <= max(number, line):
+        if not _clears(text, [(at, at, "- ")], max(number, line)):
             continue
         message = f"'{key[2]}' starts a new item of '{name[1]}' without its '- ' (the item above has its '{key[2]}' already); write '- ' before '{key[2]}'"
         return number, column + 1, message, [(at, at, "- ")]
@@ -907,20 +908,17 @@ def _record_undashed(text: str, line: int, own: Own) -> Mend | None:
 _ODD_MARKER = re.compile(r"( *)([*•·－–—] ?|-(?=[^\s-]))(\S.*)")
 
 
-def _odd_list_marker(text: str, lines_at: Iterable[int]) -> Mend | None:
+def _odd_list_marker(text: str, lines_at: tuple[int, ...]) -> Mend | None:
     """Where an item of a list is marked otherwise than with '- ' (line, column, message, edit),
     on one of `lines_at` or the line above the first. Said only where the file, with '- '
     written, parses past the line YAML failed on (a line of a block text may start with '* ')."""
-    lines, starts, numbers = text.split("\n"), _line_starts(text), list(lines_at)
-    for number in _and_above(numbers, len(lines)):
+    lines, starts = text.split("\n"), _line_starts(text)
+    for number in _and_above(lines_at, len(lines)):
         found = _ODD_MARKER.fullmatch(lines[number - 1])
-        if found is None:
-            continue
-        candidate = [*lines[: number - 1], f"{found[1]}- {found[3]}", *lines[number:]]
-        if _first_error_line("\n".join(candidate)) > max(number, *numbers):
+        at = starts[number - 1] + len(found[1]) if found else 0
+        if found and _clears(text, [(at, at + len(found[2]), "- ")], max(number, *lines_at)):
             mark = found[2].strip()
             message = f"this list item is marked '{mark}'; a list item starts with '- ', a hyphen and a space: write '- {_short_value(found[3])}'"
-            at = starts[number - 1] + len(found[1])
             return number, len(found[1]) + len(found[2]) + 1, message, [(at, at + len(found[2]), "- ")]
     return None
 

@@ -46,20 +46,17 @@ _READER.validateLink = lambda url: True  # type: ignore[method-assign]
 
 def link_targets(text: str) -> list[str]:
     """Every link target of a limited-Markdown text (entities decoded): inline links, autolinks
-    and reference definitions, in lists and quotes too, used or not; read both as a reader that
-    follows every address would and as the renderer does, which reads a definition it refuses
-    as text, where a link inside its title comes to life ('[r]: https:// "[x](/path)"')."""
+    and reference definitions, in lists and quotes too, used or not. Where each is a web_link,
+    the renderer keeps them all and reads the text as this reader does; where one is not, the
+    validator refuses the text, so no link the renderer would read otherwise reaches a page (a
+    definition it refuses is text, where a link in its title would come to life:
+    '[r]: https:// "[x](/path)"')."""
     if "[" not in text and "<" not in text:  # every kind of link needs one
         return []
-    targets: dict[str, None] = {}
-    for reader in (_READER, _RENDERER):
-        env: dict[str, dict[str, dict[str, str]]] = {}
-        tokens = reader.parse(text, env)
-        targets.update(
-            (str(child.attrs["href"]), None) for token in tokens for child in token.children or () if child.type == "link_open"
-        )
-        targets.update((reference["href"], None) for reference in env.get("references", {}).values())
-    return list(targets)
+    env: dict[str, dict[str, dict[str, str]]] = {}
+    tokens = _READER.parse(text, env)
+    inline = [str(child.attrs["href"]) for token in tokens for child in token.children or () if child.type == "link_open"]
+    return inline + [reference["href"] for reference in env.get("references", {}).values()]
 
 
 _TAGS = {"p", "em", "strong", "code", "pre", "ul", "ol", "li", "a", "br", "blockquote", "hr"}

@@ -242,7 +242,7 @@ class Checker:
         # will ('unit: %' quoted, a key moved), by where they are: each is given the field of the
         # key or value there, and kept by that node.
         self._unnamed = {(p.line, p.column): p for p in document.syntax if not p.field and p in document.mended}
-        self._quoted: dict[int, Problem] = {}
+        self._syntax_at: dict[int, Problem] = {}  # by id of the node
 
     @property
     def failed(self) -> bool:
@@ -392,7 +392,7 @@ class Checker:
             if said is not None:
                 named = dataclasses.replace(said, field=shortened(path, MAX_FIELD))
                 self.problems[next(i for i, p in enumerate(self.problems) if p is said)] = named
-                self._quoted[id(node)] = named
+                self._syntax_at[id(node)] = named
                 return
 
     def _fail(self, node: yaml.Node | yaml.Mark, path: str, message: str) -> Any:
@@ -477,14 +477,14 @@ class Checker:
                 foreign.append(key_node)
                 missing = True
                 continue
-            written, _, rest = name.partition(" ")
-            if name not in fields and written in fields and rest.strip() and value_node.tag == NULL:  # '{…, unit min}'
-                said = f"'{written}' has no colon after it, so YAML reads '{_short(name)}' as a key; write '{written}: {_short(rest.strip())}'"
-                self._fail(key_node, field_path(path, written), said)
-                misspelt.add(written)
-                missing = True
-                continue
             if name not in fields:
+                written, _, rest = name.partition(" ")
+                if written in fields and rest.strip() and value_node.tag == NULL:  # '{…, unit min}'
+                    said = f"'{written}' has no colon after it, so YAML reads '{_short(name)}' as a key; write '{written}: {_short(rest.strip())}'"
+                    self._fail(key_node, field_path(path, written), said)
+                    misspelt.add(written)
+                    missing = True
+                    continue
                 hint = self._misplaced(name, node, self._records[:-1]) or _shallow(name, above, fields, path, self.document.path)
                 unknown = f"unknown key '{_short(name)}'; {hint or _suggest(name, fields, 'expected one of')}"
                 self._fail(key_node, field_path(path, name), unknown)
@@ -919,7 +919,7 @@ class Checker:
         keys = [str(k) for k in entries]
         named = self._named(rules, value)
         measured = self._measured() if vocabulary.name == "units" else None
-        fitting = [str(key) for key, unit in entries.items() if measured and unit.dimension == measured[1]]
+        fitting = _units_of(entries, measured[1]) if measured else []
         if named and measured and fitting and entries[named[0]].dimension != measured[1]:  # '毫米' for a velocity
             dimension = entries[named[0]].dimension
             said = f"'{_short(str(value))}' is the {named[1]} of the unit '{named[0]}', a {dimension}, but {measured[0]} is a {measured[1]}: expected one of {', '.join(fitting)}"
@@ -938,8 +938,8 @@ class Checker:
         self._fail(node, path, said)
         if not self._trying and not named:  # a name or a symbol is no key a vocabulary lost
             self.unknown.append((vocabulary.name, str(value), self.problems[-1]))
-        if not self._trying and named and id(node) in self._quoted:  # its key, written instead, needs no quotes
-            self.problems.remove(self._quoted.pop(id(node)))
+        if not self._trying and named and id(node) in self._syntax_at:  # its key, written instead, needs no quotes
+            self.problems.remove(self._syntax_at.pop(id(node)))
         return _INVALID
 
 
@@ -1051,7 +1051,7 @@ def _check_target(target: model.Target, where: str, checker: Checker) -> None:
             )
     unit = units.get(target.unit)
     if unit is not None and unit.dimension != metric.dimension:
-        fitting = ", ".join(k for k, u in units.items() if u.dimension == metric.dimension)
+        fitting = ", ".join(_units_of(units, metric.dimension))
         checker.report(
             f"{where}.unit",
             f"'{target.unit}' measures {unit.dimension} but {target.metric} is a {metric.dimension}; expected one of {fitting}",
@@ -1211,6 +1211,11 @@ def _unindented(node: yaml.MappingNode, fields: dict[str, Any]) -> dict[int, lis
         if run:
             found[id(key_node)] = run
     return found
+
+
+def _units_of(units: dict[Any, Any], dimension: str) -> list[str]:
+    """The keys of the units that measure `dimension`, as the vocabulary lists them."""
+    return [str(key) for key, unit in units.items() if unit.dimension == dimension]
 
 
 def _shallow(name: str, above: tuple[str, yaml.Node] | None, fields: dict[str, Any], path: str, file: str) -> str:

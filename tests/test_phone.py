@@ -5,6 +5,7 @@ labelled by its data-label: every cell carries one."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 
@@ -205,6 +206,19 @@ def test_an_explorer_card_is_short_on_a_phone(browser: Browser, served: str, pre
     assert all(cell["label"] not in ("none", "normal", '""') for cell in (number, priority, target, text))
 
 
+@contextlib.contextmanager
+def touch_phone(browser: Browser, locale: str, address: str, width: int = 390) -> Iterator[Page]:
+    """A page at `address` in a phone's browser: `width` px wide, with a touch screen (the site
+    makes its controls larger for a finger), set to `locale`."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, locale=locale, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(address, wait_until="networkidle")
+        yield page
+    finally:
+        context.close()
+
+
 # The first character of each line of every block that holds a '·' separator, in the article:
 # a line that starts with one lost the link the separator belongs to.
 LINE_STARTS = """() => {
@@ -249,11 +263,8 @@ def test_no_line_of_links_starts_with_its_separator_on_a_touch_phone(
 ) -> None:
     """On a touch screen the links below a scenario are blocks in the line, 24 px high: a wrap
     before the ' · ' after one left it at the start of the next line ('· 打印或另存为 PDF')."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale=locale, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.goto(f"{served}/{prefix}{example(path, catalogue)}", wait_until="networkidle")
-    starts = page.evaluate(LINE_STARTS)
-    context.close()
+    with touch_phone(browser, locale, f"{served}/{prefix}{example(path, catalogue)}") as page:
+        starts = page.evaluate(LINE_STARTS)
     assert starts, "no separated links found"
     assert [start for start in starts if start.startswith("·")] == []
 
@@ -263,12 +274,9 @@ def test_no_line_of_links_starts_with_its_separator_on_a_touch_phone(
 def test_the_chinese_site_name_fits_the_header_of_a_phone(browser: Browser, served: str, width: int) -> None:
     """The header of a phone left 210 px for the title at 390 px: '重庆空天信息应用场景目录' lost its
     last character to an ellipsis."""
-    context = browser.new_context(viewport={"width": width, "height": 844}, locale="zh-CN", has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.goto(f"{served}/zh/", wait_until="networkidle")
-    title = page.locator(".md-header__topic:first-child .md-ellipsis")
-    text, cut = title.inner_text(), title.evaluate("element => element.scrollWidth - element.clientWidth")
-    context.close()
+    with touch_phone(browser, "zh-CN", f"{served}/zh/", width) as page:
+        title = page.locator(".md-header__topic:first-child .md-ellipsis")
+        text, cut = title.inner_text(), title.evaluate("element => element.scrollWidth - element.clientWidth")
     assert text == "重庆空天信息应用场景目录"
     assert cut <= 0, f"the site name is cut by {cut} px"
 
@@ -301,11 +309,8 @@ def test_a_control_is_a_target_of_24_px_on_a_touch_phone(
     """WCAG 2.2 asks 24 px of a target: on a touch screen, where a finger is the pointer, every
     control outside running text is at least that high (a requirement's id on the compare page
     was 20 px, a filter's choice 22 px, the name opening a card of a table 18 px)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale=locale, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.goto(f"{served}/{prefix}{example(path, catalogue)}", wait_until="networkidle")
-    heights = page.evaluate(HEIGHTS, selector)
-    context.close()
+    with touch_phone(browser, locale, f"{served}/{prefix}{example(path, catalogue)}") as page:
+        heights = page.evaluate(HEIGHTS, selector)
     assert heights, f"nothing found: {selector}"
     assert [(text, round(height, 1)) for text, height in heights if height < 23.5] == []
 
@@ -315,12 +320,9 @@ def test_a_control_is_a_target_of_24_px_on_a_touch_phone(
 def test_the_product_profile_is_all_in_the_page_on_a_phone(browser: Browser, served: str, prefix: str, locale: str) -> None:
     """The profile's metrics are a form: none of them is hidden in a box that scrolls by itself
     (on a phone such a box of 280 px showed 2 of 25, the third cut in half)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale=locale, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.goto(f"{served}/{prefix}requirements/?p=horizontal-accuracy:0.5:m", wait_until="networkidle")
-    box = page.locator("fieldset[data-profile]").evaluate(
-        "box => { box.closest('details').open = true; return [box.scrollHeight, box.clientHeight, box.querySelectorAll('input').length]; }"
-    )
-    context.close()
+    with touch_phone(browser, locale, f"{served}/{prefix}requirements/?p=horizontal-accuracy:0.5:m") as page:
+        box = page.locator("fieldset[data-profile]").evaluate(
+            "box => { box.closest('details').open = true; return [box.scrollHeight, box.clientHeight, box.querySelectorAll('input').length]; }"
+        )
     scrolled, shown, inputs = box
     assert inputs > 5 and scrolled <= shown + 1
