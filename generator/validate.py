@@ -49,7 +49,8 @@ _STRING = Kind("str")
 
 _constructor = SafeConstructor()
 
-HTML_TAG = re.compile(r"<\s*/?\s*(?!https?://)[A-Za-z!?]")
+# What a browser reads as a tag: '<' and at once a letter, '/', '!' or '?' ("a < b" and "<5 m" are text)
+HTML_TAG = re.compile(r"<(?!https?://)[A-Za-z/!?]")
 # A character reference; the numeric ones and the commonest names are read by browsers without their ';' too
 HTML_ENTITY = re.compile(
     r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|&(#[0-9]+|#[xX][0-9a-fA-F]+|lt|gt|amp|quot|nbsp)(?![A-Za-z0-9])"
@@ -61,6 +62,9 @@ MD_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)", re.MULTILINE)
 MD_IMAGE = re.compile(r"!\[")
 # Bounded, so that a long text full of braces costs linear time, not quadratic.
 ATTRIBUTE_LIST = re.compile(r"\{\s*:|\{\s*[#.][\w-]|\{[^}]{0,200}?\b[\w-]+\s*=")
+# Code as CommonMark reads it: between two runs of as many backticks, or a fenced block. '<b>' in
+# it shows as written, so no one writes it there expecting markup.
+_CODE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)|^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\2|\Z)", re.DOTALL | re.MULTILINE)
 
 
 # A record being read: its node, its path, its fields by name, and the keys not to be said missing
@@ -836,7 +840,7 @@ class Checker:
         if pattern and not re.fullmatch(pattern.regex, value):
             return self._fail(node, path, f"'{_short(value)}' is not valid here; expected {pattern.expected}")
         at = functools.partial(_at, node, self.document.text, value) if markdown else lambda match: node
-        if markup := HTML_TAG.search(value) or HTML_ENTITY.search(value):
+        if markup := _outside_code(HTML_TAG, value, markdown) or _outside_code(HTML_ENTITY, value, markdown):
             alternative = "plain text or Markdown" if markdown else "plain text"
             return self._fail(
                 at(markup), path, f"HTML is not allowed in texts (at {_excerpt(value, markup)}); write {alternative}"
@@ -1240,6 +1244,12 @@ def _suggest(word: str, choices: Iterable[Any], lead: str) -> str:
     close = _closest(word, names)
     text = f"{lead} {', '.join(names)}"
     return f"did you mean '{close[0]}'? ({text})" if close else text
+
+
+def _outside_code(pattern: re.Pattern[str], value: str, markdown: bool) -> re.Match[str] | None:
+    """The first match of `pattern` in a text, not counting code in a Markdown one."""
+    code = [span.span() for span in _CODE.finditer(value)] if markdown else []
+    return next((match for match in pattern.finditer(value) if not any(a <= match.start() < b for a, b in code)), None)
 
 
 def _excerpt(text: str, match: re.Match[str]) -> str:

@@ -99,6 +99,7 @@ def test_a_paragraph_indented_in_the_file_stays_a_paragraph_and_code_is_fenced()
     # was: <pre><code>, as CommonMark reads four spaces of indentation
     assert prose("Channels are narrow.\n\n    Bridges too.").strip() == "<p>Channels are narrow.</p>\n<p>Bridges too.</p>"
     assert prose("```\nop: <=\n```").strip() == "<pre><code>op: &lt;=\n</code></pre>"
+    assert prose("Name it `<vendor>.zip`.").strip() == "<p>Name it <code>&lt;vendor&gt;.zip</code>.</p>"
 
 
 @pytest.mark.parametrize(

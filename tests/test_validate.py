@@ -618,6 +618,20 @@ RULES = [
         [f"{S}:46:7: how_to_respond.en: HTML is not allowed in texts (at '&lt b &#62'); write plain text or Markdown"],
     ),
     (
+        "html-in-code-rejected-outside-it",
+        "river-ships.yaml",
+        "  en: Show accuracy measured on a river section.",
+        "  en: 'Name the file `<vendor>.zip`, as <b>vendor</b>.zip.'",
+        [f"{S}:46:7: how_to_respond.en: HTML is not allowed in texts (at '<b>vendor</b>.zip.'); write plain text or Markdown"],
+    ),
+    (  # a browser reads no tag in "< b", and code shows as written: no contributor means markup
+        "comparisons-and-code-are-no-html",
+        "river-ships.yaml",
+        "  en: Show accuracy measured on a river section.",
+        "  en: 'Show that error < limit at every point; name the file `<vendor>.zip`, then `a&lt;b`.'",
+        [],
+    ),
+    (
         "javascript-link-rejected",
         "river-ships.yaml",
         "(https://www.ichongqing.info/) for context.",
