@@ -265,11 +265,11 @@ def _parse(text: str, display: str, own: Own) -> Document:
         if misindented and colon and colon[0] == misindented[0]:  # 'domain：x' below a text: the colon, not the text
             misindented = None
         # A slip with no message of its own (after a tab) is said by the parser's message.
-        needs = None if (misindented and misindented[2]) or colon else _needs_quotes(text, line)
+        needs = None if (misindented and misindented[2]) or colon else _needs_quotes(text, line) or _colon_in_braces(error, text)
         found = misindented[:3] if misindented and misindented[2] else (colon and colon[:3]) or (needs and needs[:3])
-        quote = not found and _unclosed_quote(text, line)
+        quote = not found and (_never_closed(error) or _unclosed_quote(text, line))
         if quote:
-            said = fail(*quote, 'a " opens a quoted text that is not closed on this line; close it or remove it')
+            said = fail(*quote, QUOTE_NOT_CLOSED.format(quote=text[_line_starts(text)[quote[0] - 1] + quote[1] - 1]))
         else:
             found = found or _long_key(error, text)
             said = fail(*found) if found else fail(line, column, _explain(error, text, mark))
@@ -518,6 +518,17 @@ def _check_indentation(text: str, fail) -> None:  # type: ignore[no-untyped-def]
     if deep:
         line = len(_LINE_BREAK.findall(text, 0, deep.end())) + 1
         raise fail(line, 1, f"this line is indented more than {MAX_INDENT} columns deep; flatten the structure")
+
+
+QUOTE_NOT_CLOSED = "a {quote} opens a quoted text that is not closed on this line; close it or remove it"
+
+
+def _never_closed(error: yaml.MarkedYAMLError) -> tuple[int, int] | None:
+    """Where a quoted text opens that no quote closes before the file ends (line, column): the
+    parser says so at the file's end, the place to fix is where it began."""
+    if "quoted scalar" not in (error.context or "") or "end of stream" not in (error.problem or ""):
+        return None
+    return (error.context_mark.line + 1, error.context_mark.column + 1) if error.context_mark else None
 
 
 def _unclosed_quote(text: str, last_line: int) -> tuple[int, int] | None:
@@ -921,6 +932,39 @@ def _odd_list_marker(text: str, lines_at: tuple[int, ...]) -> Mend | None:
             message = f"this list item is marked '{mark}'; a list item starts with '- ', a hyphen and a space: write '- {_short_value(found[3])}'"
             return number, len(found[1]) + len(found[2]) + 1, message, [(at, at + len(found[2]), "- ")]
     return None
+
+
+# A text in braces up to the ', key:' or '}' that ends it, from the key before it ('{en: Positions')
+_FLOW_KEY = re.compile(r"[{,\n]\s*([a-z_]+): +(?=\S)")
+_FLOW_TEXT_END = re.compile(r"[^\n]*?(?=\s*(?:,\s*[a-z_]+:\s|\}))")
+
+
+def _colon_in_braces(error: yaml.MarkedYAMLError, text: str) -> Mend | None:
+    """Where a text in braces holds ': ' without quotes ('{en: Positions: BeiDou only., zh: …}'),
+    which YAML reads as a second key where it expects ',' or '}' (line, column, message, edit)."""
+    at = error.problem_mark.index if error.problem_mark is not None else -1
+    if "expected ',' or '}'" not in (error.problem or "") or text[at : at + 2] != ": ":
+        return None
+    begun = max(text.rfind("{", 0, at), text.rfind(",", 0, at), text.rfind("\n", 0, at))
+    key = _FLOW_KEY.match(text, begun) if begun >= 0 else None
+    end = _FLOW_TEXT_END.match(text, at)
+    if key is None or end is None or text[key.end()] in "'\"":
+        return None
+    value = text[key.end() : end.end()]
+    fixed = _CHINESE_COLON.sub("：", value) if key[1] == "zh" else value
+    if ": " not in fixed:
+        message = "this Chinese text holds ': ', a colon typed in the input method's English mode, which YAML reads as a key and its value; write the Chinese colon '：'"
+    else:
+        fixed = "'" + value.replace("'", "''") + "'"
+        message = f"this text holds ': ', which YAML reads as a key and its value; {QUOTE}: {_short_value(fixed)}"
+    edits = [(key.end(), end.end(), fixed)]
+    try:  # said where YAML, so mended, reads past the text (a second one may follow on its line)
+        yaml.compose(_edited(text, edits, "")[0], Loader=Loader)
+    except yaml.MarkedYAMLError as again:
+        if again.problem_mark is None or again.problem_mark.index <= key.end() + len(fixed):
+            return None
+    line = error.problem_mark.line + 1  # type: ignore[union-attr]  # at >= 0
+    return line, key.end() - _line_starts(text)[line - 1] + 1, message, edits
 
 
 MAX_KEY = 1024  # characters: YAML reads no longer key without a '?' before it

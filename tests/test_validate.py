@@ -971,6 +971,13 @@ RULES = [
         'problem: "\n',
         [f'{S}:16:10: a " opens a quoted text that is not closed on this line; close it or remove it'],
     ),
+    (  # was: said at the file's end, "while scanning a quoted scalar found unexpected end of stream"
+        "a-single-quote-that-nothing-closes",
+        "river-ships.yaml",
+        "  - {en: BeiDou only., zh: 仅限北斗。}",
+        "  - {en: 'BeiDou only., zh: 仅限北斗。}",
+        [f"{S}:44:10: a ' opens a quoted text that is not closed on this line; close it or remove it"],
+    ),
     (
         "colon-in-a-list-item-field-is-no-indentation",
         "river-ships.yaml",

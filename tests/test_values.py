@@ -744,6 +744,20 @@ CASES = [
             f"{S}:33:70: requirements[0].target.unit: 'cn' is not a known unit; horizontal-accuracy is a length: did you mean 'cm'?",
         ],
     ),
+    (  # in braces too; was: "a list or mapping in brackets is not closed", and nothing else
+        "texts-in-braces-holding-a-colon-without-quotes",
+        [
+            ("{en: BeiDou only., zh: 仅限北斗。}", "{en: Note: it's BeiDou only, as agreed., zh: 定位: 仅限北斗。}"),
+            ("text: {en: Protected systems., zh: 系统安全防护。}", "text: {en: Protected systems.,\n      zh: 防护: 三级。}"),
+            ("status: reconstructed", "status: recnstructed"),
+        ],
+        [
+            f"{S}:12:9: status: 'recnstructed' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
+            f"{S}:38:11: requirements[1].text.zh: this Chinese text holds ': ', a colon typed in the input method's English mode, which YAML reads as a key and its value; write the Chinese colon '：'",
+            f"{S}:45:10: constraints[0].en: this text holds ': ', which YAML reads as a key and its value; put the whole text in single quotes: 'Note: it''s BeiDou only, as agreed.'",
+            f"{S}:45:50: constraints[0].zh: this Chinese text holds ': ', a colon typed in the input method's English mode, which YAML reads as a key and its value; write the Chinese colon '：'",
+        ],
+    ),
     (  # was: the colons alone; the date and the duplicate id came a run later
         "full-width-colons-and-the-rest-of-the-file",
         [
