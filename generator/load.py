@@ -248,6 +248,7 @@ def _parse(text: str, display: str, own: Own) -> Document:
             or _key_without_colon(text, (line, began), own)
             or _odd_list_marker(text, (line, began))
             or _record_undashed(text, line, own)
+            or _wrapped_too_shallow(text, (line, began))
         )
         if mend:
             said = fail(*mend[:3])
@@ -884,6 +885,41 @@ def _goes_on_a_text(lines: list[str], number: int) -> bool:
     depth = len(above) - len(above.lstrip(" ")) + len(parts[1] if parts else "")
     value = parts[3].strip() if parts and parts[2] else ""
     return len(lines[number]) - len(lines[number].lstrip(" ")) > depth and bool(value) and not _BLOCK_TEXT.fullmatch(value)
+
+
+def _wrapped_too_shallow(text: str, lines_at: tuple[int, ...]) -> Mend | None:
+    """Where a text of one language, written without quotes, goes on to lines indented no deeper
+    than its key and deeper than what holds it ('en: Show accuracy measured' above '  on a river
+    section.'), which YAML reads as a key (line, column, message, and the edits that indent them past the key), on one of
+    `lines_at` or the line above the first. Said only where the file, so indented, parses past."""
+    lines, starts = text.split("\n"), _line_starts(text)
+    depth = [len(line) - len(line.lstrip(" ")) for line in lines]
+    for number in _and_above(lines_at, len(lines)):
+        above = next((n for n in range(number - 2, -1, -1) if lines[n].strip() and lines[n][depth[n]] != "#"), None)
+        parts = _PARTS.fullmatch(lines[above][depth[above] :]) if above is not None else None
+        if above is None or parts is None or parts[2] not in ("en", "zh") or parts[3][:1] in ("", *"'\"|>[{&*!"):
+            continue
+        column = depth[above] + len(parts[1])  # the key's
+        low = depth[above] + bool(parts[1])  # a line as far out as an item's '-' or its key's parent is no text's
+        wrapped = []
+        for n in range(number - 1, len(lines)):
+            line = _PARTS.fullmatch(lines[n][depth[n] :])  # a line of words: no key, no item, no comment
+            if (
+                not lines[n].strip()
+                or not low <= depth[n] <= column
+                or not line
+                or line[1]
+                or line[2]
+                or line[3][0] in "#'\"[{|>"
+            ):
+                break
+            wrapped.append(n)
+        edits = [(starts[n], starts[n] + depth[n], " " * (column + 2)) for n in wrapped]
+        if wrapped and _clears(text, edits, max(wrapped[-1] + 1, *lines_at)):
+            on = f"line {wrapped[0] + 1}" if len(wrapped) == 1 else f"lines {wrapped[0] + 1}–{wrapped[-1] + 1}"
+            message = f"this text goes on to {on}, indented no further than '{parts[2]}', so YAML reads a key there; indent {on} further than '{parts[2]}' ({column + 2} spaces), or join the text into one line"
+            return above + 1, len(lines[above]) - len(parts[3]) + 1, message, edits
+    return None
 
 
 def _record_undashed(text: str, line: int, own: Own) -> Mend | None:

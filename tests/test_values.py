@@ -744,6 +744,25 @@ CASES = [
             f"{S}:33:70: requirements[0].target.unit: 'cn' is not a known unit; horizontal-accuracy is a length: did you mean 'cm'?",
         ],
     ),
+    (  # was: "expected 'key: value' here; check the indentation…", and nothing else
+        "a-text-wrapped-onto-lines-no-deeper-than-its-key",
+        [
+            (
+                "  en: Ships need decimetre-level BeiDou positions on charts to keep to narrow channels.",
+                "  en: Ships need decimetre-level BeiDou positions\n  on charts to keep\n  to narrow channels.",
+            ),
+            (
+                '  - en: "Ship masters: their own position on the chart, to keep to the channel."',
+                "  - en: Ship masters, on the chart,\n    to keep to the channel.",
+            ),
+            ("unit: cm,", "unit: cn,"),
+        ],
+        [
+            f"{S}:4:7: summary.en: this text goes on to lines 5–6, indented no further than 'en', so YAML reads a key there; indent lines 5–6 further than 'en' (4 spaces), or join the text into one line",
+            f"{S}:28:9: users[0].en: this text goes on to line 29, indented no further than 'en', so YAML reads a key there; indent line 29 further than 'en' (6 spaces), or join the text into one line",
+            f"{S}:36:70: requirements[0].target.unit: 'cn' is not a known unit; horizontal-accuracy is a length: did you mean 'cm'?",
+        ],
+    ),
     (  # in braces too; was: "a list or mapping in brackets is not closed", and nothing else
         "texts-in-braces-holding-a-colon-without-quotes",
         [
