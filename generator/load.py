@@ -562,6 +562,8 @@ _COLON_MESSAGES = {"：": FULL_WIDTH_COLON, ":\u3000": FULL_WIDTH_SPACE, ":\u00a
 # A line indented with full-width or no-break spaces, which YAML reads as the start of a text.
 _ODD_INDENT = re.compile(r"( *)([ \u3000\u00a0]*[\u3000\u00a0][ \u3000\u00a0]*)(?=[^\s#])")
 ODD_INDENT = "this line is indented with a {space}, which YAML does not read as a space; indent it with ASCII spaces only"
+# The key stands as far as the fields beside it, the odd space read as part of its name ('　status')
+ODD_SPACE_IN_KEY = "this line is indented with a {space}, which YAML reads as part of the name '{key}'; remove it: the line stands as far as the fields beside it already"
 
 
 Mend = tuple[int, int, str, list[tuple[int, int, str]]]  # line, column, message, and the edits that mend the file

@@ -32,7 +32,19 @@ from . import model
 from .characters import refusal, unwelcome
 from .chinese import close_gaps
 from .errors import DataError, Problem, Severity, shortened
-from .load import FULL_WIDTH_COLON, MAX_FIELD, ODD_INDENT, QUOTE, Document, LoadError, Sources, field_path, properties, quoted
+from .load import (
+    FULL_WIDTH_COLON,
+    MAX_FIELD,
+    ODD_INDENT,
+    ODD_SPACE_IN_KEY,
+    QUOTE,
+    Document,
+    LoadError,
+    Sources,
+    field_path,
+    properties,
+    quoted,
+)
 from .model import CITYWIDE, Catalogue, Kind, Rule, Scenario, Vocabularies, describe, find_rule
 from .prose import link_targets, web_link
 
@@ -539,7 +551,8 @@ class Checker:
             if key in fields:
                 misspelt.add(key)
             space = "full-width space (U+3000)" if name[0] == "\u3000" else "no-break space (U+00A0)"
-            self._fail(key_node, field_path(path, _short(key)), ODD_INDENT.format(space=space))
+            message = ODD_SPACE_IN_KEY if key in fields else ODD_INDENT  # beside its fields, or meant elsewhere
+            self._fail(key_node, field_path(path, _short(key)), message.format(space=space, key=key))
         elif len(absent) == 1:  # the one field it can honestly be said to be
             misspelt.add(absent[0])
             self._fail(key_node, field_path(path, name), f"{ENGLISH_NAMES}; write {absent[0]} (the one field missing)")

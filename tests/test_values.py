@@ -828,6 +828,14 @@ CASES = [
             f"{S}:11:1: codes: this line is indented with a full-width space (U+3000), which YAML does not read as a space; indent it with ASCII spaces only",
         ],
     ),
+    (  # as far as the fields beside it already; was: "indent it with ASCII spaces only", for lines to go to column 1
+        "a-field-with-a-full-width-space-before-it-beside-its-fields",
+        [("status: reconstructed", "\u3000status: reconstructed"), ("  valid_on: 2023-11-20", "  \u3000valid_on: 2023-11-20")],
+        [
+            f"{S}:10:3: locations.valid_on: this line is indented with a full-width space (U+3000), which YAML reads as part of the name 'valid_on'; remove it: the line stands as far as the fields beside it already",
+            f"{S}:12:1: status: this line is indented with a full-width space (U+3000), which YAML reads as part of the name 'status'; remove it: the line stands as far as the fields beside it already",
+        ],
+    ),
     (  # ']' typed in the Chinese input method's mode is '】'; was: "expected ',' or ']' here", on the line below
         "a-bracket-typed-in-chinese-mode",
         [("capabilities: [satellite-navigation]", "capabilities: [satellite-navigation】"), ("unit: cm,", "unit: cn,")],
