@@ -271,14 +271,27 @@ def test_no_line_of_links_starts_with_its_separator_on_a_touch_phone(
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [360, 390])
-def test_the_chinese_site_name_fits_the_header_of_a_phone(browser: Browser, served: str, width: int) -> None:
+@pytest.mark.parametrize(
+    ("locale", "prefix", "name", "lines"),
+    [("zh-CN", "zh/", "重庆空天信息应用场景目录", 1), ("en-US", "", "Chongqing Aerospace Information Scenarios", 2)],
+)
+def test_the_site_name_fits_the_header_of_a_phone(
+    browser: Browser, served: str, width: int, locale: str, prefix: str, name: str, lines: int
+) -> None:
     """The header of a phone left 210 px for the title at 390 px: '重庆空天信息应用场景目录' lost its
-    last character to an ellipsis."""
-    with touch_phone(browser, "zh-CN", f"{served}/zh/", width) as page:
+    last character to an ellipsis, and the English name was 'Chongqing Aerospace …'."""
+    with touch_phone(browser, locale, f"{served}/{prefix}", width) as page:
         title = page.locator(".md-header__topic:first-child .md-ellipsis")
-        text, cut = title.inner_text(), title.evaluate("element => element.scrollWidth - element.clientWidth")
-    assert text == "重庆空天信息应用场景目录"
-    assert cut <= 0, f"the site name is cut by {cut} px"
+        text, (wide, tall, height, line) = (
+            title.inner_text(),
+            title.evaluate(
+                "element => [element.scrollWidth - element.clientWidth, element.scrollHeight - element.clientHeight,"
+                " element.clientHeight, parseFloat(getComputedStyle(element).lineHeight)]"
+            ),
+        )
+    assert " ".join(text.split()) == name
+    assert wide <= 0 and tall <= 2, f"the site name is cut: {wide} px across, {tall} px down"  # 2: a CJK glyph's overhang
+    assert round(height / line) == lines
 
 
 # The height in px of each visible element a selector finds, the <details> opened first.
