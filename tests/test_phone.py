@@ -339,3 +339,21 @@ def test_the_product_profile_is_all_in_the_page_on_a_phone(browser: Browser, ser
         )
     scrolled, shown, inputs = box
     assert inputs > 5 and scrolled <= shown + 1
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("locale", "prefix"), [("zh-CN", "zh/"), ("en-US", "")])
+def test_a_pack_of_every_scenario_keeps_its_address_short_on_a_phone_and_whole_on_paper(
+    browser: Browser, served: str, catalogue: Catalogue, locale: str, prefix: str
+) -> None:
+    """The cover of a pack of the fifteen records showed ten lines of its address at 390 px, the
+    list of its scenarios below the screen; the phone has it in its address bar, paper nowhere else."""
+    query = "&".join(f"s={scenario.id}" for scenario in catalogue.scenarios)
+    with touch_phone(browser, locale, f"{served}/{prefix}briefing/?{query}") as page:
+        address = page.locator(".briefing-cover .briefing-address")
+        measure = "element => [element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight), element.scrollHeight - element.clientHeight]"
+        lines, hidden = address.evaluate(measure)
+        page.emulate_media(media="print")
+        printed_lines, printed_hidden = address.evaluate(measure)
+    assert round(lines) == 3 and hidden > 0
+    assert printed_lines > 3 and printed_hidden <= 0
