@@ -26,10 +26,13 @@ Search, filters and downloads work without a network connection.
 
 
 def bundle(site: Path, target: Path, folder: str) -> int:
-    """Zip every file under `site` into `target`, inside `folder`/; return the number of files."""
+    """Zip every file under `site` but its 404 pages into `target`, inside `folder`/; return the
+    number of files. The entries are sorted as text, as unzip lists them."""
     if not (site / "index.html").is_file():
         raise FileNotFoundError(f"{site} holds no built site (no index.html); build it first")
-    files = sorted((path for path in site.rglob("*") if path.is_file()), key=Path.as_posix)  # as text, as unzip lists them
+    # Not the 404 page: only a web server shows it, for an address it lacks; from file:// none does,
+    # and its links start at the server's root ('/assets/…'), which on a disk is the disk's.
+    files = sorted((path for path in site.rglob("*") if path.is_file() and path.name != "404.html"), key=Path.as_posix)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".zip")
     os.close(handle)

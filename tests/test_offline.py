@@ -4,6 +4,7 @@ search included, and the same bytes for the same site."""
 from __future__ import annotations
 
 import collections
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -20,6 +21,7 @@ from tests.helpers import compared, verdict_of
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 FOLDER = "chongqing-aerospace-scenarios-offline"
+ROOTED = re.compile(r"""(?:href|src)\s*=\s*["']?(/[^"'\s>]*)""")
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +58,16 @@ def test_the_bundle_holds_both_languages_and_no_remote_script(catalogue: Catalog
             assert (unzipped / prefix / "scenarios" / f"{scenario.id}.html").is_file()
     html = (unzipped / "index.html").read_text(encoding="utf-8")
     assert "unpkg.com" not in html and 'src="assets/catalogue/iframe-worker-shim.js"' in html
+
+
+def test_no_page_of_the_bundle_links_from_a_server_root(unzipped: Path) -> None:
+    """From file:// an address from the root ('/assets/…') is the disk's: the 404 page, which only
+    a web server shows, was built with such links and shipped."""
+    pages = sorted(unzipped.rglob("*.html"))
+    rooted = [
+        f"{page.relative_to(unzipped)}: {link}" for page in pages for link in ROOTED.findall(page.read_text(encoding="utf-8"))
+    ]
+    assert len(pages) > 2 and rooted == []
 
 
 def test_read_from_file_with_search_filters_and_language_switch(catalogue: Catalogue, page: Page, unzipped: Path) -> None:
