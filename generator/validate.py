@@ -1014,7 +1014,10 @@ def _check_scenario(s: Any, checker: Checker) -> None:
             ids.add(requirement.id)
         with contextlib.suppress(Unparsed):
             target = requirement.target
-            if target is not None and requirement.source is None and target.basis is None:  # every figure says what it rests on
+            misplaced = any(problem.field == f"{where}.basis" for problem in checker.problems)  # below the braces: said so
+            if (
+                target is not None and requirement.source is None and target.basis is None and not misplaced
+            ):  # every figure says what it rests on
                 report(
                     f"{where}.target",
                     f"the figure {model.figure(target.value)} {target.unit} has no basis; cite it with source (a key of this scenario's sources) or add basis: typical (a typical published value) or basis: illustrative (a threshold chosen for this reconstruction)",
