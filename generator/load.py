@@ -273,7 +273,10 @@ def _parse(text: str, display: str, own: Own) -> Document:
             said = fail(*quote, QUOTE_NOT_CLOSED.format(quote=text[_line_starts(text)[quote[0] - 1] + quote[1] - 1]))
         else:
             found = found or _long_key(error, text)
-            said = fail(*found) if found else fail(line, column, _explain(error, text, mark))
+            # A line of words with no ':' is said where it is, not on the line below, where YAML fails
+            keyless = "expected ':'" in (error.problem or "") and error.context_mark is not None and began < line
+            at = (began, error.context_mark.column + 1) if keyless and error.context_mark else (line, column)
+            said = fail(*found) if found else fail(*at, _explain(error, text, mark))
         said.syntax = error  # where a recovery starts, without parsing the text again
         unquoted = None if found or quote else _unquoted_value(error, text)
         if needs and needs[3]:  # checked on as quoted: 'unit: "%"' is then said to be the unit 'percent'

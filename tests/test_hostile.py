@@ -375,9 +375,9 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         ],
     ),
     (
-        "long-line-without-a-key",  # not a long key: its only ':' is in an address
+        "long-line-without-a-key",  # not a long key: its only ':' is in an address; said on its line, not the next
         base("status: reconstructed", "status: reconstructed\n" + "word " * 240 + "at https://www.ichongqing.info/"),
-        [f"{H}:14:1: expected 'key: value' here; check the indentation and that the line above is complete"],
+        [f"{H}:13:1: expected 'key: value' here; check the indentation and that the line above is complete"],
     ),
     (
         "deep-block-nesting",  # libyaml's stack overflowed: the interpreter crashed
