@@ -266,7 +266,7 @@ def _parse(text: str, display: str, own: Own) -> Document:
         if misindented and colon and colon[0] == misindented[0]:  # 'domain：x' below a text: the colon, not the text
             misindented = None
         # A slip with no message of its own (after a tab) is said by the parser's message.
-        needs = None if (misindented and misindented[2]) or colon else _needs_quotes(text, line) or _colon_in_braces(error, text)
+        needs = None if (misindented and misindented[2]) or colon else _colon_in_braces(error, text) or _needs_quotes(text, line)
         found = misindented[:3] if misindented and misindented[2] else (colon and colon[:3]) or (needs and needs[:3])
         quote = not found and (_never_closed(error) or _unclosed_quote(text, line))
         if quote:
@@ -1262,6 +1262,8 @@ def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> 
     if "did not find expected ',' or ']'" in problem or "did not find expected ',' or '}'" in problem:
         closing = "]" if "']'" in problem else "}"
         return f"expected ',' or '{closing}' here: a list or mapping in brackets is not closed; close it, or quote text holding brackets"
+    if "found unexpected ':'" in problem:  # '{en: x:, …}': in brackets, a ':' that ends a text
+        return "a ':' right after a value in brackets, which YAML cannot read; remove it, or put the whole text in single quotes"
     if "block sequence entries are not allowed" in problem:
         return "a list item '- ' cannot start on the line of its key; put each item on a line of its own, below the key"
     if "found unknown escape character" in problem:

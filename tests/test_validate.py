@@ -970,6 +970,24 @@ RULES = [
         'problem: "\n',
         [f'{S}:16:10: a " opens a quoted text that is not closed on this line; close it or remove it'],
     ),
+    (  # was: "not valid YAML: while scanning a plain scalar found unexpected ':'"
+        "a-colon-right-after-a-value-in-brackets",
+        "river-ships.yaml",
+        "  - {en: BeiDou only., zh: 仅限北斗。}",
+        "  - {en: BeiDou only:, zh: 仅限北斗。}",
+        [
+            f"{S}:44:21: a ':' right after a value in brackets, which YAML cannot read; remove it, or put the whole text in single quotes"
+        ],
+    ),
+    (  # one key on each line of the braces; was: the ',' quoted with the text, and the '}' said not closed
+        "a-text-holding-a-colon-in-braces-over-lines",
+        "river-ships.yaml",
+        "  - {en: BeiDou only., zh: 仅限北斗。}",
+        "  - {\n      en: Positions: BeiDou only.,\n      zh: 仅限北斗。\n    }",
+        [
+            f"{S}:45:11: constraints[0].en: this text holds ': ', which YAML reads as a key and its value; put the whole text in single quotes: 'Positions: BeiDou only.'"
+        ],
+    ),
     (  # was: said at the file's end, "while scanning a quoted scalar found unexpected end of stream"
         "a-single-quote-that-nothing-closes",
         "river-ships.yaml",
