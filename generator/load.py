@@ -242,7 +242,8 @@ def _parse(text: str, display: str, own: Own) -> Document:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         began = error.context_mark.line + 1 if error.context_mark else line  # 'while scanning a simple key' there
         # A slip the file is checked on as mended ('status reconstructed' as 'status: reconstructed')
-        mend = (
+        lone_cr = "\r" in text.replace("\r\n", "")  # an old Mac's line ends, which the mends' line counts miss
+        mend = not lone_cr and (
             _first_item_undashed(text, line, own)
             or _later_item_undashed(error, text, own)
             or _key_without_colon(text, (line, began), own)
@@ -892,6 +893,9 @@ def _goes_on_a_text(lines: list[str], number: int) -> bool:
     return len(lines[number]) - len(lines[number].lstrip(" ")) > depth and bool(value) and not _BLOCK_TEXT.fullmatch(value)
 
 
+_SLIPPED_KEY = re.compile(r"(?:en|zh|hz|ne)\s*[：:;；,，]|(?:en|zh|hz|ne) ")
+
+
 def _wrapped_too_shallow(text: str, lines_at: tuple[int, ...]) -> Mend | None:
     """Where a text of one language, written without quotes, goes on to lines indented no deeper
     than its key and deeper than what holds it ('en: Show accuracy measured' above '  on a river
@@ -916,6 +920,8 @@ def _wrapped_too_shallow(text: str, lines_at: tuple[int, ...]) -> Mend | None:
                 or line[1]
                 or line[2]
                 or line[3][0] in "#'\"[{|>"
+                or _SLIPPED_KEY.match(line[3])  # 'zh：…', 'zh;…': a text's key, mistyped
+                or (parts[2] == "en" and re.search(r"[\u4e00-\u9fff]", line[3]))  # its zh, with the key forgotten
             ):
                 break
             wrapped.append(n)
@@ -976,8 +982,8 @@ def _odd_list_marker(text: str, lines_at: tuple[int, ...]) -> Mend | None:
 
 
 # A text in braces up to the ', key:' or '}' that ends it, from the key before it ('{en: Positions')
-_FLOW_KEY = re.compile(r"[{,\n]\s*([a-z_]+): +(?=\S)")
-_FLOW_TEXT_END = re.compile(r"[^\n]*?(?=\s*(?:,\s*[a-z_]+:\s|\}))")
+_FLOW_KEY = re.compile(r"[{,\n]\s*(en|zh): +(?=\S)")
+_FLOW_TEXT_END = re.compile(r"[^\n{}，：]*?(?=\s*(?:,\s*(?:en|zh):\s|\}))")
 
 
 def _colon_in_braces(error: yaml.MarkedYAMLError, text: str) -> Mend | None:

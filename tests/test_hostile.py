@@ -374,6 +374,11 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
             f"{H}:13:1: this key is 5,000 characters long, and YAML reads keys of at most 1,024; a field's name is a short word (see the template), and a text that holds ': ' goes in quotes"
         ],
     ),
+    (  # an old Mac's line ends (CR alone): was an IndexError, the mends counting lines by '\n'
+        "a-line-without-a-key-in-a-file-of-cr-line-ends",
+        base("status: reconstructed", "status: reconstructed\nrubbish here").replace(b"\n", b"\r"),
+        [f"{H}:13:1: expected 'key: value' here; check the indentation and that the line above is complete"],
+    ),
     (
         "long-line-without-a-key",  # not a long key: its only ':' is in an address; said on its line, not the next
         base("status: reconstructed", "status: reconstructed\n" + "word " * 240 + "at https://www.ichongqing.info/"),

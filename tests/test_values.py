@@ -763,6 +763,13 @@ CASES = [
             f"{S}:36:70: requirements[0].target.unit: 'cn' is not a known unit; horizontal-accuracy is a length: did you mean 'cm'?",
         ],
     ),
+    (  # the key of the next text mistyped is no line of the text above
+        "a-mistyped-zh-key-below-an-english-text-is-no-wrapped-line",
+        [("  zh: 船舶需要", "  zh：船舶需要")],
+        [
+            f"{S}:5:5: summary.zh: the full-width colon '：' after 'zh' is not YAML's colon; write 'zh: ...', with the ASCII colon ':' and a space"
+        ],
+    ),
     (  # in braces too; was: "a list or mapping in brackets is not closed", and nothing else
         "texts-in-braces-holding-a-colon-without-quotes",
         [
