@@ -853,7 +853,7 @@ class Checker:
         if pattern and not re.fullmatch(pattern.regex, value):
             return self._fail(node, path, f"'{_short(value)}' is not valid here; expected {pattern.expected}")
         at = functools.partial(_at, node, self.document.text, value) if markdown else lambda match: node
-        if markup := _outside_code(HTML_TAG, value, markdown) or _outside_code(HTML_ENTITY, value, markdown):
+        if markup := _outside_code((HTML_TAG, HTML_ENTITY), value, markdown):
             alternative = "plain text or Markdown" if markdown else "plain text"
             return self._fail(
                 at(markup), path, f"HTML is not allowed in texts (at {_excerpt(value, markup)}); write {alternative}"
@@ -1262,10 +1262,12 @@ def _suggest(word: str, choices: Iterable[Any], lead: str) -> str:
     return f"did you mean '{close[0]}'? ({text})" if close else text
 
 
-def _outside_code(pattern: re.Pattern[str], value: str, markdown: bool) -> re.Match[str] | None:
-    """The first match of `pattern` in a text, not counting code in a Markdown one."""
+def _outside_code(patterns: tuple[re.Pattern[str], ...], value: str, markdown: bool) -> re.Match[str] | None:
+    """The first match of the first of `patterns` that matches a text, not counting code in a
+    Markdown one (whose spans are found once, for all of them)."""
     code = [span.span() for span in _CODE.finditer(value)] if markdown else []
-    return next((match for match in pattern.finditer(value) if not any(a <= match.start() < b for a, b in code)), None)
+    outside = (m for pattern in patterns for m in pattern.finditer(value) if not any(a <= m.start() < b for a, b in code))
+    return next(outside, None)
 
 
 def _excerpt(text: str, match: re.Match[str]) -> str:
