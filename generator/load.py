@@ -269,11 +269,13 @@ def _parse(text: str, display: str, own: Own) -> Document:
         # A slip with no message of its own (after a tab) is said by the parser's message.
         needs = None if (misindented and misindented[2]) or colon else _colon_in_braces(error, text) or _needs_quotes(text, line)
         found = misindented[:3] if misindented and misindented[2] else (colon and colon[:3]) or (needs and needs[:3])
-        quote = not found and (_never_closed(error) or _unclosed_quote(text, line))
+        quote, words = not found and (_never_closed(error) or _unclosed_quote(text, line)), None
         if quote:
             said = fail(*quote, QUOTE_NOT_CLOSED.format(quote=text[_line_starts(text)[quote[0] - 1] + quote[1] - 1]))
         else:
             found = found or _long_key(error, text)
+            words = None if found else _keyless_words(error, text)  # after the colons: 'status：open' is no line of words
+            found = found or (words and words[:3])
             # A line of words with no ':' is said where it is, not on the line below, where YAML fails
             keyless = "expected ':'" in (error.problem or "") and error.context_mark is not None and began < line
             at = (began, error.context_mark.column + 1) if keyless and error.context_mark else (line, column)
@@ -286,6 +288,8 @@ def _parse(text: str, display: str, own: Own) -> Document:
             said.fix = colon[3]
         elif unquoted:
             said.fix = [(*unquoted, quoted(text[unquoted[0] : unquoted[1]]))]
+        elif words:
+            said.fix = words[3]
         # Moved only where it can be meant nowhere else: deeper than a field of the file that has
         # its value, to column 1; inside a record, beside the keys the model says it joins.
         if misindented and misindented[3] is not None and said.problems[0].line == misindented[0]:
@@ -694,6 +698,8 @@ def _needs_quotes(text: str, line: int) -> Mend | None:
     quote = value[0] if value[0] in "'\"" else ""
     closed = quote and len(value) > 1 and value[-1] == quote
     inner = value[1:-1] if closed else ""
+    if quote and not closed and quote not in value[1:].replace('\\"' if quote == '"' else "''", ""):
+        return None  # a quote that nothing on its line closes: said as not closed (QUOTE_NOT_CLOSED)
     if quote and not closed and parts[2].strip() == "zh" and quote == '"':  # '"天目一号"星座…', typed in English mode
         fixed = "'" + value.replace("'", "''") + "'"
         message = "this text starts with a '\"', where YAML reads a quoted text that ends at the next '\"'; write the Chinese quotation marks “ ” (the input method in Chinese mode)"
@@ -933,6 +939,75 @@ def _wrapped_too_shallow(text: str, lines_at: tuple[int, ...]) -> Mend | None:
     return None
 
 
+def _keyless_words(error: yaml.MarkedYAMLError, text: str) -> Mend | None:
+    """Where lines of words stand with no key (line, column, message, and the edits that mend
+    them). YAML reads a line of words between keys as a key without its ':' ('展示…' below 'en:
+    Show…', its 'zh:' forgotten; a note), and lines of words first in the file or first below a
+    key alone ('summary:' above 'Ships need…') as one text with the key below them, failing at its
+    ':'. Said only where the file, so mended, parses past the line YAML failed on."""
+    problem, lines, starts = error.problem or "", text.split("\n"), _line_starts(text)
+    keyless = "could not find expected ':'" in problem  # a key is one line: the line of words is one
+    if keyless and error.context_mark is not None and error.problem_mark is not None:
+        words, failed = [error.context_mark.line], error.problem_mark.line
+    elif "mapping values are not allowed" in problem and error.problem_mark is not None:
+        failed = error.problem_mark.line
+        words = list(itertools.takewhile(lambda n: _words(lines[n], _depth(lines[failed])), range(failed - 1, -1, -1)))[::-1]
+    else:
+        return None
+    if not words or failed >= len(lines) or not _words(lines[words[0]], depth := _depth(lines[words[0]])):
+        return None
+    above = next((n for n in range(words[0] - 1, -1, -1) if lines[n].strip() and lines[n].lstrip(" ")[0] != "#"), -1)
+    held = _PARTS.fullmatch(lines[above].lstrip(" ")) if above >= 0 else None
+    key, value = (held[2], held[3].strip()) if held and held[2] else ("", "")
+    below = _PARTS.fullmatch(lines[failed].lstrip(" "))
+    one = len(words) == 1
+    said = f"{'this line has' if one else f'lines {words[0] + 1}–{words[-1] + 1} have'} words but no key, so YAML reads {'it' if one else 'them'}"
+    language, edits, message = "", [], ""
+    if keyless and key in ("en", "zh") and value[:1] not in ("", *"'\"|>[{"):  # below a text without quotes
+        if _depth(lines[above]) == depth:  # the text of the other language, its key forgotten
+            language = "zh" if re.search(r"[\u4e00-\u9fff]", lines[words[0]]) else "en"
+            said += " as a key without its ':'"
+            if language == key:
+                return None
+        else:  # the text above goes on to it, further out than its key
+            column = _depth(lines[above]) + len(held[1])  # type: ignore[index]  # a key was found
+            edits = [(starts[words[0]], starts[words[0]] + depth, " " * (column + 2))]
+            message = f"{said} as a key without its ':'; if it goes on the text of '{key}' on line {above + 1}, indent it further than '{key}' ({column + 2} spaces), or join the text into one line"
+    elif keyless:
+        said = f"this line has words but no key ('key: value'), so YAML reads it as a key without its ':'"
+    elif below and below[2] and not below[1] and (above < 0 or (key and not value)):
+        said += f" with line {failed + 1} as one text and cannot place the ':' after '{below[2]}' there"
+        language = {"en": "zh", "zh": "en"}.get(below[2], "") if above >= 0 else ""  # a text of the other language
+    else:
+        return None
+    if language:
+        edits = [(starts[words[0]] + depth, starts[words[0]] + depth, f"{language}: ")]
+        edits += [(starts[n], starts[n], "  ") for n in words[1:]]  # its lines then go on deeper than its key
+        message = f"{said}; write '{language}: ' before the text in {'English' if language == 'en' else 'Chinese'}"
+    elif not edits:
+        edits = [(starts[n] + depth, starts[n] + depth, "# ") for n in words]
+        them = ("it a comment", "it", "it") if one else ("them comments", "each", "them")
+        message = f"{said}; make {them[0]} by starting {them[1]} with '# ', or remove {them[2]}"
+    return (words[0] + 1, depth + 1, message, edits) if _clears(text, edits, failed + 1) else None
+
+
+def _depth(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _words(line: str, depth: int) -> bool:
+    """Whether `line` is words alone, as far indented as `depth`: no key, no list item, no comment,
+    nothing that YAML reads as the start of a value of its own."""
+    parts = _PARTS.fullmatch(line[depth:])
+    return (
+        _depth(line) == depth
+        and parts is not None
+        and not parts[1]
+        and not parts[2]
+        and parts[3][:1] not in ("", *"#'\"[{|>&*!-")
+    )
+
+
 def _record_undashed(text: str, line: int, own: Own) -> Mend | None:
     """Where a later item of a list of records lacks its '- ' (line, column, message, edit): its
     first key stands as far as the '- ' of the item above, and that item has the key already.
@@ -982,15 +1057,15 @@ def _odd_list_marker(text: str, lines_at: tuple[int, ...]) -> Mend | None:
 
 
 # A text in braces up to the ', key:' or '}' that ends it, from the key before it ('{en: Positions')
-_FLOW_KEY = re.compile(r"[{,\n]\s*(en|zh): +(?=\S)")
-_FLOW_TEXT_END = re.compile(r"[^\n{}，：]*?(?=\s*(?:,\s*(?:en|zh):\s|\}))")
+_FLOW_KEY = re.compile(r"[{,\n]\s*((?i:en|zh)): +(?=\S)")
+_FLOW_TEXT_END = re.compile(r"[^\n{}，：]*?(?=\s*(?:,\s*(?i:en|zh):\s|\}))")
 
 
 def _colon_in_braces(error: yaml.MarkedYAMLError, text: str) -> Mend | None:
     """Where a text in braces holds ': ' without quotes ('{en: Positions: BeiDou only., zh: …}'),
     which YAML reads as a second key where it expects ',' or '}' (line, column, message, edit)."""
     at = error.problem_mark.index if error.problem_mark is not None else -1
-    if "expected ',' or '}'" not in (error.problem or "") or text[at : at + 2] != ": ":
+    if "expected ',' or '}'" not in (error.problem or "") or text[at : at + 2] not in (": ", ":\t"):
         return None
     begun = max(text.rfind("{", 0, at), text.rfind(",", 0, at), text.rfind("\n", 0, at))
     key = _FLOW_KEY.match(text, begun) if begun >= 0 else None
@@ -998,8 +1073,8 @@ def _colon_in_braces(error: yaml.MarkedYAMLError, text: str) -> Mend | None:
     if key is None or end is None or text[key.end()] in "'\"":
         return None
     value = text[key.end() : end.end()]
-    fixed = _CHINESE_COLON.sub("：", value) if key[1] == "zh" else value
-    if ": " not in fixed:
+    fixed = _CHINESE_COLON.sub("：", value) if key[1].lower() == "zh" else value
+    if not re.search(r":[ \t]", fixed):
         message = "this Chinese text holds ': ', a colon typed in the input method's English mode, which YAML reads as a key and its value; write the Chinese colon '：'"
     else:
         fixed = "'" + value.replace("'", "''") + "'"

@@ -37,6 +37,7 @@ def base(old: str, new: str) -> bytes:
 
 
 ANCHOR = "'&{name}' is a YAML anchor, a name for the value that aliases repeat; files here use none, remove it"
+NO_KEY = "this line has words but no key ('key: value'), so YAML reads it as a key without its ':'; make it a comment by starting it with '# ', or remove it"
 
 
 def billion_laughs() -> bytes:
@@ -49,6 +50,11 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         "syntax-unclosed-quote",
         base("status: reconstructed", 'status: "announced'),
         [f'{H}:12:9: a " opens a quoted text that is not closed on this line; close it or remove it'],
+    ),
+    (  # the last line, with no line end after it: was "a quoted part, where YAML ends it, and words follow"
+        "syntax-unclosed-quote-on-the-last-line",
+        BASE.rstrip("\n").replace("source: ichongqing-2023-11-21", "source: 'ichongqing-2023-11-21").encode("utf-8"),
+        [f"{H}:51:13: a ' opens a quoted text that is not closed on this line; close it or remove it"],
     ),
     (
         "syntax-bad-indentation",
@@ -382,7 +388,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     (
         "long-line-without-a-key",  # not a long key: its only ':' is in an address; said on its line, not the next
         base("status: reconstructed", "status: reconstructed\n" + "word " * 240 + "at https://www.ichongqing.info/"),
-        [f"{H}:13:1: expected 'key: value' here; check the indentation and that the line above is complete"],
+        [f"{H}:13:1: {NO_KEY}"],
     ),
     (
         "deep-block-nesting",  # libyaml's stack overflowed: the interpreter crashed

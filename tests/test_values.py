@@ -763,6 +763,67 @@ CASES = [
             f"{S}:36:70: requirements[0].target.unit: 'cn' is not a known unit; horizontal-accuracy is a length: did you mean 'cm'?",
         ],
     ),
+    (  # was: "a ':' where a value was expected; put text containing ': ' in quotes"
+        "a-text-whose-key-is-forgotten-first-below-its-field",
+        [
+            (
+                "  en: Ships need decimetre-level BeiDou positions on charts to keep to narrow channels.",
+                "  Ships need decimetre-level BeiDou positions\n  on charts.",
+            ),
+            ("unit: cm,", "unit: cn,"),
+        ],
+        [
+            f"{S}:4:3: summary: lines 4–5 have words but no key, so YAML reads them with line 6 as one text and cannot place the ':' after 'zh' there; write 'en: ' before the text in English",
+            f"{S}:34:70: requirements[0].target.unit: 'cn' is not a known unit; horizontal-accuracy is a length: did you mean 'cm'?",
+        ],
+    ),
+    (  # was: "expected 'key: value' here; check the indentation and that the line above is complete"
+        "a-chinese-text-whose-key-is-forgotten-below-the-english-one",
+        [("  zh: 展示在某河段实测的精度。", "  展示在某河段实测的精度。"), ("status: reconstructed", "status: recnstructed")],
+        [
+            f"{S}:12:9: status: 'recnstructed' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
+            f"{S}:47:3: how_to_respond.zh: this line has words but no key, so YAML reads it as a key without its ':'; write 'zh: ' before the text in Chinese",
+        ],
+    ),
+    (  # was: "expected 'key: value' here; check the indentation and that the line above is complete"
+        "a-note-between-fields",
+        [("status: reconstructed", "Checked with the bureau\nstatus: recnstructed")],
+        [
+            f"{S}:12:1: this line has words but no key ('key: value'), so YAML reads it as a key without its ':'; make it a comment by starting it with '# ', or remove it",
+            f"{S}:13:9: status: 'recnstructed' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
+        ],
+    ),
+    (  # was: "a ':' where a value was expected; put text containing ': ' in quotes", on line 2
+        "a-title-above-the-first-field",
+        [("id: river-ships", "Decimetre positioning for river ships\nid: river-ships")],
+        [
+            f"{S}:1:1: this line has words but no key, so YAML reads it with line 2 as one text and cannot place the ':' after 'id' there; make it a comment by starting it with '# ', or remove it"
+        ],
+    ),
+    (  # was: "expected 'key: value' here; check the indentation and that the line above is complete"
+        "a-text-wrapped-further-out-than-its-key",
+        [
+            (
+                "    text: {en: Real-time horizontal position., zh: 实时水平位置。}",
+                "    text:\n      en: Real-time horizontal\n    position.\n      zh: 实时水平位置。",
+            )
+        ],
+        [
+            f"{S}:34:5: this line has words but no key, so YAML reads it as a key without its ':'; if it goes on the text of 'en' on line 33, indent it further than 'en' (8 spaces), or join the text into one line"
+        ],
+    ),
+    (  # the key typed in capitals, and a tab after the colon: was "a list or mapping in brackets is not closed"
+        "texts-in-braces-with-a-colon-and-a-tab-or-a-key-in-capitals",
+        [
+            ("{en: BeiDou only., zh: 仅限北斗。}", "{EN: Positions: BeiDou only., zh: 仅限北斗。}"),
+            ("text: {en: Protected systems., zh: 系统安全防护。}", "text: {en: Systems:\tprotected., zh: 系统安全防护。}"),
+        ],
+        [
+            f"{S}:37:16: requirements[1].text.en: this text holds ': ', which YAML reads as a key and its value; put the whole text in single quotes: 'Systems:\\x09protected.'",
+            f"{S}:44:6: constraints[0].EN: unknown language 'EN'; did you mean 'en'? (expected en, zh)",
+            f"{S}:44:10: this text holds ': ', which YAML reads as a key and its value; put the whole text in single quotes: 'Positions: BeiDou only.'",
+        ],
+    ),
     (  # the key of the next text mistyped is no line of the text above
         "a-mistyped-zh-key-below-an-english-text-is-no-wrapped-line",
         [("  zh: 船舶需要", "  zh：船舶需要")],
