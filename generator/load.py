@@ -974,7 +974,7 @@ def _keyless_words(error: yaml.MarkedYAMLError, text: str) -> Mend | None:
             edits = [(starts[words[0]], starts[words[0]] + depth, " " * (column + 2))]
             message = f"{said} as a key without its ':'; if it goes on the text of '{key}' on line {above + 1}, indent it further than '{key}' ({column + 2} spaces), or join the text into one line"
     elif keyless:
-        said = f"this line has words but no key ('key: value'), so YAML reads it as a key without its ':'"
+        said = "this line has words but no key ('key: value'), so YAML reads it as a key without its ':'"
     elif below and below[2] and not below[1] and (above < 0 or (key and not value)):
         said += f" with line {failed + 1} as one text and cannot place the ':' after '{below[2]}' there"
         language = {"en": "zh", "zh": "en"}.get(below[2], "") if above >= 0 else ""  # a text of the other language
