@@ -972,12 +972,14 @@ def _keyless_words(error: yaml.MarkedYAMLError, text: str) -> Mend | None:
         else:  # the text above goes on to it, further out than its key
             column = _depth(lines[above]) + len(held[1])  # type: ignore[index]  # a key was found
             edits = [(starts[words[0]], starts[words[0]] + depth, " " * (column + 2))]
-            message = f"{said} as a key without its ':'; if it goes on the text of '{key}' on line {above + 1}, indent it further than '{key}' ({column + 2} spaces), or join the text into one line"
+            message = f"{said} as a key without its ':'; if it goes on the text of '{key}' on line {above + 1}, indent it further than '{key}' ({column + 2} spaces), or join the text into one line; if not, make it a comment by starting it with '# '"
     elif keyless:
-        said = "this line has words but no key ('key: value'), so YAML reads it as a key without its ':'"
+        said += " as a key without its ':'"
     elif below and below[2] and not below[1] and (above < 0 or (key and not value)):
         said += f" with line {failed + 1} as one text and cannot place the ':' after '{below[2]}' there"
         language = {"en": "zh", "zh": "en"}.get(below[2], "") if above >= 0 else ""  # a text of the other language
+        if language and language != ("zh" if re.search(r"[\u4e00-\u9fff]", lines[words[0]]) else "en"):
+            language = ""  # words in the language of the text below: no text of the other one
     else:
         return None
     if language:
@@ -986,8 +988,8 @@ def _keyless_words(error: yaml.MarkedYAMLError, text: str) -> Mend | None:
         message = f"{said}; write '{language}: ' before the text in {'English' if language == 'en' else 'Chinese'}"
     elif not edits:
         edits = [(starts[n] + depth, starts[n] + depth, "# ") for n in words]
-        them = ("it a comment", "it", "it") if one else ("them comments", "each", "them")
-        message = f"{said}; make {them[0]} by starting {them[1]} with '# ', or remove {them[2]}"
+        them = ("it", "it a comment", "it") if one else ("them", "them comments", "each")
+        message = f"{said}; write a key before {them[0]} ('key: value'), or make {them[1]} by starting {them[2]} with '# '"
     return (words[0] + 1, depth + 1, message, edits) if _clears(text, edits, failed + 1) else None
 
 

@@ -37,7 +37,7 @@ def base(old: str, new: str) -> bytes:
 
 
 ANCHOR = "'&{name}' is a YAML anchor, a name for the value that aliases repeat; files here use none, remove it"
-NO_KEY = "this line has words but no key ('key: value'), so YAML reads it as a key without its ':'; make it a comment by starting it with '# ', or remove it"
+NO_KEY = "this line has words but no key, so YAML reads it as a key without its ':'; write a key before it ('key: value'), or make it a comment by starting it with '# '"
 
 
 def billion_laughs() -> bytes:

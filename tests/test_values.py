@@ -789,15 +789,26 @@ CASES = [
         "a-note-between-fields",
         [("status: reconstructed", "Checked with the bureau\nstatus: recnstructed")],
         [
-            f"{S}:12:1: this line has words but no key ('key: value'), so YAML reads it as a key without its ':'; make it a comment by starting it with '# ', or remove it",
+            f"{S}:12:1: this line has words but no key, so YAML reads it as a key without its ':'; write a key before it ('key: value'), or make it a comment by starting it with '# '",
             f"{S}:13:9: status: 'recnstructed' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
+        ],
+    ),
+    (  # words in English above the English text: a note, no Chinese text whose key is forgotten
+        "a-note-above-the-first-text-of-a-field",
+        [
+            ("how_to_respond:\n  en:", "how_to_respond:\n  Checked with the bureau\n  en:"),
+            ("status: reconstructed", "status: recnstructed"),
+        ],
+        [
+            f"{S}:12:9: status: 'recnstructed' is not allowed; did you mean 'reconstructed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
+            f"{S}:46:3: this line has words but no key, so YAML reads it with line 47 as one text and cannot place the ':' after 'en' there; write a key before it ('key: value'), or make it a comment by starting it with '# '",
         ],
     ),
     (  # was: "a ':' where a value was expected; put text containing ': ' in quotes", on line 2
         "a-title-above-the-first-field",
         [("id: river-ships", "Decimetre positioning for river ships\nid: river-ships")],
         [
-            f"{S}:1:1: this line has words but no key, so YAML reads it with line 2 as one text and cannot place the ':' after 'id' there; make it a comment by starting it with '# ', or remove it"
+            f"{S}:1:1: this line has words but no key, so YAML reads it with line 2 as one text and cannot place the ':' after 'id' there; write a key before it ('key: value'), or make it a comment by starting it with '# '"
         ],
     ),
     (  # was: "expected 'key: value' here; check the indentation and that the line above is complete"
@@ -809,7 +820,7 @@ CASES = [
             )
         ],
         [
-            f"{S}:34:5: this line has words but no key, so YAML reads it as a key without its ':'; if it goes on the text of 'en' on line 33, indent it further than 'en' (8 spaces), or join the text into one line"
+            f"{S}:34:5: this line has words but no key, so YAML reads it as a key without its ':'; if it goes on the text of 'en' on line 33, indent it further than 'en' (8 spaces), or join the text into one line; if not, make it a comment by starting it with '# '"
         ],
     ),
     (  # the key typed in capitals, and a tab after the colon: was "a list or mapping in brackets is not closed"
