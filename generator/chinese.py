@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-# CJK radicals, punctuation, kana, ideographs, compatibility ideographs and full-width forms
-_CJK = "[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
+# CJK radicals, punctuation, kana, ideographs, compatibility ideographs and full-width forms, and
+# the quotation marks “ ” of Chinese text (shared with English, but never spaced in Chinese)
+_CJK = "[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”]"
 # A gap of spaces with at most one line break: a blank line (a new paragraph) is left alone.
 _GAP = re.compile(f"(?<={_CJK})[ \\t]*(?:\\n[ \\t]*)?(?={_CJK})")
 

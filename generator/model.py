@@ -411,7 +411,7 @@ class Scenario:
     owner: Annotated[
         str,
         Help(
-            "The city body with the need: a key of the owners vocabulary.", "提出需求的市级部门：需求单位词表（owners）中的键。"
+            "The city body with the need: a key of the owners vocabulary.", "提出需求的市级单位：需求单位词表（owners）中的键。"
         ),
         Example("transportation-commission"),
         Vocabulary("owners"),

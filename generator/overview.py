@@ -121,17 +121,16 @@ class TileMap:
         return tuple(sorted(self.tiles, key=lambda tile: (tile.y, tile.x)))
 
 
-def charts(catalogue: Catalogue, t: Labels, link: Callable[[str], str]) -> list[Chart]:
-    """Scenario counts by domain, capability, owner (linking to their pages, by `link`) and status."""
+def charts(catalogue: Catalogue, t: Labels, link: Callable[[str], str], name: Callable[[str, str], str]) -> list[Chart]:
+    """Scenario counts by domain, capability, owner (linking to their pages, by `link`; named by
+    `name`, of a vocabulary and a key, as every page names them) and status."""
     result = []
     for grouping, column in GROUPINGS:
         entries = getattr(catalogue.vocabularies, grouping)
         # Every domain and capability has a bar, an empty one too; an owner is a body only
         # through its scenarios, so the chart names the owners in use, as the home page counts them.
         keys = catalogue.in_use(grouping) if grouping == "owners" else list(entries)
-        bars = tuple(
-            Bar(t.loc(entries[key].name), len(catalogue.by_key(grouping, key)), link(f"{grouping}/{key}.md")) for key in keys
-        )
+        bars = tuple(Bar(name(grouping, key), len(catalogue.by_key(grouping, key)), link(f"{grouping}/{key}.md")) for key in keys)
         result.append(Chart(grouping, t(f"stats.by_{grouping}"), t(column), bars))
     statuses = tuple(
         Bar(

@@ -422,7 +422,9 @@ class _Pages:
         yield from self.catalogue_pages()
         yield from self.explorer_pages()
         for grouping in PAGE_PER_KEY:
-            yield f"{grouping}/index.md", "groups", Groups(grouping, self._groups(grouping))
+            # An owner is a body only through its scenarios: its index lists those in use, as the home page does
+            in_use = self.catalogue.in_use(grouping) if grouping == "owners" else None
+            yield f"{grouping}/index.md", "groups", Groups(grouping, self._groups(grouping, in_use))
             for key in getattr(self.vocabularies, grouping):
                 yield from self.group_pages(grouping, key)
         for scenario in self.catalogue.scenarios:
@@ -580,7 +582,7 @@ class _Pages:
         return {path: qr.svg(address, _text(self.t("briefing.qr_alt", address=address))) for path, address in addresses}
 
     def stats(self) -> Stats:
-        charts = overview.charts(self.catalogue, self.t, self.addresses.on("stats.md").link)
+        charts = overview.charts(self.catalogue, self.t, self.addresses.on("stats.md").link, self._name)
         return Stats(len(self.catalogue.scenarios), charts, overview.tile_map(self.catalogue, self.t))
 
     def about(self) -> About:
@@ -653,7 +655,7 @@ class _Pages:
         return [self._group(grouping, key, entries[key]) for key in (entries if keys is None else keys)]
 
     def _group(self, grouping: str, key: str, entry: Any) -> Group:
-        return Group(key, self.loc(entry.name), self._describe(grouping, entry), self.catalogue.by_key(grouping, key))
+        return Group(key, self._name(grouping, key), self._describe(grouping, entry), self.catalogue.by_key(grouping, key))
 
     def _describe(self, grouping: str, entry: Any) -> Markup:
         """The sentence shown under a domain, capability or owner name (data escaped, as always)."""

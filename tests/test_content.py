@@ -16,7 +16,7 @@ from tests.conftest import ROOT
 from tests.helpers import rendered_files
 from tests.projects import originals
 
-CJK = "[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]"
+CJK = "[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”]"  # with the quotation marks of Chinese text
 ANNOUNCED = {"public-security", "natural-resources", "transport", "emergency-management", "forestry", "energy"}
 
 
@@ -62,6 +62,12 @@ def test_chinese_pages_leave_no_gap_between_characters() -> None:
 def test_closing_gaps_keeps_paragraphs_and_spaces_around_latin_text() -> None:
     text = "第一行\n第二行， 接着\n\n新的段落见 GB/T 2260 代码"
     assert close_gaps(text) == "第一行第二行，接着\n\n新的段落见 GB/T 2260 代码"
+
+
+def test_closing_gaps_beside_chinese_quotation_marks() -> None:
+    # a line folded after a closing quotation mark was a gap on the page: "“重庆市交通运输委员会” 名义"
+    text = "以“重庆市交通运输委员会”\n名义发布，“天目一号” “北斗”，见 “BeiDou” 与 vendors’ 方案"
+    assert close_gaps(text) == "以“重庆市交通运输委员会”名义发布，“天目一号”“北斗”，见“BeiDou”与 vendors’ 方案"
 
 
 @pytest.mark.parametrize(
