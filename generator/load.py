@@ -822,16 +822,22 @@ def _later_item_undashed(error: yaml.MarkedYAMLError, text: str, own: Own) -> Me
     return line + 1, column + 1, message, edits
 
 
-def _first_error_line(text: str) -> float:
-    """The line (from 1) of the first syntax error in `text`, or infinity when it parses."""
+def _first_error(text: str) -> tuple[int, int] | None:
+    """Where the first syntax error in `text` is (its line from 1, and its offset), or None when it parses."""
     try:
         yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        return mark.line + 1 if mark else 0
+        return (mark.line + 1, mark.index) if mark else (0, 0)
     except yaml.YAMLError:  # pragma: no cover - libyaml reports every syntax error with a mark
-        return 0
-    return float("inf")
+        return 0, 0
+    return None
+
+
+def _first_error_line(text: str) -> float:
+    """The line (from 1) of the first syntax error in `text`, or infinity when it parses."""
+    error = _first_error(text)
+    return float("inf") if error is None else error[0]
 
 
 def _clears(text: str, edits: list[tuple[int, int, str]], line: int) -> bool:
@@ -1082,11 +1088,9 @@ def _colon_in_braces(error: yaml.MarkedYAMLError, text: str) -> Mend | None:
         fixed = "'" + value.replace("'", "''") + "'"
         message = f"this text holds ': ', which YAML reads as a key and its value; {QUOTE}: {_short_value(fixed)}"
     edits = [(key.end(), end.end(), fixed)]
-    try:  # said where YAML, so mended, reads past the text (a second one may follow on its line)
-        yaml.compose(_edited(text, edits, "")[0], Loader=Loader)
-    except yaml.MarkedYAMLError as again:
-        if again.problem_mark is None or again.problem_mark.index <= key.end() + len(fixed):
-            return None
+    again = _first_error(_edited(text, edits, "")[0])  # said where YAML, so mended, reads past the text:
+    if again is not None and again[1] <= key.end() + len(fixed):  # a second one may follow on its line
+        return None
     line = error.problem_mark.line + 1  # type: ignore[union-attr]  # at >= 0
     return line, key.end() - _line_starts(text)[line - 1] + 1, message, edits
 
