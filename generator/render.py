@@ -36,7 +36,7 @@ T = TypeVar("T")
 # A requirement's verdict against a product profile (catalogue.js `verdict`), the words the
 # script writes about a profile's result, and the columns of the result's CSV, in order.
 VERDICTS = ("meets", "misses", "unmeasured")
-PROFILE_WORDS = ("column", "not_given", "fit.all", "fit.unmeasured", "fit.misses", "fit.none", "fit.counts")
+PROFILE_WORDS = ("column", "not_given", "fit.all", "fit.unmeasured", "fit.unjudged", "fit.misses", "fit.none", "fit.counts")
 PROFILE_COLUMNS = (
     "scenario_id",
     "scenario",
@@ -388,6 +388,7 @@ BRIEFING_WORDS = {
             "fit.all",
             "fit.misses",
             "fit.unmeasured",
+            "fit.unjudged",
             "fit.counts",
             "unknown",
             "over",

@@ -141,6 +141,7 @@
     var headline = {
       misses: format(words.fit_misses, { count: fit.must.misses }),
       clear: format(words.fit_unmeasured, { count: fit.must.unmeasured }),
+      unjudged: format(words.fit_unjudged, { count: fit.must.unmeasured }),
       all: fit.must.meets ? words.fit_all : words.fit_none,
     }[standing];
     var counts = {};
@@ -149,7 +150,7 @@
         counts[priority + "_" + said] = (fit[priority] || {})[said] || 0;
       });
     });
-    var verdict = { misses: "misses", clear: "unmeasured", all: "meets" }[standing];
+    var verdict = { misses: "misses", clear: "unmeasured", unjudged: "unmeasured", all: "meets" }[standing];
     return el("div", { class: "briefing-fit briefing-fit--" + verdict }, [
       el("p", {}, [el("strong", {}, [words.fit + words.colon + headline])]),
       el("p", {}, [format(words.fit_counts, counts)]),

@@ -267,10 +267,12 @@
   }
 
   /** A fit's standing: "all" (every must measured and met, or no must at all), "clear" (no
-   *  must missed, some not measured) or "misses" (a must missed). */
+   *  must missed, some met and some not measured), "unjudged" (musts, none of them measured) or
+   *  "misses" (a must missed). */
   function standing(fit) {
     if (fit.must.misses) return "misses";
-    return fit.must.unmeasured ? "clear" : "all";
+    if (!fit.must.unmeasured) return "all";
+    return fit.must.meets ? "clear" : "unjudged";
   }
 
   /** Each scenario's fit to the profile, best first: those that meet every must (all measured)
@@ -523,6 +525,7 @@
       return { kind: kind, text: format(words.getAttribute(key), { count: must.misses }) };
     }
     if (kind === "clear") return { kind: kind, text: format(words.getAttribute("data-fit-unmeasured"), { count: must.unmeasured }) };
+    if (kind === "unjudged") return { kind: kind, text: format(words.getAttribute("data-fit-unjudged"), { count: must.unmeasured }) };
     return { kind: kind, text: words.getAttribute(must.meets ? "data-fit-all" : "data-fit-none") };
   };
 
@@ -703,7 +706,7 @@
     var profiled = this.profile.order.length > 0;
     box.result.hidden = !profiled;
     if (!profiled) return;
-    var tally = { count: this.fits.length, all: 0, clear: 0, missing: 0 };
+    var tally = { count: this.fits.length, all: 0, clear: 0, unjudged: 0, missing: 0 };
     var self = this;
     this.fits.forEach(function (fit) {
       var kind = self.standing(fit).kind;
