@@ -135,7 +135,10 @@ def csv_columns() -> list[CsvColumn]:
         name = column.name if column else field.name
         if field.kind.name == "text":
             for language, (english, chinese) in _LANGUAGE_NAMES.items():
-                in_language = Help(f"{help.en} In {english}.", f"{help.zh or help.en}（{chinese}）")
+                zh = help.zh or help.en  # the language said inside the sentence: 简短标题（英文）。
+                in_language = Help(
+                    f"{help.en} In {english}.", f"{zh[:-1]}（{chinese}）。" if zh.endswith("。") else f"{zh}（{chinese}）"
+                )
                 columns.append(CsvColumn(f"{name}_{language}", in_language, field.path, language))
         else:
             columns.append(CsvColumn(name, help, field.path))

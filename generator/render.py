@@ -390,6 +390,7 @@ BRIEFING_WORDS = {
             "fit.unmeasured",
             "fit.unjudged",
             "fit.counts",
+            "unofficial",
             "unknown",
             "over",
             "unreadable",
@@ -494,7 +495,7 @@ class _Pages:
     def requirement_data(self) -> str:
         """requirements/data.js, every requirement for the explorer's, the comparison's and the
         briefing pack's scripts (see _script): each scenario once, [id, title, [capabilities],
-        domain, owner, [districts], status]; each row [scenario, id, priority, text], with a
+        domain, owner, [districts], status, official]; each row [scenario, id, priority, text], with a
         target [..., metric, op, value in base unit, target as shown, basis or -1]. A metric's
         names entry is [key, name, [units a value may be given in], usual unit]; a unit's
         [key, symbol, size in the base unit, where a value goes beside the symbol]."""
@@ -544,7 +545,8 @@ class _Pages:
         }
 
     def _scenario_entry(self, s: Scenario, at: dict[str, dict[str, int]]) -> list[Any]:
-        """[id, title, [capabilities], domain, owner, [districts], status], names by position."""
+        """[id, title, [capabilities], domain, owner, [districts], status, official], names by
+        position; official: whether the record is an official text (the briefing pack says so)."""
         return [
             s.id,
             self.loc(s.title),
@@ -553,6 +555,7 @@ class _Pages:
             at["owner"][s.owner],
             [at["district"][str(code)] for code in s.locations.codes],
             at["status"][s.status],
+            s.provenance == "official",
         ]
 
     def _script(self, name: str, path: str, page: int, words: dict[str, str], names: dict[str, Any], **lists: list[Any]) -> str:
@@ -724,7 +727,7 @@ class _Pages:
     def _choices(self, vocabulary: str, keys: Iterable[Any] | None = None) -> list[tuple[str, str]]:
         """(key, name) of each entry, or of those among `keys`, in vocabulary order."""
         entries = getattr(self.vocabularies, vocabulary)
-        return [(str(key), self.loc(entries[key].name)) for key in (entries if keys is None else keys)]
+        return [(str(key), self._name(vocabulary, key)) for key in (entries if keys is None else keys)]
 
     def _labels(self, prefix: str, values: Any) -> list[tuple[str, str]]:
         return [(value, self.t(f"{prefix}.{value}")) for value in typing.get_args(values)]

@@ -138,6 +138,14 @@ def test_a_printed_pack_holds_a_cover_and_a_sheet_per_scenario_with_its_address_
         flat(address),
     ):
         assert holds(cover, expected), expected
+    # On paper, where no page says it: how many of the pack's records are not official texts
+    unofficial = sum(s.provenance != "official" for s in chosen)
+    notice = (
+        f"{unofficial} of the {len(chosen)} scenarios in this pack are illustrative reconstructions"
+        if language == "en"
+        else f"本材料所列{len(chosen)}个场景中，有{unofficial}个为示意性重构"
+    )
+    assert unofficial and holds(cover, notice)
     assert codes_on(data, 0) == [f"{SITE}{prefix}"]  # the catalogue online
 
     # One sheet per scenario, each starting a printed page of its own, in the order asked (the

@@ -72,6 +72,10 @@ def test_catalogue_filters_combine_with_and_and_count_each_value(catalogue: Cata
     assert remote_sensing.locator("[data-count]").text_content() == f"({expected})"
     energy = page.locator("input[name=domain][value=energy]").locator("..")
     assert energy.locator("[data-count]").text_content() == f"({len(ids(catalogue, lambda s: s.domain == 'energy'))})"
+    page.goto(f"{served}/zh/catalogue/?domain=forestry")  # in Chinese, in full-width brackets, as 筛选（1）
+    sensing = page.locator("input[name=capability][value=remote-sensing]").locator("..").locator("[data-count]")
+    assert sensing.text_content() == f"（{expected}）"
+    page.goto(f"{served}/catalogue/?domain=forestry")
 
     # Within a facet values combine with OR; across facets with AND.
     page.locator("input[name=domain][value=energy]").check()

@@ -80,6 +80,11 @@ def test_search_index_holds_what_each_scenario_says_not_what_every_record_says(
     assert not [location for location, text in scenario_docs.items() if note in text]
     assert not [location for location in scenario_docs if location.endswith("#sources")]
     assert {f"scenarios/{s.id}/#requirements" for s in catalogue.scenarios} <= scenario_docs.keys()
+    # A district's code: a search for '5 cm' found every district list first, by '5*' in 500101
+    codes = {str(code) for s in catalogue.scenarios for code in s.locations.codes if code != 500000}
+    assert codes and not [code for code in codes for text in scenario_docs.values() if code in text]
+    names = {catalogue.vocabularies.districts[int(code)].name.get(language) for code in codes}
+    assert all(any(name in text for text in scenario_docs.values()) for name in names)  # found by its name
 
 
 def test_chinese_search_index_is_segmented_with_jieba(site: Path) -> None:

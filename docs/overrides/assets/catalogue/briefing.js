@@ -96,6 +96,14 @@
       el("h2", { id: "briefing-cover" }, [words.cover]),
       el("dl", { class: "briefing-facts" }, facts),
     ];
+    var unofficial = chosen.filter(function (at) {
+      return !self.data.scenarios[at][7];
+    }).length;
+    if (unofficial) {
+      // on paper too, before the list: what the pack holds is not the city's text
+      var said = this.kit.format(words.unofficial, { count: unofficial, total: chosen.length });
+      children.push(el("p", { class: "briefing-unofficial", role: "note" }, [said]));
+    }
     if (notes.length) {
       children.push(
         el(

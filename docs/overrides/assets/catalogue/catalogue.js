@@ -452,7 +452,8 @@
       facet.inputs.forEach(function (input) {
         var count = (counts[input.value] || 0) + everywhere;
         var label = input.closest("label");
-        label.querySelector("[data-count]").textContent = "(" + count + ")";
+        var shown = label.querySelector("[data-count]");
+        shown.textContent = format(shown.getAttribute("data-count"), { count: count }); // "(3)", "（3）"
         label.classList.toggle("filters__value--none", count === 0 && !input.checked);
       });
       if (facet.name === "verdict") facet.box.hidden = !profiled;
