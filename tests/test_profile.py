@@ -224,6 +224,21 @@ def test_what_the_profile_cannot_use_is_explained_and_ignored(page: Page, hosted
     assert page.locator("fieldset[data-facet=verdict]").is_hidden()
 
 
+@pytest.mark.parametrize("problems", [True, False])
+def test_on_a_phone_an_address_with_ignored_values_opens_the_filters_to_say_why(
+    browser: Browser, hosted: str, problems: bool
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN")
+    page = context.new_page()
+    given = "p=horizontal-accuracy:abc&p=foo:1:m" if problems else "p=availability:99.5"
+    page.goto(f"{hosted}/zh/requirements/?{given}")
+    toggle = page.locator("details.filters__toggle")
+    assert toggle.evaluate("details => details.open") is problems  # folded, as on a phone, when all is used
+    if problems:
+        assert page.locator("[data-profile-problems] li").first.is_visible()
+    context.close()
+
+
 def fit_order(catalogue: Catalogue, profile: dict[str, float], keep: set[tuple[str, str]]) -> list[str]:
     """Scenario ids best fit first: musts missed, musts not measured, shoulds missed,
     requirements met (more first), table order."""

@@ -844,8 +844,9 @@
     }
     if (this.toggle) {
       // Folded on a phone, so the rows come first; open on a wider screen, where the control hides.
+      // A shared address whose product values are ignored opens it, so that its reader sees why.
       var phone = window.matchMedia(PHONE);
-      this.toggle.open = !phone.matches;
+      this.toggle.open = !phone.matches || this.addressProblems.length > 0;
       phone.addEventListener("change", function () {
         self.toggle.open = !phone.matches;
       });
