@@ -971,7 +971,7 @@ def _keyless_words(error: yaml.MarkedYAMLError, text: str) -> Mend | None:
     language, edits, message = "", [], ""
     if keyless and key in ("en", "zh") and value[:1] not in ("", *"'\"|>[{"):  # below a text without quotes
         if _depth(lines[above]) == depth:  # the text of the other language, its key forgotten
-            language = "zh" if re.search(r"[\u4e00-\u9fff]", lines[words[0]]) else "en"
+            language = _language_of(lines[words[0]])
             said += " as a key without its ':'"
             if language == key:
                 return None
@@ -984,7 +984,7 @@ def _keyless_words(error: yaml.MarkedYAMLError, text: str) -> Mend | None:
     elif below and below[2] and not below[1] and (above < 0 or (key and not value)):
         said += f" with line {failed + 1} as one text and cannot place the ':' after '{below[2]}' there"
         language = {"en": "zh", "zh": "en"}.get(below[2], "") if above >= 0 else ""  # a text of the other language
-        if language and language != ("zh" if re.search(r"[\u4e00-\u9fff]", lines[words[0]]) else "en"):
+        if language and language != _language_of(lines[words[0]]):
             language = ""  # words in the language of the text below: no text of the other one
     else:
         return None
@@ -1001,6 +1001,11 @@ def _keyless_words(error: yaml.MarkedYAMLError, text: str) -> Mend | None:
 
 def _depth(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
+
+
+def _language_of(words: str) -> str:
+    """The language a line of words is written in, as a text's key names it."""
+    return "zh" if re.search(r"[\u4e00-\u9fff]", words) else "en"
 
 
 def _words(line: str, depth: int) -> bool:

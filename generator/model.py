@@ -723,6 +723,12 @@ class Catalogue:
         definition of the domains, capabilities or owners "in use" that every count shows."""
         return [key for key in getattr(self.vocabularies, vocabulary) if self.by_key(vocabulary, key)]
 
+    def listed(self, vocabulary: str) -> list[Any]:
+        """Keys of `vocabulary` that its lists and charts show, in vocabulary order: every domain
+        and capability, an empty one too; an owner is a body only through its scenarios, so the
+        owners in use."""
+        return self.in_use(vocabulary) if vocabulary == "owners" else list(getattr(self.vocabularies, vocabulary))
+
 
 # ---------------------------------------------------------------------------------------------
 # The walk: the declarations above read once, for every reader of the model

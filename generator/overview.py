@@ -126,10 +126,7 @@ def charts(catalogue: Catalogue, t: Labels, link: Callable[[str], str], name: Ca
     `name`, of a vocabulary and a key, as every page names them) and status."""
     result = []
     for grouping, column in GROUPINGS:
-        entries = getattr(catalogue.vocabularies, grouping)
-        # Every domain and capability has a bar, an empty one too; an owner is a body only
-        # through its scenarios, so the chart names the owners in use, as the home page counts them.
-        keys = catalogue.in_use(grouping) if grouping == "owners" else list(entries)
+        keys = catalogue.listed(grouping)  # as the home page and the groups' index list them
         bars = tuple(Bar(name(grouping, key), len(catalogue.by_key(grouping, key)), link(f"{grouping}/{key}.md")) for key in keys)
         result.append(Chart(grouping, t(f"stats.by_{grouping}"), t(column), bars))
     statuses = tuple(

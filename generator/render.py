@@ -424,9 +424,7 @@ class _Pages:
         yield from self.catalogue_pages()
         yield from self.explorer_pages()
         for grouping in PAGE_PER_KEY:
-            # An owner is a body only through its scenarios: its index lists those in use, as the home page does
-            in_use = self.catalogue.in_use(grouping) if grouping == "owners" else None
-            yield f"{grouping}/index.md", "groups", Groups(grouping, self._groups(grouping, in_use))
+            yield f"{grouping}/index.md", "groups", Groups(grouping, self._groups(grouping, self.catalogue.listed(grouping)))
             for key in getattr(self.vocabularies, grouping):
                 yield from self.group_pages(grouping, key)
         for scenario in self.catalogue.scenarios:
@@ -461,7 +459,9 @@ class _Pages:
         requirements = [r for scenario in scenarios for r in scenario.requirements]
         illustrative = sum(1 for scenario in scenarios if scenario.provenance == "illustrative")
         counts = len(scenarios), len(requirements), _musts(requirements), illustrative, len(self.catalogue.in_use("domains"))
-        groups = self._groups("domains"), self._groups("capabilities"), self._groups("owners", self.catalogue.in_use("owners"))
+        groups = tuple(
+            self._groups(grouping, self.catalogue.listed(grouping)) for grouping in ("domains", "capabilities", "owners")
+        )
         return Home(*counts, *groups)
 
     def catalogue_pages(self) -> Iterator[tuple[str, str, CataloguePage]]:
@@ -708,7 +708,7 @@ class _Pages:
         return [
             self._facet("domain", "domain", t("field.domain"), self._choices("domains"), True),
             self._facet("capability", "capabilities", t("field.capabilities"), self._choices("capabilities"), True),
-            self._facet("owner", "owner", owner, self._choices("owners", self.catalogue.in_use("owners")), False),
+            self._facet("owner", "owner", owner, self._choices("owners", self.catalogue.listed("owners")), False),
             self._facet("district", "districts", t("field.district"), districts, False, note),
             self._facet("status", "status", t("field.status"), self._labels("status", Status), True),
         ]
