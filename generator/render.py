@@ -650,7 +650,8 @@ class _Pages:
         then, the date the records speak of, with today's name beside it."""
         entry = getattr(self.vocabularies, vocabulary)[key]
         if vocabulary == "owners" and entry.former_name is not None:
-            return self.t("owners.renamed", former=self.loc(entry.former_name), current=self.loc(entry.name))
+            # plain text, as every other name: the pages escape it once (as Markup, the chart's wrapped label escaped it twice)
+            return _text(self.t("owners.renamed", former=self.loc(entry.former_name), current=self.loc(entry.name)))
         return self.loc(entry.symbol if vocabulary == "units" else entry.publisher if vocabulary == "sources" else entry.name)
 
     def _groups(self, grouping: str, keys: Iterable[str] | None = None) -> list[Group]:

@@ -4,13 +4,14 @@ domains and capabilities, by one definition of "in use" (some scenario refers to
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 
 import pytest
 
 from generator.addresses import Settings
 from generator.environment import strings
-from generator.model import Catalogue
+from generator.model import Catalogue, Text
 from generator.render import render
 
 
@@ -48,3 +49,19 @@ def test_home_overview_and_filters_count_the_same_owners(catalogue: Catalogue, l
     assert int(count[1]) == len(owners_in_use(catalogue))
     listed = set(re.findall(r'<a href="([a-z0-9-]+)/"', owners))  # "The city bodies the records name"
     assert on_home == charted == offered == listed == owners_in_use(catalogue)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_renamed_owner_is_escaped_once_wherever_it_is_named(catalogue: Catalogue, language: str) -> None:
+    """'Former (now current)' is a UI string with the names in it: as Markup, the overview's wrapped
+    chart label escaped it a second time and showed '&#34;' as written."""
+    owners = dict(catalogue.vocabularies.owners)
+    key = next(iter(catalogue.in_use("owners")))
+    former = Text(en='The "old" bureau & co', zh="旧“局”名 & 子")
+    owners[key] = dataclasses.replace(owners[key], former_name=former)
+    renamed = dataclasses.replace(catalogue, vocabularies=dataclasses.replace(catalogue.vocabularies, owners=owners))
+    pages = render(renamed, Settings(), {}, language).pages
+    for path in ("index.md", "stats.md", "catalogue.md", "owners/index.md", f"owners/{key}.md"):
+        body = pages[path].body
+        assert "&amp;amp;" not in body and "&amp;#34;" not in body and "&amp;#x27;" not in body, path
+        assert html.unescape(body).count(former.get(language)) >= 1, path
