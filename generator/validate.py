@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import functools
+import html.entities
 import math
 import re
 import typing
@@ -61,11 +62,13 @@ _STRING = Kind("str")
 
 _constructor = SafeConstructor()
 
-# What a browser reads as a tag: '<' and at once a letter, '/', '!' or '?' ("a < b" and "<5 m" are text)
-HTML_TAG = re.compile(r"<(?!https?://)[A-Za-z/!?]")
-# A character reference; the numeric ones and the commonest names are read by browsers without their ';' too
+# What reads as markup meant: a whole tag ('<br>', '<b class=x>', '</b>'), a comment or a declaration
+# ("a < b", "<5 m" and "x<y" are text), and a character reference a browser knows ('R&D;' is text);
+# the numeric ones and the commonest names are read without their ';' too
+HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|!--|![A-Za-z]|\?[A-Za-z])")
+_NAMES = "|".join(sorted((name[:-1] for name in html.entities.html5 if name.endswith(";")), key=len, reverse=True))
 HTML_ENTITY = re.compile(
-    r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|&(#[0-9]+|#[xX][0-9a-fA-F]+|lt|gt|amp|quot|nbsp)(?![A-Za-z0-9])"
+    rf"&(#[0-9]+|#[xX][0-9a-fA-F]+|{_NAMES});|&(#[0-9]+|#[xX][0-9a-fA-F]+|lt|gt|amp|quot|nbsp)(?![A-Za-z0-9])"
 )
 # A scheme as in a link ("javascript:alert(1)", "data:text/html"), not a label in prose ("position data: every 5 s")
 # ("javascript:0,alert(1)" is a script too; "data:5" may be prose)

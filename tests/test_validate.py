@@ -624,12 +624,19 @@ RULES = [
         "  en: 'Name the file `<vendor>.zip`, as <b>vendor</b>.zip.'",
         [f"{S}:46:7: how_to_respond.en: HTML is not allowed in texts (at '<b>vendor</b>.zip.'); write plain text or Markdown"],
     ),
-    (  # a browser reads no tag in "< b", and code shows as written: no contributor means markup
+    (  # "< b", "x<y" and "R&D;" are no tag or reference, and code shows as written: no one means markup
         "comparisons-and-code-are-no-html",
         "river-ships.yaml",
         "  en: Show accuracy measured on a river section.",
-        "  en: 'Show that error < limit at every point; name the file `<vendor>.zip`, then `a&lt;b`.'",
+        "  en: 'Show that error < limit and x<y<z at every point (R&D; AT&T); name the file `<vendor>.zip`, then `a&lt;b`.'",
         [],
+    ),
+    (
+        "an-html-comment-rejected",
+        "river-ships.yaml",
+        "  en: Show accuracy measured on a river section.",
+        "  en: Show accuracy <!-- to check -->",
+        [f"{S}:46:7: how_to_respond.en: HTML is not allowed in texts (at '<!-- to check -->'); write plain text or Markdown"],
     ),
     (
         "javascript-link-rejected",
