@@ -40,11 +40,13 @@ PROFILE_WORDS = ("column", "not_given", "fit.all", "fit.unmeasured", "fit.unjudg
 PROFILE_COLUMNS = (
     "scenario_id",
     "scenario",
+    "status",
     "fit",
     "requirement_id",
     "priority",
     "metric",
     "target",
+    "basis",
     "product",
     "verdict",
     "requirement",
@@ -150,7 +152,7 @@ class RequirementRow:
     source: int  # the number of the requirement's source in the scenario's list (from 1), or 0
     metric: str = ""  # the target's metric, named in the page's language ("" without a target)
     target: str = ""  # the target as shown, e.g. "≤ 0.2 m"
-    basis: str = ""  # what a figure without a source rests on, as shown ("typical published value")
+    basis: str = ""  # what a figure rests on, as shown ("typical published value", "from a cited source")
 
 
 @dataclass(frozen=True)
@@ -496,7 +498,7 @@ class _Pages:
         """requirements/data.js, every requirement for the explorer's, the comparison's and the
         briefing pack's scripts (see _script): each scenario once, [id, title, [capabilities],
         domain, owner, [districts], status, official]; each row [scenario, id, priority, text], with a
-        target [..., metric, op, value in base unit, target as shown, basis or -1]. A metric's
+        target [..., metric, op, value in base unit, target as shown, basis ("sourced" if none)]. A metric's
         names entry is [key, name, [units a value may be given in], usual unit]; a unit's
         [key, symbol, size in the base unit, where a value goes beside the symbol]."""
         metrics = {choice.key: choice for choice in self._metrics()}
@@ -508,7 +510,7 @@ class _Pages:
                 [key, _text(self._name("metrics", key)), *self._metric_units(metrics.get(key), units)]
                 for key in self.vocabularies.metrics
             ],
-            "basis": [(key, _text(self.t(f"basis.{key}"))) for key in typing.get_args(model.Basis)],
+            "basis": [(key, _text(self.t(f"basis.{key}"))) for key in (*typing.get_args(model.Basis), "sourced")],
             "unit": [
                 [key, self.loc(unit.symbol), float(f"{unit.factor:.12g}"), unit.pattern(self.t.language)]
                 for key, unit in self.vocabularies.units.items()
@@ -521,7 +523,7 @@ class _Pages:
             for r in s.requirements:
                 row: list[Any] = [number, r.id, at["priority"][r.priority], self.loc(r.text)]
                 if r.target:
-                    base, basis = self.vocabularies.in_base_unit(r.target), at["basis"].get(r.target.basis or "", -1)
+                    base, basis = self.vocabularies.in_base_unit(r.target), at["basis"].get(r.target.basis or "sourced")
                     row += [at["metric"][r.target.metric], r.target.op, float(f"{base:.12g}"), self._target(r.target), basis]
                 rows.append(row)
         table = [self._scenario_entry(s, at) for s in scenarios]
@@ -744,7 +746,7 @@ class _Pages:
                 rows.append(RequirementRow(scenario, requirement, address, source))
                 continue
             metric, shown = self._name("metrics", target.metric), self._target(target)
-            basis = self.t(f"basis.{target.basis}") if target.basis else ""
+            basis = self.t(f"basis.{target.basis or 'sourced'}")
             rows.append(RequirementRow(scenario, requirement, address, source, metric, shown, basis))
         return rows
 

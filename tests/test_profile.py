@@ -344,6 +344,16 @@ def test_the_result_downloads_as_formula_safe_csv(catalogue: Catalogue, page: Pa
         k: names[v] for k, v in expected.items()
     }
     assert len(rows) == len(expected)
+    # What each figure rests on and what each record is travel with the rows: a sheet sent on
+    # says that a reconstruction's threshold is not a city's requirement.
+    bases = {"typical": "typical published value", "illustrative": "illustrative threshold", None: "from a cited source"}
+    statuses = {"reconstructed": "Reconstructed (no official text)", "proposed": "Proposed (by a contributor)"}
+    for s in catalogue.scenarios:
+        for r in s.requirements:
+            row = next((row for row in rows if (row["scenario_id"], row["requirement_id"]) == (s.id, r.id)), None)
+            if row is not None:
+                assert row["status"] == statuses.get(s.status, row["status"]) != ""
+                assert row["basis"] == (bases[r.target.basis] if r.target else "")
     accuracy = next(row for row in rows if row["metric"] == "Horizontal positioning accuracy")
     assert accuracy["your_product"] == "1 m" and accuracy["address"].startswith(f"{served}/scenarios/")
     # The page's CSV cells are made safe as catalogue.csv's are (export.spreadsheet_text), case by case.

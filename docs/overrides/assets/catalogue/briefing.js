@@ -136,7 +136,7 @@
     var names = this.data.names;
     if (row.length <= 4) return [el("span", { class: "none" }, [this.data.words.none])];
     var shown = [names.metric[row[4]][1] + " ", el("strong", { class: "target" }, [row[7]])];
-    if (row[8] >= 0) shown.push(" ", el("span", { class: "basis" }, [names.basis[row[8]][1]]));
+    shown.push(" ", el("span", { class: "basis" }, [names.basis[row[8]][1]]));
     return shown;
   };
 

@@ -161,7 +161,7 @@
           var shown = [element("span", { class: "none" }, [data.words.none])];
           if (target) {
             shown = [names.metric[r[4]][1] + " ", element("strong", { class: "target" }, [r[7]])];
-            if (r[8] >= 0) shown.push(" ", element("span", { class: "basis" }, [names.basis[r[8]][1]]));
+            shown.push(" ", element("span", { class: "basis" }, [names.basis[r[8]][1]]));
           }
           var address = data.link[0] + scenario[0] + data.link[1] + "#" + r[1];
           var rest = [[element("span", { class: "priority priority--" + priority[0] }, [priority[1]])], shown, [r[3]]];
@@ -730,11 +730,13 @@
       lines.push([
         scenario[0],
         scenario[1],
+        names.status[scenario[6]][1],
         self.standing(self.fitOf[r[0]]).text,
         r[1],
         names.priority[r[2]][1],
         r.length > 4 ? names.metric[r[4]][1] : "",
         r.length > 4 ? r[7] : "",
+        r.length > 4 ? names.basis[r[8]][1] : "",
         entry ? profileValue(entry, self.data) : "",
         self.verdictLabel(row.values.verdict[0]),
         r[3],

@@ -267,7 +267,7 @@
           var head = [];
           if (row.length > 4) {
             head.push(kit.element("strong", { class: "target" }, [row[7]]), " ");
-            if (row[8] >= 0) head.push(kit.element("span", { class: "basis" }, [names.basis[row[8]][1]]), " ");
+            head.push(kit.element("span", { class: "basis" }, [names.basis[row[8]][1]]), " ");
           }
           head.push(
             kit.element("span", { class: "priority priority--" + priority[0] }, [priority[1]]),
