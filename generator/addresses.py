@@ -75,11 +75,12 @@ class Addresses:
     def _from_root(self, target: str) -> str:
         return ("" if self.language == "en" else f"{self.language}/") + _url(target, self.settings.directory_urls)
 
-    def edit(self, scenario_id: str) -> str:
-        """Where a contributor edits a scenario: the repository's editor, or else its YAML file."""
+    def edit(self, scenario_id: str) -> str | None:
+        """Where a contributor edits a scenario: the repository's editor; none without a repository
+        (the page's link to the YAML file is all there is then)."""
         if self.settings.repository:
             return f"{self.settings.repository.rstrip('/')}/edit/main/scenarios/{scenario_id}.yaml"
-        return self.shared(f"scenarios/{scenario_id}.yaml")
+        return None
 
 
 def relative_url(source: str, target: str, directory_urls: bool) -> str:

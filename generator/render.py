@@ -56,6 +56,15 @@ PROFILE_COLUMNS = (
 DATA_SCRIPT = "(window.catalogueData = window.catalogueData || {{}}).{name} = "
 
 
+def _data_script(name: str, data: dict[str, Any]) -> str:
+    """A script that sets window.catalogueData[name] to `data`: JSON with <, >, & and the line
+    separators escaped, so that no text ends the script."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for character in "<>&\u2028\u2029":
+        text = text.replace(character, f"\\u{ord(character):04x}")
+    return f"{DATA_SCRIPT.format(name=name)}{text};\n"
+
+
 @dataclass(frozen=True)
 class Page:
     """A rendered page: what MkDocs needs to lay it out in the theme, HTML already finished."""
@@ -263,7 +272,7 @@ class ScenarioPage:
     districts: list[tuple[int, model.District]]
     evidence: list[tuple[model.Evidence, Markup]]  # (item, who said it and when, numbered)
     sources: list[tuple[str, model.Source]]
-    edit: str  # where to edit it
+    edit: str | None  # where to edit it, if a repository is known
     facts: list[tuple[str, str]]  # (label, value in words) of the fields declared with a model.Fact
     qr: str = ""  # link to the QR code of the page's published address, printed; "" when the site's address is unknown
 
@@ -313,6 +322,7 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
         site.pages[path] = pages.render(template, path, context)
     site.files["catalogue/data.js"] = pages.scenario_data()
     site.files["requirements/data.js"] = pages.requirement_data()
+    site.files["briefing/data.js"] = pages.briefing_data()
     if settings.site_url:
         site.files.update(pages.qr_codes())
     title, subtitle, marked = (str(pages.t(key)) for key in ("site.name", "feed.subtitle", "feed.illustrative"))
@@ -368,6 +378,7 @@ BRIEFING_WORDS = {
     "verdict-unmeasured": "verdict.unmeasured",
     "verdict-facet": "profile.verdict",
     "fit-none": "profile.fit.none",
+    "constraints": "section.constraints",
     **{
         key.replace(".", "-").replace("_", "-"): f"briefing.{key}"
         for key in (
@@ -393,6 +404,7 @@ BRIEFING_WORDS = {
             "fit.unjudged",
             "fit.counts",
             "unofficial",
+            "unofficial.all",
             "unknown",
             "over",
             "unreadable",
@@ -564,13 +576,15 @@ class _Pages:
         """A listing's data as a script that sets window.catalogueData[name]: a page loads it with
         <script src>, which works from file:// too, where fetch() is refused. `link` is a
         scenario's address from the listing's first page, around its id; `words` the UI strings
-        the rows need. JSON with <, >, & and the line separators escaped: no text ends a script."""
+        the rows need."""
         prefix, suffix = self.addresses.on(path).url("scenarios/*.md").split("*")
-        data = {"page": page, "link": [prefix, suffix], "words": words, "names": names, **lists}
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        for character in "<>&\u2028\u2029":
-            text = text.replace(character, f"\\u{ord(character):04x}")
-        return f"{DATA_SCRIPT.format(name=name)}{text};\n"
+        return _data_script(name, {"page": page, "link": [prefix, suffix], "words": words, "names": names, **lists})
+
+    def briefing_data(self) -> str:
+        """briefing/data.js, what a briefing sheet says of a scenario beside its requirements:
+        [summary, [constraints]] of each, in requirements/data.js's order (loaded by the pack alone)."""
+        texts = [[self.loc(s.summary), [self.loc(c) for c in s.constraints]] for s in self.in_table_order]
+        return _data_script("briefing", {"texts": texts})
 
     def briefing(self) -> Briefing:
         words = {name: _text(self.t(key)) for name, key in BRIEFING_WORDS.items()}

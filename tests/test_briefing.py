@@ -140,11 +140,13 @@ def test_a_printed_pack_holds_a_cover_and_a_sheet_per_scenario_with_its_address_
         assert holds(cover, expected), expected
     # On paper, where no page says it: how many of the pack's records are not official texts
     unofficial = sum(s.provenance != "official" for s in chosen)
-    notice = (
-        f"{unofficial} of the {len(chosen)} scenarios in this pack are illustrative reconstructions"
-        if language == "en"
-        else f"本材料所列{len(chosen)}个场景中，有{unofficial}个为示意性重构"
-    )
+    total = len(chosen)
+    notice = {
+        ("en", True): f"none of the {total} scenarios in this pack is an official text",
+        ("en", False): f"{unofficial} of the {total} scenarios in this pack are not official texts",
+        ("zh", True): f"本材料所列{total}个场景均不是官方文本",
+        ("zh", False): f"本材料所列{total}个场景中，{unofficial}个不是官方文本",
+    }[language, unofficial == total]
     assert unofficial and holds(cover, notice)
     assert codes_on(data, 0) == [f"{SITE}{prefix}"]  # the catalogue online
 
@@ -163,12 +165,14 @@ def test_a_printed_pack_holds_a_cover_and_a_sheet_per_scenario_with_its_address_
         assert codes_on(data, start) == [scenario_address]
         assert not any(holds(text, other.title.get(language)) for other in chosen if other is not scenario)
 
-    # Every printed page: the catalogue's name, the date of printing, the pack's address, its number.
+    # Every printed page: the catalogue's name, the date of printing, the pack's name at its foot
+    # (its address, long with every scenario's id, is on the cover alone), its number.
     now = dt.date.today()
     today = f"{now.year}年{now.month}月{now.day}日" if language == "zh" else now.isoformat()  # as the pages write dates
+    footer = "Briefing pack" if language == "en" else "汇报材料"
     for number, sheet in enumerate(sheets, 1):
-        assert holds(sheet, words["name"]) and holds(sheet, words["printed"] + today)
-        assert flat(address) in sheet
+        assert holds(sheet, words["name"]) and holds(sheet, words["printed"] + today) and holds(sheet, footer)
+        assert number == 1 or flat(address) not in sheet
         rest = sheet.replace(flat(words["printed"] + today), " ").replace(flat(address), " ")
         assert re.search(rf"(?<!\d){number}/{len(sheets)}(?!\d)", rest), (number, sheet[:120])
     assert elsewhere == []

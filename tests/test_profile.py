@@ -156,9 +156,9 @@ def test_a_profile_in_mixed_units_gives_the_verdicts_worked_out_by_hand(
     kinds = [kind for _, kind in fit_rows(page)]
     sentence = page.locator("[data-profile-summary]").inner_text()
     unjudged = (
-        f"{kinds.count('unjudged')} have musts of which it measures none"
+        f"measures none of the musts in {kinds.count('unjudged')};"
         if locale == "en-US"
-        else f"{kinds.count('unjudged')}个的必须项均未能判定"
+        else f"必须项均未能判定的{kinds.count('unjudged')}个"
     )
     assert unjudged in sentence and kinds.count("unjudged") >= 1
     got = {key: kind for key, kind in verdicts(page).items() if key[0] in HAND}

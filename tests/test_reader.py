@@ -292,6 +292,13 @@ def test_every_page_carries_a_link_preview_from_its_record(
         tags = head_meta(path.read_text(encoding="utf-8"))
         assert {"og:title", "og:description", "og:type", "og:locale", "twitter:card"} <= tags.keys(), path
         assert tags["og:type"] == ("article" if "scenarios" in path.parts else "website"), path
+    # A shared home page is headed by the catalogue's name, not by its place in the nav ('首页')
+    home = head_meta((site / prefix / "index.html").read_text(encoding="utf-8"))
+    assert (
+        home["og:title"]
+        == home["og:site_name"]
+        == ("重庆空天信息应用场景目录" if prefix else "Chongqing Aerospace Information Scenarios")
+    )
 
 
 def test_link_previews_are_escaped_and_name_the_address_when_it_is_known(catalogue: Catalogue, tmp_path: Path) -> None:
@@ -426,7 +433,14 @@ def test_every_printed_sheet_says_what_where_when_and_which(
         for number, sheet in enumerate(sheets, 1):
             lines = [line.strip() for line in sheet.splitlines() if line.strip()]
             assert lines[0].startswith(name) and lines[0].endswith(date), lines[0]
-            assert lines[-1].startswith(f"{hosted}/{prefix}{path}"), lines[-1]
+            # its address at the foot; the briefing pack's, long with every scenario's id, is on
+            # its cover, and its name at the foot
+            foot = (
+                ("汇报材料" if language == "zh" else "Briefing pack")
+                if path.startswith("briefing/")
+                else f"{hosted}/{prefix}{path}"
+            )
+            assert lines[-1].startswith(foot), lines[-1]
             assert re.search(rf"{number}\s*/\s*{len(sheets)}$", lines[-1]), lines[-1]
             body = lines[1:-1]
             # A heading never ends a sheet: it stays with what follows

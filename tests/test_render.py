@@ -55,9 +55,10 @@ def test_every_ui_string_has_both_languages() -> None:
     assert incomplete == []
 
 
-def test_edit_link_without_a_repository_points_at_the_published_yaml() -> None:
+def test_without_a_repository_a_scenario_links_its_yaml_and_offers_no_edit_link() -> None:
     page = rendered(settings=Settings())["en/scenarios/river-ships.md"]
-    assert '<a href="../river-ships.yaml" data-edit-link>Edit this scenario</a>' in page
+    assert "data-edit-link" not in page and "Edit this scenario" not in page
+    assert '<a href="../river-ships.yaml">YAML source</a>' in page
 
 
 @pytest.mark.parametrize(

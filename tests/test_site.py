@@ -46,12 +46,12 @@ def test_pages_are_in_their_language(catalogue: Catalogue, site: Path) -> None:
     assert '<html lang="zh"' in chinese and scenario.title.zh in chinese
 
 
-def test_scenario_page_shows_provenance_requirements_and_edit_link(site: Path) -> None:
+def test_scenario_page_shows_provenance_requirements_and_its_yaml_source(site: Path) -> None:
     html = (site / "scenarios" / "yangtze-jialing-beidou-navigation" / "index.html").read_text(encoding="utf-8")
     assert "Illustrative record" in html
     assert "The official text of this scenario has not been published." in html
     assert 'Horizontal positioning accuracy <strong class="target">≤ 20 cm</strong>' in html
-    assert '<a href="../yangtze-jialing-beidou-navigation.yaml" data-edit-link>Edit this scenario</a>' in html
+    assert '<a href="../yangtze-jialing-beidou-navigation.yaml">YAML source</a>' in html
     assert (site / "scenarios" / "yangtze-jialing-beidou-navigation.yaml").read_bytes() == (
         ROOT / "scenarios" / "yangtze-jialing-beidou-navigation.yaml"
     ).read_bytes()

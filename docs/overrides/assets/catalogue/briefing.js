@@ -1,5 +1,6 @@
 /* The briefing pack: a cover, then one sheet per scenario the address names, to print or save
- * as PDF, written from requirements/data.js with catalogue.js's window.catalogueKit.
+ * as PDF, written from requirements/data.js and briefing/data.js (each scenario's summary and
+ * constraints) with catalogue.js's window.catalogueKit.
  *
  * The address says what to print: briefing/?from=catalogue|compare|profile&s=<id>&s=<id>...,
  * then the origin's own parameters (its filters, a product profile p=metric:value:unit). The
@@ -25,9 +26,10 @@
   };
   var VERDICTS = ["meets", "misses", "unmeasured"]; // the explorer's verdict filter; words from the page
 
-  function Pack(root, data, kit) {
+  function Pack(root, data, texts, kit) {
     this.root = root;
     this.data = data;
+    this.texts = texts; // [summary, [constraints]] of each scenario, if briefing/data.js loaded
     this.kit = kit;
     var words = (this.words = {});
     Array.prototype.forEach.call(root.attributes, function (attribute) {
@@ -88,7 +90,7 @@
     facts.push(
       this.fact(words.count, [String(chosen.length)]),
       this.fact(words.date, [this.kit.today()]),
-      this.fact(words.address, [el("span", { class: "briefing-address" }, [location.href.split("#")[0]])], true)
+      this.fact(words.address, [el("span", { class: "briefing-address" }, [this.kit.printedAddress()])], true)
     );
     var self = this;
     var children = [
@@ -101,7 +103,7 @@
     }).length;
     if (unofficial) {
       // on paper too, before the list: what the pack holds is not the city's text
-      var said = this.kit.format(words.unofficial, { count: unofficial, total: chosen.length });
+      var said = this.kit.format(unofficial === chosen.length ? words.unofficial_all : words.unofficial, { count: unofficial, total: chosen.length });
       children.push(el("p", { class: "briefing-unofficial", role: "note" }, [said]));
     }
     if (notes.length) {
@@ -175,7 +177,12 @@
     var scenario = data.scenarios[at];
     var id = scenario[0];
     var link = data.link[0] + id + data.link[1];
-    var address = this.scenarioAddress ? kit.format(this.scenarioAddress, { id: id }) : new URL(link, location.href).href;
+    // Its address as published; else the browser's, but no local path from file://
+    var address = this.scenarioAddress
+      ? kit.format(this.scenarioAddress, { id: id })
+      : location.protocol === "file:"
+        ? ""
+        : new URL(link, location.href).href;
     var name = function (facet) {
       return function (position) {
         return names[facet][position][1];
@@ -221,11 +228,21 @@
         el("tbody", {}, body),
       ]),
     ]);
-    var top = [el("div", { class: "briefing-sheet__facts" }, head.concat([facts]))];
+    var text = this.texts ? this.texts[at] : null;
+    var about = head.concat(text ? [el("p", { class: "briefing-sheet__summary" }, [text[0]])] : [], [facts]);
+    // The address at the top, with the facts: at the foot, it alone overflowed onto a page of its own
+    if (address) about.push(el("p", { class: "briefing-sheet__address" }, [words.sheet_address, el("span", { class: "briefing-address" }, [address])]));
+    var top = [el("div", { class: "briefing-sheet__facts" }, about)];
     if (this.scenarioQr) top.push(this.qr(kit.format(this.scenarioQr, { id: id }), address, words.sheet_qr));
     var children = [el("div", { class: "briefing-sheet__top" }, top)];
     if (fit) children.push(this.fit(fit));
-    children.push(table, el("p", { class: "briefing-sheet__address" }, [words.sheet_address, el("span", { class: "briefing-address" }, [address])]));
+    children.push(table);
+    if (text && text[1].length) {
+      var list = text[1].map(function (constraint) {
+        return el("li", {}, [constraint]);
+      });
+      children.push(el("h3", {}, [words.constraints]), el("ul", { class: "briefing-constraints" }, list));
+    }
     return el("section", { class: "briefing-sheet", "aria-labelledby": heading }, children);
   };
 
@@ -282,7 +299,8 @@
     var kit = window.catalogueKit;
     var root = document.querySelector("[data-briefing]");
     var data = (window.catalogueData || {}).requirements;
-    if (kit && root && data) new Pack(root, data, kit).write();
+    var texts = (window.catalogueData.briefing || {}).texts || null;
+    if (kit && root && data) new Pack(root, data, texts, kit).write();
   }
 
   // catalogue.js, which sets catalogueKit, comes after this deferred script in the page; every

@@ -937,10 +937,13 @@
   /** The sheet's running footer and header as the reader prints it: the address in the browser
    * (filters included) and today's date. main.html gives the name, page numbers and an address. */
   function markSheet() {
-    var address = location.href.split("#")[0];
+    var address = printedAddress();
     each(document.querySelectorAll("[data-print-url]"), function (element) {
       element.textContent = address;
     });
+    // A page that prints its address inside (the briefing pack's cover) names itself at the foot.
+    var named = document.querySelector("[data-print-footer]");
+    var footer = named ? named.getAttribute("data-print-footer") : address;
     var style = document.getElementById("catalogue-print-sheet");
     if (!style) {
       style = document.createElement("style");
@@ -950,7 +953,16 @@
     }
     var label = PRINTED[document.documentElement.lang.slice(0, 2)] || PRINTED.en;
     style.textContent =
-      "@page { @top-right { content: " + cssString(label + today()) + "; } @bottom-left { content: " + cssString(address) + "; } }";
+      "@page { @top-right { content: " + cssString(label + today()) + "; } @bottom-left { content: " + cssString(footer) + "; } }";
+  }
+
+  /** The page's address as a printed sheet gives it: the one in the browser, filters included;
+   * from file:// (the offline copy), the published one main.html gives, with the filters, as a
+   * local path means nothing on paper. */
+  function printedAddress() {
+    if (location.protocol !== "file:") return location.href.split("#")[0];
+    var own = document.querySelector("style[data-address]");
+    return (own ? own.getAttribute("data-address") : "") + location.search;
   }
 
   function startPrinting() {
@@ -1171,6 +1183,7 @@
     listed: listed,
     meets: meets,
     today: today,
+    printedAddress: printedAddress,
     readProfile: readProfile,
     describeProfile: describeProfile,
     standing: standing,
