@@ -12,6 +12,7 @@ reference to an issue.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import os
 import re
 import subprocess
@@ -24,7 +25,7 @@ from . import model
 from .build import check
 from .characters import printable
 from .errors import DataError, MachineError, UsageError
-from .model import Catalogue, Requirement, Scenario, Text, Vocabularies
+from .model import Catalogue, Field, Kind, Requirement, Scenario, Text, Vocabularies
 
 
 def diff(root: Path, revision: str) -> str:
@@ -155,15 +156,15 @@ def _vocabulary_changes(old: Vocabularies, new: Vocabularies) -> list[str]:
 
 
 def _changes(old: Scenario, new: Scenario) -> list[str]:
-    lines = [_describe(name, before, after) for name, before, after in _differing(old, new) if name != "requirements"]
+    lines = [_describe(*change) for change in _differing(old, new) if change[0].name != "requirements"]
     return lines + _requirement_changes(old.requirements, new.requirements)
 
 
-def _differing(old: Any, new: Any) -> list[tuple[str, Any, Any]]:
-    """(name, before, after) of each field of a record that changed, in the model's order."""
+def _differing(old: Any, new: Any) -> list[tuple[Field, Any, Any]]:
+    """(field, before, after) of each field of a record that changed, in the model's order."""
     record: type = type(old)
-    values = ((field.name, getattr(old, field.name), getattr(new, field.name)) for field in model.fields(record))
-    return [(name, before, after) for name, before, after in values if before != after]
+    values = ((field, getattr(old, field.name), getattr(new, field.name)) for field in model.fields(record))
+    return [(field, before, after) for field, before, after in values if before != after]
 
 
 def _requirement_changes(old: tuple[Requirement, ...], new: tuple[Requirement, ...]) -> list[str]:
@@ -194,21 +195,70 @@ def _requirement_changes(old: tuple[Requirement, ...], new: tuple[Requirement, .
     return sorted(lines, key=lambda line: int(line.split()[1][1:]))
 
 
-def _describe(name: str, before: Any, after: Any) -> str:
+def _describe(field: Field, before: Any, after: Any) -> str:
+    """How a field's value changed, read from what the model declares it to be."""
+    return _changed(field.name, field.kind, before, after)
+
+
+def _changed(name: str, kind: Kind, before: Any, after: Any) -> str:
     if before is None or after is None:  # an optional value given, or left out
         return f"{name}: {_written(after)} added" if before is None else f"{name}: {_written(before)} removed"
-    if isinstance(before, Text) and isinstance(after, Text):
-        languages = [language for language in ("en", "zh") if before.get(language) != after.get(language)]
+    if kind.name == "text":
+        languages = [language for language in model.LANGUAGES if before.get(language) != after.get(language)]
         return f"{name} ({', '.join(languages)})"
-    if isinstance(before, tuple) and isinstance(after, tuple) and not any(isinstance(item, Text) for item in before + after):
-        plus = [f"+{code(item)}" for item in after if item not in before]
-        minus = [f"−{code(item)}" for item in before if item not in after]
-        return f"{name}: {' '.join(plus + minus) or 'reordered'}"
-    if isinstance(before, str | int | float) or hasattr(before, "isoformat"):
-        return f"{name}: {_written(before)} → {_written(after)}"
-    if dataclasses.is_dataclass(before) and type(before) is type(after):
+    if kind.name == "record":
         return f"{name} ({'; '.join(_describe(*change) for change in _differing(before, after))})"
-    return name
+    if kind.name == "list" and kind.item is not None:
+        return _list_changed(name, kind.item, before, after)
+    if kind.name == "mapping" and kind.item is not None:
+        keys = [*before, *(key for key in after if key not in before)]
+        item = kind.item
+        parts = [_changed(str(key), item, before.get(key), after.get(key)) for key in keys if before.get(key) != after.get(key)]
+        return f"{name} ({'; '.join(parts)})"
+    return f"{name}: {_written(before)} → {_written(after)}"
+
+
+def _list_changed(name: str, item: Kind, before: tuple[Any, ...], after: tuple[Any, ...]) -> str:
+    """A list's change: of plain values (keys, codes), those added and removed, which name
+    themselves; of texts and records, which item was added, removed or changed (by its place,
+    as the checker names it: users[1]) and how."""
+    if sorted(map(repr, before)) == sorted(map(repr, after)):
+        return f"{name}: reordered"
+    if item.name not in ("text", "record"):
+        plus = [f"+{_written(value)}" for value in after if value not in before]
+        minus = [f"−{_written(value)}" for value in before if value not in after]
+        return f"{name}: {' '.join(plus + minus)}"
+    parts = []
+    matched = difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes()
+    for old_from, old_to, new_from, new_to in (where for operation, *where in matched if operation != "equal"):
+        pairs = _alike(before[old_from:old_to], after[new_from:new_to])
+        for i in range(new_from, new_to):
+            was = pairs.get(i - new_from)
+            if was is None:
+                parts.append(f"{name}[{i}]: {_written(after[i])} added")
+            else:
+                parts.append(_changed(f"{name}[{i}]", item, before[old_from + was], after[i]))
+        parts += [
+            f"{name}[{old_from + i}]: {_written(before[old_from + i])} removed"
+            for i in range(old_to - old_from)
+            if i not in pairs.values()
+        ]
+    return ", ".join(parts)
+
+
+def _alike(old: tuple[Any, ...], new: tuple[Any, ...]) -> dict[int, int]:
+    """Which old item each new one is an edit of (by place in `new`: place in `old`): the most
+    alike first, and only those alike enough; the rest were added or removed."""
+    written = [_written(item) for item in old], [_written(item) for item in new]
+    likeness = sorted(
+        ((difflib.SequenceMatcher(a=a, b=b).ratio(), j, i) for i, a in enumerate(written[0]) for j, b in enumerate(written[1])),
+        reverse=True,
+    )
+    pairs: dict[int, int] = {}
+    for ratio, j, i in likeness:
+        if ratio >= 0.6 and j not in pairs and i not in pairs.values():
+            pairs[j] = i
+    return pairs
 
 
 def _written(value: Any) -> str:

@@ -10,6 +10,7 @@ import pytest
 from generator.cli import main
 from generator.diff import code
 from tests.helpers import edit
+from tests.projects import real_project
 
 
 def git(project: Path, *arguments: str) -> None:
@@ -228,3 +229,53 @@ def test_problems_in_todays_files_stay_out_of_the_summary(
     out, err = capsys.readouterr()
     assert out == "**The scenario files have 1 problem(s)**; the check step lists them.\n"
     assert "scenarios/river-ships.yaml:12:9: status:" in err
+
+
+@pytest.fixture
+def real_repository(tmp_path: Path) -> Path:
+    """The real catalogue, committed in a repository of its own."""
+    project = tmp_path / "real"
+    real_project(project)
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "start")
+    return project
+
+
+def test_lists_of_texts_and_records_say_which_item_changed_and_how(
+    real_repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A word changed in a piece of evidence, a user group or a constraint is said as a text's
+    change is, at the item's place; an item added or removed is quoted; never a Python object."""
+    name = "tianmu-nowcasting.yaml"
+    edit(real_repository, name, "is China's first commercial", "is China's first private commercial")
+    edit(real_repository, name, "    zh: 面向公众的预警只能通过", "    zh: 面向公众的预警仅通过")
+    edit(
+        real_repository,
+        name,
+        "evidence:\n",
+        "evidence:\n  - text: {en: A new fact., zh: 新的事实。}\n    source: cqrb-2024-08-31\n",
+    )
+    users = '  - en: "Forecasters:'
+    emergency = '  - en: "Emergency management officers:'
+    text = (real_repository / "scenarios" / name).read_text(encoding="utf-8")
+    forecasters = text[text.index(users) : text.index(emergency)]
+    edit(real_repository, name, forecasters, "")  # the first user group removed
+    assert main(["diff", "HEAD", "--root", str(real_repository)]) == 0
+    assert capsys.readouterr().out.endswith(
+        "- `tianmu-nowcasting`: `Local rainstorm forecasting with Tianmu-1 radio-occultation data`\n"
+        "  - users[0]: `Forecasters: occultation profiles over and around Chongqing in their models, to see a rainstorm forming earlier.`"
+        " / `预报员：须将重庆及周边地区掩星廓线数据用于数值模式，据以更早研判暴雨形成。` removed\n"
+        "  - constraints[0] (zh)\n"
+        "  - evidence[0]: {text: `A new fact.` / `新的事实。`, source: `cqrb-2024-08-31`} added, evidence[1] (text (en))\n"
+    )
+
+
+def test_a_list_of_texts_reordered_is_said_reordered(real_repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = "tianmu-nowcasting.yaml"
+    text = (real_repository / "scenarios" / name).read_text(encoding="utf-8")
+    start, middle, end = (text.index(mark) for mark in ('  - en: "Forecasters:', '  - en: "Emergency', "requirements:\n"))
+    swapped = text[:start] + text[middle:end] + text[start:middle] + text[end:]
+    (real_repository / "scenarios" / name).write_text(swapped, encoding="utf-8")
+    assert main(["diff", "HEAD", "--root", str(real_repository)]) == 0
+    assert capsys.readouterr().out.endswith("  - users: reordered\n")
