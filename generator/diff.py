@@ -157,7 +157,10 @@ def _vocabulary_changes(old: Vocabularies, new: Vocabularies) -> list[str]:
 
 def _changes(old: Scenario, new: Scenario) -> list[str]:
     lines = [_describe(*change) for change in _differing(old, new) if change[0].name != "requirements"]
-    return lines + _requirement_changes(old.requirements, new.requirements)
+    lines += _requirement_changes(old.requirements, new.requirements)
+    if lines and old.updated == new.updated:  # the pages and the feed date a record's change by it
+        lines.append(f"updated: unchanged ({_written(new.updated)}); set it to the date of this change")
+    return lines
 
 
 def _differing(old: Any, new: Any) -> list[tuple[Field, Any, Any]]:
@@ -186,28 +189,41 @@ def _requirement_changes(old: tuple[Requirement, ...], new: tuple[Requirement, .
         for now, was in renumbered.items()
     ]
     gone = set(renumbered.values())  # old ids whose requirement lives on under another
-    lines += [f"requirement {key} added" for key in after if key not in renumbered and (key not in before or key in gone)]
+    lines += [
+        f"requirement {key} added" + (f": target {_written(r.target)}; {_cited(r)}" if r.target and r.source else "")
+        for key, r in after.items()
+        if key not in renumbered and (key not in before or key in gone)
+    ]
     lines += [f"requirement {key} removed" for key in before if key not in gone and (key not in after or key in renumbered)]
     for key in (after.keys() & before.keys()) - renumbered.keys() - gone:
-        changes = [_describe(*change) for change in _differing(before[key], after[key])]
+        cited = {"target": _cited(after[key])} if after[key].source else {}
+        changes = [_describe(*change, cited.get(change[0].name, "")) for change in _differing(before[key], after[key])]
         if changes:
             lines.append(f"requirement {key} changed: " + ", ".join(changes))
     return sorted(lines, key=lambda line: int(line.split()[1][1:]))
 
 
-def _describe(field: Field, before: Any, after: Any) -> str:
-    """How a field's value changed, read from what the model declares it to be."""
-    return _changed(field.name, field.kind, before, after)
+def _cited(requirement: Requirement) -> str:
+    """What a reviewer checks of a requirement's new figure: that the source it cites gives it."""
+    return f"cited: {code(requirement.source)}, check the source says it"
 
 
-def _changed(name: str, kind: Kind, before: Any, after: Any) -> str:
-    if before is None or after is None:  # an optional value given, or left out
-        return f"{name}: {_written(after)} added" if before is None else f"{name}: {_written(before)} removed"
+def _describe(field: Field, before: Any, after: Any, note: str = "") -> str:
+    """How a field's value changed, read from what the model declares it to be, and `note`, what
+    to check of the new value."""
+    return _changed(field.name, field.kind, before, after, note)
+
+
+def _changed(name: str, kind: Kind, before: Any, after: Any, note: str = "") -> str:
+    if after is None:  # an optional value left out
+        return f"{name}: {_written(before)} removed"
+    if before is None:  # or given
+        return f"{name}: {_written(after)} added" + (f" ({note})" if note else "")
     if kind.name == "text":
         languages = [language for language in model.LANGUAGES if before.get(language) != after.get(language)]
         return f"{name} ({', '.join(languages)})"
     if kind.name == "record":
-        return f"{name} ({'; '.join(_describe(*change) for change in _differing(before, after))})"
+        return f"{name} ({'; '.join([*(_describe(*change) for change in _differing(before, after)), *filter(None, [note])])})"
     if kind.name == "list" and kind.item is not None:
         return _list_changed(name, kind.item, before, after)
     if kind.name == "mapping" and kind.item is not None:

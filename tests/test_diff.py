@@ -66,6 +66,7 @@ def test_diff_names_added_removed_and_changed_scenarios(repository: Path, capsys
             "  - provenance: `illustrative` → `community`",
             "  - requirement R1 changed: target (value: `20` → `10`)",
             "  - requirement R3 renumbered R4: a response citing R3 now finds none",
+            "  - updated: unchanged (`2024-01-15`); set it to the date of this change",
         ],
     )
 
@@ -85,10 +86,12 @@ def test_a_renumbered_requirement_is_said_renumbered_not_changed(repository: Pat
         Changed=[
             "- `fire-watch`: `Forest-fire watch: hotspots every 30 minutes`\n"
             "  - requirement R1 renumbered R2: a response citing R1 now means another requirement\n"
-            "  - requirement R2 renumbered R1: a response citing R2 now means another requirement",
+            "  - requirement R2 renumbered R1: a response citing R2 now means another requirement\n"
+            "  - updated: unchanged (`2023-11-20`); set it to the date of this change",
             "- `river-ships`: `Decimetre positioning for river ships`\n"
             "  - requirement R2 removed\n"
-            "  - requirement R3 renumbered R2: a response citing R3 now finds none",
+            "  - requirement R3 renumbered R2: a response citing R3 now finds none\n"
+            "  - updated: unchanged (`2024-01-15`); set it to the date of this change",
         ],
     )
 
@@ -163,6 +166,7 @@ def test_data_in_the_summary_is_shown_as_code(repository: Path, capsys: pytest.C
             "  - title (en)",
             "  - status: `reconstructed` → `proposed`",
             "  - provenance: `illustrative` → `community`",
+            "  - updated: unchanged (`2024-01-15`); set it to the date of this change",
         ],
     )
 
@@ -203,6 +207,7 @@ def test_file_names_that_are_not_ascii_in_the_base_revision(repository: Path, ca
     assert main(["diff", "HEAD", "--root", str(repository)]) == 0
     assert capsys.readouterr().out.endswith(
         "- `river-ships`: `Decimetre positioning for river ships`\n  - status: `reconstructed` → `proposed`\n  - provenance: `illustrative` → `community`\n"
+        "  - updated: unchanged (`2024-01-15`); set it to the date of this change\n"
     )
 
 
@@ -268,6 +273,7 @@ def test_lists_of_texts_and_records_say_which_item_changed_and_how(
         " / `预报员：须将重庆及周边地区掩星廓线数据用于数值模式，据以更早研判暴雨形成。` removed\n"
         "  - constraints[0] (zh)\n"
         "  - evidence[0]: {text: `A new fact.` / `新的事实。`, source: `cqrb-2024-08-31`} added, evidence[1] (text (en))\n"
+        "  - updated: unchanged (`2026-12-01`); set it to the date of this change\n"
     )
 
 
@@ -278,4 +284,41 @@ def test_a_list_of_texts_reordered_is_said_reordered(real_repository: Path, caps
     swapped = text[:start] + text[middle:end] + text[start:middle] + text[end:]
     (real_repository / "scenarios" / name).write_text(swapped, encoding="utf-8")
     assert main(["diff", "HEAD", "--root", str(real_repository)]) == 0
-    assert capsys.readouterr().out.endswith("  - users: reordered\n")
+    assert capsys.readouterr().out.endswith(
+        "  - users: reordered\n  - updated: unchanged (`2026-12-01`); set it to the date of this change\n"
+    )
+
+
+def test_a_cited_figure_that_changed_asks_for_its_source_to_be_checked(
+    real_repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reviewer re-checks a figure against the source its requirement cites; a figure resting on
+    a basis cites none. A record whose `updated` moved with the change needs no reminder."""
+    name = "tianmu-nowcasting.yaml"
+    edit(real_repository, name, "value: 30000, unit: profiles-per-day}", "value: 35000, unit: profiles-per-day}")
+    edit(real_repository, name, "value: 30, unit: min, basis: illustrative", "value: 20, unit: min, basis: illustrative")
+    edit(real_repository, name, "updated: 2026-12-01", "updated: 2026-12-02")
+    added = (
+        "  - id: R5\n    priority: should\n    kind: data\n"
+        "    text: {en: Profiles shall be kept for a year., zh: 廓线数据应保存一年。}\n"
+        '    target: {metric: profiles-per-day, op: ">=", value: 20000, unit: profiles-per-day}\n'
+        "    source: people-cn-2025-01-03\n"
+    )
+    edit(real_repository, name, "constraints:\n", added + "constraints:\n")
+    assert main(["diff", "HEAD", "--root", str(real_repository)]) == 0
+    assert capsys.readouterr().out.endswith(
+        "  - updated: `2026-12-01` → `2026-12-02`\n"
+        "  - requirement R1 changed: target (value: `30000` → `35000`; cited: `people-cn-2025-01-03`, check the source says it)\n"
+        "  - requirement R2 changed: target (value: `30` → `20`)\n"
+        "  - requirement R5 added: target {metric: `profiles-per-day`, op: `>=`, value: `20000`, unit: `profiles-per-day`};"
+        " cited: `people-cn-2025-01-03`, check the source says it\n"
+    )
+
+
+def test_a_record_changed_with_its_updated_date_unchanged_is_said(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The pages and the feed date a record's change by `updated`: a change that leaves it is said."""
+    edit(repository, "fire-watch.yaml", "domain: forestry", "domain: transport")
+    assert main(["diff", "HEAD", "--root", str(repository)]) == 0
+    assert capsys.readouterr().out.endswith(
+        "  - domain: `forestry` → `transport`\n  - updated: unchanged (`2023-11-20`); set it to the date of this change\n"
+    )

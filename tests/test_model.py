@@ -97,6 +97,7 @@ def test_an_added_field_reaches_every_output(budget_line: Path, capsys: pytest.C
     assert main(["diff", "HEAD", "--root", str(budget_line)]) == 0
     assert capsys.readouterr().out.endswith(
         "- `river-ships`: `Decimetre positioning for river ships`\n  - budget_line: `waterway-fund` → `river-fund`\n"
+        "  - updated: unchanged (`2024-01-15`); set it to the date of this change\n"
     )
 
 
