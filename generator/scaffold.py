@@ -16,7 +16,7 @@ from typing import Any
 from . import model
 from .errors import UsageError
 from .model import Field, Vocabularies
-from .validate import PLACEHOLDER
+from .validate import PLACEHOLDER, suggest
 
 HEADER = """\
 # yaml-language-server: $schema=../schema/scenario.schema.json
@@ -30,15 +30,28 @@ HEADER = """\
 
 def check_id(scenario_id: str) -> None:
     """Raise UsageError unless `scenario_id` can be a scenario's id (and so its file name and URL)."""
-    if not re.fullmatch(model.KEY_PATTERN, scenario_id) or len(scenario_id) > 64:
-        raise UsageError(f"'{scenario_id}' is not a valid id; expected {model.KEY_EXPECTED}, at most 64 characters")
+    if re.fullmatch(model.KEY_PATTERN, scenario_id) and len(scenario_id) <= 64:
+        return
+    expected = f"expected {model.KEY_EXPECTED}, at most 64 characters"
+    # The file's name given for its id, or the id in capitals or with underscores: said what to give.
+    name = scenario_id.removeprefix("scenarios/")
+    suffix = next((end for end in (".yaml", ".yml") if name.endswith(end)), "")
+    meant = re.sub(r"[\s_]+", "-", name.removesuffix(suffix).strip().casefold())
+    dropped = " and ".join(f"'{part}'" for part in (scenario_id[: len(scenario_id) - len(name)], suffix) if part)
+    if not re.fullmatch(model.KEY_PATTERN, meant) or len(meant) > 64:
+        fix = expected
+    elif suffix:
+        fix = f"drop {dropped}: the file is named after the id, so give {meant}"
+    else:
+        fix = f"did you mean '{meant}'? ({expected})"
+    raise UsageError(f"'{scenario_id}' is not a valid id; {fix}")
 
 
 def new_scenario(scenario_id: str, domain: str, vocabularies: Vocabularies, today: dt.date) -> str:
     """The text of a new scenario file; raises UsageError for a malformed id or unknown domain."""
     check_id(scenario_id)
     if domain not in vocabularies.domains:
-        raise UsageError(f"'{domain}' is not a domain; expected one of {', '.join(vocabularies.domains)}")
+        raise UsageError(f"'{domain}' is not a domain; {suggest(domain, vocabularies.domains, 'expected one of')}")
     chosen = {  # values the template fills in, by field path; everything else is TODO
         "id": scenario_id,
         "domain": domain,

@@ -505,7 +505,7 @@ class Checker:
                     missing = True
                     continue
                 hint = self._misplaced(name, node, self._records[:-1]) or _shallow(name, above, fields, path, self.document.path)
-                unknown = f"unknown key '{_short(name)}'; {hint or _suggest(name, fields, 'expected one of')}"
+                unknown = f"unknown key '{_short(name)}'; {hint or suggest(name, fields, 'expected one of')}"
                 self._fail(key_node, field_path(path, name), unknown)
                 misspelt.update(_closest(name, list(fields)))
                 missing = True
@@ -685,7 +685,7 @@ class Checker:
                 unknown = (
                     f"unknown key '{key}'; {hint}"
                     if hint
-                    else f"unknown language '{key}'; {_suggest(str(key), model.LANGUAGES, 'expected')}"
+                    else f"unknown language '{key}'; {suggest(str(key), model.LANGUAGES, 'expected')}"
                 )
                 self._fail(key_node, field_path(path, key), unknown)
                 misspelt.update(_closest(str(key), list(model.LANGUAGES)))
@@ -716,7 +716,7 @@ class Checker:
             return self._fail(node, path, f"expected one of {', '.join(choices)}, got {_got(node)}")
         if node.value not in choices:
             return self._fail(
-                node, path, f"'{_short(node.value)}' is not allowed; {_suggest(node.value, choices, 'expected one of')}"
+                node, path, f"'{_short(node.value)}' is not allowed; {suggest(node.value, choices, 'expected one of')}"
             )
         return node.value
 
@@ -920,13 +920,13 @@ class Checker:
                     return str(key), what
         return None
 
-    def _measured(self) -> tuple[str, str] | None:
-        """The metric of the target being read, if it names a known one, and its dimension."""
+    def _measured(self, field: str = "metric", vocabulary: str = "metrics") -> tuple[str, str] | None:
+        """The metric (or the unit) of the target being read, if it names a known one, and its dimension."""
         mapping = self._records[-1][0] if self._records else None
-        metrics = self.vocabularies.get("metrics") or {}
+        entries = self.vocabularies.get(vocabulary) or {}
         for key, value in mapping.value if mapping is not None else ():
-            if getattr(key, "value", None) == "metric" and isinstance(value, yaml.ScalarNode) and value.value in metrics:
-                return value.value, metrics[value.value].dimension
+            if getattr(key, "value", None) == field and isinstance(value, yaml.ScalarNode) and value.value in entries:
+                return value.value, entries[value.value].dimension
         return None
 
     def _reference(self, node: yaml.Node, path: str, rules: tuple[Rule, ...], value: Any) -> Any:
@@ -940,6 +940,9 @@ class Checker:
         named = self._named(rules, value)
         measured = self._measured() if vocabulary.name == "units" else None
         fitting = _units_of(entries, measured[1]) if measured else []
+        # A metric is guessed among those the target's unit can measure: 'accuracy' in m is no timing accuracy.
+        unit = self._measured("unit", "units") if vocabulary.name == "metrics" else None
+        measuring = _units_of(entries, unit[1]) if unit else []
         if named and measured and fitting and entries[named[0]].dimension != measured[1]:  # '毫米' for a velocity
             dimension = entries[named[0]].dimension
             said = f"'{_short(str(value))}' is the {named[1]} of the unit '{named[0]}', a {dimension}, but {measured[0]} is a {measured[1]}: expected one of {', '.join(fitting)}"
@@ -951,9 +954,20 @@ class Checker:
                 f"did you mean '{close[0]}'?" if close else f"expected a key of {where} that measures it: {', '.join(fitting)}"
             )
             said = f"'{_short(str(value))}' is not a known unit; {measured[0]} is a {measured[1]}: {expected}"
+        elif unit and measuring:
+            close = _alike_keys(str(value), {key: entries[key] for key in measuring})
+            expected = (
+                f"did you mean {_either(close)}?"
+                if close
+                else f"expected a key of {where} that measures it: {', '.join(measuring)}"
+            )
+            said = f"'{_short(str(value))}' is not a known metric; the unit {unit[0]} measures a {unit[1]}: {expected}"
         else:
             close = _closest(str(value), keys)
-            suggestion = f" (did you mean '{close[0]}'?)" if close else f": {', '.join(keys)}" if len(keys) <= 20 else ""
+            named_as = _named_as(entries, close[0]) if close and not all(isinstance(key, str) for key in entries) else ""
+            suggestion = (
+                f" (did you mean '{close[0]}'{named_as}?)" if close else f": {', '.join(keys)}" if len(keys) <= 20 else ""
+            )
             said = f"'{_short(str(value))}' is not a known {singular}; expected a key of {where}{suggestion}"
         self._fail(node, path, said)
         if not self._trying and not named:  # a name or a symbol is no key a vocabulary lost
@@ -1241,6 +1255,40 @@ def _units_of(units: dict[Any, Any], dimension: str) -> list[str]:
     return [str(key) for key, unit in units.items() if unit.dimension == dimension]
 
 
+def _alike_keys(word: str, entries: dict[Any, Any]) -> list[str]:
+    """The keys `word` may mean: those whose key or English name holds each of its words
+    ('accuracy': every accuracy; 'positioning-accuracy': those named '... positioning accuracy'),
+    else those it most likely misspells."""
+    words = set(_WORDS.findall(word.casefold()))
+    holding = [
+        str(key)
+        for key, entry in entries.items()
+        if words and words <= set(_WORDS.findall(f"{key} {_name_of(entry)}".casefold()))
+    ]
+    return holding or difflib.get_close_matches(word, [str(key) for key in entries], n=3, cutoff=0.6)
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _either(keys: list[str]) -> str:
+    """'a', or 'a' or 'b', or 'a', 'b' or 'c'."""
+    quoted = [f"'{key}'" for key in keys]
+    return " or ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
+
+
+def _named_as(entries: dict[Any, Any], key: str) -> str:
+    """' (Nanchuan District)': what a key that is a code names, so a guess at it can be checked."""
+    name = next((_name_of(entry) for k, entry in entries.items() if str(k) == key), "")
+    return f" ({name})" if name else ""
+
+
+def _name_of(entry: Any) -> str:
+    """A vocabulary entry's English name; '' for one with none (a unit, a source)."""
+    name = getattr(entry, "name", None)
+    return name.en if isinstance(name, model.Text) else ""
+
+
 def _shallow(name: str, above: tuple[str, yaml.Node] | None, fields: dict[str, Any], path: str, file: str) -> str:
     """What to say of an unknown key that the mapping of the field above it lacks and has as a
     field: the key's line is indented less than that mapping's fields, or it is outside its braces."""
@@ -1256,13 +1304,24 @@ def _shallow(name: str, above: tuple[str, yaml.Node] | None, fields: dict[str, A
     return f"it is a field of {field_path(path, above[0])}, and this line is indented too little; indent it as far as '{above[1].value[0][0].value}' at {file}:{first.line + 1}:{first.column + 1}"
 
 
-def _suggest(word: str, choices: Iterable[Any], lead: str) -> str:
-    """'did you mean X?' when a choice is close, with the list of choices: all of them, as the
-    model declares them (a record's fields, a choice's values), however many."""
+def suggest(word: str, choices: Iterable[Any], lead: str) -> str:
+    """'write X' when `word` is a choice written in other signs ('≤', '＝', '=<'), 'did you mean
+    X?' when a choice is close, with the list of choices: all of them, as the model declares
+    them (a record's fields, a choice's values, a vocabulary's keys), however many."""
     names = [str(c) for c in choices]
-    close = _closest(word, names)
     text = f"{lead} {', '.join(names)}"
+    plain = _in_ascii(word)
+    if plain != word and plain in names:
+        return f"write {_as_written(plain)} ({text})"
+    close = _closest(word, names)
     return f"did you mean '{close[0]}'? ({text})" if close else text
+
+
+def _in_ascii(word: str) -> str:
+    """`word` as typed on an ASCII keyboard: a comparison in ASCII signs (≤ is <=, =< is <=), a
+    full-width letter or sign (＜, ＝) as its ASCII one."""
+    folded = unicodedata.normalize("NFKC", word).strip()
+    return _OPERATORS.get(folded, folded)
 
 
 def _outside_code(patterns: tuple[re.Pattern[str], ...], value: str, markdown: bool) -> re.Match[str] | None:
@@ -1456,7 +1515,7 @@ _ABOUT = re.compile(
     r"(?:约|大约|大概|~|about|approx(?:imately|\.)?|around|circa|c\.|ca\.)\s*(?P<figure>[^~]+?)|(?P<figure_>.+?)\s*(?:左右|上下|or so)",
     re.IGNORECASE,
 )
-_OPERATORS = {"≤": "<=", "≦": "<=", "⩽": "<=", "≥": ">=", "≧": ">=", "⩾": ">=", "==": "="}
+_OPERATORS = {"≤": "<=", "≦": "<=", "⩽": "<=", "=<": "<=", "≥": ">=", "≧": ">=", "⩾": ">=", "=>": ">=", "==": "="}
 _WORD = re.compile(r"[^\W\d_]+(?:/[^\W\d_]+)?")  # a unit not in the vocabulary: metres, km/h, 毫米
 _THOUSANDS = re.compile(r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
 _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")

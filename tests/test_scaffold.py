@@ -92,7 +92,23 @@ def test_template_names_every_field_with_both_help_texts(project: Path) -> None:
         ),
         (
             ["Bus_Lanes", "--domain", "transport"],
-            "error: 'Bus_Lanes' is not a valid id; expected lowercase letters, digits and single hyphens, like 'forest-fire-watch', at most 64 characters\n",
+            "error: 'Bus_Lanes' is not a valid id; did you mean 'bus-lanes'? (expected lowercase letters, digits and single hyphens, like 'forest-fire-watch', at most 64 characters)\n",
+        ),
+        (
+            ["bus-lane-watch.yaml", "--domain", "transport"],
+            "error: 'bus-lane-watch.yaml' is not a valid id; drop '.yaml': the file is named after the id, so give bus-lane-watch\n",
+        ),
+        (
+            ["scenarios/bus-lane-watch.yml", "--domain", "transport"],
+            "error: 'scenarios/bus-lane-watch.yml' is not a valid id; drop 'scenarios/' and '.yml': the file is named after the id, so give bus-lane-watch\n",
+        ),
+        (
+            ["bus-lanes", "--domain", "transportation"],
+            "error: 'transportation' is not a domain; did you mean 'transport'? (expected one of transport, forestry, meteorology)\n",
+        ),
+        (
+            ["bus-lanes", "--domain", "Transport"],
+            "error: 'Transport' is not a domain; did you mean 'transport'? (expected one of transport, forestry, meteorology)\n",
         ),
         (
             ["../escape", "--domain", "transport"],

@@ -12,6 +12,7 @@ import pytest
 
 from generator import model
 from tests.helpers import edit, problems
+from tests.projects import real_project
 
 S = "scenarios/river-ships.yaml"
 KEYS = model.names(model.Scenario)  # the keys a scenario file may have, in the model's order
@@ -232,7 +233,7 @@ RULES = [
         "codes: [500101, 500105, 500230]",
         "codes: [500101, 500199]",
         [
-            f"{S}:11:19: locations.codes[1]: '500199' is not a known district; expected a key of scenarios/vocabularies/districts.yaml (did you mean '500157'?)"
+            f"{S}:11:19: locations.codes[1]: '500199' is not a known district; expected a key of scenarios/vocabularies/districts.yaml (did you mean '500157' (Liangjiang New Area)?)"
         ],
     ),
     (
@@ -786,11 +787,11 @@ RULES = [
         [f"{S}:2:52: title.zn: unknown language 'zn'; did you mean 'zh'? (expected en, zh)"],
     ),
     (
-        "swapped-letters-suggest",
+        "swapped-letters-say-what-to-write",
         "river-ships.yaml",
         'op: "<=", value: 20, unit: cm, basis: typical}',
         'op: "=<", value: 20, unit: cm, basis: typical}',
-        [f"{S}:33:47: requirements[0].target.op: '=<' is not allowed; did you mean '<='? (expected one of <=, <, >=, >, =)"],
+        [f"{S}:33:47: requirements[0].target.op: '=<' is not allowed; write <= (expected one of <=, <, >=, >, =)"],
     ),
     (
         "prose-labels-are-not-link-schemes",
@@ -1158,7 +1159,7 @@ def test_a_rule_that_needs_a_part_that_did_not_parse_is_skipped(project: Path) -
 def test_a_unit_is_checked_beside_an_operator_that_did_not_parse(project: Path) -> None:
     edit(project, "river-ships.yaml", 'op: "<=", value: 20, unit: cm,', 'op: "=<", value: 20, unit: min,')
     assert problems(project) == [
-        f"{S}:33:47: requirements[0].target.op: '=<' is not allowed; did you mean '<='? (expected one of <=, <, >=, >, =)",
+        f"{S}:33:47: requirements[0].target.op: '=<' is not allowed; write <= (expected one of <=, <, >=, >, =)",
         f"{S}:33:70: requirements[0].target.unit: 'min' measures time but horizontal-accuracy is a length; expected one of cm, m",
     ]
 
@@ -1398,3 +1399,68 @@ def test_a_key_a_vocabulary_lost_may_be_its_loss_where_files_use_it(project: Pat
     assert problems(project) == [  # one file: a misspelling of its own, as far as anyone can tell
         f"{S}:7:16: capabilities[0]: 'satellite-navigation' is not a known capability; expected a key of scenarios/vocabularies/capabilities.yaml (did you mean 'satellite-positioning'?)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ('"≤"', "write <="),
+        ('"≦"', "write <="),
+        ('"≥"', 'write ">="'),
+        ('"≧"', 'write ">="'),
+        ('"=>"', 'write ">="'),
+        ("＝", 'write "="'),
+        ('"=="', 'write "="'),
+    ],
+)
+def test_a_comparison_in_other_signs_is_given_in_ascii(project: Path, written: str, said: str) -> None:
+    edit(project, "river-ships.yaml", 'op: "<=", value: 20, unit: cm,', f"op: {written}, value: 20, unit: cm,")
+    shown = written.strip('"')
+    assert problems(project) == [
+        f"{S}:33:47: requirements[0].target.op: '{shown}' is not allowed; {said} (expected one of <=, <, >=, >, =)"
+    ]
+
+
+REAL = "scenarios/yangtze-jialing-beidou-navigation.yaml"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        (  # a unit of time: no revisit interval, whose letters are as close
+            "metric: position-report-interval, op",
+            "metric: report-interval, op",
+            f"{REAL}:82:22: requirements[4].target.metric: 'report-interval' is not a known metric; the unit s measures a time: did you mean 'position-report-interval'?",
+        ),
+        (  # a unit of length: no timing accuracy; the metrics named 'positioning accuracy'
+            "metric: horizontal-accuracy, op",
+            "metric: positioning-accuracy, op",
+            f"{REAL}:53:22: requirements[0].target.metric: 'positioning-accuracy' is not a known metric; the unit cm measures a length: did you mean 'horizontal-accuracy' or 'vertical-accuracy'?",
+        ),
+        (
+            "metric: horizontal-accuracy, op",
+            "metric: accuracy, op",
+            f"{REAL}:53:22: requirements[0].target.metric: 'accuracy' is not a known metric; the unit cm measures a length: did you mean 'horizontal-accuracy', 'vertical-accuracy', 'deformation-accuracy' or 'location-accuracy'?",
+        ),
+        (
+            "metric: convergence-time, op",
+            "metric: converge, op",
+            f"{REAL}:61:22: requirements[1].target.metric: 'converge' is not a known metric; the unit min measures a time: did you mean 'convergence-time'?",
+        ),
+        (
+            "metric: convergence-time, op",
+            "metric: speed, op",
+            f"{REAL}:61:22: requirements[1].target.metric: 'speed' is not a known metric; the unit min measures a time: expected a key of scenarios/vocabularies/metrics.yaml that measures it: "
+            "timing-accuracy, revisit-interval, observation-interval, basemap-refresh-interval, first-product-time, data-latency, alert-time, verification-time, dispatch-time, convergence-time, response-time, link-latency, position-report-interval",
+        ),
+        (  # an unknown unit: the metric is guessed among all
+            'metric: position-report-interval, op: "<=", value: 10, unit: s,',
+            'metric: report-interval, op: "<=", value: 10, unit: sec,',
+            f"{REAL}:82:22: requirements[4].target.metric: 'report-interval' is not a known metric; expected a key of scenarios/vocabularies/metrics.yaml (did you mean 'revisit-interval'?)",
+        ),
+    ],
+)
+def test_a_metric_is_guessed_among_those_its_unit_measures(tmp_path: Path, old: str, new: str, said: str) -> None:
+    real_project(tmp_path)
+    edit(tmp_path, "yangtze-jialing-beidou-navigation.yaml", old, new)
+    assert problems(tmp_path)[0] == said
