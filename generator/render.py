@@ -765,10 +765,16 @@ class _Pages:
         return rows
 
     def _target(self, target: Target) -> str:
-        """'≤ 0.2 m', '≥ 90%', '≥ level 3' in the page's language."""
+        """'≤ 0.2 m', '≥ 90%', '≥ level 3' in the page's language, with no-break spaces around
+        the figure: a narrow column breaks a long unit's name ('Chinese | characters'), never the
+        sign from the figure or the figure from its unit."""
         unit = self.vocabularies.units[target.unit]
         symbol = {"<=": "≤", "<": "<", ">=": "≥", ">": ">", "=": "="}[target.op]
-        return f"{symbol} {unit.format(target.value, self.t.language)}"
+        pattern = unit.pattern(self.t.language).replace(f" {model.VALUE}", f"\u00a0{model.VALUE}")
+        shown = pattern.replace(f"{model.VALUE} ", f"{model.VALUE}\u00a0").replace(
+            model.VALUE, model.figure(target.value, self.t.language)
+        )
+        return f"{symbol}\u00a0{shown}"
 
     def _metrics(self) -> list[MetricChoice]:
         """The explorer's metrics: those some target measures, in vocabulary order, each with the

@@ -50,7 +50,7 @@ def test_scenario_page_shows_provenance_requirements_and_its_yaml_source(site: P
     html = (site / "scenarios" / "yangtze-jialing-beidou-navigation" / "index.html").read_text(encoding="utf-8")
     assert "Illustrative record" in html
     assert "The official text of this scenario has not been published." in html
-    assert 'Horizontal positioning accuracy <strong class="target">≤ 20 cm</strong>' in html
+    assert 'Horizontal positioning accuracy <strong class="target">≤\u00a020\u00a0cm</strong>' in html
     assert '<a href="../yangtze-jialing-beidou-navigation.yaml">YAML source</a>' in html
     assert (site / "scenarios" / "yangtze-jialing-beidou-navigation.yaml").read_bytes() == (
         ROOT / "scenarios" / "yangtze-jialing-beidou-navigation.yaml"
