@@ -815,9 +815,13 @@ class Checker:
             return self._fail(node, path, refusal(refused.group()))
         markdown = find_rule(rules, model.Markdown) is not None
         # A plain text's line may start with a dash of its own: only an item or a Markdown list is meant
-        folded = _dash_folded(node, self.document.text) if not node.style and (markdown or not language) else None
+        foldable = (not node.style and (markdown or not language)) or (node.style == ">" and markdown)
+        folded = _dash_folded(node, self.document.text) if foldable else None
         if folded is not None:
-            if language:
+            if node.style == ">":
+                written = self.document.text[node.start_mark.index :].split(None, 1)[0]  # '>' or '>-'
+                said = f"a line of this text starts with '- ', which YAML folds into the line above, as the text is written below '{language}: {written}', a block that folds its lines; to keep a list, write the text below '{language}: |'"
+            elif language:
                 said = f"a line of this text starts with '- ', which YAML folds into the line above, as the text is not written as a block; to keep a list, write the text below '{language}: |'"
             else:  # '  - a\n   - b' in a list: 'a - b'
                 said = "this line starts with '- ' but is indented deeper than the '- ' above it, so YAML reads it as the rest of the item above; indent it as far as that '- '"
@@ -1391,11 +1395,22 @@ def _lines_below(node: yaml.ScalarNode, text: str) -> Iterator[tuple[yaml.Mark, 
 
 
 def _dash_folded(node: yaml.ScalarNode, text: str) -> yaml.Mark | None:
-    """Where a line of a value written without quotes over several lines starts with '- ': YAML
-    folds it into the line above, though its writer meant an item of a list."""
+    """Where a line of a value written without quotes over several lines, or below '>', starts
+    with '- ': YAML folds it into the line above, though its writer meant an item of a list. Below
+    '>', YAML keeps the line break before a line after a blank one or where either line is indented
+    deeper than the block."""
     if node.start_mark.line == node.end_mark.line:
         return None
-    return next((mark for mark, content in _lines_below(node, text) if content.startswith("- ") or content == "-"), None)
+    above: tuple[yaml.Mark, str] | None = None
+    indent: int | None = None  # the block's, below '>': that of its first line
+    for mark, content in _lines_below(node, text):
+        if node.style == ">" and content and indent is None:
+            indent = mark.column
+        dash = content.startswith("- ") or content == "-"
+        if dash and (node.style != ">" or (above and above[1] and above[0].column == mark.column == indent)):
+            return mark
+        above = mark, content
+    return None
 
 
 def _commented_out(node: yaml.ScalarNode, text: str) -> yaml.Mark | None:

@@ -571,6 +571,20 @@ CASES = [
             f"{S}:47:5: how_to_respond.en: a line of this text starts with '- ', which YAML folds into the line above, as the text is not written as a block; to keep a list, write the text below 'en: |'"
         ],
     ),
+    (  # was: valid, and the page showed one paragraph, 'Show accuracy: - Buses lose time - Patrols cannot see'
+        "a-markdown-list-in-a-folded-block",
+        [
+            (
+                "  en: Show accuracy measured on a river section.",
+                "  en: >-\n    Show accuracy:\n    - Buses lose time\n    - Patrols cannot see",
+            ),
+            ("  zh: 展示在某河段实测的精度。", "  zh: >\n    - 公交车延误\n    - 巡逻看不到"),
+        ],
+        [
+            f"{S}:48:5: how_to_respond.en: a line of this text starts with '- ', which YAML folds into the line above, as the text is written below 'en: >-', a block that folds its lines; to keep a list, write the text below 'en: |'",
+            f"{S}:52:5: how_to_respond.zh: a line of this text starts with '- ', which YAML folds into the line above, as the text is written below 'zh: >', a block that folds its lines; to keep a list, write the text below 'zh: |'",
+        ],
+    ),
     (  # was: "expected ',' or '}' here: a list or mapping in brackets is not closed", and 'unknown language'
         "full-width-marks-in-braces",
         [
@@ -996,6 +1010,9 @@ WELCOME = [
     ("  en: Show accuracy measured on a river section.", "  en: '**Show** [accuracy](https://example.org/#top) #1 measured'"),
     ("  en: Show accuracy measured on a river section.", "  en: Show accuracy#1 measured on C# and F# boats."),
     ("  en: Show accuracy measured on a river section.", "  en: |-\n    Show accuracy #1\n    `measured` on a river section."),
+    # Below '>', a line after a blank one or indented deeper keeps its line break: a list
+    ("  en: Show accuracy measured on a river section.", "  en: >\n    Show accuracy:\n\n    - on a river\n\n    - at a bridge"),
+    ("  en: Show accuracy measured on a river section.", "  en: >\n    Show accuracy:\n      - on a river\n      - at a bridge"),
 ]
 
 
