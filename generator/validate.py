@@ -11,13 +11,14 @@ part: its problem is the syntax error. Every problem in every file is collected,
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import contextlib
 import dataclasses
 import datetime as dt
 import difflib
-import functools
 import html.entities
+import itertools
 import math
 import re
 import typing
@@ -859,7 +860,10 @@ class Checker:
         pattern = find_rule(rules, model.Pattern)
         if pattern and not re.fullmatch(pattern.regex, value):
             return self._fail(node, path, f"'{_short(value)}' is not valid here; expected {pattern.expected}")
-        at = functools.partial(_at, node, self.document.text, value) if markdown else lambda match: node
+
+        def at(match: re.Match[str]) -> yaml.Node | yaml.Mark:
+            return _at(node, self.document.text, match.group(0))
+
         if markup := _outside_code((HTML_TAG, HTML_ENTITY), value, markdown):
             alternative = "plain text or Markdown" if markdown else "plain text"
             return self._fail(
@@ -1127,8 +1131,9 @@ _RESPONSE = r"(?:respon\w*|proposals?|bids?|applications?|submissions?|submit\w*
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DAY = rf"(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"  # 31 March 2024
 OFFICIAL_ONLY = {
-    "an amount of money": re.compile(
-        r"[¥$]\s*\d|\b(?:RMB|CNY|yuan|dollars?)\b|[0-9一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟]\s*(?:万|亿)?\s*元",
+    "an amount of money": re.compile(  # with the figure before it, if any: the words a message quotes
+        r"[¥$]\s*\d|(?:\d[\d,.]*\s*(?:(?:thousand|million|billion)\s+)?)?\b(?:RMB|CNY|yuan|dollars?)\b"
+        r"|[0-9一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟]+\s*(?:万|亿)?\s*元",
         re.IGNORECASE,
     ),
     "a deadline": re.compile(
@@ -1165,12 +1170,15 @@ def _check_honesty(scenario: Any, checker: Checker) -> None:
         text = unicodedata.normalize("NFKC", written)  # 'abc＠cq.gov.cn', '１３８…', '￥5' as they read
         if not _might_say_too_much(text):
             continue
+        node = checker.nodes[path]
         for kind, pattern in CONTACT_DETAILS.items():
-            if pattern.search(text):
-                checker.report(path, f"{kind}; the catalogue publishes no personal contact details, name the owner body instead")
+            if found := pattern.search(text):
+                said = f"{kind} (at {_excerpt(text, found)}); the catalogue publishes no personal contact details, name the owner body instead"
+                checker.report(_at(node, checker.document.text, found.group(0)), said, field=path)
         for kind, pattern in OFFICIAL_ONLY.items() if official is False else ():
-            if pattern.search(text):
-                checker.report(path, f"{kind}; a record may state one only when an official text gives it (provenance: official)")
+            if found := pattern.search(text):
+                said = f"{kind} (at {_excerpt(text, found)}); a record may state one only when an official text gives it (provenance: official)"
+                checker.report(_at(node, checker.document.text, found.group(0)), said, field=path)
 
 
 def _check_tiles(entries: dict[int, Any], checker: Checker) -> None:
@@ -1371,17 +1379,25 @@ def _in_the_other_language(text: model.Text) -> tuple[Severity, str] | None:
     return None
 
 
-def _at(node: yaml.ScalarNode, text: str, value: str, match: re.Match[str]) -> yaml.Node | yaml.Mark:
-    """Where in the file a match in `value` (a Markdown text's value, stripped) is: on its own line
-    of a block text below '|', whose lines are the file's; the text's start otherwise."""
-    offset = node.value.find(match.group(0))  # in the value as written: a Chinese one's line breaks are closed up
-    if node.style != "|" or offset < 0:
+def _at(node: yaml.Node, text: str, words: str) -> yaml.Node | yaml.Mark:
+    """Where in the file `words`, found in the value of `node` as checked (stripped, its lines
+    joined, a Chinese one's gaps closed, read as NFKC), are: their first occurrence in the value
+    as written, of any style, where a space in them stands for any run of spaces and line breaks,
+    and such a run may stand between two of their other characters (a gap closed); the text's
+    start where the file writes them otherwise (an escape in double quotes)."""
+    written = text[node.start_mark.index : node.end_mark.index]
+    read = [unicodedata.normalize("NFKC", character) for character in written]  # '１３８' as '138'
+    starts = list(itertools.accumulate((len(part) for part in read), initial=0))
+    parts = words.split()
+    pattern = r"\s+".join(r"\s*".join(map(re.escape, part)) for part in parts)
+    found = re.search(pattern, "".join(read)) if parts else None
+    if found is None:
         return node
-    before = node.value[:offset]
-    below = text[node.start_mark.index :].split("\n")[1:]  # the lines below the '|'
-    indent = next((len(line) - len(line.lstrip(" ")) for line in below if line.strip()), 0)
-    column = offset - before.rfind("\n") - 1
-    return yaml.Mark("", 0, node.start_mark.line + 1 + before.count("\n"), indent + column, None, 0)
+    offset = bisect.bisect_right(starts, found.start()) - 1  # the written character its first one is read from
+    before = written[:offset]
+    line = node.start_mark.line + before.count("\n")
+    column = offset - before.rfind("\n") - 1 if "\n" in before else node.start_mark.column + offset
+    return yaml.Mark("", node.start_mark.index + offset, line, column, None, 0)
 
 
 def _lines_below(node: yaml.ScalarNode, text: str) -> Iterator[tuple[yaml.Mark, str]]:

@@ -302,7 +302,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     (
         "html-in-title",
         base("Decimetre positioning for river ships,", "Decimetre <b>positioning</b> for river ships,"),
-        [f"{H}:2:13: title.en: HTML is not allowed in texts (at '<b>positioning</b> for river s…'); write plain text"],
+        [f"{H}:2:23: title.en: HTML is not allowed in texts (at '<b>positioning</b> for river s…'); write plain text"],
     ),
     (
         "script-in-problem",
@@ -353,7 +353,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         "attribute-list-in-title",
         base("Decimetre positioning for river ships,", "'Decimetre positioning { onmouseover=alert(1) }',"),
         [
-            f"{H}:2:13: title.en: attribute lists like {{: ...}} or {{key=...}} are not allowed in texts (at '{{ onmouseover=alert(1) }}'); remove the braces"
+            f"{H}:2:36: title.en: attribute lists like {{: ...}} or {{key=...}} are not allowed in texts (at '{{ onmouseover=alert(1) }}'); remove the braces"
         ],
     ),
     (

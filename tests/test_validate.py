@@ -106,7 +106,7 @@ RULES = [
         "Show accuracy measured on a river section.",
         "Write to wang.wei@example.gov.cn for the data.",
         [
-            f"{S}:46:7: how_to_respond.en: an e-mail address; the catalogue publishes no personal contact details, name the owner body instead"
+            f"{S}:46:16: how_to_respond.en: an e-mail address (at 'wang.wei@example.gov.cn for th…'); the catalogue publishes no personal contact details, name the owner body instead"
         ],
     ),
     (
@@ -115,7 +115,7 @@ RULES = [
         "展示在某河段实测的精度。",
         "请致电023-6388 1234。",
         [
-            f"{S}:47:7: how_to_respond.zh: a phone number; the catalogue publishes no personal contact details, name the owner body instead"
+            f"{S}:47:10: how_to_respond.zh: a phone number (at '023-6388 1234。'); the catalogue publishes no personal contact details, name the owner body instead"
         ],
     ),
     (
@@ -124,7 +124,7 @@ RULES = [
         "{en: BeiDou only., zh: 仅限北斗。}",
         "{en: BeiDou only., zh: 预算500万元。}",
         [
-            f"{S}:44:28: constraints[0].zh: an amount of money; a record may state one only when an official text gives it (provenance: official)"
+            f"{S}:44:30: constraints[0].zh: an amount of money (at '500万元。'); a record may state one only when an official text gives it (provenance: official)"
         ],
     ),
     (
@@ -133,7 +133,7 @@ RULES = [
         "{en: BeiDou only., zh: 仅限北斗。}",
         "{en: Proposals by the deadline of 30 June., zh: 仅限北斗。}",
         [
-            f"{S}:44:10: constraints[0].en: a deadline; a record may state one only when an official text gives it (provenance: official)"
+            f"{S}:44:27: constraints[0].en: a deadline (at 'deadline of 30 June.'); a record may state one only when an official text gives it (provenance: official)"
         ],
     ),
     (  # each was valid: a full-width '＠', formal numerals, a deadline given as a date
@@ -142,10 +142,28 @@ RULES = [
         "  - {en: BeiDou only., zh: 仅限北斗。}",
         "  - {en: Responses are due by 31 March 2024., zh: 请于2024年3月31日前提交。}\n  - {en: Write to data＠example.gov.cn., zh: 预算伍佰万元。}",
         [
-            f"{S}:44:10: constraints[0].en: a deadline; a record may state one only when an official text gives it (provenance: official)",
-            f"{S}:44:51: constraints[0].zh: a deadline; a record may state one only when an official text gives it (provenance: official)",
-            f"{S}:45:10: constraints[1].en: an e-mail address; the catalogue publishes no personal contact details, name the owner body instead",
-            f"{S}:45:45: constraints[1].zh: an amount of money; a record may state one only when an official text gives it (provenance: official)",
+            f"{S}:44:10: constraints[0].en: a deadline (at 'Responses are due by 31 March…'); a record may state one only when an official text gives it (provenance: official)",
+            f"{S}:44:53: constraints[0].zh: a deadline (at '2024年3月31日前提交。'); a record may state one only when an official text gives it (provenance: official)",
+            f"{S}:45:19: constraints[1].en: an e-mail address (at 'data@example.gov.cn.'); the catalogue publishes no personal contact details, name the owner body instead",
+            f"{S}:45:47: constraints[1].zh: an amount of money (at '伍佰万元。'); a record may state one only when an official text gives it (provenance: official)",
+        ],
+    ),
+    (  # was: said at the text's first line, without the words, however far below they were
+        "contact-money-and-deadlines-where-they-are-written",
+        "river-ships.yaml",
+        "    See [the release](https://www.ichongqing.info/) for context.\n",
+        "    See [the release](https://www.ichongqing.info/) for context.\n\n    Of the budget, 30 million\n    yuan is planned.\n",
+        [
+            f"{S}:22:20: problem.en: an amount of money (at '30 million yuan is planned.'); a record may state one only when an official text gives it (provenance: official)"
+        ],
+    ),
+    (  # a folded text, whose Chinese line breaks are closed up, and a full-width phone number
+        "contact-details-where-they-are-written-in-a-folded-text",
+        "river-ships.yaml",
+        "  zh: 展示在某河段实测的精度。",
+        "  zh: >-\n    展示在某河段实测的精度，\n    请致电０２３-６３８８\n    １２３４。",
+        [
+            f"{S}:49:8: how_to_respond.zh: a phone number (at '023-63881234。'); the catalogue publishes no personal contact details, name the owner body instead"
         ],
     ),
     (  # a date that has passed, a plan's day or year, a code's validity are no deadline of a response
@@ -601,7 +619,7 @@ RULES = [
         "  en: Show accuracy measured on a river section.",
         "  en: Show accuracy <script>alert(1)</script>",
         [
-            f"{S}:46:7: how_to_respond.en: HTML is not allowed in texts (at '<script>alert(1)</script>'); write plain text or Markdown"
+            f"{S}:46:21: how_to_respond.en: HTML is not allowed in texts (at '<script>alert(1)</script>'); write plain text or Markdown"
         ],
     ),
     (
@@ -609,21 +627,21 @@ RULES = [
         "river-ships.yaml",
         "  en: Show accuracy measured on a river section.",
         "  en: Show accuracy &lt;b&gt;",
-        [f"{S}:46:7: how_to_respond.en: HTML is not allowed in texts (at '&lt;b&gt;'); write plain text or Markdown"],
+        [f"{S}:46:21: how_to_respond.en: HTML is not allowed in texts (at '&lt;b&gt;'); write plain text or Markdown"],
     ),
     (
         "html-entity-without-its-semicolon-rejected",
         "river-ships.yaml",
         "  en: Show accuracy measured on a river section.",
         "  en: Show accuracy &lt b &#62",
-        [f"{S}:46:7: how_to_respond.en: HTML is not allowed in texts (at '&lt b &#62'); write plain text or Markdown"],
+        [f"{S}:46:21: how_to_respond.en: HTML is not allowed in texts (at '&lt b &#62'); write plain text or Markdown"],
     ),
     (
         "html-in-code-rejected-outside-it",
         "river-ships.yaml",
         "  en: Show accuracy measured on a river section.",
         "  en: 'Name the file `<vendor>.zip`, as <b>vendor</b>.zip.'",
-        [f"{S}:46:7: how_to_respond.en: HTML is not allowed in texts (at '<b>vendor</b>.zip.'); write plain text or Markdown"],
+        [f"{S}:46:41: how_to_respond.en: HTML is not allowed in texts (at '<b>vendor</b>.zip.'); write plain text or Markdown"],
     ),
     (  # "< b", "x<y" and "R&D;" are no tag or reference, and code shows as written: no one means markup
         "comparisons-and-code-are-no-html",
@@ -637,7 +655,7 @@ RULES = [
         "river-ships.yaml",
         "  en: Show accuracy measured on a river section.",
         "  en: Show accuracy <!-- to check -->",
-        [f"{S}:46:7: how_to_respond.en: HTML is not allowed in texts (at '<!-- to check -->'); write plain text or Markdown"],
+        [f"{S}:46:21: how_to_respond.en: HTML is not allowed in texts (at '<!-- to check -->'); write plain text or Markdown"],
     ),
     (
         "javascript-link-rejected",
@@ -732,7 +750,7 @@ RULES = [
         "title: {en: Decimetre positioning for river ships,",
         "title: {en: 'Decimetre [positioning](javascript:0,alert(1))',",
         [
-            f"{S}:2:13: title.en: 'javascript:' addresses are not allowed (at 'javascript:0,alert(1))'); link to an http or https address"
+            f"{S}:2:38: title.en: 'javascript:' addresses are not allowed (at 'javascript:0,alert(1))'); link to an http or https address"
         ],
     ),
     (
