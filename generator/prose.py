@@ -6,9 +6,13 @@ a located message; safety does not depend on it."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+from markdown_it.rules_inline import emphasis
+from markdown_it.rules_inline.state_inline import StateInline
 from markupsafe import Markup
 
 # Limited Markdown: paragraphs, emphasis, lists, code and links. No raw HTML, no images (they would
@@ -57,6 +61,72 @@ def link_targets(text: str) -> list[str]:
     tokens = _READER.parse(text, env)
     inline = [str(child.attrs["href"]) for token in tokens for child in token.children or () if child.type == "link_open"]
     return inline + [reference["href"] for reference in env.get("references", {}).values()]
+
+
+# The same Markdown read to find where each emphasis mark ('*', '**', '_') is and whether the
+# renderer reads it as emphasis or shows it as written: each mark's token says where it is, and
+# the marks' text is not joined with the text around them.
+_MARKS = _limited()
+_MARKS.validateLink = web_link  # type: ignore[method-assign]
+_MARKS.inline.ruler2.disable("fragments_join")
+_MARKS.core.ruler.disable("text_join")
+
+
+def _marked(state: StateInline, silent: bool) -> bool:
+    start = state.pos
+    if not emphasis.tokenize(state, silent):
+        return False
+    for offset, token in enumerate(state.tokens[len(state.tokens) - (state.pos - start) :]):
+        token.meta["at"] = start + offset
+    return True
+
+
+_MARKS.inline.ruler.at("emphasis", _marked)
+
+
+@dataclass(frozen=True)
+class Marks:
+    """A run of emphasis marks in a paragraph of a Markdown text ('**' in '须遵守**《'): where it
+    is in the paragraph's text, and whether the renderer reads it as emphasis."""
+
+    paragraph: str  # the paragraph's text, as the renderer reads it
+    start: int
+    marks: str
+    read: bool
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.marks)
+
+
+def marks(text: str) -> list[Marks]:
+    """Every run of emphasis marks in a Markdown text, paragraph by paragraph, as the renderer
+    reads it (not in code, nor a link's address)."""
+    if "*" not in text and "_" not in text:
+        return []
+    found: list[Marks] = []
+    for block in _MARKS.parse(text):
+        if block.type != "inline" or not block.children:
+            continue
+        # a mark read as emphasis is a tag's token, or (the second '*' of '**') one emptied
+        read = {child.meta["at"]: child.type != "text" or not child.content for child in block.children if "at" in child.meta}
+        run: list[int] = []
+        for at in [*sorted(read), -1]:
+            if run and (at != run[-1] + 1 or block.content[at] != block.content[run[0]]):
+                written = block.content[run[0] : run[-1] + 1]
+                found.append(Marks(block.content, run[0], written, all(read[i] for i in run)))
+                run = []
+            run.append(at)
+    return found
+
+
+def punctuation(character: str) -> bool:
+    """Whether CommonMark counts `character` as punctuation beside an emphasis mark (symbols too)."""
+    return isMdAsciiPunct(ord(character)) or isPunctChar(character)
+
+
+def space(character: str) -> bool:
+    return isWhiteSpace(ord(character))
 
 
 _TAGS = {"p", "em", "strong", "code", "pre", "ul", "ol", "li", "a", "br", "blockquote", "hr"}

@@ -48,7 +48,7 @@ from .load import (
     quoted,
 )
 from .model import CITYWIDE, Catalogue, Kind, Rule, Scenario, Vocabularies, describe, find_rule
-from .prose import link_targets, web_link
+from .prose import Marks, link_targets, marks, punctuation, space, web_link
 
 _TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, MERGE = (_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge"))
@@ -911,6 +911,13 @@ class Checker:
                     f"the link target '{_short(target)}' is not a web address; links must start with https:// or http:// and a host",
                 )
                 return False
+        if unread := _unread(value):
+            mark, beside, meant = unread
+            what = {1: "italics", 2: "bold"}.get(len(mark.marks), "bold italics")
+            fix = f"({meant})" if meant else "next to the words they mark"
+            said = f"'{mark.marks}' beside '{beside}' is shown as written: CommonMark reads no {what} where the marks stand between a letter and a punctuation mark; put the marks inside the punctuation {fix}"
+            self._fail(_at(node, self.document.text, mark.paragraph[mark.start : mark.end + 12]), path, said)
+            return False
         return True
 
     def _named(self, rules: tuple[Rule, ...], value: Any) -> tuple[str, str] | None:
@@ -1376,6 +1383,36 @@ def _in_the_other_language(text: model.Text) -> tuple[Severity, str] | None:
         return "warning", "the English (en) text is in Chinese; write it in English"
     if english_zh:
         return "warning", "the Chinese (zh) text has no Chinese character; write it in Chinese"
+    return None
+
+
+def _unread(value: str) -> tuple[Marks, str, str] | None:
+    """The first emphasis marks of a Markdown text that the renderer shows as written because they
+    stand between a letter and a punctuation mark, where the paragraph has the same marks on the
+    side they were meant to pair with ('须遵守**《个人信息保护法》**规定': the first '**', before
+    '《'): the marks, the punctuation mark, and the marked words with the marks inside it
+    ('《**个人信息保护法**》'), or '' where they hold nothing but punctuation."""
+    found = marks(value)
+    for mark in found:
+        if mark.read:
+            continue
+        before = mark.paragraph[mark.start - 1] if mark.start else " "
+        after = mark.paragraph[mark.end] if mark.end < len(mark.paragraph) else " "
+        same = [other for other in found if other.paragraph == mark.paragraph and other.marks == mark.marks]
+        if punctuation(after) and not (space(before) or punctuation(before)):  # meant to open
+            partner = next((other for other in same if other.start > mark.start), None)
+            words, beside = mark.paragraph[mark.end : partner.start] if partner else "", after
+        elif punctuation(before) and not (space(after) or punctuation(after)):  # meant to close
+            partner = next((other for other in reversed(same) if other.start < mark.start), None)
+            words, beside = mark.paragraph[partner.end : mark.start] if partner else "", before
+        else:
+            continue
+        if partner is None:
+            continue
+        inner = words.strip("".join(c for c in words if punctuation(c)))
+        lead, trail = words[: words.find(inner)] if inner else "", words[words.find(inner) + len(inner) :] if inner else ""
+        meant = f"{lead}{mark.marks}{inner}{mark.marks}{trail}" if inner and "\n" not in words and len(words) <= 30 else ""
+        return mark, beside, meant
     return None
 
 

@@ -585,6 +585,24 @@ CASES = [
             f"{S}:52:5: how_to_respond.zh: a line of this text starts with '- ', which YAML folds into the line above, as the text is written below 'zh: >', a block that folds its lines; to keep a list, write the text below 'zh: |'",
         ],
     ),
+    (  # was: valid, and the page showed '须遵守**《个人信息保护法》<strong>规定，并且</strong>“车道级”**定位'
+        "emphasis-marks-beside-punctuation-that-markdown-does-not-read",
+        [
+            ("桥区航道**狭窄**。", "须遵守**《个人信息保护法》**规定，并且**“车道级”**定位。"),
+            ("    Channels are *narrow* at bridges.", "    Channels are narrow at bridges.\n\n    **Note:**see the release."),
+        ],
+        [
+            f"{S}:20:12: problem.en: '**' beside ':' is shown as written: CommonMark reads no bold where the marks stand between a letter and a punctuation mark; put the marks inside the punctuation (**Note**:)",
+            f"{S}:24:8: problem.zh: '**' beside '《' is shown as written: CommonMark reads no bold where the marks stand between a letter and a punctuation mark; put the marks inside the punctuation (《**个人信息保护法**》)",
+        ],
+    ),
+    (
+        "italics-marks-beside-punctuation-that-markdown-does-not-read",
+        [("  en: Show accuracy measured on a river section.", "  en: Show accuracy at *“lane level”*precision.")],
+        [
+            f"{S}:46:37: how_to_respond.en: '*' beside '”' is shown as written: CommonMark reads no italics where the marks stand between a letter and a punctuation mark; put the marks inside the punctuation (“*lane level*”)"
+        ],
+    ),
     (  # was: "expected ',' or '}' here: a list or mapping in brackets is not closed", and 'unknown language'
         "full-width-marks-in-braces",
         [
@@ -1010,6 +1028,9 @@ WELCOME = [
     ("  en: Show accuracy measured on a river section.", "  en: '**Show** [accuracy](https://example.org/#top) #1 measured'"),
     ("  en: Show accuracy measured on a river section.", "  en: Show accuracy#1 measured on C# and F# boats."),
     ("  en: Show accuracy measured on a river section.", "  en: |-\n    Show accuracy #1\n    `measured` on a river section."),
+    # Emphasis marks inside the punctuation, and stars that are no emphasis
+    ("    桥区航道**狭窄**。", "    须遵守《**个人信息保护法**》规定，并且“**车道级**”定位，5*3，a * b，snake_case_x。"),
+    ("  en: Show accuracy measured on a river section.", "  en: Show **“lane-level”** accuracy, 5*3 or a * b."),
     # Below '>', a line after a blank one or indented deeper keeps its line break: a list
     ("  en: Show accuracy measured on a river section.", "  en: >\n    Show accuracy:\n\n    - on a river\n\n    - at a bridge"),
     ("  en: Show accuracy measured on a river section.", "  en: >\n    Show accuracy:\n      - on a river\n      - at a bridge"),
