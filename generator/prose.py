@@ -93,6 +93,7 @@ class Marks:
     start: int
     marks: str
     read: bool
+    opens: bool  # read as the start of emphasis, not its end
 
     @property
     def end(self) -> int:
@@ -110,11 +111,12 @@ def marks(text: str) -> list[Marks]:
             continue
         # a mark read as emphasis is a tag's token, or (the second '*' of '**') one emptied
         read = {child.meta["at"]: child.type != "text" or not child.content for child in block.children if "at" in child.meta}
+        opening = {child.meta["at"] for child in block.children if "at" in child.meta and child.type.endswith("_open")}
         run: list[int] = []
         for at in [*sorted(read), -1]:
             if run and (at != run[-1] + 1 or block.content[at] != block.content[run[0]]):
                 written = block.content[run[0] : run[-1] + 1]
-                found.append(Marks(block.content, run[0], written, all(read[i] for i in run)))
+                found.append(Marks(block.content, run[0], written, all(read[i] for i in run), bool(opening & set(run))))
                 run = []
             run.append(at)
     return found

@@ -883,6 +883,11 @@ class Checker:
             )
         if markdown and not self._markdown_ok(node, path, value):
             return _INVALID
+        if language and not markdown and (emphasised := _emphasis(value)):
+            shown, mark = emphasised
+            signs = "asterisks" if mark.marks[0] == "*" else "underscores"
+            said = f"this text is plain text, so '{_short(shown)}' is shown with its {signs}; remove them (bold and italics are limited Markdown, allowed only in problem and how_to_respond)"
+            return self._fail(_at(node, self.document.text, shown), path, said)
         if language and not markdown and (links := link_targets(value)):  # shown as written, brackets and all
             return self._fail(
                 node,
@@ -1414,6 +1419,25 @@ def _unread(value: str) -> tuple[Marks, str, str] | None:
         meant = f"{lead}{mark.marks}{inner}{mark.marks}{trail}" if inner and "\n" not in words and len(words) <= 30 else ""
         return mark, beside, meant
     return None
+
+
+def _emphasis(value: str) -> tuple[str, Marks] | None:
+    """The first words a plain text marks as Markdown would read them as emphasis, marks and all
+    ('**BeiDou**'; not a lone '*' or 'a * b', which Markdown does not read either, nor marks
+    around no letter), and its opening marks. A '*' between two digits is a product, not a mark
+    ('*号、5*3' marks nothing)."""
+    found = [mark for mark in marks(value) if mark.read and not _between_digits(mark)]
+    for index, mark in enumerate(found):
+        closing = next((other for other in found[index + 1 :] if other.marks == mark.marks and not other.opens), None)
+        if not mark.opens:
+            continue
+        if closing and re.search(r"[^\W\d_]", mark.paragraph[mark.end : closing.start]):
+            return mark.paragraph[mark.start : closing.end], mark
+    return None
+
+
+def _between_digits(mark: Marks) -> bool:
+    return mark.paragraph[mark.start - 1 : mark.start].isdigit() and mark.paragraph[mark.end : mark.end + 1].isdigit()
 
 
 def _at(node: yaml.Node, text: str, words: str) -> yaml.Node | yaml.Mark:

@@ -603,6 +603,20 @@ CASES = [
             f"{S}:46:37: how_to_respond.en: '*' beside '”' is shown as written: CommonMark reads no italics where the marks stand between a letter and a punctuation mark; put the marks inside the punctuation (“*lane level*”)"
         ],
     ),
+    (  # was: valid, and the page and its og:description showed the asterisks
+        "emphasis-in-a-plain-text",
+        [
+            (
+                "  en: Ships need decimetre-level BeiDou positions on charts to keep to narrow channels.",
+                "  en: Buses *must* report **BeiDou** positions.",
+            ),
+            ("  zh: 船舶需要在航道图上获得分米级北斗定位，以保持在狭窄航道内。", "  zh: 船舶需要**北斗**定位。"),
+        ],
+        [
+            f"{S}:4:13: summary.en: this text is plain text, so '*must*' is shown with its asterisks; remove them (bold and italics are limited Markdown, allowed only in problem and how_to_respond)",
+            f"{S}:5:11: summary.zh: this text is plain text, so '**北斗**' is shown with its asterisks; remove them (bold and italics are limited Markdown, allowed only in problem and how_to_respond)",
+        ],
+    ),
     (  # was: "expected ',' or '}' here: a list or mapping in brackets is not closed", and 'unknown language'
         "full-width-marks-in-braces",
         [
@@ -1031,6 +1045,9 @@ WELCOME = [
     # Emphasis marks inside the punctuation, and stars that are no emphasis
     ("    桥区航道**狭窄**。", "    须遵守《**个人信息保护法**》规定，并且“**车道级**”定位，5*3，a * b，snake_case_x。"),
     ("  en: Show accuracy measured on a river section.", "  en: Show **“lane-level”** accuracy, 5*3 or a * b."),
+    # Stars and underscores in a plain text that mark no emphasis
+    ("  en: Ships need", "  en: Ships need 5*3 * 2, *3*, a * b or snake_case_name and"),
+    ("  zh: 船舶需要", "  zh: 船舶需要*号、5*3、获得_分米级_"),
     # Below '>', a line after a blank one or indented deeper keeps its line break: a list
     ("  en: Show accuracy measured on a river section.", "  en: >\n    Show accuracy:\n\n    - on a river\n\n    - at a bridge"),
     ("  en: Show accuracy measured on a river section.", "  en: >\n    Show accuracy:\n      - on a river\n      - at a bridge"),
