@@ -1373,6 +1373,7 @@ def _cut_by_comment(node: yaml.ScalarNode, text: str) -> str | None:
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _ENGLISH_WORD = re.compile(r"\b[a-z]{3,}\b")  # a word of running English, not an acronym
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _in_the_other_language(text: model.Text) -> tuple[Severity, str] | None:
@@ -1381,7 +1382,9 @@ def _in_the_other_language(text: model.Text) -> tuple[Severity, str] | None:
     English may name a Chinese document (Per 渝府办发〔2024〕88号.); a Chinese text may be a code
     or a symbol (GNSS RTK, %)."""
     chinese_en = not text.en.isascii() and _HAN.search(text.en) is not None and not _LATIN_WORD.search(text.en)
-    english_zh = not _HAN.search(text.zh) and _ENGLISH_WORD.search(text.zh) is not None  # not 'GNSS RTK', a code
+    # not a name or code of at most 3 words that a Chinese text writes in Latin letters too ('GNSS RTK', 'BeiDou-3')
+    words = [word for word in text.zh.split() if _LETTER.search(word)]
+    english_zh = not _HAN.search(text.zh) and (_ENGLISH_WORD.search(text.zh) is not None or len(words) > 3)
     if chinese_en and english_zh:
         return "error", SWAPPED
     if chinese_en:

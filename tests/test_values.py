@@ -617,6 +617,14 @@ CASES = [
             f"{S}:5:11: summary.zh: this text is plain text, so '**北斗**' is shown with its asterisks; remove them (bold and italics are limited Markdown, allowed only in problem and how_to_respond)",
         ],
     ),
+    (  # was: valid, as no word of it was in lower case
+        "a-chinese-text-in-latin-capitals",
+        [("zh: 仅限北斗。", "zh: BEIDOU ONLY AND NO GPS"), ("zh: 实时水平位置。", "zh: Real Time Horizontal Position")],
+        [
+            f"warning: {S}:32:11: requirements[0].text: the Chinese (zh) text has no Chinese character; write it in Chinese",
+            f"warning: {S}:44:5: constraints[0]: the Chinese (zh) text has no Chinese character; write it in Chinese",
+        ],
+    ),
     (  # was: "expected ',' or '}' here: a list or mapping in brackets is not closed", and 'unknown language'
         "full-width-marks-in-braces",
         [
@@ -1048,6 +1056,8 @@ WELCOME = [
     # Stars and underscores in a plain text that mark no emphasis
     ("  en: Ships need", "  en: Ships need 5*3 * 2, *3*, a * b or snake_case_name and"),
     ("  zh: 船舶需要", "  zh: 船舶需要*号、5*3、获得_分米级_"),
+    # A name or code of at most 3 words, which a Chinese text writes in Latin letters too
+    ("text: {en: Protected systems., zh: 系统安全防护。}", "text: {en: Protected systems., zh: GF-4 BeiDou-3 RTK}"),
     # Below '>', a line after a blank one or indented deeper keeps its line break: a list
     ("  en: Show accuracy measured on a river section.", "  en: >\n    Show accuracy:\n\n    - on a river\n\n    - at a bridge"),
     ("  en: Show accuracy measured on a river section.", "  en: >\n    Show accuracy:\n      - on a river\n      - at a bridge"),
