@@ -54,6 +54,7 @@ class Chart:
     title: str
     column: str
     bars: tuple[Bar, ...]
+    none: str = ""  # what has no scenario yet, said below the bars rather than drawn as zeros
     width = CHART_WIDTH  # not a field: every chart is drawn this wide
 
     @property
@@ -129,15 +130,15 @@ def charts(catalogue: Catalogue, t: Labels, link: Callable[[str], str], name: Ca
         keys = catalogue.listed(grouping)  # as the home page and the groups' index list them
         bars = tuple(Bar(name(grouping, key), len(catalogue.by_key(grouping, key)), link(f"{grouping}/{key}.md")) for key in keys)
         result.append(Chart(grouping, t(f"stats.by_{grouping}"), t(column), bars))
+    counts = {status: sum(s.status == status for s in catalogue.scenarios) for status in typing.get_args(Status)}
+    # a status no scenario has yet is named in a line, as the catalogue's filter folds it: seven
+    # bars of 0 filled a printed page
     statuses = tuple(
-        Bar(
-            t(f"status.{status}"),
-            sum(s.status == status for s in catalogue.scenarios),
-            f"{link('catalogue.md')}?status={status}",
-        )
-        for status in typing.get_args(Status)
+        Bar(t(f"status.{key}"), count, f"{link('catalogue.md')}?status={key}") for key, count in counts.items() if count
     )
-    result.append(Chart("status", t("stats.by_status"), t("field.status"), statuses))
+    unused = [str(t(f"status.{key}")) for key, count in counts.items() if not count]
+    none = t("stats.none", names=str(t("list.separator")).join(unused)) if unused else ""
+    result.append(Chart("status", t("stats.by_status"), t("field.status"), statuses, none))
     return result
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+import typing
 
 import pytest
 
 from generator.addresses import Settings
 from generator.environment import strings
-from generator.model import Catalogue, Text
+from generator.model import Catalogue, Status, Text
 from generator.render import render
 
 
@@ -65,3 +66,21 @@ def test_a_renamed_owner_is_escaped_once_wherever_it_is_named(catalogue: Catalog
         body = pages[path].body
         assert "&amp;amp;" not in body and "&amp;#34;" not in body and "&amp;#x27;" not in body, path
         assert html.unescape(body).count(former.get(language)) >= 1, path
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_status_chart_draws_the_statuses_in_use_and_names_the_others(catalogue: Catalogue, language: str) -> None:
+    """As the catalogue's filter folds them: a bar of 0 for each status no record has yet filled a
+    printed page with seven empty rows."""
+    words = strings()
+    chart = render(catalogue, Settings(), {}, language).pages["stats.md"].body.split('id="chart-status"')[1].split("</figure>")[0]
+    used = {s.status for s in catalogue.scenarios}
+    for key in typing.get_args(Status):
+        name = html.escape(words[f"status.{key}"][language], quote=False)
+        bar = f'<a href="../catalogue/?status={key}">{name}</a>'
+        assert (bar in chart) == (key in used), key
+    unused = [words[f"status.{key}"][language] for key in typing.get_args(Status) if key not in used]
+    assert unused, "every status in use: this test tests nothing"
+    separator = words["list.separator"][language]
+    said = words["stats.none"][language].format(names=separator.join(unused))
+    assert f'<p class="chart__none">{html.escape(said, quote=False)}</p>' in chart
