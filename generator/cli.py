@@ -107,7 +107,7 @@ class Output:
                 where = f"file={_escape(printable(problem.path), True)},line={problem.line},col={problem.column},title={title}"
                 print(f"::{problem.severity} {where}::{_escape(str(problem), properties=False)}", file=stream)
             else:
-                print(f"warning: {problem}" if problem.severity == "warning" else str(problem), file=stream)
+                print(problem, file=stream)
 
 
 def _escape(text: str, properties: bool) -> str:

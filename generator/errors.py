@@ -24,8 +24,9 @@ class Problem:
 
     def __str__(self) -> str:
         """The problem on one line, for a terminal: a control character from the data (in a
-        file name, a key, a quoted value) is shown as an escape, never acted on."""
-        where = f"{self.path}:{self.line}:{self.column}"
+        file name, a key, a quoted value) is shown as an escape, never acted on. A warning says so
+        after its place, as compilers do, so an editor that reads 'path:line:col:' finds it too."""
+        where = f"{self.path}:{self.line}:{self.column}" + (": warning" if self.severity == "warning" else "")
         return printable(f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}")
 
 

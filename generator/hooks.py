@@ -144,7 +144,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _site = _last_valid_pages(language, stop, notes, error.problems)
     else:
         for problem in result.warnings:
-            log.info("data warning: %s", problem)
+            log.info("DATA %s", problem)
         _site = rendered[language]
         if _serving:
             _last_valid[language] = _site

@@ -41,7 +41,7 @@ def problems(root: Path) -> list[str]:
 
 
 def _shown(found: list[Problem]) -> list[str]:
-    return [str(p) if p.severity == "error" else f"warning: {p}" for p in found]
+    return [str(p) for p in found]
 
 
 def edit(root: Path, name: str, old: str, new: str) -> None:

@@ -28,7 +28,7 @@ def test_check_says_the_schema_lags_behind_a_vocabulary(project: Path) -> None:
     late = "out of date with the model and the vocabularies; run `make schema` and commit it"
     assert (result.returncode, result.stdout.splitlines()) == (
         0,
-        [f"warning: schema/scenario.schema.json:1:1: {late}", f"warning: schema/catalogue.schema.json:1:1: {late}"],
+        [f"schema/scenario.schema.json:1:1: warning: {late}", f"schema/catalogue.schema.json:1:1: warning: {late}"],
     )
     assert run("schema", "--root", str(project)).returncode == 0
     assert run("check", "--root", str(project)).stdout == ""
@@ -146,7 +146,7 @@ def test_warnings_are_printed_apart_and_do_not_fail(project: Path) -> None:
     assert result.returncode == 0
     assert (
         result.stdout
-        == "warning: scenarios/river-ships.yaml:44:5: constraints[0]: the en and zh texts are identical; translate one of them\n"
+        == "scenarios/river-ships.yaml:44:5: warning: constraints[0]: the en and zh texts are identical; translate one of them\n"
     )
     assert result.stderr == "checked 2 scenarios: no errors, 1 warning(s)\n"
 

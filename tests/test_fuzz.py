@@ -234,7 +234,7 @@ def encode(data: st.DataObject, text: str) -> bytes:
 
 # -- the property ---------------------------------------------------------------------------------
 
-LOCATED = re.compile(r"^(warning: )?scenarios/[^:\n]+:[1-9]\d*:[1-9]\d*: \S")
+LOCATED = re.compile(r"^scenarios/[^:\n]+:[1-9]\d*:[1-9]\d*: \S")
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 

@@ -1042,7 +1042,7 @@ RULES = [
         "river-ships.yaml",
         "  - {en: BeiDou only., zh: 仅限北斗。}",
         "  - {en: 仅限北斗定位。, zh: 仅限北斗。}",
-        [f"warning: {S}:44:5: constraints[0]: the English (en) text is in Chinese; write it in English"],
+        [f"{S}:44:5: warning: constraints[0]: the English (en) text is in Chinese; write it in English"],
     ),
     (  # an English text may name a Chinese document; a Chinese one, a standard
         "a-chinese-name-in-english-and-a-code-in-chinese",
@@ -1056,7 +1056,7 @@ RULES = [
         "river-ships.yaml",
         "  - {en: BeiDou only., zh: 仅限北斗。}",
         "  - {en: BeiDou only., zh: BeiDou positions only.}",
-        [f"warning: {S}:44:5: constraints[0]: the Chinese (zh) text has no Chinese character; write it in Chinese"],
+        [f"{S}:44:5: warning: constraints[0]: the Chinese (zh) text has no Chinese character; write it in Chinese"],
     ),
     (  # was: "unknown language 'land use'"
         "comma-ends-a-text-in-braces",
@@ -1081,7 +1081,7 @@ RULES = [
         "river-ships.yaml",
         "  - {en: BeiDou only., zh: 仅限北斗。}",
         "  - {en: BeiDou only., zh: BeiDou only.}",
-        [f"warning: {S}:44:5: constraints[0]: the en and zh texts are identical; translate one of them"],
+        [f"{S}:44:5: warning: constraints[0]: the en and zh texts are identical; translate one of them"],
     ),
     (  # was: the value is empty, then an unknown key for each of its fields
         "a-block-not-indented-under-its-key",

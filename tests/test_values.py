@@ -621,8 +621,8 @@ CASES = [
         "a-chinese-text-in-latin-capitals",
         [("zh: 仅限北斗。", "zh: BEIDOU ONLY AND NO GPS"), ("zh: 实时水平位置。", "zh: Real Time Horizontal Position")],
         [
-            f"warning: {S}:32:11: requirements[0].text: the Chinese (zh) text has no Chinese character; write it in Chinese",
-            f"warning: {S}:44:5: constraints[0]: the Chinese (zh) text has no Chinese character; write it in Chinese",
+            f"{S}:32:11: warning: requirements[0].text: the Chinese (zh) text has no Chinese character; write it in Chinese",
+            f"{S}:44:5: warning: constraints[0]: the Chinese (zh) text has no Chinese character; write it in Chinese",
         ],
     ),
     (  # was: "expected ',' or '}' here: a list or mapping in brackets is not closed", and 'unknown language'
