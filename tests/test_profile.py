@@ -315,6 +315,23 @@ def test_the_rule_at_its_edges(page: Page, served: str) -> None:
     assert got == [case[3] for case in cases]
 
 
+@pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
+def test_a_value_given_is_written_as_the_targets_are(catalogue: Catalogue, page: Page, served: str, prefix: str) -> None:
+    """Beside '≥ 1,000 Chinese characters', the product's value reads '14,000 Chinese characters',
+    not '14000': as model.figure writes a target's figure in the page's language."""
+    page.goto(f"{served}/{prefix}requirements/")
+    language = "zh" if prefix else "en"
+    units = list(catalogue.vocabularies.units)
+    for value in (14000, 1234.5678, 0.35, 100, 1000000):
+        unit = catalogue.vocabularies.units["characters"]
+        expected = unit.format(value, language)
+        got = page.evaluate(
+            "([value, unit]) => window.catalogueKit.profileValue({value: value, unit: unit}, window.catalogueData.requirements)",
+            [value, units.index("characters")],
+        )
+        assert got == expected, value
+
+
 def test_an_old_threshold_link_lists_what_the_value_meets(catalogue: Catalogue, page: Page, served: str) -> None:
     page.goto(f"{served}/requirements/?metric=availability&value=95&unit=percent")
     profile = {"availability": 95.0}

@@ -249,8 +249,15 @@
   }
 
   /** An entry's value with its unit, as the page's language writes it: "0.1 m", "0.1米", "99%". */
+  /** A value the reader gave, with its unit, written as the page writes its targets (model.figure):
+   *  grouped in thousands in English ("1,000 Chinese characters" beside "≥ 1,000"), as typed in Chinese. */
   function profileValue(entry, data) {
-    return data.names.unit[entry.unit][3].replace("{value}", String(entry.value));
+    var text = String(entry.value);
+    if (/^en/i.test(document.documentElement.lang) && !/e/i.test(text)) {
+      var parts = text.split(".");
+      text = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (parts.length > 1 ? "." + parts[1] : "");
+    }
+    return data.names.unit[entry.unit][3].replace("{value}", text);
   }
 
   function position(entries, key) {
