@@ -179,8 +179,8 @@ _FIGURES = {
         CsvColumn(
             "base_unit",
             Help(
-                "The base unit of value_in_base_unit: m, s, m/a, %, 1, 1/d or level.",
-                "value_in_base_unit 的基本单位：m、s、m/a、%、1、1/d 或 level。",
+                "The base unit of value_in_base_unit: m, s, m/a, percent, 1, 1/d or level.",
+                "value_in_base_unit 的基本单位：m、s、m/a、percent、1、1/d 或 level。",
             ),
             "requirements.target",
             "base-unit",

@@ -48,7 +48,7 @@ BASE_UNITS: dict[str, str] = {
     "length": "m",
     "time": "s",
     "velocity": "m/a",
-    "ratio": "%",
+    "ratio": "percent",  # the unit's key: a cell starting with '%' is one a spreadsheet may read as a formula
     "count": "1",
     "count-rate": "1/d",
     "level": "level",
