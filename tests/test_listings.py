@@ -236,6 +236,10 @@ def test_on_a_phone_the_filters_fold_behind_one_control(browser: Browser, url: s
     assert not page.locator("input[name=domain]").first.is_visible()
     toggle.click()
     assert page.locator("input[name=domain][value=forestry]").is_visible()
+    # The explorer's lead sends its reader to "Your product", folded in the same control: it says so
+    page.goto(f"{url}/{prefix}requirements/?priority=must&p=horizontal-accuracy:1:m")
+    expected = "Filters and your product (2)" if prefix == "" else "筛选与产品参数（2）"
+    assert page.locator("details.filters__toggle > summary").text_content() == expected
     context.close()
     wide = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
     page = wide.new_page()
