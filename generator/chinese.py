@@ -6,7 +6,13 @@ are kept. A browser may end a line between any two Chinese characters, a figure 
 
 from __future__ import annotations
 
+import logging
 import re
+
+import jieba
+from markupsafe import Markup
+
+logging.getLogger("jieba").setLevel(logging.WARNING)  # it announces building its dictionary, on stderr
 
 # CJK radicals, punctuation, kana, ideographs, compatibility ideographs and full-width forms, and
 # the quotation marks “ ” of Chinese text (shared with English, but never spaced in Chinese)
@@ -57,3 +63,20 @@ def keep_figures(html: str) -> str:
         out += [html[done:start], '<span class="figure">', figure[0], "</span>"]
         done = figure.end()
     return "".join(out) + html[done:]
+
+
+_OPENING = "“‘《（【「〈([{"  # a word after it stays with it, as one before a closing mark: no '“ / 孤岛'
+_CLOSING = "”’》）】」〉)]}，。、；：？！,.;:?!"
+
+
+def phrased(text: str) -> Markup:
+    """A Chinese title with a break opportunity (<wbr>) between its words, as jieba reads them: the
+    page keeps each word whole (CSS word-break: keep-all), so a title wraps as '掩星数据的 / 本地',
+    not '掩星数 / 据'. Each word is escaped, as Markup.join does."""
+    words: list[str] = []
+    for word in jieba.cut(text):  # as the search plugin reads it (HMM on: it finds 掩星, not in the dictionary)
+        if words and (words[-1][-1] in _OPENING or word[0] in _CLOSING):
+            words[-1] += word
+        else:
+            words.append(word)
+    return Markup("<wbr>").join(words)

@@ -14,7 +14,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from .chinese import close_gaps
+from .chinese import close_gaps, phrased
 from .model import Text
 from .prose import prose
 
@@ -96,6 +96,13 @@ def localised(context: jinja2.runtime.Context, text: Text) -> str:
     return text.get(context["language"])
 
 
+@jinja2.pass_context
+def phrases(context: jinja2.runtime.Context, text: str) -> Markup | str:
+    """`{{ title|phrases }}`: a Chinese title that wraps between words (chinese.phrased); as it is
+    in other languages, escaped by the template."""
+    return phrased(text) if context["language"] == "zh" else text
+
+
 @functools.cache
 def environment() -> jinja2.Environment:
     """The templates: HTML, autoescaped, so that every value is text unless code marks it safe.
@@ -108,5 +115,5 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    loaded.filters.update(prose=prose, loc=localised, web_address=web_address)
+    loaded.filters.update(prose=prose, loc=localised, phrases=phrases, web_address=web_address)
     return loaded

@@ -6,12 +6,14 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from markupsafe import escape
 
 from generator import chinese
 from generator.addresses import Settings
 from generator.build import vocabularies
-from generator.chinese import close_gaps, keep_figures
+from generator.chinese import close_gaps, keep_figures, phrased
 from generator.model import Catalogue, Scenario, Text
+from generator.render import render
 from tests.conftest import ROOT
 from tests.helpers import rendered_files
 from tests.projects import originals
@@ -148,3 +150,26 @@ def test_velocities_are_rates(catalogue: Catalogue) -> None:
                     scenario.id,
                     requirement.id,
                 )
+
+
+def test_a_chinese_title_may_break_between_its_words_only() -> None:
+    """'掩星数 / 据' split a word: the title marks where its words end, each escaped, and keeps a
+    punctuation mark with the word it belongs to ('“孤岛”', '长江、')."""
+    title = "基于天目一号掩星数据的本地暴雨短时预报"
+    assert "数<wbr>据" not in phrased(title) and phrased(title).replace("<wbr>", "") == title
+    assert phrased("受灾“孤岛”乡镇卫星应急通信保障") == "受灾<wbr>“孤岛”<wbr>乡镇<wbr>卫星<wbr>应急<wbr>通信<wbr>保障"
+    assert phrased("长江、嘉陵江船舶北斗高精度定位").startswith("长江、<wbr>嘉陵江<wbr>")
+    hostile = '<img src=x onerror="a">&'
+    assert "<img" not in phrased(hostile) and phrased(hostile).replace("<wbr>", "") == escape(hostile)
+    assert phrased("") == ""
+
+
+def test_a_chinese_scenario_title_is_phrased_and_an_english_one_is_not(catalogue: Catalogue) -> None:
+    pages = {language: render(catalogue, Settings(), {}, language).pages for language in ("en", "zh")}
+    scenario = catalogue.scenarios[0]
+    for language, page in pages.items():
+        body = page[f"scenarios/{scenario.id}.md"].body
+        heading = re.search(r'<h1 id="title" class="phrased">(.*?)</h1>', body)
+        assert heading, language
+        assert ("<wbr>" in heading[1]) == (language == "zh")
+        assert heading[1].replace("<wbr>", "") == str(escape(scenario.title.get(language)))

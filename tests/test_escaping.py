@@ -165,6 +165,7 @@ ALLOWED_TAGS = {
     "desc",
     "tr",
     "ul",
+    "wbr",  # between the words of a Chinese title (chinese.phrased)
 }
 SAFE_LINK = re.compile(r"(?:https?://|#|\.\.?/|[a-z0-9-]+/|[a-z0-9-]+\.(?:json|csv|xml|yaml|html|js)\b|\?)", re.IGNORECASE)
 
