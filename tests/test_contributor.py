@@ -57,7 +57,7 @@ def test_new_contributor_from_a_clean_clone(tmp_path: Path, page: Page) -> None:
 
 PROBE = """\
 id: probe
-title: {en: "Probe \\"quoted\\" & 'single' <= 2 m {{ config }} *x* `y`", zh: "探针 \\"引号\\" & 'single' <= 2 米"}
+title: {en: "Probe \\"quoted\\" & 'single' <= 2 m {{ config }} snake_case_name *y `y`", zh: "探针 \\"引号\\" & 'single' <= 2 米"}
 summary:
   en: "Summary with \\" onmouseover=\\"alert(1) and {% raw %} and javascript alert."
   zh: "摘要 \\" onmouseover=\\"alert(1)"
@@ -110,8 +110,8 @@ def test_scenario_text_never_runs_script(tmp_path: Path, page: Page) -> None:
             assert page.locator(".md-content script:not([src$='data.js'])").count() == 0, path
             page.mouse.move(400, 300)
         page.goto(url + "/scenarios/probe/")
-        assert page.title().startswith("Probe \"quoted\" & 'single' <= 2 m {{ config }} *x* `y`")
-        assert heading(page) == "Probe \"quoted\" & 'single' <= 2 m {{ config }} *x* `y`"
+        assert page.title().startswith("Probe \"quoted\" & 'single' <= 2 m {{ config }} snake_case_name *y `y`")
+        assert heading(page) == "Probe \"quoted\" & 'single' <= 2 m {{ config }} snake_case_name *y `y`"
         assert page.locator("meta[name=description]").get_attribute("content") == (
             'Summary with " onmouseover="alert(1) and {% raw %} and javascript alert.'
         )
