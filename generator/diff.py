@@ -12,6 +12,7 @@ reference to an issue.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import os
 import re
@@ -158,7 +159,8 @@ def _vocabulary_changes(old: Vocabularies, new: Vocabularies) -> list[str]:
 def _changes(old: Scenario, new: Scenario) -> list[str]:
     lines = [_describe(*change) for change in _differing(old, new) if change[0].name != "requirements"]
     lines += _requirement_changes(old.requirements, new.requirements)
-    if lines and old.updated == new.updated:  # the pages and the feed date a record's change by it
+    # the pages and the feed date a record's change by it; changed again the same day, it is right
+    if lines and old.updated == new.updated and new.updated < dt.date.today():
         lines.append(f"updated: unchanged ({_written(new.updated)}); set it to the date of this change")
     return lines
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import subprocess
 from pathlib import Path
 
@@ -238,9 +240,13 @@ def test_problems_in_todays_files_stay_out_of_the_summary(
 
 @pytest.fixture
 def real_repository(tmp_path: Path) -> Path:
-    """The real catalogue, committed in a repository of its own."""
+    """The real catalogue, committed in a repository of its own, tianmu-nowcasting last updated on
+    a day of its own (what the tests below expect, whatever day the record says now)."""
     project = tmp_path / "real"
     real_project(project)
+    record = project / "scenarios" / "tianmu-nowcasting.yaml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(re.sub(r"^updated: .*$", "updated: 2026-12-01", text, count=1, flags=re.MULTILINE), encoding="utf-8")
     git(project, "init", "-q", "-b", "main")
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", "start")
@@ -322,3 +328,10 @@ def test_a_record_changed_with_its_updated_date_unchanged_is_said(repository: Pa
     assert capsys.readouterr().out.endswith(
         "  - domain: `forestry` → `transport`\n  - updated: unchanged (`2023-11-20`); set it to the date of this change\n"
     )
+    # Changed again on the day it says, it is right
+    today = dt.date.today().isoformat()
+    edit(repository, "fire-watch.yaml", "updated: 2023-11-20", f"updated: {today}")
+    git(repository, "commit", "-qam", "today")
+    edit(repository, "fire-watch.yaml", "domain: transport", "domain: forestry")
+    assert main(["diff", "HEAD", "--root", str(repository)]) == 0
+    assert "updated: unchanged" not in capsys.readouterr().out
