@@ -250,6 +250,7 @@ def _parse(text: str, display: str, own: Own) -> Document:
             or _odd_list_marker(text, (line, began))
             or _record_undashed(text, line, own)
             or _wrapped_too_shallow(text, (line, began))
+            or _flow_unclosed(error, text, own)
         )
         if mend:
             said = fail(*mend[:3])
@@ -1067,6 +1068,36 @@ def _odd_list_marker(text: str, lines_at: tuple[int, ...]) -> Mend | None:
             message = f"this list item is marked '{mark}'; a list item starts with '- ', a hyphen and a space: write '- {_short_value(found[3])}'"
             return number, len(found[1]) + len(found[2]) + 1, message, [(at, at + len(found[2]), "- ")]
     return None
+
+
+def _flow_unclosed(error: yaml.MarkedYAMLError, text: str, own: Own) -> Mend | None:
+    """Where a list or mapping in brackets opens (line, column, message, edit) that its line does
+    not close, when YAML read on into the lines below and failed there ('codes: [500101, 500105'
+    above 'status: …'). Said at the bracket, with the rest of the file checked as closed on its
+    line, when that lets YAML read past the line it failed on."""
+    problem, opened, failed = error.problem or "", error.context_mark, error.problem_mark
+    closing = "]" if "expected ',' or ']'" in problem else "}" if "expected ',' or '}'" in problem else None
+    if closing is None or opened is None or failed is None or opened.line >= failed.line:
+        return None
+    starts = _line_starts(text)
+    line = text[starts[opened.line] :].split("\n", 1)[0].split(" #", 1)[0].rstrip()  # up to a comment
+    key = re.fullmatch(r"\s*(?:- +)?([\w-]+) *: *", line[: opened.column])
+    inside = re.match(r"\s*([\w-]+) *:", line[opened.column + 1 :])
+    # Closed only where the model says a list or a record goes: 'id: [x' is a stray bracket, not a list
+    fits = (
+        key is not None and key[1] in own.lists
+        if closing == "]"
+        else inside is not None and any(inside[1] in r for r in own.records)
+    )
+    at = starts[opened.line] + len(line)
+    if not fits or _full_width_mark(text, failed.line + 1) or not _clears(text, [(at, at, closing)], failed.line + 1):
+        return None  # a '】' or '，' typed for ']' or ',' is said as such
+    bracket = text[opened.index]
+    message = (
+        f"the '{bracket}' here is not closed on its line, so YAML reads the lines below as part of it; "
+        f"end it with '{closing}' on this line"
+    )
+    return opened.line + 1, opened.column + 1, message, [(at, at, closing)]
 
 
 # A text in braces up to the ', key:' or '}' that ends it, from the key before it ('{en: Positions')

@@ -98,7 +98,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         "syntax-unclosed-bracket",
         base("capabilities: [satellite-navigation]", "capabilities: [satellite-navigation"),
         [
-            f"{H}:8:6: expected ',' or ']' here: a list or mapping in brackets is not closed; close it, or quote text holding brackets"
+            f"{H}:7:15: capabilities: the '[' here is not closed on its line, so YAML reads the lines below as part of it; end it with ']' on this line"
         ],
     ),
     (

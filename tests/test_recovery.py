@@ -20,9 +20,8 @@ from tests.helpers import ROOT, edit, problems
 
 F = "scenarios/fire-watch.yaml"
 NAME = "fire-watch.yaml"
-UNCLOSED_LIST = (
-    f"{F}:8:6: expected ',' or ']' here: a list or mapping in brackets is not closed; close it, or quote text holding brackets"
-)
+UNCLOSED = "the '{}' here is not closed on its line, so YAML reads the lines below as part of it; end it with '{}' on this line"
+UNCLOSED_LIST = f"{F}:7:15: capabilities: {UNCLOSED.format('[', ']')}"  # and the rest is checked as closed there
 STATUSS = f"{F}:12:1: statuss: unknown key 'statuss'; did you mean 'status'? (expected one of {model.names(model.Scenario)})"
 CAPABILITIES = "capabilities: [remote-sensing, satellite-navigation]"
 
@@ -37,7 +36,7 @@ def test_a_field_set_aside_is_not_said_to_be_missing_nor_checked_by_the_rules_th
     """`sources` does not parse, and a requirement cites one of them: it is not called unknown."""
     edit(project, NAME, "sources: [xinhuanet-cq-2023-03-24, ichongqing-2023-11-21]", "sources: [xinhuanet-cq-2023-03-24")
     edit(project, NAME, "status: proposed", "statuss: proposed")
-    unclosed = f"{F}:40:1: expected ',' or ']' here: a list or mapping in brackets is not closed; close it, or quote text holding brackets"
+    unclosed = f"{F}:39:10: sources: {UNCLOSED.format('[', ']')}"
     assert problems(project) == [STATUSS, unclosed]
 
 
@@ -64,7 +63,7 @@ def test_a_syntax_error_in_one_requirement_leaves_the_others_checked(project: Pa
     )
     edit(project, NAME, "value: 90, unit: percent", "value: 90, unit: min")
     assert problems(project) == [
-        f"{F}:27:11: expected ',' or '}}' here: a list or mapping in brackets is not closed; close it, or quote text holding brackets",
+        f"{F}:26:11: requirements[0].text: {UNCLOSED.format('{', '}')}",
         f"{F}:32:67: requirements[1].target.unit: 'min' measures time but recognition-rate is a ratio; expected one of percent",
     ]
 
@@ -134,14 +133,14 @@ def test_every_syntax_error_of_a_file_is_reported_with_the_rest(project: Path) -
     assert problems(project) == [UNCLOSED_LIST, STATUSS, quote]
 
 
-def test_a_second_syntax_error_whose_block_cannot_be_set_aside_is_said_without_the_rest(project: Path) -> None:
-    """A tab before a key: how deep it is meant is not known, so nothing is checked after the
-    first syntax error but the second; the misspelt key comes in the next run."""
+def test_a_second_syntax_error_whose_block_cannot_be_set_aside_is_said_with_what_is_above_it(project: Path) -> None:
+    """A tab before a key: how deep it is meant is not known, so nothing below it is checked; the
+    list left open above it is checked as closed, and the misspelt key between them is said."""
     edit(project, NAME, CAPABILITIES, CAPABILITIES.rstrip("]"))
     edit(project, NAME, "  zh: 火情发现晚，会沿坡迅速蔓延。", "\tzh: 火情发现晚，会沿坡迅速蔓延。")
     edit(project, NAME, "status: proposed", "statuss: proposed")
     tab = f"{F}:18:1: tab character; YAML is indented with spaces only, replace the tab with spaces"
-    assert problems(project) == [UNCLOSED_LIST, tab]
+    assert problems(project) == [UNCLOSED_LIST, STATUSS, tab]
 
 
 def test_refused_characters_syntax_errors_and_the_rest_are_placed_in_the_file_as_it_is(project: Path) -> None:
@@ -149,8 +148,8 @@ def test_refused_characters_syntax_errors_and_the_rest_are_placed_in_the_file_as
     edit(project, NAME, CAPABILITIES, "capabilities: [remote\u200b-sensing, satellite-navigation")
     edit(project, NAME, "status: proposed", "statuss: proposed")
     assert problems(project) == [
-        f"{F}:7:22: invisible character U+200B (ZERO WIDTH SPACE); delete it",
         UNCLOSED_LIST,
+        f"{F}:7:22: invisible character U+200B (ZERO WIDTH SPACE); delete it",
         STATUSS,
         f"{F}:17:12: invisible character U+200B (ZERO WIDTH SPACE); delete it",
     ]

@@ -969,6 +969,24 @@ CASES = [
             f"{S}:12:1: status: this line is indented with a full-width space (U+3000), which YAML reads as part of the name 'status'; remove it: the line stands as far as the fields beside it already",
         ],
     ),
+    (  # was: "expected ',' or ']' here: a list or mapping in brackets is not closed", on the next field's line, and nothing else
+        "a-list-not-closed-on-its-line",
+        [
+            ("  codes: [500101, 500105, 500230]", "  codes: [500101, 500105, 500230 # checked"),
+            ("status: reconstructed", "status: propsed"),
+        ],
+        [
+            f"{S}:11:10: locations.codes: the '[' here is not closed on its line, so YAML reads the lines below as part of it; end it with ']' on this line",
+            f"{S}:12:9: status: 'propsed' is not allowed; did you mean 'proposed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
+        ],
+    ),
+    (  # a field that holds no list: a stray '[', not a list to close
+        "a-bracket-before-a-text-is-not-closed-for-it",
+        [("id: river-ships", "id: [river-ships")],
+        [
+            f"{S}:2:6: expected ',' or ']' here: a list or mapping in brackets is not closed; close it, or quote text holding brackets"
+        ],
+    ),
     (  # ']' typed in the Chinese input method's mode is '】'; was: "expected ',' or ']' here", on the line below
         "a-bracket-typed-in-chinese-mode",
         [("capabilities: [satellite-navigation]", "capabilities: [satellite-navigation】"), ("unit: cm,", "unit: cn,")],
