@@ -1218,6 +1218,8 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
                 f"{wrong} less than {_said(inner, display)} and {than} {_said(top, display)}; indent it as far as {_named(inner)} to make it {beside}",
                 inner[0],
             )
+            if key and not dashes and inner[2] != "-":  # a key between two: checked on beside the one it names
+                move = (inner[0], inner[1])
         elif top[0] < column and not opens:
             if not key or not top[3] or _goes_on(top[3]):
                 continue  # a text or brackets going on from the line above

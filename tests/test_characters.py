@@ -173,7 +173,7 @@ def test_a_place_a_message_names_is_in_the_file_as_it_is(project: Path) -> None:
     edit(project, "river-ships.yaml", "  zh: 船舶需要", " zh: 船舶需要")
     [invisible, indentation] = problems(project)
     assert invisible == f"{S}:4:3: {INVISIBLE.format(code='U+200B', name='ZERO WIDTH SPACE')}"
-    assert indentation.startswith(f"{S}:5:2: wrong indentation: this line is indented less than 'en' at {S}:4:4 and")
+    assert indentation.startswith(f"{S}:5:2: summary.zh: wrong indentation: this line is indented less than 'en' at {S}:4:4 and")
 
 
 def test_the_null_escape_is_a_control_character(project: Path) -> None:

@@ -60,7 +60,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         "syntax-bad-indentation",
         base("  valid_on: 2023-11-20", "   valid_on: 2023-11-20"),
         [
-            f"{H}:11:3: wrong indentation: this line is indented less than 'valid_on' at {H}:10:4 and more than 'locations' at {H}:9:1; indent it as far as 'valid_on' to make it a field beside it"
+            f"{H}:11:3: locations.codes: wrong indentation: this line is indented less than 'valid_on' at {H}:10:4 and more than 'locations' at {H}:9:1; indent it as far as 'valid_on' to make it a field beside it"
         ],
     ),
     (
@@ -86,7 +86,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
         "under-indented-line-crlf",
         base("    kind: security", "   kind: security").replace(b"\n", b"\r\n"),
         [
-            f"{H}:36:4: wrong indentation: this line is indented less than 'priority' at {H}:35:5 and more than the list item at {H}:34:3; indent it as far as 'priority' to make it a field beside it"
+            f"{H}:36:4: requirements[1].kind: wrong indentation: this line is indented less than 'priority' at {H}:35:5 and more than the list item at {H}:34:3; indent it as far as 'priority' to make it a field beside it"
         ],
     ),
     (

@@ -842,7 +842,7 @@ RULES = [
         "  zh: 船舶需要",
         " zh: 船舶需要",
         [
-            f"{S}:5:2: wrong indentation: this line is indented less than 'en' at {S}:4:3 and more than 'summary' at {S}:3:1; indent it as far as 'en' to make it a field beside it"
+            f"{S}:5:2: summary.zh: wrong indentation: this line is indented less than 'en' at {S}:4:3 and more than 'summary' at {S}:3:1; indent it as far as 'en' to make it a field beside it"
         ],
     ),
     (
@@ -977,7 +977,8 @@ RULES = [
         '  - en: "Ship masters: their own position on the chart, to keep to the channel."\n',
         '  - en: "Ship masters: their own position\n      on the chart, to keep to the channel."\n   zh: x\n',
         [
-            f"{S}:28:4: wrong indentation: this line is indented less than 'en' at {S}:26:5 and more than the list item at {S}:26:3; indent it as far as 'en' to make it a field beside it"
+            f"{S}:28:4: users[0].zh: wrong indentation: this line is indented less than 'en' at {S}:26:5 and more than the list item at {S}:26:3; indent it as far as 'en' to make it a field beside it",
+            f"{S}:29:5: users[0].zh: duplicate key 'zh'; it is already set on line 28, keep one",  # checked on as moved
         ],
     ),
     (

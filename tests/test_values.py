@@ -980,6 +980,14 @@ CASES = [
             f"{S}:12:9: status: 'propsed' is not allowed; did you mean 'proposed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
         ],
     ),
+    (  # was: the indentation alone, and the misspelt status in the next run
+        "a-key-indented-between-two-is-checked-beside-the-one-it-names",
+        [("    zh: 船长：掌握本船", "   zh: 船长：掌握本船"), ("status: reconstructed", "status: propsed")],
+        [
+            f"{S}:12:9: status: 'propsed' is not allowed; did you mean 'proposed'? (expected one of reconstructed, proposed, announced, open, matched, piloting, closed, withdrawn)",
+            f"{S}:27:4: users[0].zh: wrong indentation: this line is indented less than 'en' at {S}:26:5 and more than the list item at {S}:26:3; indent it as far as 'en' to make it a field beside it",
+        ],
+    ),
     (  # a field that holds no list: a stray '[', not a list to close
         "a-bracket-before-a-text-is-not-closed-for-it",
         [("id: river-ships", "id: [river-ships")],
