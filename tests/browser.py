@@ -43,4 +43,5 @@ def search(page: Page, query: str) -> list[str]:
 
 def heading(page: Page) -> str:
     """The page's h1 without its permalink sign."""
-    return str(page.locator("h1").evaluate("h => h.firstChild.textContent.trim()"))
+    script = "h => Array.from(h.childNodes).filter(n => !(n.classList && n.classList.contains('headerlink'))).map(n => n.textContent).join('').trim()"
+    return str(page.locator("h1").evaluate(script))  # a Chinese title holds <wbr> between its words
