@@ -9,10 +9,7 @@ from __future__ import annotations
 import logging
 import re
 
-import jieba
 from markupsafe import Markup
-
-logging.getLogger("jieba").setLevel(logging.WARNING)  # it announces building its dictionary, on stderr
 
 # CJK radicals, punctuation, kana, ideographs, compatibility ideographs and full-width forms, and
 # the quotation marks “ ” of Chinese text (shared with English, but never spaced in Chinese)
@@ -69,13 +66,27 @@ _OPENING = "“‘《（【「〈([{"  # a word after it stays with it, as one b
 _CLOSING = "”’》）】」〉)]}，。、；：？！,.;:?!"
 
 
+# What stays one word whatever jieba makes of it: a figure with its unit ('30分钟', keep_figures
+# then keeps it on a line) and a code or name in Latin letters and digits ('GF-4', 'InSAR')
+_WHOLE = re.compile(f"{FIGURE}|[A-Za-z0-9][A-Za-z0-9.\\-/]*")
+
+
 def phrased(text: str) -> Markup:
     """A Chinese title with a break opportunity (<wbr>) between its words, as jieba reads them: the
     page keeps each word whole (CSS word-break: keep-all), so a title wraps as '掩星数据的 / 本地',
     not '掩星数 / 据'. Each word is escaped, as Markup.join does."""
+    import jieba  # here, not above: `generator check` renders no page and need not load it (0.14 s)
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # it announces building its dictionary, on stderr
+    pieces, done = [], 0
+    for whole in _WHOLE.finditer(text):
+        pieces += [*jieba.cut(text[done : whole.start()]), whole[0]]  # as the search plugin reads it (HMM on: 掩星)
+        done = whole.end()
     words: list[str] = []
-    for word in jieba.cut(text):  # as the search plugin reads it (HMM on: it finds 掩星, not in the dictionary)
-        if words and (words[-1][-1] in _OPENING or word[0] in _CLOSING):
+    for word in [*pieces, *jieba.cut(text[done:])]:
+        if not word:
+            continue
+        if words and (words[-1][-1] in _OPENING or word[0] in _CLOSING or word.isspace()):
             words[-1] += word
         else:
             words.append(word)

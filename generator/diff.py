@@ -245,7 +245,7 @@ def _list_changed(name: str, item: Kind, before: tuple[Any, ...], after: tuple[A
     if item.name not in ("text", "record"):
         plus = [f"+{_written(value)}" for value in after if value not in before]
         minus = [f"−{_written(value)}" for value in before if value not in after]
-        return f"{name}: {' '.join(plus + minus)}"
+        return f"{name}: {' '.join(plus + minus) or 'an item repeated or no longer repeated'}"
     parts = []
     matched = difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes()
     for old_from, old_to, new_from, new_to in (where for operation, *where in matched if operation != "equal"):

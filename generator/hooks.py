@@ -67,6 +67,7 @@ _chinese_done = 0  # the count of the English build whose Chinese build ended la
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # the search plugin's: it announces building its dictionary
 
 
 # Material's offline plugin loads its Web Worker shim from unpkg.com; the bundle must not call

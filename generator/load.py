@@ -1080,18 +1080,22 @@ def _flow_unclosed(error: yaml.MarkedYAMLError, text: str, own: Own) -> Mend | N
     if closing is None or opened is None or failed is None or opened.line >= failed.line:
         return None
     starts = _line_starts(text)
-    line = text[starts[opened.line] :].split("\n", 1)[0].split(" #", 1)[0].rstrip()  # up to a comment
-    key = re.fullmatch(r"\s*(?:- +)?([\w-]+) *: *", line[: opened.column])
-    inside = re.match(r"\s*([\w-]+) *:", line[opened.column + 1 :])
+    whole = text[starts[opened.line] :].split("\n", 1)[0]
+    key = re.fullmatch(r"\s*(?:- +)?([\w-]+) *: *", whole[: opened.column])
+    inside = re.match(r"\s*([\w-]+) *:", whole[opened.column + 1 :])
     # Closed only where the model says a list or a record goes: 'id: [x' is a stray bracket, not a list
     fits = (
         key is not None and key[1] in own.lists
         if closing == "]"
         else inside is not None and any(inside[1] in r for r in own.records)
     )
-    at = starts[opened.line] + len(line)
-    if not fits or _full_width_mark(text, failed.line + 1) or not _clears(text, [(at, at, closing)], failed.line + 1):
+    if not fits or _full_width_mark(text, failed.line + 1):
         return None  # a '】' or '，' typed for ']' or ',' is said as such
+    # at the line's end, or before a comment: ' #' may be in a quoted text too ('"#1 position"')
+    ends = [starts[opened.line] + len(part.rstrip()) for part in dict.fromkeys((whole.split(" #", 1)[0], whole))]
+    at = next((end for end in ends if _clears(text, [(end, end, closing)], failed.line + 1)), None)
+    if at is None:
+        return None
     bracket = text[opened.index]
     message = (
         f"the '{bracket}' here is not closed on its line, so YAML reads the lines below as part of it; "
@@ -1218,7 +1222,8 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
                 f"{wrong} less than {_said(inner, display)} and {than} {_said(top, display)}; indent it as far as {_named(inner)} to make it {beside}",
                 inner[0],
             )
-            if key and not dashes and inner[2] != "-":  # a key between two: checked on beside the one it names
+            # a key between two, of the record the one it names is of: checked on beside it
+            if key and not dashes and any(key.strip() in record and inner[2] in record for record in own.records):
                 move = (inner[0], inner[1])
         elif top[0] < column and not opens:
             if not key or not top[3] or _goes_on(top[3]):

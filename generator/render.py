@@ -582,8 +582,9 @@ class _Pages:
 
     def briefing_data(self) -> str:
         """briefing/data.js, what a briefing sheet says of a scenario beside its requirements:
-        [summary, [constraints]] of each, in requirements/data.js's order (loaded by the pack alone)."""
-        texts = [[self.loc(s.summary), [self.loc(c) for c in s.constraints]] for s in self.in_table_order]
+        [summary, [constraints]] of each, by id (loaded by the pack alone; by id, not by place, so
+        that a browser holding an older requirements/data.js prints no other scenario's words)."""
+        texts = {s.id: [self.loc(s.summary), [self.loc(c) for c in s.constraints]] for s in self.in_table_order}
         return _data_script("briefing", {"texts": texts})
 
     def briefing(self) -> Briefing:

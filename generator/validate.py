@@ -60,6 +60,8 @@ MAX_TEXT = 5000  # characters, for texts without a stricter limit of their own
 MAX_DIGITS = 15  # before the decimal point: every number is below 10**15, exactly a float
 MAX_NUMBER_TEXT = 100  # characters of a number as written; Python reads no more than 4,300 digits
 _STRING = Kind("str")
+# The texts where limited Markdown is allowed, as a message names them: 'problem and how_to_respond'
+MARKDOWN_FIELDS = " and ".join(field.path for field in model.walk(model.Scenario) if field.rule(model.Markdown))
 
 _constructor = SafeConstructor()
 
@@ -886,7 +888,7 @@ class Checker:
         if language and not markdown and (emphasised := _emphasis(value)):
             shown, mark = emphasised
             signs = "asterisks" if mark.marks[0] == "*" else "underscores"
-            said = f"this text is plain text, so '{_short(shown)}' is shown with its {signs}; remove them (bold and italics are limited Markdown, allowed only in problem and how_to_respond)"
+            said = f"this text is plain text, so '{_short(shown)}' is shown with its {signs}; remove them (bold and italics are limited Markdown, allowed only in {MARKDOWN_FIELDS})"
             return self._fail(_at(node, self.document.text, shown), path, said)
         if language and not markdown and (links := link_targets(value)):  # shown as written, brackets and all
             return self._fail(
@@ -1452,7 +1454,7 @@ def _at(node: yaml.Node, text: str, words: str) -> yaml.Node | yaml.Mark:
     written = text[node.start_mark.index : node.end_mark.index]
     read = [unicodedata.normalize("NFKC", character) for character in written]  # '１３８' as '138'
     starts = list(itertools.accumulate((len(part) for part in read), initial=0))
-    parts = words.split()
+    parts = unicodedata.normalize("NFKC", words).split()  # as the file is read: '（草案）' as '(草案)'
     pattern = r"\s+".join(r"\s*".join(map(re.escape, part)) for part in parts)
     found = re.search(pattern, "".join(read)) if parts else None
     if found is None:

@@ -159,6 +159,10 @@ def test_a_chinese_title_may_break_between_its_words_only() -> None:
     assert "数<wbr>据" not in phrased(title) and phrased(title).replace("<wbr>", "") == title
     assert phrased("受灾“孤岛”乡镇卫星应急通信保障") == "受灾<wbr>“孤岛”<wbr>乡镇<wbr>卫星<wbr>应急<wbr>通信<wbr>保障"
     assert phrased("长江、嘉陵江船舶北斗高精度定位").startswith("长江、<wbr>嘉陵江<wbr>")
+    # a figure with its unit and a code are one word each: keep_figures then keeps '30分钟' on a line
+    assert phrased("森林火情每30分钟监测") == "森林<wbr>火情<wbr>每<wbr>30分钟<wbr>监测"
+    assert '<span class="figure">30分钟</span>' in keep_figures(str(phrased("森林火情每30分钟监测")))
+    assert "GF-4<wbr>" in phrased("高分四号GF-4卫星") and "2023年11月<wbr>" in phrased("2023年11月重庆发布")
     hostile = '<img src=x onerror="a">&'
     assert "<img" not in phrased(hostile) and phrased(hostile).replace("<wbr>", "") == escape(hostile)
     assert phrased("") == ""

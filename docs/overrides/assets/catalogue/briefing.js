@@ -29,7 +29,7 @@
   function Pack(root, data, texts, kit) {
     this.root = root;
     this.data = data;
-    this.texts = texts; // [summary, [constraints]] of each scenario, if briefing/data.js loaded
+    this.texts = texts; // [summary, [constraints]] of each scenario by id, if briefing/data.js loaded
     this.kit = kit;
     var words = (this.words = {});
     Array.prototype.forEach.call(root.attributes, function (attribute) {
@@ -228,7 +228,7 @@
         el("tbody", {}, body),
       ]),
     ]);
-    var text = this.texts ? this.texts[at] : null;
+    var text = this.texts && Object.prototype.hasOwnProperty.call(this.texts, id) ? this.texts[id] : null;
     var about = head.concat(text ? [el("p", { class: "briefing-sheet__summary" }, [text[0]])] : [], [facts]);
     // The address at the top, with the facts: at the foot, it alone overflowed onto a page of its own
     if (address) about.push(el("p", { class: "briefing-sheet__address" }, [words.sheet_address, el("span", { class: "briefing-address" }, [address])]));
@@ -299,7 +299,7 @@
     var kit = window.catalogueKit;
     var root = document.querySelector("[data-briefing]");
     var data = (window.catalogueData || {}).requirements;
-    var texts = (window.catalogueData.briefing || {}).texts || null;
+    var texts = ((window.catalogueData || {}).briefing || {}).texts || null;
     if (kit && root && data) new Pack(root, data, texts, kit).write();
   }
 

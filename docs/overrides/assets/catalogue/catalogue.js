@@ -248,7 +248,6 @@
       .join(separator);
   }
 
-  /** An entry's value with its unit, as the page's language writes it: "0.1 m", "0.1米", "99%". */
   /** A value the reader gave, with its unit, written as the page writes its targets (model.figure):
    *  grouped in thousands in English ("1,000 Chinese characters" beside "≥ 1,000"), as typed in Chinese. */
   function profileValue(entry, data) {

@@ -1,1 +1,1 @@
-(window.catalogueData = window.catalogueData || {}).briefing = {"texts":[["Ships need decimetre-level BeiDou positions on charts to keep to narrow channels.",["BeiDou only."]],["Satellites look for hotspots across the city every 30 minutes.",["Filter out farm burning."]]]};
+(window.catalogueData = window.catalogueData || {}).briefing = {"texts":{"river-ships":["Ships need decimetre-level BeiDou positions on charts to keep to narrow channels.",["BeiDou only."]],"fire-watch":["Satellites look for hotspots across the city every 30 minutes.",["Filter out farm burning."]]}};
