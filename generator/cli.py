@@ -186,7 +186,7 @@ def _schema(arguments: argparse.Namespace, root: Path, output: Output) -> int:
 
 
 def _diff(arguments: argparse.Namespace, root: Path, output: Output) -> int:
-    print(diff(root, arguments.revision), end="")
+    print(diff(root, arguments.revision, dt.date.today()), end="")
     return 0
 
 

@@ -29,8 +29,9 @@ from .errors import DataError, MachineError, UsageError
 from .model import Catalogue, Field, Kind, Requirement, Scenario, Text, Vocabularies
 
 
-def diff(root: Path, revision: str) -> str:
-    """Markdown describing scenarios added, removed and changed since `revision`."""
+def diff(root: Path, revision: str, today: dt.date) -> str:
+    """Markdown describing scenarios added, removed and changed since `revision`, on day `today`
+    (a record changed that day may keep the `updated` date it was given that day)."""
     if revision.startswith("-"):
         raise UsageError(f"'{revision}' is not a revision; name a commit, branch or tag, like origin/main")
     now = check(root).catalogue
@@ -43,7 +44,7 @@ def diff(root: Path, revision: str) -> str:
     before = {s.id: s for s in then.scenarios}
     added = [after[key] for key in sorted(after.keys() - before.keys())]
     removed = [before[key] for key in sorted(before.keys() - after.keys())]
-    changed = {key: lines for key in sorted(before.keys() & after.keys()) if (lines := _changes(before[key], after[key]))}
+    changed = {key: lines for key in sorted(before.keys() & after.keys()) if (lines := _changes(before[key], after[key], today))}
     vocabularies = _vocabulary_changes(then.vocabularies, now.vocabularies)
     if not (added or removed or changed or vocabularies):
         return f"### Scenario changes since {code(revision)}\n\nNo scenario changed.\n"
@@ -156,11 +157,11 @@ def _vocabulary_changes(old: Vocabularies, new: Vocabularies) -> list[str]:
     return lines
 
 
-def _changes(old: Scenario, new: Scenario) -> list[str]:
+def _changes(old: Scenario, new: Scenario, today: dt.date) -> list[str]:
     lines = [_describe(*change) for change in _differing(old, new) if change[0].name != "requirements"]
     lines += _requirement_changes(old.requirements, new.requirements)
     # the pages and the feed date a record's change by it; changed again the same day, it is right
-    if lines and old.updated == new.updated and new.updated < dt.date.today():
+    if lines and old.updated == new.updated and new.updated < today:
         lines.append(f"updated: unchanged ({_written(new.updated)}); set it to the date of this change")
     return lines
 
