@@ -6,8 +6,10 @@ are kept. A browser may end a line between any two Chinese characters, a figure 
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
+from typing import Any
 
 from markupsafe import Markup
 
@@ -71,13 +73,20 @@ _CLOSING = "”’》）】」〉)]}，。、；：？！,.;:?!"
 _WHOLE = re.compile(f"{FIGURE}|[A-Za-z0-9][A-Za-z0-9.\\-/]*")
 
 
+@functools.cache
+def _jieba() -> Any:
+    """jieba, imported here, not above: `generator check` renders no page and need not load it (0.14 s)."""
+    import jieba
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # it announces building its dictionary, on stderr
+    return jieba
+
+
 def phrased(text: str) -> Markup:
     """A Chinese title with a break opportunity (<wbr>) between its words, as jieba reads them: the
     page keeps each word whole (CSS word-break: keep-all), so a title wraps as '掩星数据的 / 本地',
     not '掩星数 / 据'. Each word is escaped, as Markup.join does."""
-    import jieba  # here, not above: `generator check` renders no page and need not load it (0.14 s)
-
-    logging.getLogger("jieba").setLevel(logging.WARNING)  # it announces building its dictionary, on stderr
+    jieba = _jieba()
     pieces, done = [], 0
     for whole in _WHOLE.finditer(text):
         pieces += [*jieba.cut(text[done : whole.start()]), whole[0]]  # as the search plugin reads it (HMM on: 掩星)

@@ -23,7 +23,7 @@ import math
 import re
 import typing
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,9 +69,8 @@ _constructor = SafeConstructor()
 # ("a < b", "<5 m" and "x<y" are text), and a character reference a browser knows ('R&D;' is text);
 # the numeric ones and the commonest names are read without their ';' too
 HTML_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|!--|![A-Za-z]|\?[A-Za-z])")
-_NAMES = "|".join(sorted((name[:-1] for name in html.entities.html5 if name.endswith(";")), key=len, reverse=True))
-HTML_ENTITY = re.compile(
-    rf"&(#[0-9]+|#[xX][0-9a-fA-F]+|{_NAMES});|&(#[0-9]+|#[xX][0-9a-fA-F]+|lt|gt|amp|quot|nbsp)(?![A-Za-z0-9])"
+HTML_ENTITY = re.compile(  # a name is a reference only if a browser knows it: see _read_as_markup
+    r"&(#[0-9]+|#[xX][0-9a-fA-F]+|(?P<name>[A-Za-z][A-Za-z0-9]*));|&(#[0-9]+|#[xX][0-9a-fA-F]+|lt|gt|amp|quot|nbsp)(?![A-Za-z0-9])"
 )
 # A scheme as in a link ("javascript:alert(1)", "data:text/html"), not a label in prose ("position data: every 5 s")
 # ("javascript:0,alert(1)" is a script too; "data:5" may be prose)
@@ -866,7 +865,7 @@ class Checker:
         def at(match: re.Match[str]) -> yaml.Node | yaml.Mark:
             return _at(node, self.document.text, match.group(0))
 
-        if markup := _outside_code((HTML_TAG, HTML_ENTITY), value, markdown):
+        if markup := _outside_code((HTML_TAG, HTML_ENTITY), value, markdown, _read_as_markup):
             alternative = "plain text or Markdown" if markdown else "plain text"
             return self._fail(
                 at(markup), path, f"HTML is not allowed in texts (at {_excerpt(value, markup)}); write {alternative}"
@@ -1350,12 +1349,21 @@ def _in_ascii(word: str) -> str:
     return _OPERATORS.get(folded, folded)
 
 
-def _outside_code(patterns: tuple[re.Pattern[str], ...], value: str, markdown: bool) -> re.Match[str] | None:
-    """The first match of the first of `patterns` that matches a text, not counting code in a
-    Markdown one (whose spans are found once, for all of them)."""
+def _outside_code(
+    patterns: tuple[re.Pattern[str], ...], value: str, markdown: bool, keep: Callable[[re.Match[str]], bool]
+) -> re.Match[str] | None:
+    """The first match of the first of `patterns` that matches a text and that `keep` keeps, not
+    counting code in a Markdown one (whose spans are found once, for all of them)."""
     code = [span.span() for span in _CODE.finditer(value)] if markdown else []
-    outside = (m for pattern in patterns for m in pattern.finditer(value) if not any(a <= m.start() < b for a, b in code))
-    return next(outside, None)
+    found = (m for pattern in patterns for m in pattern.finditer(value) if keep(m))
+    return next((m for m in found if not any(a <= m.start() < b for a, b in code)), None)
+
+
+def _read_as_markup(match: re.Match[str]) -> bool:
+    """Whether a match of HTML_TAG or HTML_ENTITY is markup to a browser: a named reference only if
+    HTML names it ('&copy;', not 'R&D;')."""
+    name = match.groupdict().get("name")
+    return name is None or f"{name};" in html.entities.html5
 
 
 def _excerpt(text: str, match: re.Match[str]) -> str:
@@ -1433,10 +1441,10 @@ def _emphasis(value: str) -> tuple[str, Marks] | None:
     ('*号、5*3' marks nothing)."""
     found = [mark for mark in marks(value) if mark.read and not _between_digits(mark)]
     for index, mark in enumerate(found):
-        closing = next((other for other in found[index + 1 :] if other.marks == mark.marks and not other.opens), None)
         if not mark.opens:
             continue
-        if closing and re.search(r"[^\W\d_]", mark.paragraph[mark.end : closing.start]):
+        closing = next((other for other in found[index + 1 :] if other.marks == mark.marks and not other.opens), None)
+        if closing and _LETTER.search(mark.paragraph[mark.end : closing.start]):
             return mark.paragraph[mark.start : closing.end], mark
     return None
 
