@@ -5,11 +5,20 @@ spreadsheets. Plain string work on docs paths ("scenarios/x.md"), so no file sys
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
 REPOSITORY = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~-]+)*/?")
+
+
+def versioned(address: str, content: bytes) -> str:
+    """`address` of a script, a style sheet or a data file with a digest of its `content` as its
+    query. A browser caches each file apart: without it, one holding yesterday's data.js runs
+    today's script on it, or today's page with yesterday's script. With it, a changed file has a
+    new address and a file that did not change stays cached."""
+    return f"{address}?v={hashlib.sha256(content).hexdigest()[:10]}"
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page as MkDocsPage  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
-from generator.addresses import Settings  # noqa: E402
+from generator.addresses import Settings, versioned  # noqa: E402
 from generator.build import sites  # noqa: E402
 from generator.environment import template_problem  # noqa: E402
 from generator.errors import DataError, MachineError  # noqa: E402
@@ -85,10 +85,31 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # mkdocs.zh.yml inherits site_url; the Chinese site is published one folder further down.
     if config.site_url and config.theme["language"] != "en" and not config.site_url.endswith("/zh/"):
         config.site_url = config.site_url.rstrip("/") + "/zh/"
+    _version_theme_files(config)
     if _offline(config):
         polyfills = config.extra.get("polyfills", [])
         config.extra["polyfills"] = [SHIM_TARGET if "iframe-worker" in url else url for url in polyfills]
     return config
+
+
+def _version_theme_files(config: MkDocsConfig) -> None:
+    """Give each style sheet and script of ours that every page loads (extra_css, extra_javascript,
+    from the theme's overrides) its content's digest as a query, as the pages' own scripts have
+    (render.py, `script`): an update reaches a browser that cached the files before it whole."""
+    if config.theme.custom_dir is None:
+        return
+    custom = Path(config.theme.custom_dir)
+
+    def ours(path: str) -> str:
+        file = custom / path
+        return versioned(path, file.read_bytes()) if "?" not in path and file.is_file() else path
+
+    config.extra_css = [ours(path) for path in config.extra_css]
+    for index, script in enumerate(config.extra_javascript):
+        if isinstance(script, str):
+            config.extra_javascript[index] = ours(script)
+        else:
+            script.path = ours(script.path)
 
 
 def _settings(config: MkDocsConfig) -> Settings:

@@ -3,26 +3,29 @@
 Each page type has a context, a dataclass below built here from the catalogue, with every name,
 count and address it shows worked out; its template in `templates/` only lays it out. Every
 template also gets `t` (UI strings), `link` and `shared` (addresses from the page, for links in
-the HTML), `url` (the same as the browser resolves it, for links a script writes), `site_path`
-and `section` (which the heading macro calls, so the table of contents lists what was written).
+the HTML), `script` (a script's address, versioned by its content), `url` (the same as the
+browser resolves it, for links a script writes), `site_path` and `section` (which the heading
+macro calls, so the table of contents lists what was written).
 Deterministic: input is sorted, no clock is read, and the same catalogue gives the same bytes.
 """
 
 from __future__ import annotations
 
 import collections
+import functools
 import json
 import math
 import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from markupsafe import Markup, escape
 
 from . import export, model, overview, qr
-from .addresses import Addresses, Settings
+from .addresses import Addresses, Settings, versioned
 from .chinese import keep_figures
 from .environment import Labels, environment, strings
 from .model import CITYWIDE, CONVERTIBLE, PAGE_PER_KEY, Catalogue, Priority, Requirement, Scenario, Status, Target
@@ -33,6 +36,8 @@ from .schema import catalogue_schema, dumps, scenario_schema
 SCENARIOS_PER_PAGE = 50
 REQUIREMENTS_PER_PAGE = 2 * SCENARIOS_PER_PAGE  # a scenario has about six
 T = TypeVar("T")
+# The theme's own files (docs/overrides), where the scripts a page names (`script`) are.
+THEME = Path(__file__).resolve().parent.parent / "docs" / "overrides"
 # A requirement's verdict against a product profile (catalogue.js `verdict`), the words the
 # script writes about a profile's result, and the columns of the result's CSV, in order.
 VERDICTS = ("meets", "misses", "unmeasured")
@@ -320,9 +325,7 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
         if path in site.pages:  # the validator refuses a key that names a page; no data may take one over regardless
             raise ValueError(f"a vocabulary key would replace the page {path}")
         site.pages[path] = pages.render(template, path, context)
-    site.files["catalogue/data.js"] = pages.scenario_data()
-    site.files["requirements/data.js"] = pages.requirement_data()
-    site.files["briefing/data.js"] = pages.briefing_data()
+    site.files.update(pages.data_scripts)
     if settings.site_url:
         site.files.update(pages.qr_codes())
     title, subtitle, marked = (str(pages.t(key)) for key in ("site.name", "feed.subtitle", "feed.illustrative"))
@@ -455,7 +458,7 @@ class _Pages:
             return ""
 
         page = {"language": self.t.language, "t": self.t, "section": section, "site_path": addresses.site_path()}
-        links = {"link": addresses.link, "url": addresses.url, "shared": addresses.shared}
+        links = {"link": addresses.link, "url": addresses.url, "shared": addresses.shared, "script": self._script_link(addresses)}
         module = environment().get_template(f"{template}.html.j2").make_module(vars(context) | page | links)
         exported = module.__dict__
         html = keep_figures(str(module)) if self.t.language == "zh" else str(module)
@@ -467,6 +470,26 @@ class _Pages:
             hide=tuple(exported.get("hide", ())),
             searchable=exported.get("searchable", True),
         )
+
+    def _script_link(self, addresses: Addresses) -> typing.Callable[[str], str]:
+        """`script(path)` in a template: the address of a data file or of a theme's script, from the
+        page, versioned by its content (see versioned)."""
+
+        def script(path: str) -> str:
+            content = self.data_scripts[path].encode() if path in self.data_scripts else (THEME / path).read_bytes()
+            return versioned(addresses.link(path), content)
+
+        return script
+
+    @functools.cached_property
+    def data_scripts(self) -> dict[str, str]:
+        """The data files the listings' scripts read, by docs path: made once, for the site's files
+        and for the address of each, which their content versions."""
+        return {
+            "catalogue/data.js": self.scenario_data(),
+            "requirements/data.js": self.requirement_data(),
+            "briefing/data.js": self.briefing_data(),
+        }
 
     def home(self) -> Home:
         scenarios = self.catalogue.scenarios

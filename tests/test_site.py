@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -91,6 +93,27 @@ def test_chinese_search_index_is_segmented_with_jieba(site: Path) -> None:
     index = json.loads((site / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["en", "zh"]
     assert any("\u200b" in doc["text"] for doc in index["docs"])
+
+
+# The files of ours a page loads: scripts, style sheets and the listings' data.
+LOADED = re.compile(r'<(?:script[^>]+src|link[^>]+href)="([^"]*(?:assets/catalogue/[^"]+|data\.js[^"]*))"')
+
+
+def test_every_script_and_style_sheet_of_ours_is_addressed_by_its_content(site: Path) -> None:
+    """A browser caches each file apart: a page that named data.js alone could run today's script on
+    yesterday's data. Each address carries its file's digest, so a changed file is fetched anew."""
+    loaded, wrong = set(), []
+    for page in sorted(site.rglob("*.html")):
+        url = page.relative_to(site).as_posix()
+        for address in LOADED.findall(page.read_text(encoding="utf-8")):
+            parts = urlsplit(urljoin(url, address))
+            file = site / parts.path.lstrip("/")  # the 404 page links from the root
+            loaded.add(file.relative_to(site).as_posix())
+            if parts.query != f"v={hashlib.sha256(file.read_bytes()).hexdigest()[:10]}":
+                wrong.append(f"{url}: {address}")
+    assert wrong == []
+    mine = {"assets/catalogue/catalogue.css", "assets/catalogue/catalogue.js", "assets/catalogue/compare.js"}
+    assert mine | {"assets/catalogue/briefing.js", "catalogue/data.js", "requirements/data.js", "zh/briefing/data.js"} <= loaded
 
 
 # Attributes through which a page makes the browser fetch something by itself (links are not fetches).
