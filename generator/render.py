@@ -57,6 +57,8 @@ PROFILE_COLUMNS = (
     "requirement",
     "address",
 )
+# The columns of the CSV of the scenarios a filtered catalogue lists (catalogue.js `scenariosCsv`).
+SCENARIO_COLUMNS = ("scenario_id", "scenario", "domain", "capabilities", "owner", "districts", "status", "address")
 # How a data file begins: it adds its listing to the page's catalogueData, beside the others.
 DATA_SCRIPT = "(window.catalogueData = window.catalogueData || {{}}).{name} = "
 
@@ -212,6 +214,7 @@ class CataloguePage:
     scenarios: int
     facets: list[Facet]
     table: ScenarioTable
+    columns: list[Markup]  # of the listed scenarios' CSV
 
 
 @dataclass(frozen=True)
@@ -337,6 +340,11 @@ def render(catalogue: Catalogue, settings: Settings, sources: dict[str, str], la
             {f"scenarios/{s.id}.json": export.json_text(record) for s, record in zip(catalogue.scenarios, records, strict=True)}
         )
     return site
+
+
+def _all_illustrative(scenarios: Iterable[Scenario]) -> bool:
+    """Whether the scenarios are all reconstructions, whose owners no text names."""
+    return {scenario.provenance for scenario in scenarios} == {"illustrative"}
 
 
 def catalogue_files(catalogue: Catalogue, settings: Settings, records: list[Any]) -> dict[str, str]:
@@ -504,8 +512,12 @@ class _Pages:
     def catalogue_pages(self) -> Iterator[tuple[str, str, CataloguePage]]:
         count = len(self.in_table_order)
         caption, facets = self.t("catalogue.caption", count=count), self._facets()
+        likely = _all_illustrative(self.catalogue.scenarios)  # the owner's column is headed as the table's
+        columns = [
+            self.t(f"catalogue.csv.{name}{'.illustrative' if name == 'owner' and likely else ''}") for name in SCENARIO_COLUMNS
+        ]
         for path, rows, pager in self._paged("catalogue.md", self.in_table_order, SCENARIOS_PER_PAGE):
-            yield path, "catalogue", CataloguePage(count, facets, self._table(rows, caption, path, pager))
+            yield path, "catalogue", CataloguePage(count, facets, self._table(rows, caption, path, pager), columns)
 
     def explorer_pages(self) -> Iterator[tuple[str, str, Explorer]]:
         requirements = [(s, r) for s in self.in_table_order for r in s.requirements]
@@ -739,8 +751,7 @@ class _Pages:
 
     def _owner_heading(self, scenarios: Iterable[Scenario]) -> Markup:
         """'Likely owner' over scenarios that are all reconstructions, whose owners no text names."""
-        illustrative = {scenario.provenance for scenario in scenarios} == {"illustrative"}
-        return self.t("field.owner.illustrative" if illustrative else "field.owner")
+        return self.t("field.owner.illustrative" if _all_illustrative(scenarios) else "field.owner")
 
     def _facets(self) -> list[Facet]:
         """The catalogue's filters; values in vocabulary order, districts by code."""

@@ -170,7 +170,9 @@ ALLOWED_TAGS = {
 SAFE_LINK = re.compile(r"(?:https?://|#|\.\.?/|[a-z0-9-]+/|[a-z0-9-]+\.(?:json|csv|xml|yaml|html|js)\b|\?)", re.IGNORECASE)
 
 
-OUR_SCRIPT = re.compile(r"(?:(?:\.\./)*(?:catalogue|requirements)/)?data\.js|(?:\.\./)*assets/catalogue/(?:compare|briefing)\.js")
+OUR_SCRIPT = re.compile(
+    r"(?:(?:(?:\.\./)*(?:catalogue|requirements)/)?data\.js|(?:\.\./)*assets/catalogue/(?:compare|briefing)\.js)\?v=[0-9a-f]{10}"
+)
 # The one image a page holds: a scenario page's QR code, printed, made at build time.
 OUR_IMAGE = re.compile(r"(?:[a-z0-9-]+/)?qr\.svg")
 

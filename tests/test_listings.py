@@ -9,6 +9,8 @@ from its data.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -223,6 +225,38 @@ def test_a_briefing_pack_is_offered_only_for_as_many_scenarios_as_it_holds(page:
     forestry = page.locator("[data-briefing] a").get_attribute("href") or ""
     assert forestry.startswith("../briefing/?from=catalogue&s=") and forestry.endswith("&domain=forestry")
     assert forestry.count("&s=") == len(listed_ids(page)) <= 50
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_scenarios_listed_download_as_csv_every_one_not_only_the_first_page(
+    page: Page, url: str, catalogue: Catalogue, language: str
+) -> None:
+    """A filtered catalogue is taken away as it is listed: a row per scenario, every match (more
+    than a page holds), names in the page's language, each with its page's address."""
+    prefix = "" if language == "en" else "zh/"
+    page.goto(f"{url}/{prefix}catalogue/?capability=satellite-navigation")
+    matches = [s for s in in_table_order(catalogue) if "satellite-navigation" in s.capabilities]
+    assert len(matches) > SCENARIOS_PER_PAGE
+    button = page.locator("[data-scenarios-csv] button")
+    assert (
+        button.text_content()
+        == {"en": f"Download these {len(matches)} scenarios (CSV)", "zh": f"下载这{len(matches)}个场景的列表（CSV）"}[language]
+    )
+    with page.expect_download() as download:
+        button.click()
+    assert download.value.suggested_filename == {"en": "scenarios.csv", "zh": "场景列表.csv"}[language]
+    text = Path(download.value.path()).read_bytes().decode("utf-8")
+    assert text.startswith("\ufeff") and text.endswith("\r\n")
+    header, *rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert header[0] == {"en": "scenario_id", "zh": "场景编号"}[language] and len(header) == 8
+    assert [row[0] for row in rows] == [s.id for s in matches]
+    for s, row in zip(matches, rows, strict=True):
+        domain = catalogue.vocabularies.domains[s.domain].name.get(language)
+        assert row[1:3] == [s.title.get(language), domain] and all(row), row
+        assert row[7] == f"{url}/{prefix}scenarios/{s.id}/"
+    page.locator("input[name=domain][value=forestry]").check()  # one match, or none: said so
+    forestry = [s for s in matches if s.domain == "forestry"]
+    assert page.locator("[data-scenarios-csv]").is_visible() == bool(forestry)
 
 
 @pytest.mark.parametrize("locale", ["en-US", "zh-CN"])

@@ -115,6 +115,7 @@
       };
       return {
         id: r[0],
+        data: r,
         values: {
           domain: keys(names.domain, [r[3]]),
           owner: keys(names.owner, [r[4]]),
@@ -356,6 +357,7 @@
     this.printed = page.querySelector("[data-print-filters]");
     this.more = page.querySelector("[data-show-more]");
     this.briefing = page.querySelector("[data-briefing]");
+    this.scenarioList = page.querySelector("[data-scenarios-csv]");
     each(page.querySelectorAll("[data-pager]"), function (pager) {
       pager.hidden = true; // this page lists every matching row itself
     });
@@ -628,6 +630,42 @@
       button.textContent = format(button.getAttribute("data-more"), { count: Math.min(left, this.pageSize) });
     }
     this.offerBriefing();
+    this.offerScenarioList();
+  };
+
+  /** The button that saves the listed scenarios as CSV, labelled with how many they are. */
+  FilterTable.prototype.offerScenarioList = function () {
+    var offer = this.scenarioList;
+    if (!offer) return;
+    var button = offer.querySelector("button");
+    var count = this.matches.length;
+    offer.hidden = count === 0;
+    button.textContent = count === 1 ? button.getAttribute("data-label-one") : format(button.getAttribute("data-label"), { count: count });
+  };
+
+  /** The listed scenarios as CSV, a row each, in the order listed, names in the page's language. */
+  FilterTable.prototype.scenariosCsv = function () {
+    var data = this.data;
+    var names = data.names;
+    var separator = data.words.separator;
+    var name = function (facet, at) {
+      return names[facet][at][1];
+    };
+    var lines = [this.scenarioList.querySelector("button").getAttribute("data-columns").split("|")];
+    this.matches.forEach(function (row) {
+      var r = row.data;
+      lines.push([
+        r[0],
+        r[1],
+        name("domain", r[3]),
+        r[2].map(name.bind(null, "capability")).join(separator),
+        name("owner", r[4]),
+        r[5].map(name.bind(null, "district")).join(separator),
+        name("status", r[6]),
+        new URL(data.link[0] + r[0] + data.link[1], location.href).href,
+      ]);
+    });
+    return csvText(lines);
   };
 
   /** The scenarios the matching rows belong to, in the order listed. */
@@ -842,6 +880,12 @@
       this.more.querySelector("button").addEventListener("click", function () {
         self.listed += self.pageSize;
         self.list();
+      });
+    }
+    if (this.scenarioList) {
+      var save = this.scenarioList.querySelector("button");
+      save.addEventListener("click", function () {
+        download(self.scenariosCsv(), save.getAttribute("data-file"));
       });
     }
     if (this.profileBox) {
