@@ -35,7 +35,7 @@ def check_id(scenario_id: str) -> None:
     expected = f"expected {model.KEY_EXPECTED}, at most 64 characters"
     # The file's name given for its id, or the id in capitals or with underscores: said what to give.
     name = scenario_id.removeprefix("scenarios/")
-    suffix = next((end for end in (".yaml", ".yml") if name.endswith(end)), "")
+    suffix = next((name[-len(end) :] for end in (".yaml", ".yml") if name.casefold().endswith(end)), "")
     meant = re.sub(r"[\s_]+", "-", name.removesuffix(suffix).strip().casefold())
     dropped = " and ".join(f"'{part}'" for part in (scenario_id[: len(scenario_id) - len(name)], suffix) if part)
     if not re.fullmatch(model.KEY_PATTERN, meant) or len(meant) > 64:

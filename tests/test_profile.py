@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from generator.export import spreadsheet_text
-from generator.model import Catalogue, Scenario
+from generator.model import VALUE, Catalogue, Scenario, figure
 from tests.conftest import build_site, site_project
 from tests.helpers import verdict_of
 from tests.localhost import serving
@@ -330,6 +330,13 @@ def test_a_value_given_is_written_as_the_targets_are(catalogue: Catalogue, page:
             [value, units.index("characters")],
         )
         assert got == expected, value
+        # on screen, in the result's table, the figure keeps to its unit as a target's does
+        on_screen = page.evaluate(
+            "([value, unit]) => window.catalogueKit.profileValue({value: value, unit: unit}, window.catalogueData.requirements, true)",
+            [value, units.index("characters")],
+        )
+        pattern = unit.pattern(language).replace(f" {VALUE}", f"\u00a0{VALUE}").replace(f"{VALUE} ", f"{VALUE}\u00a0")
+        assert on_screen == pattern.replace(VALUE, figure(value, language)), value
 
 
 def test_an_old_threshold_link_lists_what_the_value_meets(catalogue: Catalogue, page: Page, served: str) -> None:

@@ -102,6 +102,10 @@ def test_template_names_every_field_with_both_help_texts(project: Path) -> None:
             ["scenarios/bus-lane-watch.yml", "--domain", "transport"],
             "error: 'scenarios/bus-lane-watch.yml' is not a valid id; drop 'scenarios/' and '.yml': the file is named after the id, so give bus-lane-watch\n",
         ),
+        (  # as a file manager on Windows may show it
+            ["Bus-Lane-Watch.YAML", "--domain", "transport"],
+            "error: 'Bus-Lane-Watch.YAML' is not a valid id; drop '.YAML': the file is named after the id, so give bus-lane-watch\n",
+        ),
         (
             ["bus-lanes", "--domain", "transportation"],
             "error: 'transportation' is not a domain; did you mean 'transport'? (expected one of transport, forestry, meteorology)\n",

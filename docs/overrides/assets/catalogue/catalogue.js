@@ -251,13 +251,17 @@
 
   /** A value the reader gave, with its unit, written as the page writes its targets (model.figure):
    *  grouped in thousands in English ("1,000 Chinese characters" beside "≥ 1,000"), as typed in Chinese. */
-  function profileValue(entry, data) {
+  function profileValue(entry, data, screen) {
     var text = String(entry.value);
     if (/^en/i.test(document.documentElement.lang) && !/e/i.test(text)) {
       var parts = text.split(".");
       text = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (parts.length > 1 ? "." + parts[1] : "");
     }
-    return data.names.unit[entry.unit][3].replace("{value}", text);
+    var pattern = data.names.unit[entry.unit][3];
+    // On screen the figure stays with its unit, as a target's does (render.py _target); a long
+    // unit's name may still wrap. A spreadsheet's cell keeps plain spaces, to be searched as typed.
+    if (screen) pattern = pattern.replace(" {value}", "\u00a0{value}").replace("{value} ", "{value}\u00a0");
+    return pattern.replace("{value}", text);
   }
 
   function position(entries, key) {
@@ -574,7 +578,7 @@
     var label = this.verdictLabel(said);
     var cell = [element("span", { class: "verdict verdict--" + said }, [label])];
     var entry = row.data.length > 4 ? this.profile.entries[row.data[4]] : null;
-    if (entry) cell.push(this.colon + profileValue(entry, this.data));
+    if (entry) cell.push(this.colon + profileValue(entry, this.data, true));
     else if (row.data.length > 4) cell.push(this.colon, element("span", { class: "none" }, [this.profileBox.result.getAttribute("data-not-given")]));
     return { label: this.profileHeading(), cell: cell };
   };
