@@ -200,6 +200,8 @@ def _requirement_changes(old: tuple[Requirement, ...], new: tuple[Requirement, .
     lines += [f"requirement {key} removed" for key in before if key not in gone and (key not in after or key in renumbered)]
     for key in (after.keys() & before.keys()) - renumbered.keys() - gone:
         cited = {"target": _cited(after[key])} if after[key].source else {}
+        if after[key].source and after[key].target:  # the same figure credited to another source
+            cited["source"] = f"check it gives the target {_written(after[key].target)}"
         changes = [_describe(*change, cited.get(change[0].name, "")) for change in _differing(before[key], after[key])]
         if changes:
             lines.append(f"requirement {key} changed: " + ", ".join(changes))
@@ -234,7 +236,7 @@ def _changed(name: str, kind: Kind, before: Any, after: Any, note: str = "") -> 
         item = kind.item
         parts = [_changed(str(key), item, before.get(key), after.get(key)) for key in keys if before.get(key) != after.get(key)]
         return f"{name} ({'; '.join(parts)})"
-    return f"{name}: {_written(before)} → {_written(after)}"
+    return f"{name}: {_written(before)} → {_written(after)}" + (f" ({note})" if note else "")
 
 
 def _list_changed(name: str, item: Kind, before: tuple[Any, ...], after: tuple[Any, ...]) -> str:

@@ -295,6 +295,22 @@ def test_a_list_of_texts_reordered_is_said_reordered(real_repository: Path, caps
     )
 
 
+def test_a_figure_credited_to_another_source_asks_for_that_source_to_be_checked(
+    real_repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The figure stands, but on a source that was not checked for it."""
+    name = "tianmu-nowcasting.yaml"
+    cited = "unit: profiles-per-day}\n    source: people-cn-2025-01-03\n"
+    edit(real_repository, name, cited, cited.replace("people-cn-2025-01-03", "people-cn-2023-11-23"))
+    edit(real_repository, name, "updated: 2026-12-01", "updated: 2026-12-02")
+    assert main(["diff", "HEAD", "--root", str(real_repository)]) == 0
+    assert capsys.readouterr().out.endswith(
+        "  - updated: `2026-12-01` → `2026-12-02`\n"
+        "  - requirement R1 changed: source: `people-cn-2025-01-03` → `people-cn-2023-11-23`"
+        " (check it gives the target {metric: `profiles-per-day`, op: `>=`, value: `30000`, unit: `profiles-per-day`})\n"
+    )
+
+
 def test_a_cited_figure_that_changed_asks_for_its_source_to_be_checked(
     real_repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
