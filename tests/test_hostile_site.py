@@ -194,6 +194,16 @@ def test_no_page_of_either_site_runs_script_or_calls_another_host(hostile_site: 
             for box in tab.locator("input.compare-pick__box").all()[:3]:
                 box.check()
             assert tab.evaluate(INSPECT) == []
+            # The catalogue's list of the scenarios shown carries every title and name as a cell.
+            for prefix in ("", "zh/"):
+                tab.goto(f"{url}/{prefix}catalogue/")
+                with tab.expect_download() as download:
+                    tab.locator("[data-scenarios-csv] button").click()
+                rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
+                assert {f"hostile-{number:02d}" for number in range(len(VARIANTS))} <= {row[0] for row in rows[1:]}
+                cells = [cell for row in rows[1:] for cell in row]
+                assert not formulas(cells)
+                assert '\'﹦HYPERLINK("https://evil.example/")' in cells or prefix  # the title, as text
             # A product profile writes each scenario's title in its fit heading and each
             # requirement's text beside its verdict; its CSV carries them; a briefing pack of
             # every hostile record writes them on its cover and sheets.
