@@ -17,6 +17,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import html.entities
 import itertools
 import math
@@ -1063,6 +1064,9 @@ def _check_scenario(s: Any, checker: Checker) -> None:
         with contextlib.suppress(Unparsed):
             if requirement.target is not None:
                 _check_target(requirement.target, f"{where}.target", checker)
+        with contextlib.suppress(Unparsed):
+            if requirement.target is not None:
+                _check_target_against_text(requirement, f"{where}.target", checker)
     for index, evidence in _items(s, "evidence"):
         with contextlib.suppress(Unparsed):
             _credited(evidence.source, f"evidence[{index}].source", s, checker)
@@ -1122,6 +1126,167 @@ def _check_target(target: model.Target, where: str, checker: Checker) -> None:
                     f"{where}.value",
                     f"{model.figure(target.value)} is more than a {unit.dimension} can be (at most {largest}); check the value",
                 )
+
+
+# Spelled-out English names of the units' symbols, so that a text's 'within 30 minutes' reads as
+# 30 min. A unit whose symbol is not here is read by its symbols alone ('5 mm/yr', '30分钟', '99%').
+UNIT_NAMES: dict[str, tuple[str, ...]] = {
+    "ns": ("nanosecond", "nanoseconds"),
+    "ms": ("millisecond", "milliseconds"),
+    "s": ("second", "seconds"),
+    "min": ("minute", "minutes"),
+    "h": ("hour", "hours"),
+    "days": ("day",),
+    "mm": ("millimetre", "millimetres", "millimeter", "millimeters"),
+    "cm": ("centimetre", "centimetres", "centimeter", "centimeters"),
+    "m": ("metre", "metres", "meter", "meters"),
+    "km": ("kilometre", "kilometres", "kilometer", "kilometers"),
+    "%": ("percent", "per cent"),
+}
+PERCENT = "percent"  # the key of the unit a share is written in (or its symbol, if spelt otherwise)
+# A number in running text, not a part of a code or of another number (GF-4, R1, 22239-2019's 2019 is one)
+_NUMBER_IN_TEXT = r"(?<![A-Za-z0-9_.,/])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_ANY_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_UNIT_ENDS = r"(?![A-Za-z0-9_/²³])"  # 'm' is not the start of 'mm', 'min', 'm/s' or 'm²'
+# A figure beside the point, not the threshold: '(about 600 ms)', 'for example 95%', '约1000个汉字', '如95%'
+_APPROXIMATE = re.compile(
+    r"(?:\b(?:about|around|approximately|approx\.|roughly|nearly|some|for example|e\.g\.,?|such as)|约|大约|如|例如|比如)\s*[(（]?\s*$",
+    re.IGNORECASE,
+)
+_RANGE_OPENS = re.compile(r"\d\s*(?:[-–—~～]|\bto|\band|\bor|至|到|或)\s*$")  # '5 to 10 minutes', '5–10分钟'
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    """A number with a unit of the units vocabulary, as a requirement's text writes it."""
+
+    written: str  # '30 minutes', '30分钟'
+    number: float
+    unit: str  # its key
+    approximate: bool
+    ranged: bool  # the end of a range
+
+
+def _unit_words(units: dict[Any, Any], language: str) -> tuple[tuple[str, str, bool], ...]:
+    """Each word a text in `language` writes a unit in, longest first, with the unit's key and
+    whether the word goes before the number ('level 3'). A word two units share is read as neither."""
+    keys: dict[tuple[str, bool], set[str]] = {}
+    for key, unit in units.items():
+        before = bool(unit.before and unit.before.get(language))
+        names = (unit.symbol.zh,) if language == "zh" else UNIT_NAMES.get(unit.symbol.en, ())
+        for word in (unit.symbol.en, *names):
+            keys.setdefault((word, before), set()).add(str(key))
+    words = [(word, next(iter(owners)), before) for (word, before), owners in keys.items() if len(owners) == 1]
+    return tuple(sorted(words, key=lambda word: -len(word[0])))
+
+
+@functools.lru_cache(maxsize=8)
+def _quantity_pattern(words: tuple[tuple[str, str, bool], ...]) -> re.Pattern[str]:
+    def alternatives(before: bool) -> str:
+        return "|".join(re.escape(word) for word, _, placed in words if placed == before) or "(?!)"
+
+    after = rf"(?P<number>{_NUMBER_IN_TEXT})(?P<gap>[ \u00a0-]?)(?P<after>{alternatives(False)}){_UNIT_ENDS}"
+    before = rf"(?<![A-Za-z])(?P<before>{alternatives(True)})[ \u00a0](?P<count>{_NUMBER_IN_TEXT}){_UNIT_ENDS}"
+    return re.compile(f"{after}|{before}")
+
+
+def _quantities(text: str, language: str, units: dict[Any, Any]) -> list[_Quantity]:
+    """The numbers with a unit in `text`: '30 minutes', '5-minute', '2.5 m', '99.9%', '30分钟', 'level 3'."""
+    words = _unit_words(units, language)
+    key_of = {word: key for word, key, _ in words}
+    found = []
+    for match in _quantity_pattern(words).finditer(text):
+        word, number = (match["after"], match["number"]) if match["after"] else (match["before"], match["count"])
+        one_letter = len(word) == 1 and word.isascii() and word.isalpha()
+        if match["after"] and ((not match["gap"] and one_letter) or (match["gap"] == "-" and not word.isalpha())):
+            continue  # '1990s' is a decade, not 1,990 seconds; '5-%' is nothing
+        before = text[max(0, match.start() - 30) : match.start()]
+        found.append(
+            _Quantity(
+                match[0],
+                float(number.replace(",", "")),
+                key_of[word],
+                bool(_APPROXIMATE.search(before)),
+                bool(_RANGE_OPENS.search(before)),
+            )
+        )
+    return found
+
+
+def _equal(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9)
+
+
+def _check_target_against_text(requirement: Any, where: str, checker: Checker) -> None:
+    """A target says what its requirement's text says. Two slips are warned of: a share written as
+    a fraction (0.99 percent where 99 % is meant), and a figure in the text that the target
+    contradicts ('within 30 minutes' over a target of 60 min)."""
+    target, units = requirement.target, checker.vocabularies.get("units") or {}
+    unit = units.get(target.unit)
+    if unit is None or any(problem.field.startswith(f"{where}.") for problem in checker.problems):
+        return  # an unknown unit, or a target with problems of its own, which are said
+    texts = {language: getattr(requirement.text, language) for language in model.LANGUAGES}
+    said = {language: _quantities(text, language, units) for language, text in texts.items()}
+    fraction = _as_fraction(target, unit, said)
+    if fraction:
+        checker.report(f"{where}.value", fraction, "warning")
+        return
+    for language, quantities in said.items():
+        written = _contradicted(target, unit, units, texts[language], quantities)
+        if written:
+            checker.report(
+                f"{where}.value",
+                f"the {language} text says {written} but the target is {unit.format(target.value, 'en')}; make them agree",
+                "warning",
+            )
+            return
+
+
+def _as_fraction(target: model.Target, unit: model.Unit, said: dict[str, list[_Quantity]]) -> str | None:
+    """What to say of a share in percent written as a fraction of the whole: a value above 0 and
+    at most 1 where the text says that value times 100 ('at least 99%' over 0.99), or, where the
+    text does not say the value itself, a floor strictly between 0 and 1 (availability >= 0.99
+    percent). An upper bound below 1 % with no figure against it is left alone: an error rate of at
+    most 0.5 % is a fair requirement."""
+    value = target.value
+    if unit.dimension != "ratio" or (target.unit != PERCENT and unit.symbol.en != "%") or not 0 < value <= 1:
+        return None
+    shares = [(language, q) for language, quantities in said.items() for q in quantities if q.unit == target.unit]
+    if any(_equal(q.number, value) for _, q in shares):
+        return None  # the text says the same small share
+    whole = value * 100
+    fix = f"if {unit.format(whole, 'en')} is meant, write value: {model.figure(whole)}"
+    small = f"{model.figure(value)} {target.unit} is " + (
+        f"less than {unit.format(1, 'en')}" if value < 1 else f"{unit.format(1, 'en')}, not the whole,"
+    )
+    stated = next(((language, q) for language, q in shares if _equal(q.number, whole)), None)
+    if stated:
+        return f"{small} but the {stated[0]} text says {stated[1].written}; {fix}"
+    if value < 1 and target.op in (">=", ">"):
+        return f"{small}; {fix}"
+    return None
+
+
+def _contradicted(
+    target: model.Target, unit: model.Unit, units: dict[Any, Any], text: str, quantities: list[_Quantity]
+) -> str | None:
+    """The figure of the text that contradicts the target, as the text writes it: the one quantity
+    of the target's dimension the text states, where no number of the text is the target's value
+    in that quantity's unit. None where the text states none, or several (other things measured,
+    a range), or only approximately, or one of a unit the target's does not convert to."""
+    measuring = [q for q in quantities if units[q.unit].dimension == unit.dimension]
+    if any(q.ranged for q in measuring):
+        return None
+    exact = [q for q in measuring if not q.approximate]
+    amounts = {model.figure(q.number * units[q.unit].factor) for q in exact}  # 30 min is 1,800 s
+    if len(amounts) != 1:
+        return None
+    said = exact[0]
+    if said.unit != target.unit and unit.dimension not in model.CONVERTIBLE:
+        return None  # points are not characters
+    meant = target.value * unit.factor / units[said.unit].factor
+    numbers = (float(number.replace(",", "")) for number in _ANY_NUMBER.findall(text))
+    return None if any(_equal(number, meant) for number in numbers) else said.written
 
 
 def _credited(source: str | None, where: str, scenario: Scenario, checker: Checker) -> None:
