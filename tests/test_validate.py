@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import model
-from tests.helpers import edit, problems
+from tests.helpers import ROOT, edit, problems
 from tests.projects import real_project
 
 S = "scenarios/river-ships.yaml"
@@ -1077,6 +1077,142 @@ RULES = [
             "scenarios/fire-watch.yaml:32:57: requirements[1].target.value: 999 is more than a ratio can be (at most 100%); check the value"
         ],
     ),
+    (  # was: valid, and the page asked for a recognition rate of at least 0.99 %
+        "a-share-written-as-a-fraction-where-the-text-says-the-percentage",
+        "fire-watch.yaml",
+        'Recognise most fires., zh: 识别大多数火情。}\n    target: {metric: recognition-rate, op: ">=", value: 90,',
+        'Recognise at least 99% of fires., zh: 识别大多数火情。}\n    target: {metric: recognition-rate, op: ">=", value: 0.99,',
+        [
+            "scenarios/fire-watch.yaml:32:57: warning: requirements[1].target.value: 0.99 percent is less than 1% but the en text says 99%; if 99% is meant, write value: 99"
+        ],
+    ),
+    (
+        "a-share-written-as-a-fraction-where-the-chinese-text-says-the-percentage",
+        "fire-watch.yaml",
+        '识别大多数火情。}\n    target: {metric: recognition-rate, op: ">=", value: 90,',
+        '火情识别率不低于99%。}\n    target: {metric: recognition-rate, op: ">=", value: 0.99,',
+        [
+            "scenarios/fire-watch.yaml:32:57: warning: requirements[1].target.value: 0.99 percent is less than 1% but the zh text says 99%; if 99% is meant, write value: 99"
+        ],
+    ),
+    (  # no text gives a figure: a floor below 1 % is no requirement anyone writes
+        "a-floor-between-0-and-1-percent",
+        "fire-watch.yaml",
+        'op: ">=", value: 90, unit: percent}',
+        'op: ">=", value: 0.9, unit: percent}',
+        [
+            "scenarios/fire-watch.yaml:32:57: warning: requirements[1].target.value: 0.9 percent is less than 1%; if 90% is meant, write value: 90"
+        ],
+    ),
+    (
+        "the-whole-written-as-1-percent-where-the-text-says-100-percent",
+        "fire-watch.yaml",
+        'Recognise most fires., zh: 识别大多数火情。}\n    target: {metric: recognition-rate, op: ">=", value: 90,',
+        'Recognise every fire (100%)., zh: 识别全部火情。}\n    target: {metric: recognition-rate, op: ">=", value: 1,',
+        [
+            "scenarios/fire-watch.yaml:32:57: warning: requirements[1].target.value: 1 percent is 1%, not the whole, but the en text says 100%; if 100% is meant, write value: 100"
+        ],
+    ),
+    (  # 1 itself may be meant: only the text can tell
+        "a-floor-of-1-percent-the-text-says-nothing-of",
+        "fire-watch.yaml",
+        'op: ">=", value: 90, unit: percent}',
+        'op: ">=", value: 1, unit: percent}',
+        [],
+    ),
+    (
+        "a-small-share-the-text-says-too",
+        "fire-watch.yaml",
+        'Recognise most fires., zh: 识别大多数火情。}\n    target: {metric: recognition-rate, op: ">=", value: 90,',
+        'Recognise at least 0.5% of fires., zh: 识别至少0.5%的火情。}\n    target: {metric: recognition-rate, op: ">=", value: 0.5,',
+        [],
+    ),
+    (
+        "a-percentage-in-the-text-that-the-target-contradicts",
+        "fire-watch.yaml",
+        "Recognise most fires.",
+        "Recognise at least 95% of fires.",
+        [
+            "scenarios/fire-watch.yaml:32:57: warning: requirements[1].target.value: the en text says 95% but the target is 90%; make them agree"
+        ],
+    ),
+    (  # was: valid, and the page said every 60 minutes above a target of 30
+        "a-figure-in-the-text-that-the-target-contradicts",
+        "fire-watch.yaml",
+        "Look every half hour.",
+        "Look every 60 minutes.",
+        [
+            "scenarios/fire-watch.yaml:27:61: warning: requirements[0].target.value: the en text says 60 minutes but the target is 30 min; make them agree"
+        ],
+    ),
+    (
+        "a-figure-in-the-chinese-text-that-the-target-contradicts",
+        "fire-watch.yaml",
+        "每半小时观测一次。",
+        "每60分钟观测一次。",
+        [
+            "scenarios/fire-watch.yaml:27:61: warning: requirements[0].target.value: the zh text says 60分钟 but the target is 30 min; make them agree"
+        ],
+    ),
+    (
+        "a-figure-joined-to-its-unit-by-a-hyphen",
+        "fire-watch.yaml",
+        "Look every half hour.",
+        "Look at a 60-minute interval.",
+        [
+            "scenarios/fire-watch.yaml:27:61: warning: requirements[0].target.value: the en text says 60-minute but the target is 30 min; make them agree"
+        ],
+    ),
+    (  # the units of a dimension convert: 2 m is not 20 cm
+        "a-figure-in-another-unit-that-the-target-contradicts",
+        "river-ships.yaml",
+        "Real-time horizontal position.",
+        "Real-time horizontal position better than 2 m.",
+        [
+            "scenarios/river-ships.yaml:33:60: warning: requirements[0].target.value: the en text says 2 m but the target is 20 cm; make them agree"
+        ],
+    ),
+    (
+        "a-level-in-the-text-that-the-target-contradicts",
+        "river-ships.yaml",
+        "Protected systems., zh: 系统安全防护。",
+        "Systems protected at level 2., zh: 系统按2级防护。",
+        [
+            "scenarios/river-ships.yaml:38:55: warning: requirements[1].target.value: the en text says level 2 but the target is level 3; make them agree"
+        ],
+    ),
+    ("the-text-says-the-target-s-figure", "fire-watch.yaml", "Look every half hour.", "Look every 30 minutes.", []),
+    (  # 0.2 m is 20 cm
+        "the-text-says-the-target-s-figure-in-another-unit",
+        "river-ships.yaml",
+        "Real-time horizontal position.",
+        "Real-time horizontal position better than 0.2 m.",
+        [],
+    ),
+    (  # a figure of another dimension measures something else
+        "the-text-says-a-figure-of-another-dimension",
+        "fire-watch.yaml",
+        "Look every half hour.",
+        "Look for fires of 10 m across.",
+        [],
+    ),
+    ("a-range-in-the-text", "fire-watch.yaml", "Look every half hour.", "Look every 20 to 40 minutes.", []),
+    ("a-range-in-the-text-with-a-dash", "fire-watch.yaml", "Look every half hour.", "Look every 20–40 minutes.", []),
+    ("a-range-in-the-chinese-text", "fire-watch.yaml", "每半小时观测一次。", "每20～40分钟观测一次。", []),
+    (  # which of them the target is, only the contributor knows
+        "several-figures-in-the-text",
+        "fire-watch.yaml",
+        "Look every half hour.",
+        "Look every 20 minutes and report within 5 minutes.",
+        [],
+    ),
+    (  # an approximate figure is beside the point, not the threshold
+        "an-approximate-figure-in-the-text",
+        "fire-watch.yaml",
+        "Look every half hour.",
+        "Look often (about 40 minutes apart).",
+        [],
+    ),
     (
         "identical-texts-warn",
         "river-ships.yaml",
@@ -1129,6 +1265,40 @@ RULES = [
 def test_rule(project: Path, file: str, old: str, new: str, expected: list[str]) -> None:
     edit(project, file, old, new)
     assert problems(project) == expected
+
+
+# A metric whose share is better lower, which the fixture's vocabulary lacks
+RATE_WHERE_LOWER_IS_BETTER = (
+    "false-alarm-rate:\n  name: {en: False-alarm rate, zh: 误报率}\n  dimension: ratio\n  better: lower\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        (  # an error rate of at most 0.5 % is a fair requirement: no warning
+            'Recognise most fires., zh: 识别大多数火情。}\n    target: {metric: recognition-rate, op: ">=", value: 90,',
+            'Keep false alarms rare., zh: 误报宜少。}\n    target: {metric: false-alarm-rate, op: "<=", value: 0.5,',
+            [],
+        ),
+        (
+            'Recognise most fires., zh: 识别大多数火情。}\n    target: {metric: recognition-rate, op: ">=", value: 90,',
+            'Keep false alarms to 0.5%., zh: 误报率不超过0.5%。}\n    target: {metric: false-alarm-rate, op: "<=", value: 0.5,',
+            [],
+        ),
+        (  # an upper bound too, where the text says the percentage
+            'Recognise most fires., zh: 识别大多数火情。}\n    target: {metric: recognition-rate, op: ">=", value: 90,',
+            'Keep false alarms under 5%., zh: 误报率宜低于5%。}\n    target: {metric: false-alarm-rate, op: "<", value: 0.05,',
+            [
+                "scenarios/fire-watch.yaml:32:56: warning: requirements[1].target.value: 0.05 percent is less than 1% but the en text says 5%; if 5% is meant, write value: 5"
+            ],
+        ),
+    ],
+)
+def test_a_small_share_where_lower_is_better(project: Path, old: str, new: str, said: list[str]) -> None:
+    edit(project, "vocabularies/metrics.yaml", "recognition-rate:\n", RATE_WHERE_LOWER_IS_BETTER + "recognition-rate:\n")
+    edit(project, "fire-watch.yaml", old, new)
+    assert problems(project) == said
 
 
 def test_fixture_is_valid(project: Path) -> None:
@@ -1483,3 +1653,27 @@ def test_a_metric_is_guessed_among_those_its_unit_measures(tmp_path: Path, old: 
     real_project(tmp_path)
     edit(tmp_path, "yangtze-jialing-beidou-navigation.yaml", old, new)
     assert problems(tmp_path)[0] == said
+
+
+@pytest.mark.parametrize(
+    ("new", "said"),
+    [
+        (  # was: valid, and the page said every 5 s above a target of 10 s
+            "every 5 s.",
+            [
+                f"{REAL}:82:65: warning: requirements[4].target.value: the en text says 5 s but the target is 10 s; make them agree"
+            ],
+        ),
+        ("every 10 s.", []),
+        ("as often as the systems of the 1990s did.", []),  # a decade, not 1,990 seconds
+    ],
+)
+def test_a_figure_in_a_real_text_against_its_target(tmp_path: Path, new: str, said: list[str]) -> None:
+    real_project(tmp_path)
+    edit(tmp_path, "yangtze-jialing-beidou-navigation.yaml", "authority at short intervals.", f"authority {new}")
+    assert problems(tmp_path) == said
+
+
+def test_the_real_targets_agree_with_their_texts() -> None:
+    """No released record has a share written as a fraction or a figure its target contradicts."""
+    assert [problem for problem in problems(ROOT) if ".target.value: " in problem] == []
