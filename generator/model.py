@@ -621,6 +621,13 @@ class Unit:
         Help("Languages in which the symbol is written before the value ('level 3')."),
         Example({"en": True}),
     ] = None
+    words: Annotated[
+        tuple[str, ...],
+        Help(
+            "Words an English text writes the unit in besides its symbol ('minute', 'minutes'), so that the check of a requirement's text against its target reads 'within 30 minutes' as 30 min."
+        ),
+        Example(["metre", "metres"]),
+    ] = ()
 
     def format(self, value: float, language: str) -> str:
         """The value with its symbol, as people write it: '0.2 m', '3级', 'level 3'."""

@@ -1523,7 +1523,7 @@ VOCABULARY_RULES = [
     (
         "unit-for-dimension",
         "units.yaml",
-        "min:\n  symbol: {en: min, zh: 分钟}\n  dimension: time\n  factor: 60\n",
+        "min:\n  symbol: {en: min, zh: 分钟}\n  dimension: time\n  factor: 60\n  words: [minute, minutes]\n",
         "",
         [
             "scenarios/fire-watch.yaml:27:71: requirements[0].target.unit: 'min' is not a known unit; expected a key of scenarios/vocabularies/units.yaml: cm, m, percent, level, mm-per-year",
@@ -1553,7 +1553,7 @@ VOCABULARY_RULES = [
         "units.yaml",
         "symbol: {en: min, zh: 分钟}",
         "symbol: {en: minutes of the clock on the wall, zh: 分钟}",
-        ["scenarios/vocabularies/units.yaml:10:16: min.symbol.en: 32 characters; the limit is 24, shorten it"],
+        ["scenarios/vocabularies/units.yaml:12:16: min.symbol.en: 32 characters; the limit is 24, shorten it"],
     ),
     (
         "bool-in-quotes",
