@@ -57,6 +57,9 @@ PROFILE_COLUMNS = (
     "requirement",
     "address",
 )
+# The explorer's product form groups the metrics by what they measure, as a data sheet does:
+# lengths (accuracy, resolution, distance), times (latencies, intervals), and the rest.
+PROFILE_GROUPS = {"length": "lengths", "velocity": "lengths", "time": "times"}
 # The columns of the CSV of the scenarios a filtered catalogue lists (catalogue.js `scenariosCsv`).
 SCENARIO_COLUMNS = ("scenario_id", "scenario", "domain", "capabilities", "owner", "districts", "status", "address")
 # How a data file begins: it adds its listing to the page's catalogueData, beside the others.
@@ -224,7 +227,7 @@ class Explorer:
 
     scenarios: int
     facets: list[Facet]
-    metrics: list[MetricChoice]
+    metrics: list[tuple[Markup, list[MetricChoice]]]  # the product form's, by group (PROFILE_GROUPS), with its heading
     units: dict[str, model.Unit]
     rows: list[RequirementRow]
     pager: Pager
@@ -527,7 +530,11 @@ class _Pages:
         words = {name.replace(".", "-").replace("_", "-"): self.t(f"profile.{name}") for name in PROFILE_WORDS}
         words["fit-misses-one"] = self.t("profile.fit.misses.one")
         columns = [self.t(f"profile.csv.{name}") for name in PROFILE_COLUMNS]
-        count, metrics, units = len(self.in_table_order), self._metrics(), self.vocabularies.units
+        count, units = len(self.in_table_order), self.vocabularies.units
+        grouped: dict[str, list[MetricChoice]] = {group: [] for group in ("lengths", "times", "others")}
+        for choice in self._metrics():
+            grouped[PROFILE_GROUPS.get(choice.metric.dimension, "others")].append(choice)
+        metrics = [(self.t(f"profile.group.{group}"), choices) for group, choices in grouped.items() if choices]
         for path, rows, pager in self._paged("requirements.md", requirements, REQUIREMENTS_PER_PAGE):
             page = self._requirement_rows(rows, path)
             yield path, "requirements", Explorer(count, facets, metrics, units, page, pager, verdicts, words, columns)
