@@ -1138,6 +1138,14 @@ _APPROXIMATE = re.compile(
     r"(?:\b(?:about|around|approximately|approx\.|roughly|nearly|some|for example|e\.g\.,?|such as)|约|大约|如|例如|比如)\s*[(（]?\s*$",
     re.IGNORECASE,
 )
+# Figures in words, and what is done now, beside which a text's one figure in digits may be another
+# thing's: 'within half an hour, refreshed every 5 minutes', 'today 2 days; the same day is needed'
+_IN_WORDS = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|half|quarter|once|twice|daily|hourly|weekly"
+    r"|monthly|quarterly|yearly|annual(?:ly)?|same day|today|current(?:ly)?|now|(?:a|an|per|each|every) (?:day|hour|minute|second|week|month|year))\b"
+    r"|[一二两三四五六七八九十百千万半]个?(?:小时|分钟|秒|天|日|周|月|年|米|厘米|毫米|千米)|当天|当日|每日|每天|目前|现有|现行|当前|实时",
+    re.IGNORECASE,
+)
 _RANGE_OPENS = re.compile(r"\d\s*(?:[-–—~～]|\bto|\band|\bor|至|到|或)\s*$")  # '5 to 10 minutes', '5–10分钟'
 
 
@@ -1229,7 +1237,7 @@ def _check_target_against_text(requirement: Any, where: str, checker: Checker, r
         if written:
             checker.report(
                 f"{where}.value",
-                f"the {language} text says {written} but the target is {unit.format(target.value, 'en')}; make them agree",
+                f"the {language} text says {written} but the target says {target.op} {model.figure(target.value)} {target.unit}; make them agree",
                 "warning",
             )
             return
@@ -1263,23 +1271,19 @@ def _as_fraction(target: model.Target, unit: model.Unit, said: dict[str, list[_Q
 def _contradicted(
     target: model.Target, unit: model.Unit, units: dict[Any, Any], text: str, quantities: list[_Quantity]
 ) -> str | None:
-    """The figure of the text that contradicts the target, as the text writes it: the one quantity
-    of the target's dimension the text states, where no number of the text is the target's value
-    in that quantity's unit. None where the text states none, or several (other things measured,
-    a range), or only approximately, or one of a unit the target's does not convert to."""
-    measuring = [q for q in quantities if units[q.unit].dimension == unit.dimension]
-    if any(q.ranged for q in measuring):
+    """The figure of the text that contradicts the target, as the text writes it: the one number
+    the text writes, where it is a quantity of the target's dimension and not the target's value.
+    None where the text writes several numbers (a range, '1小时30分钟', a code beside it), where it
+    gives a figure in words or says what is done today ('half an hour', 'daily', '当天', 'currently
+    3 days'), where its figure is approximate, or where the target counts things: a count in a text
+    is of many things ('3个区县')."""
+    if unit.dimension in ("count", "count-rate") or _IN_WORDS.search(text) or len(_ANY_NUMBER.findall(text)) != 1:
         return None
-    exact = [q for q in measuring if not q.approximate]
-    amounts = {model.figure(q.number * units[q.unit].factor) for q in exact}  # 30 min is 1,800 s
-    if len(amounts) != 1:
-        return None
-    said = exact[0]
-    if said.unit != target.unit and unit.dimension not in model.CONVERTIBLE:
+    said = next((q for q in quantities if units[q.unit].dimension == unit.dimension and not q.approximate), None)
+    if said is None or (said.unit != target.unit and unit.dimension not in model.CONVERTIBLE):
         return None  # points are not characters
-    meant = target.value * unit.factor / units[said.unit].factor
-    numbers = (float(number.replace(",", "")) for number in _ANY_NUMBER.findall(text))
-    return None if any(_equal(number, meant) for number in numbers) else said.written
+    meant = target.value * unit.factor / units[said.unit].factor  # 30 min is 1,800 s
+    return None if _equal(said.number, meant) else said.written
 
 
 def _credited(source: str | None, where: str, scenario: Scenario, checker: Checker) -> None:
