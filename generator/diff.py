@@ -200,7 +200,7 @@ def _requirement_changes(old: tuple[Requirement, ...], new: tuple[Requirement, .
     lines += [f"requirement {key} removed" for key in before if key not in gone and (key not in after or key in renumbered)]
     for key in (after.keys() & before.keys()) - renumbered.keys() - gone:
         cited = {"target": _cited(after[key])} if after[key].source else {}
-        if after[key].source and after[key].target:  # the same figure credited to another source
+        if after[key].source and after[key].target and after[key].target == before[key].target:  # the same figure, credited anew
             cited["source"] = f"check it gives the target {_written(after[key].target)}"
         changes = [_describe(*change, cited.get(change[0].name, "")) for change in _differing(before[key], after[key])]
         if changes:

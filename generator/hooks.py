@@ -95,7 +95,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _version_theme_files(config: MkDocsConfig) -> None:
     """Give each style sheet and script of ours that every page loads (extra_css, extra_javascript,
     from the theme's overrides) its content's digest as a query, as the pages' own scripts have
-    (render.py, `script`): an update reaches a browser that cached the files before it whole."""
+    (render.py, `script`): an update reaches a browser that cached the files before it whole.
+    Zensical runs no hooks: the pages it builds name these two files unversioned."""
     if config.theme.custom_dir is None:
         return
     custom = Path(config.theme.custom_dir)

@@ -311,6 +311,18 @@ def test_a_figure_credited_to_another_source_asks_for_that_source_to_be_checked(
     )
 
 
+def test_a_figure_changed_with_its_source_asks_once(real_repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = "tianmu-nowcasting.yaml"
+    cited = "value: 30000, unit: profiles-per-day}\n    source: people-cn-2025-01-03\n"
+    edit(real_repository, name, cited, cited.replace("30000", "35000").replace("people-cn-2025-01-03", "people-cn-2023-11-23"))
+    edit(real_repository, name, "updated: 2026-12-01", "updated: 2026-12-02")
+    assert main(["diff", "HEAD", "--root", str(real_repository)]) == 0
+    assert capsys.readouterr().out.endswith(
+        "  - requirement R1 changed: target (value: `30000` → `35000`; cited: `people-cn-2023-11-23`, check the source says it),"
+        " source: `people-cn-2025-01-03` → `people-cn-2023-11-23`\n"
+    )
+
+
 def test_a_cited_figure_that_changed_asks_for_its_source_to_be_checked(
     real_repository: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
