@@ -515,10 +515,9 @@ class _Pages:
     def catalogue_pages(self) -> Iterator[tuple[str, str, CataloguePage]]:
         count = len(self.in_table_order)
         caption, facets = self.t("catalogue.caption", count=count), self._facets()
-        likely = _all_illustrative(self.catalogue.scenarios)  # the owner's column is headed as the table's
-        columns = [
-            self.t(f"catalogue.csv.{name}{'.illustrative' if name == 'owner' and likely else ''}") for name in SCENARIO_COLUMNS
-        ]
+        # the owner's column is headed as the table's: 'likely owner' over reconstructions
+        owner = "owner.illustrative" if _all_illustrative(self.catalogue.scenarios) else "owner"
+        columns = [self.t(f"catalogue.csv.{owner if name == 'owner' else name}") for name in SCENARIO_COLUMNS]
         for path, rows, pager in self._paged("catalogue.md", self.in_table_order, SCENARIOS_PER_PAGE):
             yield path, "catalogue", CataloguePage(count, facets, self._table(rows, caption, path, pager), columns)
 

@@ -1146,7 +1146,6 @@ _IN_WORDS = re.compile(
     r"|[一二两三四五六七八九十百千万半]个?(?:小时|分钟|秒|天|日|周|月|年|米|厘米|毫米|千米)|当天|当日|每日|每天|目前|现有|现行|当前|实时",
     re.IGNORECASE,
 )
-_RANGE_OPENS = re.compile(r"\d\s*(?:[-–—~～]|\bto|\band|\bor|至|到|或)\s*$")  # '5 to 10 minutes', '5–10分钟'
 
 
 @dataclass(frozen=True)
@@ -1157,7 +1156,6 @@ class _Quantity:
     number: float
     unit: str  # its key
     approximate: bool
-    ranged: bool  # the end of a range
 
 
 class _UnitReader:
@@ -1208,7 +1206,6 @@ class _UnitReader:
                     float(number.replace(",", "")),
                     key_of[word],
                     bool(_APPROXIMATE.search(before)),
-                    bool(_RANGE_OPENS.search(before)),
                 )
             )
         return found
