@@ -68,7 +68,7 @@ test: lint node_modules/.installed ## every check: lint, types, unit tests, stri
 	$(BIN)/python -m pytest
 
 test-fast: $(VENV)/.dev ## the unit and rule tests only (no site build, no browser, nothing slow): under a minute, for the edit-test loop
-	$(BIN)/python -m pytest -q -m "not site and not browser and not slow"
+	$(BIN)/python -m pytest -q -m "not site and not browser and not slow" -n auto --maxprocesses 4  # 58 s on one core, 39 s on two
 
 golden: $(VENV)/.dev ## regenerate the golden files of rendered pages (review the diff!)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_render.py
