@@ -1225,6 +1225,12 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
             # a key between two, of the record the one it names is of: checked on beside it
             if key and not dashes and any(key.strip() in record and inner[2] in record for record in own.records):
                 move = (inner[0], inner[1])
+            elif key and not dashes and (joined := _joins(key.strip(), levels, own)):  # 'target' below a text's 'zh'
+                message, to = (
+                    f"{wrong} less than {_said(inner, display)} and {than} {_said(top, display)}; '{key.strip()}' is not a field of the mapping of '{inner[2]}' but of that of '{joined[2]}': indent it as far as {_said(joined, display)} to make it a field beside it",
+                    joined[0],
+                )
+                move = (joined[0], joined[1])
         elif top[0] < column and not opens:
             if not key or not top[3] or _goes_on(top[3]):
                 continue  # a text or brackets going on from the line above

@@ -845,6 +845,16 @@ RULES = [
             f"{S}:5:2: summary.zh: wrong indentation: this line is indented less than 'en' at {S}:4:3 and more than 'summary' at {S}:3:1; indent it as far as 'en' to make it a field beside it"
         ],
     ),
+    (  # the key is the requirement's, not the text's: beside 'text', and the rest is checked on
+        "field-of-the-record-indented-into-its-text",
+        "river-ships.yaml",
+        '    text: {en: Real-time horizontal position., zh: 实时水平位置。}\n    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm',
+        '    text:\n      en: Real-time horizontal position.\n      zh: 实时水平位置。\n     target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: min',
+        [
+            f"{S}:35:6: requirements[0].target: wrong indentation: this line is indented less than 'zh' at {S}:34:7 and more than 'text' at {S}:32:5; 'target' is not a field of the mapping of 'zh' but of that of 'text': indent it as far as 'text' at {S}:32:5 to make it a field beside it",
+            f"{S}:35:71: requirements[0].target.unit: 'min' measures time but horizontal-accuracy is a length; expected one of cm, m",
+        ],
+    ),
     (
         "list-item-field-indented-as-the-item",
         "river-ships.yaml",
