@@ -81,6 +81,14 @@
     return el("figure", { class: "briefing-qr" }, [image, el("figcaption", {}, [caption])]);
   };
 
+  /** What heads a printed page: its facts, and beside them the QR code, if there is one. */
+  Pack.prototype.top = function (facts, qr) {
+    var el = this.kit.element;
+    var top = [el("div", { class: "briefing-top__facts" }, facts)];
+    if (qr) top.push(qr);
+    return el("div", { class: "briefing-top" }, top);
+  };
+
   Pack.prototype.cover = function (origin, chosen, notes, filters, profile) {
     var el = this.kit.element;
     var words = this.words;
@@ -93,11 +101,9 @@
       this.fact(words.address, [el("span", { class: "briefing-address" }, [this.kit.printedAddress()])], true)
     );
     var self = this;
-    var children = [
-      el("p", { class: "briefing-cover__site" }, [words.site]),
-      el("h2", { id: "briefing-cover" }, [words.cover]),
-      el("dl", { class: "briefing-facts" }, facts),
-    ];
+    // The QR code beside the facts, at the top: below the list of a long pack it went onto a page of its own
+    var head = [el("p", { class: "briefing-cover__site" }, [words.site]), el("h2", { id: "briefing-cover" }, [words.cover]), el("dl", { class: "briefing-facts" }, facts)];
+    var children = [this.top(head, this.homeQr ? this.qr(this.homeQr, this.homeAddress, words.home_qr) : null)];
     var unofficial = chosen.filter(function (at) {
       return !self.data.scenarios[at][7];
     }).length;
@@ -128,7 +134,6 @@
         )
       );
     }
-    if (this.homeQr) children.push(this.qr(this.homeQr, this.homeAddress, words.home_qr));
     return el("section", { class: "briefing-cover", "aria-labelledby": "briefing-cover" }, children);
   };
 
@@ -232,9 +237,8 @@
     var about = head.concat(text ? [el("p", { class: "briefing-sheet__summary" }, [text[0]])] : [], [facts]);
     // The address at the top, with the facts: at the foot, it alone overflowed onto a page of its own
     if (address) about.push(el("p", { class: "briefing-sheet__address" }, [words.sheet_address, el("span", { class: "briefing-address" }, [address])]));
-    var top = [el("div", { class: "briefing-sheet__facts" }, about)];
-    if (this.scenarioQr) top.push(this.qr(kit.format(this.scenarioQr, { id: id }), address, words.sheet_qr));
-    var children = [el("div", { class: "briefing-sheet__top" }, top)];
+    var qr = this.scenarioQr ? this.qr(kit.format(this.scenarioQr, { id: id }), address, words.sheet_qr) : null;
+    var children = [this.top(about, qr)];
     if (fit) children.push(this.fit(fit));
     children.push(table);
     if (text && text[1].length) {
