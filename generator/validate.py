@@ -965,7 +965,15 @@ class Checker:
         # A metric is guessed among those the target's unit can measure: 'accuracy' in m is no timing accuracy.
         unit = self._measured("unit", "units") if vocabulary.name == "metrics" else None
         measuring = _units_of(entries, unit[1]) if unit else []
-        if named and measured and fitting and entries[named[0]].dimension != measured[1]:  # '毫米' for a velocity
+        parts = list(dict.fromkeys(str(value).split()))
+        if len(parts) > 1 and all(part in entries for part in parts):  # [remote-sensing spatio-temporal-data]
+            listed, many = ", ".join(parts), f"'{_short(str(value))}' is {len(parts)} keys of {where}"
+            said = (
+                f"{many} without a comma between them; in brackets write [{listed}], in a list below the key a '- ' line each"
+                if re.search(r"\[\d+\]$", path)
+                else f"{many}; this field takes one: write one of {listed}"
+            )
+        elif named and measured and fitting and entries[named[0]].dimension != measured[1]:  # '毫米' for a velocity
             dimension = entries[named[0]].dimension
             said = f"'{_short(str(value))}' is the {named[1]} of the unit '{named[0]}', a {dimension}, but {measured[0]} is a {measured[1]}: expected one of {', '.join(fitting)}"
         elif named:
@@ -976,6 +984,14 @@ class Checker:
                 f"did you mean '{close[0]}'?" if close else f"expected a key of {where} that measures it: {', '.join(fitting)}"
             )
             said = f"'{_short(str(value))}' is not a known unit; {measured[0]} is a {measured[1]}: {expected}"
+        elif (
+            unit
+            and measuring
+            and not _alike_keys(str(value), {key: entries[key] for key in measuring})
+            and (close := _closest(str(value), keys))
+        ):  # 'ground-resolutoin' in s: the metric meant measures no time, so the unit is wrong too
+            dimension = entries[close[0]].dimension
+            said = f"'{_short(str(value))}' is not a known metric; did you mean '{close[0]}'? It measures a {dimension}, and the unit {unit[0]} a {unit[1]}: give it a unit that measures a {dimension}"
         elif unit and measuring:
             close = _alike_keys(str(value), {key: entries[key] for key in measuring})
             expected = (

@@ -845,6 +845,33 @@ RULES = [
             f"{S}:5:2: summary.zh: wrong indentation: this line is indented less than 'en' at {S}:4:3 and more than 'summary' at {S}:3:1; indent it as far as 'en' to make it a field beside it"
         ],
     ),
+    (  # following 'did you mean' would drop one of them
+        "two-keys-without-a-comma",
+        "river-ships.yaml",
+        "capabilities: [satellite-navigation]",
+        "capabilities: [satellite-navigation remote-sensing]",
+        [
+            f"{S}:7:16: capabilities[0]: 'satellite-navigation remote-sensing' is 2 keys of scenarios/vocabularies/capabilities.yaml without a comma between them; in brackets write [satellite-navigation, remote-sensing], in a list below the key a '- ' line each"
+        ],
+    ),
+    (
+        "two-keys-for-a-field-of-one",
+        "river-ships.yaml",
+        "domain: transport",
+        "domain: transport forestry",
+        [
+            f"{S}:6:9: domain: 'transport forestry' is 2 keys of scenarios/vocabularies/domains.yaml; this field takes one: write one of transport, forestry"
+        ],
+    ),
+    (  # the metric meant is no time: the unit is wrong as well, said in the same message
+        "misspelt-metric-with-a-unit-of-another-kind",
+        "river-ships.yaml",
+        'target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm',
+        'target: {metric: horizontal-acuracy, op: "<=", value: 20, unit: min',
+        [
+            f"{S}:33:22: requirements[0].target.metric: 'horizontal-acuracy' is not a known metric; did you mean 'horizontal-accuracy'? It measures a length, and the unit min a time: give it a unit that measures a length"
+        ],
+    ),
     (  # the key is the requirement's, not the text's: beside 'text', and the rest is checked on
         "field-of-the-record-indented-into-its-text",
         "river-ships.yaml",
