@@ -333,6 +333,7 @@ class Requirement:
             "指标数值出处：本场景 sources 中的某个键。",
         ),
         Example("xinhuanet-cq-2023-03-24"),
+        Vocabulary("sources"),
     ] = None
 
 

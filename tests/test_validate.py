@@ -845,6 +845,15 @@ RULES = [
             f"{S}:5:2: summary.zh: wrong indentation: this line is indented less than 'en' at {S}:4:3 and more than 'summary' at {S}:3:1; indent it as far as 'en' to make it a field beside it"
         ],
     ),
+    (  # a key no vocabulary has, before whether the scenario lists it: 'add it to sources' would not do
+        "misspelt-source-of-a-requirement",
+        "river-ships.yaml",
+        '    target: {metric: horizontal-accuracy, op: "<=", value: 20',
+        '    source: ichongqing-2023-11-2\n    target: {metric: horizontal-accuracy, op: "<=", value: 20',
+        [
+            f"{S}:33:13: requirements[0].source: 'ichongqing-2023-11-2' is not a known source; expected a key of scenarios/vocabularies/sources.yaml (did you mean 'ichongqing-2023-11-21'?)"
+        ],
+    ),
     (  # following 'did you mean' would drop one of them
         "two-keys-without-a-comma",
         "river-ships.yaml",
