@@ -385,8 +385,13 @@ def test_a_district_finds_the_scenarios_there_before_the_about_page(
     prefix = "zh/" if locale == "zh-CN" else ""
     page.goto(f"{hosted}/{prefix}")
     find(page, district)
-    page.wait_for_timeout(300)  # the list grows as results come in
-    found = [urlsplit(href).path for href in page.locator(".md-search-result__item > a").evaluate_all("a => a.map(x => x.href)")]
+    page.wait_for_timeout(300)  # the list grows as results come in, and as it is scrolled, ten at a time
+    items, count = page.locator(".md-search-result__item > a"), -1
+    while items.count() != count:
+        count = items.count()
+        page.locator(".md-search__scrollwrap").evaluate("list => list.scrollTo(0, list.scrollHeight)")
+        page.wait_for_timeout(300)
+    found = [urlsplit(href).path for href in items.evaluate_all("a => a.map(x => x.href)")]
     pages = list(dict.fromkeys(found))
     code = next(
         code for code, entry in catalogue.vocabularies.districts.items() if entry.name.get(locale[:2]).startswith(district)
