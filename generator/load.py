@@ -1227,7 +1227,7 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
                 move = (inner[0], inner[1])
             elif key and not dashes and (joined := _joins(key.strip(), levels, own)):  # 'target' below a text's 'zh'
                 message, to = (
-                    f"{wrong} less than {_said(inner, display)} and {than} {_said(top, display)}; '{key.strip()}' is not a field of the mapping of '{inner[2]}' but of that of '{joined[2]}': indent it as far as {_said(joined, display)} to make it a field beside it",
+                    f"{wrong} less than {_said(inner, display)} and {than} {_said(top, display)}; {_elsewhere(key, inner, joined, display)}",
                     joined[0],
                 )
                 move = (joined[0], joined[1])
@@ -1244,7 +1244,7 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
                 top[0],
             )
             if joined and joined is not top:
-                message = f"{wrong} deeper than {_said(top, display)}, so it would belong to '{top[2]}', which has its value already; '{key.strip()}' is not a field of the mapping of '{top[2]}' but of that of '{joined[2]}': indent it as far as {_said(joined, display)} to make it a field beside it"
+                message = f"{wrong} deeper than {_said(top, display)}, so it would belong to '{top[2]}', which has its value already; {_elsewhere(key, top, joined, display)}"
             move = (joined[0], joined[1]) if joined else None
         elif inner and top[2] == "-" and not dashes and len(levels) > 1 and levels[-2][0] < column:
             message, to = (
@@ -1285,6 +1285,11 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
             last_of_text = None
         opens = not rest or rest.startswith("#")
     return None
+
+
+def _elsewhere(key: str, near: Level, joined: Level, display: str) -> str:
+    """Where `key`, indented as a field of the mapping of `near`, goes: beside `joined` (see _joins)."""
+    return f"'{key.strip()}' is not a field of the mapping of '{near[2]}' but of that of '{joined[2]}': indent it as far as {_said(joined, display)} to make it a field beside it"
 
 
 def _joins(key: str, levels: list[Level], own: Own) -> Level | None:

@@ -965,6 +965,7 @@ class Checker:
         # A metric is guessed among those the target's unit can measure: 'accuracy' in m is no timing accuracy.
         unit = self._measured("unit", "units") if vocabulary.name == "metrics" else None
         measuring = _units_of(entries, unit[1]) if unit else []
+        alike = _alike_keys(str(value), {key: entries[key] for key in measuring}) if measuring else []
         parts = list(dict.fromkeys(str(value).split()))
         if len(parts) > 1 and all(part in entries for part in parts):  # [remote-sensing spatio-temporal-data]
             listed, many = ", ".join(parts), f"'{_short(str(value))}' is {len(parts)} keys of {where}"
@@ -984,19 +985,14 @@ class Checker:
                 f"did you mean '{close[0]}'?" if close else f"expected a key of {where} that measures it: {', '.join(fitting)}"
             )
             said = f"'{_short(str(value))}' is not a known unit; {measured[0]} is a {measured[1]}: {expected}"
-        elif (
-            unit
-            and measuring
-            and not _alike_keys(str(value), {key: entries[key] for key in measuring})
-            and (close := _closest(str(value), keys))
-        ):  # 'ground-resolutoin' in s: the metric meant measures no time, so the unit is wrong too
+        elif unit and measuring and not alike and (close := _closest(str(value), keys)):
+            # 'ground-resolutoin' in s: the metric meant measures no time, so the unit is wrong too
             dimension = entries[close[0]].dimension
             said = f"'{_short(str(value))}' is not a known metric; did you mean '{close[0]}'? It measures a {dimension}, and the unit {unit[0]} a {unit[1]}: give it a unit that measures a {dimension}"
         elif unit and measuring:
-            close = _alike_keys(str(value), {key: entries[key] for key in measuring})
             expected = (
-                f"did you mean {_either(close)}?"
-                if close
+                f"did you mean {_either(alike)}?"
+                if alike
                 else f"expected a key of {where} that measures it: {', '.join(measuring)}"
             )
             said = f"'{_short(str(value))}' is not a known metric; the unit {unit[0]} measures a {unit[1]}: {expected}"
