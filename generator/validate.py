@@ -977,6 +977,8 @@ class Checker:
         elif named and measured and fitting and entries[named[0]].dimension != measured[1]:  # '毫米' for a velocity
             dimension = entries[named[0]].dimension
             said = f"'{_short(str(value))}' is the {named[1]} of the unit '{named[0]}', a {dimension}, but {measured[0]} is a {measured[1]}: expected one of {', '.join(fitting)}"
+        elif named and named[0].casefold() == str(value).casefold():  # 'CM': no symbol, but the key in capitals
+            said = f"'{_short(str(value))}' is not a known {singular}; write it as {where} does: {named[0]}"
         elif named:
             said = f"'{_short(str(value))}' is the {named[1]} of {_entry(rules)} '{named[0]}'; write its key: {named[0]}"
         elif measured and fitting:  # 'unit: minutes' for a time: a unit of another dimension is no likely meaning
@@ -1696,9 +1698,18 @@ def _as_name(text: str) -> str:
     return re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", unicodedata.normalize("NFKC", text)).strip().casefold()
 
 
+_NEGATES = re.compile(r"(?:non|not|un|no)[-_ ]?", re.IGNORECASE)
+
+
 def _closest(word: str, names: list[str]) -> list[str]:
     """The one choice `word` most likely misspells: the same letters in another order ('=<' for
-    '<='), else the most similar, with more leeway for short words ('zn' for 'zh')."""
+    '<='), else the most similar, with more leeway for short words ('zn' for 'zh'); never one
+    that `word` negates ('non-functional' does not mean 'functional')."""
+    names = [
+        name
+        for name in names
+        if not (word.casefold().endswith(name.casefold()) and _NEGATES.fullmatch(word[: len(word) - len(name)]))
+    ]
     same = [name for name in names if name.casefold() == word.casefold() and name != word]  # 'ZH' for 'zh'
     if same:
         return same[:1]

@@ -854,6 +854,43 @@ RULES = [
             f"{S}:33:13: requirements[0].source: 'ichongqing-2023-11-2' is not a known source; expected a key of scenarios/vocabularies/sources.yaml (did you mean 'ichongqing-2023-11-21'?)"
         ],
     ),
+    (  # the line is deleted in memory, so the rest of the file is checked in the same run
+        "second-document-marker-between-fields",
+        "river-ships.yaml",
+        "provenance: illustrative\nproblem:\n",
+        "provenance: illustrativ\n---\nproblem:\n",
+        [
+            f"{S}:15:13: provenance: 'illustrativ' is not allowed; did you mean 'illustrative'? (expected one of official, illustrative, community)",
+            f"{S}:16:1: '---' starts a second YAML document here; a scenario file is one document: delete this line",
+        ],
+    ),
+    (  # after a block text: no line of the text indented too little
+        "document-end-marker-after-a-text",
+        "river-ships.yaml",
+        "背景见[发布报道](https://www.ichongqing.info/)。\n",
+        "背景见[发布报道](https://www.ichongqing.info/)。\n...\n",
+        [
+            f"{S}:25:1: '...' ends the YAML document here, before the lines below it; a scenario file is one document: delete this line"
+        ],
+    ),
+    (  # a kind that says what the requirement is not: no 'did you mean' the kind it denies
+        "kind-that-negates-one",
+        "river-ships.yaml",
+        "kind: security",
+        "kind: non-functional",
+        [
+            f"{S}:36:11: requirements[1].kind: 'non-functional' is not allowed; expected one of functional, performance, data, integration, security, compliance"
+        ],
+    ),
+    (  # the key in capitals, which is also the unit's symbol in capitals
+        "unit-key-in-capitals",
+        "river-ships.yaml",
+        "unit: cm, basis",
+        "unit: CM, basis",
+        [
+            f"{S}:33:70: requirements[0].target.unit: 'CM' is not a known unit; write it as scenarios/vocabularies/units.yaml does: cm"
+        ],
+    ),
     (  # following 'did you mean' would drop one of them
         "two-keys-without-a-comma",
         "river-ships.yaml",
