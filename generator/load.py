@@ -252,6 +252,7 @@ def _parse(text: str, display: str, own: Own) -> Document:
             or _wrapped_too_shallow(text, (line, began))
             or _flow_unclosed(error, text, own)
             or _document_marker(error, text)
+            or _comma_missing(error, text, own)
         )
         if mend:
             said = fail(*mend[:3])
@@ -582,9 +583,12 @@ Mend = tuple[int, int, str, list[tuple[int, int, str]]]  # line, column, message
 def _full_width_colon(text: str, last_line: int) -> Mend | None:
     """Where a key is (line, column, message, edit) whose colon a Chinese input method typed, on
     line `last_line` or just above: YAML reads 'status：open' as text, and fails there or on the
-    next line. Said only where YAML would read a key with the colon written ': '."""
+    next line, or, where the text goes on over lines indented deeper ('en:|'), after the last of
+    them. Said only where YAML would read a key with the colon written ': '."""
     lines = text.split("\n")
-    for number in range(max(0, last_line - 3), min(last_line, len(lines))):
+    depth = _depth(lines[last_line - 1]) if last_line <= len(lines) else 0
+    above = next((n for n in range(min(last_line, len(lines)) - 2, -1, -1) if lines[n].strip() and _depth(lines[n]) <= depth), 0)
+    for number in sorted({above, *range(max(0, last_line - 3), min(last_line, len(lines)))}):
         line = lines[number]
         colon = _FULL_WIDTH_COLON.match(line)
         if colon is None:
@@ -1155,6 +1159,30 @@ def _colon_in_braces(error: yaml.MarkedYAMLError, text: str) -> Mend | None:
         return None
     line = error.problem_mark.line + 1  # type: ignore[union-attr]  # at >= 0
     return line, key.end() - _line_starts(text)[line - 1] + 1, message, edits
+
+
+def _comma_missing(error: yaml.MarkedYAMLError, text: str, own: Own) -> Mend | None:
+    """Where a ',' is missing in braces before a field of a record ('{op: "<=" value: 20}',
+    '{op: <= value: 20}'), which YAML reads as the end of the value where it expects ',' or '}'
+    (line, column, message, edit): there, or after the last word of a value without quotes."""
+    at = error.problem_mark.index if error.problem_mark is not None else -1
+    if "expected ',' or '}'" not in (error.problem or "") or at < 0:
+        return None
+    key = re.compile(r"[\w-]+(?=:[ \t])").match(text, at)
+    if key is None and text[at : at + 2] in (": ", ":\t"):  # the key is the value's last word
+        key = re.compile(r"(?<=[ \t])[\w-]+(?=:)").search(text, text.rfind(" ", 0, at - 1), at + 1)
+        owner = re.search(r"[{,]\s*([\w-]+):\s[^,{}]*$", text[: key.start()]) if key else None
+        if owner and owner[1].lower() in ("en", "zh"):
+            return None  # a text's ': ' is said by _colon_in_braces
+    if key is None or not any(key[0] in record for record in own.records):
+        return None
+    start = len(text[: key.start()].rstrip(" \t"))
+    edits = [(start, key.start(), ", ")]
+    if not _clears(text, edits, error.problem_mark.line + 1):  # type: ignore[union-attr]  # at >= 0
+        return None
+    line = text.count("\n", 0, key.start()) + 1
+    message = f"a ',' is missing before '{key[0]}': in braces, the fields are separated by commas; write ', {key[0]}:'"
+    return line, key.start() - _line_starts(text)[line - 1] + 1, message, edits
 
 
 MAX_KEY = 1024  # characters: YAML reads no longer key without a '?' before it

@@ -500,9 +500,11 @@ class Checker:
                 missing = True
                 continue
             if name not in fields:
-                written, _, rest = name.partition(" ")
-                if written in fields and rest.strip() and value_node.tag == NULL:  # '{…, unit min}'
-                    said = f"'{written}' has no colon after it, so YAML reads '{_short(name)}' as a key; write '{written}: {_short(rest.strip())}'"
+                parts = re.fullmatch(r"([^ :]*)([ :])(.*)", name, re.DOTALL)
+                written, sign, rest = parts.groups() if parts else (name, "", "")
+                if written in fields and rest.strip() and value_node.tag == NULL:  # '{…, unit min}', '{…, value:20}'
+                    lacks = "no colon after it" if sign == " " else "no space after its colon"
+                    said = f"'{written}' has {lacks}, so YAML reads '{_short(name)}' as a key; write '{written}: {_short(rest.strip())}'"
                     self._fail(key_node, field_path(path, written), said)
                     misspelt.add(written)
                     missing = True

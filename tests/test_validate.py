@@ -891,6 +891,52 @@ RULES = [
             f"{S}:33:70: requirements[0].target.unit: 'CM' is not a known unit; write it as scenarios/vocabularies/units.yaml does: cm"
         ],
     ),
+    (  # said at the key, and checked on with the comma written: the priority misspelt below is said too
+        "comma-missing-in-braces-after-quotes",
+        "river-ships.yaml",
+        'op: "<=", value: 20, unit: cm, basis: typical}\n  - id: R2\n    priority: should',
+        'op: "<=" value: 20, unit: cm, basis: typical}\n  - id: R2\n    priority: shuld',
+        [
+            f"{S}:33:52: requirements[0].target.value: a ',' is missing before 'value': in braces, the fields are separated by commas; write ', value:'",
+            f"{S}:35:15: requirements[1].priority: 'shuld' is not allowed; did you mean 'should'? (expected one of must, should)",
+        ],
+    ),
+    (  # YAML stops at the key's colon, after the value it read as '<= value'
+        "comma-missing-in-braces-after-a-plain-value",
+        "river-ships.yaml",
+        'op: "<=", value: 20',
+        "op: <= value: 20",
+        [
+            f"{S}:33:50: requirements[0].target.value: a ',' is missing before 'value': in braces, the fields are separated by commas; write ', value:'"
+        ],
+    ),
+    (
+        "comma-missing-between-the-languages",
+        "river-ships.yaml",
+        "{en: Real-time horizontal position., zh: 实时水平位置。}",
+        '{en: "Real-time horizontal position." zh: 实时水平位置。}',
+        [
+            f"{S}:32:49: requirements[0].text.zh: a ',' is missing before 'zh': in braces, the fields are separated by commas; write ', zh:'"
+        ],
+    ),
+    (
+        "no-space-after-a-colon-in-braces",
+        "river-ships.yaml",
+        "value: 20, unit: cm",
+        "value:20, unit: cm",
+        [
+            f"{S}:33:53: requirements[0].target.value: 'value' has no space after its colon, so YAML reads 'value:20' as a key; write 'value: 20'"
+        ],
+    ),
+    (  # YAML reads 'en:|' and the text's lines below it as one text, and fails at 'zh' below
+        "no-space-after-the-colon-before-a-block-text",
+        "river-ships.yaml",
+        "  en: |\n    Channels are",
+        "  en:|\n    Channels are",
+        [
+            f"{S}:17:5: problem.en: 'en:' has no space after its colon, so YAML reads the line as text; write 'en: ...', with a space after the colon"
+        ],
+    ),
     (  # following 'did you mean' would drop one of them
         "two-keys-without-a-comma",
         "river-ships.yaml",
