@@ -201,28 +201,38 @@ def _mended(kept: str, placed: Callable[[Problem], Problem], display: str, own: 
 def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int) -> Document:
     """The document of `text` with its misindented line moved to the column its message says:
     indented too deep, with the lines below it that belong to it; too shallow, or after a tab,
-    alone. The file as its contributor will fix it, so that every other problem is said in the
-    same run, each where it is in the file. A key of a record is moved only if the file then
-    parses past it, with the key beside the one its message names; if not, as if not moved."""
+    alone. A list item moves with its fields below it where they stand as far as its key, alone
+    where they stand where its key goes. The file as its contributor will fix it, so that every
+    other problem is said in the same run, each where it is in the file. A key of a record, or
+    an item, is moved only if the file then parses past it, with the key beside the one its
+    message names (an item, as an item of the list); if not, as if not moved."""
     assert error.indent is not None
     line, column, beside = error.indent
     pieces, starts = _LINE_BREAK.split(text), _line_starts(text)
     depth = len(pieces[line]) - len(pieces[line].lstrip(" "))
     lead = len(pieces[line]) - len(pieces[line].lstrip(" \t"))  # a tab's line: its spaces and tabs
-    if lead > depth or column > depth:
+    dashes = _PARTS.fullmatch(pieces[line][lead:])[1]  # type: ignore[index]  # every line matches
+    inside = depth + len(dashes) if dashes else depth + 1  # the column from which a line below is the line's own
+    below = itertools.takewhile(lambda piece: not piece.strip() or _depth(piece) >= inside, pieces[line + 1 :])
+    within = [number for number, piece in enumerate(below, line + 1) if piece.strip()]
+    together = not dashes or (within and _depth(pieces[within[0]]) == inside)
+    item = bool(dashes) and beside is not None and pieces[beside][column : column + 1] == "-"  # beside an item of a list
+    if lead > depth or not together or (column > depth and not dashes):
         moved, edits = [line], [(starts[line], starts[line] + lead, " " * column)]
+    elif column > depth:
+        moved = [line, *within]
+        edits = [(starts[number], starts[number], " " * (column - depth)) for number in moved]
     else:
-        below = itertools.takewhile(
-            lambda piece: not piece.strip() or len(piece) - len(piece.lstrip(" ")) > depth, pieces[line + 1 :]
-        )
-        moved = [line, *(number for number, piece in enumerate(below, line + 1) if piece.strip())]
+        moved = [line, *within]
         after = next((piece for piece in pieces[moved[-1] + 1 :] if piece.strip() and not piece.lstrip().startswith("#")), "")
         rest = _PARTS.fullmatch(pieces[line].lstrip(" ")).group(3).strip()  # type: ignore[union-attr]  # every line matches
         if len(after) - len(after.lstrip(" ")) > column and rest and not _opens_below(rest):
             return _recovered(text, display, own, error)  # the line below would belong to a key that has its value
         edits = [(starts[number], starts[number] + depth - column, "") for number in moved]
     kept, placed = _edited(text, edits, display)
-    if beside is not None and (_first_error_line(kept) <= moved[-1] + 1 or not _beside(kept, (line, column), (beside, column))):
+    if beside is not None and (
+        _first_error_line(kept) <= moved[-1] + 1 or not (item or _beside(kept, (line, column), (beside, column)))
+    ):
         return _recovered(text, display, own, error)  # not sure where it goes: said alone, as it is
     return _mended(kept, placed, display, own, error, rounds)
 
@@ -1265,6 +1275,12 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
                 "wrong indentation: the first field is indented; the fields of a file start in column 1" if column else "",
                 0,
             )
+        elif inner and dashes and inner[2] != "-" and top[2] == "-" and top[0] < column:  # an item deeper than its list
+            message, to, move = (
+                f"{wrong} deeper than {_said(top, display)} and less than {_said(inner, display)}; indent it as far as the list item to make it another item of the list",
+                top[0],
+                (top[0], top[1]),
+            )
         elif inner and (top[0] < column or (dashes and inner[2] == "-" and top[2] != "-")):
             beside = "another item of the list" if inner[2] == "-" else "a field beside it"
             than = "more than" if top[0] < column else "as far as"
@@ -1272,8 +1288,9 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
                 f"{wrong} less than {_said(inner, display)} and {than} {_said(top, display)}; indent it as far as {_named(inner)} to make it {beside}",
                 inner[0],
             )
-            # a key between two, of the record the one it names is of: checked on beside it
-            if key and not dashes and any(key.strip() in record and inner[2] in record for record in own.records):
+            # an item between two, or a key of the record the one it names is of: checked on beside it
+            between = bool(dashes) and inner[2] == "-"
+            if between or (key and not dashes and any(key.strip() in record and inner[2] in record for record in own.records)):
                 move = (inner[0], inner[1])
             elif key and not dashes and (joined := _joins(key.strip(), levels, own)):  # 'target' below a text's 'zh'
                 message, to = (

@@ -16,6 +16,9 @@ from tests.projects import real_project
 
 S = "scenarios/river-ships.yaml"
 KEYS = model.names(model.Scenario)  # the keys a scenario file may have, in the model's order
+# The fixture's second requirement, and the start of the third, whose kind is misspelt below it
+ITEM = '  - id: R2\n    priority: should\n    kind: security\n    text: {en: Protected systems., zh: 系统安全防护。}\n    target: {metric: security-level, op: ">=", value: 3, unit: level, basis: typical}\n'
+NEXT, MISSPELT = "  - id: R3\n    priority: must\n    kind: functional", "  - id: R3\n    priority: must\n    kind: functionl"
 
 # (case id, file, old text, new text, expected problems)
 RULES = [
@@ -935,6 +938,46 @@ RULES = [
         "  en:|\n    Channels are",
         [
             f"{S}:17:5: problem.en: 'en:' has no space after its colon, so YAML reads the line as text; write 'en: ...', with a space after the colon"
+        ],
+    ),
+    (  # the item is moved with its fields, which stand as far as its key, and the rest is checked
+        "list-item-and-its-fields-indented-too-little",
+        "river-ships.yaml",
+        ITEM + NEXT,
+        "".join(line[1:] + "\n" for line in ITEM.splitlines()) + MISSPELT,
+        [
+            f"{S}:34:2: wrong indentation: this line is indented less than the list item at {S}:29:3 and more than 'requirements' at {S}:28:1; indent it as far as the list item to make it another item of the list",
+            f"{S}:41:11: requirements[2].kind: 'functionl' is not allowed; did you mean 'functional'? (expected one of functional, performance, data, integration, security, compliance)",
+        ],
+    ),
+    (  # only its line slipped: moved alone, beside its fields
+        "list-item-alone-indented-too-little",
+        "river-ships.yaml",
+        ITEM + NEXT,
+        ITEM[1:] + MISSPELT,
+        [
+            f"{S}:34:2: wrong indentation: this line is indented less than the list item at {S}:29:3 and more than 'requirements' at {S}:28:1; indent it as far as the list item to make it another item of the list",
+            f"{S}:41:11: requirements[2].kind: 'functionl' is not allowed; did you mean 'functional'? (expected one of functional, performance, data, integration, security, compliance)",
+        ],
+    ),
+    (  # not 'indent it as far as target': a list item is no field of a mapping
+        "list-item-and-its-fields-indented-too-far",
+        "river-ships.yaml",
+        ITEM + NEXT,
+        "".join(f" {line}\n" for line in ITEM.splitlines()) + MISSPELT,
+        [
+            f"{S}:34:4: wrong indentation: this line is indented deeper than the list item at {S}:29:3 and less than 'target' at {S}:33:5; indent it as far as the list item to make it another item of the list",
+            f"{S}:41:11: requirements[2].kind: 'functionl' is not allowed; did you mean 'functional'? (expected one of functional, performance, data, integration, security, compliance)",
+        ],
+    ),
+    (
+        "list-item-alone-indented-too-far",
+        "river-ships.yaml",
+        ITEM + NEXT,
+        " " + ITEM + MISSPELT,
+        [
+            f"{S}:34:4: wrong indentation: this line is indented deeper than the list item at {S}:29:3 and less than 'target' at {S}:33:5; indent it as far as the list item to make it another item of the list",
+            f"{S}:41:11: requirements[2].kind: 'functionl' is not allowed; did you mean 'functional'? (expected one of functional, performance, data, integration, security, compliance)",
         ],
     ),
     (  # following 'did you mean' would drop one of them
