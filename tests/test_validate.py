@@ -980,6 +980,16 @@ RULES = [
             f"{S}:41:11: requirements[2].kind: 'functionl' is not allowed; did you mean 'functional'? (expected one of functional, performance, data, integration, security, compliance)",
         ],
     ),
+    (  # the misspelt key is read as the one it misspells, so the rule across the fields runs too
+        "misspelt-key-beside-a-unit-of-another-kind",
+        "river-ships.yaml",
+        'target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm',
+        'target: {metrc: horizontal-accuracy, op: "<=", value: 20, unit: min',
+        [
+            f"{S}:33:14: requirements[0].target.metrc: unknown key 'metrc'; did you mean 'metric'? (expected one of metric, op, value, unit, basis)",
+            f"{S}:33:69: requirements[0].target.unit: 'min' measures time but horizontal-accuracy is a length; expected one of cm, m",
+        ],
+    ),
     (  # following 'did you mean' would drop one of them
         "two-keys-without-a-comma",
         "river-ships.yaml",
