@@ -512,14 +512,14 @@ class Checker:
                 hint = self._misplaced(name, node, self._records[:-1]) or _shallow(name, above, fields, path, self.document.path)
                 unknown = f"unknown key '{_short(name)}'; {hint or suggest(name, fields, 'expected one of')}"
                 self._fail(key_node, field_path(path, name), unknown)
-                meant = _closest(name, list(fields))
-                misspelt.update(meant)
+                close = _closest(name, list(fields))
+                misspelt.update(close)
                 missing = True
-                if not hint and meant and meant[0] not in values and all(k.value != meant[0] for k, _ in node.value):
+                if not hint and close and close[0] not in values and all(k.value != close[0] for k, _ in node.value):
                     # read as the key it misspells, so that the rules across fields see it ('metrc' and a unit of a time)
-                    field = fields[meant[0]]
-                    values[meant[0]] = self.convert(
-                        value_node, field.kind, field.rules, field_path(path, meant[0]), optional=field.optional
+                    field = fields[close[0]]
+                    values[close[0]] = self.convert(
+                        value_node, field.kind, field.rules, field_path(path, close[0]), optional=field.optional
                     )
                 if hint.startswith(_MISPLACED) and _opens(value_node):
                     self._slip(node, key_node)
