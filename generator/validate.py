@@ -23,7 +23,7 @@ import math
 import re
 import typing
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -872,14 +872,16 @@ class Checker:
         if pattern and not re.fullmatch(pattern.regex, value):
             return self._fail(node, path, f"'{_short(value)}' is not valid here; expected {pattern.expected}")
 
-        def at(match: re.Match[str]) -> yaml.Node | yaml.Mark:
-            return _at(node, self.document.text, match.group(0))
+        def at(match: re.Match[str], words: str = "") -> yaml.Node | yaml.Mark:
+            """Where `match` is in the file: the first place that reads as `words` (default: its own)."""
+            return _at(node, self.document.text, words or match.group(0))
 
-        if markup := _outside_code((HTML_TAG, HTML_ENTITY), value, markdown, _read_as_markup):
+        if markup := _markup(value, markdown):  # each, where it is
             alternative = "plain text or Markdown" if markdown else "plain text"
-            return self._fail(
-                at(markup), path, f"HTML is not allowed in texts (at {_excerpt(value, markup)}); write {alternative}"
-            )
+            for found in markup:
+                said = f"HTML is not allowed in texts (at {_excerpt(value, found)}); write {alternative}"
+                self._fail(at(found, value[found.start() : found.end() + 12]), path, said)
+            return _INVALID
         elif braces := ATTRIBUTE_LIST.search(value):
             return self._fail(
                 at(braces),
@@ -910,31 +912,27 @@ class Checker:
         return self._reference(node, path, rules, value)
 
     def _markdown_ok(self, node: yaml.Node, path: str, value: str) -> bool:
-        """Limited Markdown: paragraphs, emphasis, lists and links to web addresses."""
-        if MD_IMAGE.search(value):
+        """Limited Markdown: paragraphs, emphasis, lists and links to web addresses. Each problem
+        is said where it is, all of them."""
+        text, said = self.document.text, len(self.problems)
+        for image in MD_IMAGE.finditer(value):
+            where = _at(node, text, value[image.start() : image.end() + 12])
             self._fail(
-                node, path, "images are not allowed in texts (they would load from another host); link to the image instead"
+                where, path, "images are not allowed in texts (they would load from another host); link to the image instead"
             )
-            return False
-        if MD_HEADING.search(value):
-            self._fail(node, path, "headings (#) are not allowed in texts; the page provides the headings, use **bold** instead")
-            return False
-        for target in link_targets(value):
+        for heading in MD_HEADING.finditer(value):
+            where = _at(node, text, value[heading.start() : heading.end() + 12].strip())
+            self._fail(where, path, "headings (#) are not allowed in texts; the page provides the headings, use **bold** instead")
+        for target in dict.fromkeys(link_targets(value)):
             if not web_link(target):
-                self._fail(
-                    node,
-                    path,
-                    f"the link target '{_short(target)}' is not a web address; links must start with https:// or http:// and a host",
-                )
-                return False
-        if unread := _unread(value):
-            mark, beside, meant = unread
+                message = f"the link target '{_short(target)}' is not a web address; links must start with https:// or http:// and a host"
+                self._fail(_at(node, text, target) if target else node, path, message)
+        for mark, beside, meant in _unread(value):
             what = {1: "italics", 2: "bold"}.get(len(mark.marks), "bold italics")
             fix = f"({meant})" if meant else "next to the words they mark"
-            said = f"'{mark.marks}' beside '{beside}' is shown as written: CommonMark reads no {what} where the marks stand between a letter and a punctuation mark; put the marks inside the punctuation {fix}"
-            self._fail(_at(node, self.document.text, mark.paragraph[mark.start : mark.end + 12]), path, said)
-            return False
-        return True
+            message = f"'{mark.marks}' beside '{beside}' is shown as written: CommonMark reads no {what} where the marks stand between a letter and a punctuation mark; put the marks inside the punctuation {fix}"
+            self._fail(_at(node, text, mark.paragraph[mark.start : mark.end + 12]), path, message)
+        return len(self.problems) == said
 
     def _named(self, rules: tuple[Rule, ...], value: Any) -> tuple[str, str] | None:
         """The key of the vocabulary entry that `value` names ('重庆市林业局', 'Forestry', '米',
@@ -1531,14 +1529,27 @@ def _in_ascii(word: str) -> str:
     return _OPERATORS.get(folded, folded)
 
 
-def _outside_code(
-    patterns: tuple[re.Pattern[str], ...], value: str, markdown: bool, keep: Callable[[re.Match[str]], bool]
-) -> re.Match[str] | None:
-    """The first match of the first of `patterns` that matches a text and that `keep` keeps, not
-    counting code in a Markdown one (whose spans are found once, for all of them)."""
+def _markup(value: str, markdown: bool) -> list[re.Match[str]]:
+    """Each HTML tag, comment and character reference in a text that a browser would read as
+    markup, in the text's order, not counting code in a Markdown one, nor one shown in the
+    excerpt of the one before it (see _excerpt), nor a closing tag of an element whose opening
+    tag is counted ('<b>' of '<b>x</b>', not also '</b>')."""
     code = [span.span() for span in _CODE.finditer(value)] if markdown else []
-    found = (m for pattern in patterns for m in pattern.finditer(value) if keep(m))
-    return next((m for m in found if not any(a <= m.start() < b for a, b in code)), None)
+    found = sorted((m for pattern in (HTML_TAG, HTML_ENTITY) for m in pattern.finditer(value)), key=re.Match.start)
+    opened: set[str] = set()
+    kept: list[re.Match[str]] = []
+    for match in found:
+        if not _read_as_markup(match) or any(a <= match.start() < b for a, b in code):
+            continue
+        name = re.match(r"</?([A-Za-z][A-Za-z0-9-]*)", match[0])
+        if (name and match[0].startswith("</") and name[1].lower() in opened) or (
+            kept and match.start() < kept[-1].start() + EXCERPT
+        ):
+            continue
+        if name:
+            opened.add(name[1].lower())
+        kept.append(match)
+    return kept
 
 
 def _read_as_markup(match: re.Match[str]) -> bool:
@@ -1548,10 +1559,13 @@ def _read_as_markup(match: re.Match[str]) -> bool:
     return name is None or f"{name};" in html.entities.html5
 
 
+EXCERPT = 30  # characters of a text quoted where a problem in it is
+
+
 def _excerpt(text: str, match: re.Match[str]) -> str:
     """Where in a long text a problem is: the matched part and what follows, quoted, on one line."""
-    part = " ".join(text[match.start() : match.start() + 30].split())
-    return f"'{part}…'" if match.start() + 30 < len(text) else f"'{part}'"
+    part = " ".join(text[match.start() : match.start() + EXCERPT].split())
+    return f"'{part}…'" if match.start() + EXCERPT < len(text) else f"'{part}'"
 
 
 def _cut_by_comment(node: yaml.ScalarNode, text: str) -> str | None:
@@ -1586,15 +1600,15 @@ def _in_the_other_language(text: model.Text) -> tuple[Severity, str] | None:
     return None
 
 
-def _unread(value: str) -> tuple[Marks, str, str] | None:
-    """The first emphasis marks of a Markdown text that the renderer shows as written because they
+def _unread(value: str) -> Iterator[tuple[Marks, str, str]]:
+    """Each of the emphasis marks of a Markdown text that the renderer shows as written because they
     stand between a letter and a punctuation mark, where the paragraph has the same marks on the
     side they were meant to pair with ('须遵守**《个人信息保护法》**规定': the first '**', before
     '《'): the marks, the punctuation mark, and the marked words with the marks inside it
     ('《**个人信息保护法**》'), or '' where they hold nothing but punctuation."""
-    found = marks(value)
+    found, paired = marks(value), []
     for mark in found:
-        if mark.read:
+        if mark.read or mark in paired:  # the partner of marks said already: one fix mends both
             continue
         before = mark.paragraph[mark.start - 1] if mark.start else " "
         after = mark.paragraph[mark.end] if mark.end < len(mark.paragraph) else " "
@@ -1612,8 +1626,8 @@ def _unread(value: str) -> tuple[Marks, str, str] | None:
         inner = words.strip("".join(c for c in words if punctuation(c)))
         lead, trail = words[: words.find(inner)] if inner else "", words[words.find(inner) + len(inner) :] if inner else ""
         meant = f"{lead}{mark.marks}{inner}{mark.marks}{trail}" if inner and "\n" not in words and len(words) <= 30 else ""
-        return mark, beside, meant
-    return None
+        paired.append(partner)
+        yield mark, beside, meant
 
 
 def _emphasis(value: str) -> tuple[str, Marks] | None:

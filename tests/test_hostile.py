@@ -340,7 +340,7 @@ CASES: list[tuple[str, bytes | Callable[[], bytes], list[str]]] = [
     (
         "remote-image",
         base("See [the release]", "See ![tracker](https://evil.example/pixel.gif) [the release]"),
-        [f"{H}:17:7: problem.en: images are not allowed in texts (they would load from another host); link to the image instead"],
+        [f"{H}:20:9: problem.en: images are not allowed in texts (they would load from another host); link to the image instead"],
     ),
     (
         "attribute-list-injection",

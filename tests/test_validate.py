@@ -674,14 +674,14 @@ RULES = [
         "river-ships.yaml",
         "See [the release]",
         "See ![the release]",
-        [f"{S}:17:7: problem.en: images are not allowed in texts (they would load from another host); link to the image instead"],
+        [f"{S}:20:9: problem.en: images are not allowed in texts (they would load from another host); link to the image instead"],
     ),
     (
         "markdown-heading-rejected",
         "river-ships.yaml",
         "    Channels are *narrow* at bridges.",
         "    ## Channels",
-        [f"{S}:17:7: problem.en: headings (#) are not allowed in texts; the page provides the headings, use **bold** instead"],
+        [f"{S}:18:5: problem.en: headings (#) are not allowed in texts; the page provides the headings, use **bold** instead"],
     ),
     (
         "markdown-link-absolute",
@@ -689,7 +689,7 @@ RULES = [
         "(https://www.ichongqing.info/) for context.",
         "(../secret.md) for context.",
         [
-            f"{S}:17:7: problem.en: the link target '../secret.md' is not a web address; links must start with https:// or http:// and a host"
+            f"{S}:20:23: problem.en: the link target '../secret.md' is not a web address; links must start with https:// or http:// and a host"
         ],
     ),
     (  # the link is a reference defined inside a list item: the renderer reads it, so the checker does
@@ -698,7 +698,7 @@ RULES = [
         "    See [the release](https://www.ichongqing.info/) for context.",
         "    See [the release][r] for context.\n\n    - [r]: //evil.example/r",
         [
-            f"{S}:17:7: problem.en: the link target '//evil.example/r' is not a web address; links must start with https:// or http:// and a host"
+            f"{S}:22:12: problem.en: the link target '//evil.example/r' is not a web address; links must start with https:// or http:// and a host"
         ],
     ),
     (  # was: valid; the renderer refused 'https://' alone and read the definition as text, where
@@ -708,7 +708,7 @@ RULES = [
         "    See [the release](https://www.ichongqing.info/) for context.",
         "    See the release.\n\n    [r]: https:// 'Read [the form](/etc/passwd)'",
         [
-            f"{S}:17:7: problem.en: the link target 'https://' is not a web address; links must start with https:// or http:// and a host"
+            f"{S}:22:10: problem.en: the link target 'https://' is not a web address; links must start with https:// or http:// and a host"
         ],
     ),
     (  # the address that would go to evil.example, the part before '@' read as a user name
@@ -717,7 +717,7 @@ RULES = [
         "(https://www.ichongqing.info/) for context.",
         "(https://www.cq.gov.cn@evil.example/) for context.",
         [
-            f"{S}:17:7: problem.en: the link target 'https://www.cq.gov.cn@evil.example/' is not a web address; links must start with https:// or http:// and a host"
+            f"{S}:20:23: problem.en: the link target 'https://www.cq.gov.cn@evil.example/' is not a web address; links must start with https:// or http:// and a host"
         ],
     ),
     (
@@ -726,7 +726,7 @@ RULES = [
         "    See [the release](https://www.ichongqing.info/) for context.",
         "    See the release.\n\n    > [q]: ftp://files.example/q",
         [
-            f"{S}:17:7: problem.en: the link target 'ftp://files.example/q' is not a web address; links must start with https:// or http:// and a host"
+            f"{S}:22:12: problem.en: the link target 'ftp://files.example/q' is not a web address; links must start with https:// or http:// and a host"
         ],
     ),
     (  # was: valid, and the page showed the brackets and the address as written
@@ -988,6 +988,27 @@ RULES = [
         [
             f"{S}:33:14: requirements[0].target.metrc: unknown key 'metrc'; did you mean 'metric'? (expected one of metric, op, value, unit, basis)",
             f"{S}:33:69: requirements[0].target.unit: 'min' measures time but horizontal-accuracy is a length; expected one of cm, m",
+        ],
+    ),
+    (  # each where it is, not the text's '|', and every kind: the heading, the image and the link
+        "markdown-problems-each-where-it-is",
+        "river-ships.yaml",
+        "    Channels are *narrow* at bridges.\n\n    See [the release](https://www.ichongqing.info/) for context.",
+        "    ## Channels\n\n    See ![the release](https://www.ichongqing.info/a.png) and [the form](/etc/passwd).",
+        [
+            f"{S}:18:5: problem.en: headings (#) are not allowed in texts; the page provides the headings, use **bold** instead",
+            f"{S}:20:9: problem.en: images are not allowed in texts (they would load from another host); link to the image instead",
+            f"{S}:20:74: problem.en: the link target '/etc/passwd' is not a web address; links must start with https:// or http:// and a host",
+        ],
+    ),
+    (  # a tag shown in the excerpt of the one before it is said with it; one further on, where it is
+        "html-tags-each-where-it-is",
+        "river-ships.yaml",
+        "    Channels are *narrow* at bridges.\n\n    See",
+        "    Channels are <b>narrow</b> at <i>bridges</i>.\n\n    Of the river <u>Yangtze</u>. See",
+        [
+            f"{S}:18:18: problem.en: HTML is not allowed in texts (at '<b>narrow</b> at <i>bridges</i…'); write plain text or Markdown",
+            f"{S}:20:18: problem.en: HTML is not allowed in texts (at '<u>Yangtze</u>. See [the relea…'); write plain text or Markdown",
         ],
     ),
     (  # following 'did you mean' would drop one of them

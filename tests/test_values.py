@@ -594,6 +594,7 @@ CASES = [
         [
             f"{S}:20:12: problem.en: '**' beside ':' is shown as written: CommonMark reads no bold where the marks stand between a letter and a punctuation mark; put the marks inside the punctuation (**Note**:)",
             f"{S}:24:8: problem.zh: '**' beside '《' is shown as written: CommonMark reads no bold where the marks stand between a letter and a punctuation mark; put the marks inside the punctuation (《**个人信息保护法**》)",
+            f"{S}:24:33: problem.zh: '**' beside '”' is shown as written: CommonMark reads no bold where the marks stand between a letter and a punctuation mark; put the marks inside the punctuation (“**车道级**”)",
         ],
     ),
     (
