@@ -263,6 +263,7 @@ def _parse(text: str, display: str, own: Own) -> Document:
             or _flow_unclosed(error, text, own)
             or _document_marker(error, text)
             or _comma_missing(error, text, own)
+            or _first_line_deeper(text, line)
         )
         if mend:
             said = fail(*mend[:3])
@@ -1169,6 +1170,30 @@ def _colon_in_braces(error: yaml.MarkedYAMLError, text: str) -> Mend | None:
         return None
     line = error.problem_mark.line + 1  # type: ignore[union-attr]  # at >= 0
     return line, key.end() - _line_starts(text)[line - 1] + 1, message, edits
+
+
+_BLOCK_KEY = re.compile(r" *(?:- +)*[^\s#'\"-][^:]*: +[|>][-+]?[ \t]*(?:#.*)?")  # 'en: |', with no indentation indicator
+
+
+def _first_line_deeper(text: str, line: int) -> Mend | None:
+    """Where the first line of a block text is (line, column, message, edit) when it is indented
+    deeper than the text's next line, `line`, where YAML failed: the first line sets how far every
+    line of the text is indented, so YAML ended the text above `line` and read that as a field."""
+    lines = text.split("\n")
+    if not 1 < line <= len(lines) or not lines[line - 1].strip():
+        return None
+    first = next((n for n in range(line - 2, -1, -1) if lines[n].strip()), None)  # the line above, from 0
+    if first is None or first == 0 or not _BLOCK_KEY.fullmatch(lines[first - 1]):
+        return None
+    deep, depth, key = _depth(lines[first]), _depth(lines[line - 1]), _depth(lines[first - 1])
+    if not key < depth < deep:
+        return None
+    start = _line_starts(text)[first]
+    edits = [(start, start + deep - depth, "")]
+    if not _clears(text, edits, line):
+        return None
+    message = f"wrong indentation: the first line of a text sets how far all its lines are indented, and this one is indented deeper than the line below it; indent it as far as line {line}"
+    return first + 1, deep + 1, message, edits
 
 
 def _comma_missing(error: yaml.MarkedYAMLError, text: str, own: Own) -> Mend | None:

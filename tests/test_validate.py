@@ -1011,6 +1011,16 @@ RULES = [
             f"{S}:20:18: problem.en: HTML is not allowed in texts (at '<u>Yangtze</u>. See [the relea…'); write plain text or Markdown",
         ],
     ),
+    (  # said at the first line, not at the line below that YAML fails on; checked on as mended
+        "first-line-of-a-block-text-indented-deeper",
+        "river-ships.yaml",
+        "    Channels are *narrow* at bridges.\n\n    See [the release](https://www.ichongqing.info/) for context.\n  zh: |\n    桥区航道**狭窄**。",
+        "      Channels are *narrow* at bridges.\n\n    See [the release](https://www.ichongqing.info/) for context.\n  zh: |\n    桥区航道<b>狭窄</b>。",
+        [
+            f"{S}:18:7: wrong indentation: the first line of a text sets how far all its lines are indented, and this one is indented deeper than the line below it; indent it as far as line 20",
+            f"{S}:22:9: problem.zh: HTML is not allowed in texts (at '<b>狭窄</b>。 背景见[发布报道](https://…'); write plain text or Markdown",
+        ],
+    ),
     (  # following 'did you mean' would drop one of them
         "two-keys-without-a-comma",
         "river-ships.yaml",
@@ -1101,12 +1111,12 @@ RULES = [
         ],
     ),
     (
-        "block-text-line-less-indented-than-its-first",
+        "block-text-line-less-indented-than-its-first",  # a later line: its first line is not the odd one
         "river-ships.yaml",
-        "    Channels are",
-        "      Channels are",
+        "for context.\n",
+        "for context.\n   More words.\n",
         [
-            f"{S}:20:5: wrong indentation: this line is indented less than the first line of the text of 'en' at {S}:17:3; indent every line of the text as far as its first"
+            f"{S}:21:4: wrong indentation: this line is indented less than the first line of the text of 'en' at {S}:17:3; indent every line of the text as far as its first"
         ],
     ),
     (
