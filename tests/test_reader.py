@@ -385,17 +385,20 @@ def test_a_district_finds_the_scenarios_there_before_the_about_page(
     prefix = "zh/" if locale == "zh-CN" else ""
     page.goto(f"{hosted}/{prefix}")
     find(page, district)
-    page.wait_for_timeout(300)  # the list grows as results come in, and as it is scrolled, ten documents at a time
+    page.wait_for_timeout(300)  # the list grows as results come in: ten documents, then four each time it is scrolled to its end
     matching = int(re.sub(r"\D", "", page.locator(".md-search-result__meta").inner_text()) or 0)  # "16 matching documents"
     items = page.locator(".md-search-result__item > a")
 
     def listed() -> list[str]:
         return list(dict.fromkeys(urlsplit(href).path for href in items.evaluate_all("a => a.map(x => x.href)")))
 
-    for _ in range(matching // 10 + 3):
+    scrolled = page.locator(".md-search__scrollwrap")
+    for _ in range(matching // 4 + 3):
         if len(listed()) >= matching:
             break
-        page.locator(".md-search__scrollwrap").evaluate("list => list.scrollTo(0, list.scrollHeight)")
+        scrolled.evaluate("list => list.scrollTo(0, 0)")  # away from the end first: reaching it again loads more
+        page.wait_for_timeout(200)
+        scrolled.evaluate("list => list.scrollTo(0, list.scrollHeight)")
         page.wait_for_timeout(500)
     pages = listed()
     code = next(
