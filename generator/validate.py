@@ -914,7 +914,7 @@ class Checker:
     def _markdown_ok(self, node: yaml.Node, path: str, value: str) -> bool:
         """Limited Markdown: paragraphs, emphasis, lists and links to web addresses. Each problem
         is said where it is, all of them."""
-        text, said = self.document.text, len(self.problems)
+        text, reported = self.document.text, len(self.problems)
         for image in MD_IMAGE.finditer(value):
             where = _at(node, text, value[image.start() : image.end() + 12])
             self._fail(
@@ -932,7 +932,17 @@ class Checker:
             fix = f"({meant})" if meant else "next to the words they mark"
             message = f"'{mark.marks}' beside '{beside}' is shown as written: CommonMark reads no {what} where the marks stand between a letter and a punctuation mark; put the marks inside the punctuation {fix}"
             self._fail(_at(node, text, mark.paragraph[mark.start : mark.end + 12]), path, message)
-        return len(self.problems) == said
+        for mark, opens in _unclosed(value):
+            if opens:  # the words it stands before (after), up to a whole word
+                words = re.sub(r"(?<=\S)\s+\S*$", "", mark.paragraph[mark.end : mark.end + 16].split("\n")[0])
+                said = f"'{mark.marks}' before '{words}' opens bold text that nothing closes"
+            else:
+                words = re.sub(r"^\S*\s+(?=\S)", "", mark.paragraph[max(0, mark.start - 16) : mark.start].split("\n")[-1])
+                said = f"'{mark.marks}' after '{words}' closes bold text that nothing opens"
+            side = "after" if opens else "before"
+            message = f"{said}, so it is shown as written; write '{mark.marks}' {side} the words it marks too, or remove it"
+            self._fail(_at(node, text, mark.paragraph[mark.start : mark.end + 12]), path, message)
+        return len(self.problems) == reported
 
     def _named(self, rules: tuple[Rule, ...], value: Any) -> tuple[str, str] | None:
         """The key of the vocabulary entry that `value` names ('重庆市林业局', 'Forestry', '米',
@@ -1628,6 +1638,31 @@ def _unread(value: str) -> Iterator[tuple[Marks, str, str]]:
         meant = f"{lead}{mark.marks}{inner}{mark.marks}{trail}" if inner and "\n" not in words and len(words) <= 30 else ""
         paired.append(partner)
         yield mark, beside, meant
+
+
+def _unclosed(value: str) -> Iterator[tuple[Marks, bool]]:
+    """Each run of two or more '*' in a Markdown text that the renderer shows as written because no
+    run of the same marks in its paragraph pairs with it ('桥区航道**狭窄。'), and whether it stands
+    before words (it opens) or only after them (it closes). A run between two digits, or with no
+    letter beside it, marks nothing and pairs with nothing ('5**3', 'a ** b')."""
+
+    def sides(mark: Marks) -> tuple[bool, bool]:  # whether words follow it, and whether words precede it
+        before, after = mark.paragraph[mark.start - 1 : mark.start], mark.paragraph[mark.end : mark.end + 1]
+        return (
+            bool(after) and not space(after) and not punctuation(after),
+            bool(before) and not space(before) and not punctuation(before),
+        )
+
+    runs = [
+        mark
+        for mark in marks(value)
+        if mark.marks[0] == "*" and len(mark.marks) > 1 and not _between_digits(mark) and any(sides(mark))
+    ]
+    for mark in runs:
+        if not mark.read and not any(
+            other is not mark and (other.paragraph, other.marks) == (mark.paragraph, mark.marks) for other in runs
+        ):
+            yield mark, sides(mark)[0]
 
 
 def _emphasis(value: str) -> tuple[str, Marks] | None:

@@ -1021,6 +1021,24 @@ RULES = [
             f"{S}:22:9: problem.zh: HTML is not allowed in texts (at '<b>狭窄</b>。 背景见[发布报道](https://…'); write plain text or Markdown",
         ],
     ),
+    (  # the page would show the two asterisks as written
+        "bold-marks-that-nothing-closes",
+        "river-ships.yaml",
+        "桥区航道**狭窄**。",
+        "桥区航道**狭窄。",
+        [
+            f"{S}:22:9: problem.zh: '**' before '狭窄。' opens bold text that nothing closes, so it is shown as written; write '**' after the words it marks too, or remove it"
+        ],
+    ),
+    (  # and where they stand after the words alone; not '**' between spaces, which marks nothing
+        "bold-marks-that-nothing-opens",
+        "river-ships.yaml",
+        "    Channels are *narrow* at bridges.",
+        "    Channels are wide, a ** b, and narrow** at bridges.",
+        [
+            f"{S}:18:42: problem.en: '**' after 'b, and narrow' closes bold text that nothing opens, so it is shown as written; write '**' before the words it marks too, or remove it"
+        ],
+    ),
     (  # following 'did you mean' would drop one of them
         "two-keys-without-a-comma",
         "river-ships.yaml",
