@@ -860,6 +860,8 @@ class Checker:
         if not value:
             if language:  # a text's languages are all required: removing the key is no way out
                 return self._fail(node, path, f"the {_LANGUAGE_NAMES[language]} text is empty; write it")
+            if vocabulary := find_rule(rules, model.Vocabulary):  # 'domain: ""': a key, not a text, is missing
+                return self._fail(node, path, f"the value is empty; write a key of scenarios/vocabularies/{vocabulary.name}.yaml")
             return self._fail(node, path, "the text is empty; write it")
         lengths, most = find_rule(rules, model.Lengths), find_rule(rules, model.MaxChars)
         length: model.Length | None = getattr(lengths, language) if lengths and language else None

@@ -1039,6 +1039,13 @@ RULES = [
             f"{S}:18:42: problem.en: '**' after 'b, and narrow' closes bold text that nothing opens, so it is shown as written; write '**' before the words it marks too, or remove it"
         ],
     ),
+    (
+        "empty-key-of-a-vocabulary",
+        "river-ships.yaml",
+        "domain: transport",
+        'domain: ""',
+        [f"{S}:6:9: domain: the value is empty; write a key of scenarios/vocabularies/domains.yaml"],
+    ),
     (  # following 'did you mean' would drop one of them
         "two-keys-without-a-comma",
         "river-ships.yaml",
