@@ -215,7 +215,21 @@ def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int
     inside = depth + len(dashes) if dashes else depth + 1  # the column from which a line below is the line's own
     below = itertools.takewhile(lambda piece: not piece.strip() or _depth(piece) >= inside, pieces[line + 1 :])
     within = [number for number, piece in enumerate(below, line + 1) if piece.strip()]
-    together = not dashes or (within and _depth(pieces[within[0]]) == inside)
+
+    def its_own(piece: str) -> bool:  # a line of an item's: deeper than its '-' stands, or is to stand, up to the next item
+        next_item = _depth(piece) <= max(depth, column) and piece.lstrip().startswith("-")
+        return not piece.strip() or (min(depth, column) < _depth(piece) and not next_item)
+
+    fields = itertools.takewhile(its_own, pieces[line + 1 :])
+    lowest = min((_depth(piece) for piece in fields if piece.strip() and not piece.lstrip().startswith("#")), default=None)
+    together = not dashes or lowest == inside
+    if dashes and not together and lowest not in (None, column + len(dashes)):
+        return _recovered(text, display, own, error)  # its fields stand neither at its key nor where it goes
+    after = next(
+        (piece for piece in pieces[(within or [line])[-1] + 1 :] if piece.strip() and not piece.lstrip().startswith("#")), ""
+    )
+    if dashes and _depth(after) == depth and after.lstrip(" ").startswith("-"):
+        return _recovered(text, display, own, error)  # the next item stands as far as it: the one it names is the odd one
     item = bool(dashes) and beside is not None and pieces[beside][column : column + 1] == "-"  # beside an item of a list
     if lead > depth or not together or (column > depth and not dashes):
         moved, edits = [line], [(starts[line], starts[line] + lead, " " * column)]
@@ -263,7 +277,7 @@ def _parse(text: str, display: str, own: Own) -> Document:
             or _flow_unclosed(error, text, own)
             or _document_marker(error, text)
             or _comma_missing(error, text, own)
-            or _first_line_deeper(text, line)
+            or _first_line_deeper(text, line, own)
         )
         if mend:
             said = fail(*mend[:3])
@@ -1172,22 +1186,26 @@ def _colon_in_braces(error: yaml.MarkedYAMLError, text: str) -> Mend | None:
     return line, key.end() - _line_starts(text)[line - 1] + 1, message, edits
 
 
-_BLOCK_KEY = re.compile(r" *(?:- +)*[^\s#'\"-][^:]*: +[|>][-+]?[ \t]*(?:#.*)?")  # 'en: |', with no indentation indicator
+_BLOCK_KEY = re.compile(r" *(?:- +)*[^\s#'\"-][^:]*: +[|>][-+]?[ \t]*(?:#.*)?\r?")  # 'en: |', with no indentation indicator
 
 
-def _first_line_deeper(text: str, line: int) -> Mend | None:
+def _first_line_deeper(text: str, line: int, own: Own) -> Mend | None:
     """Where the first line of a block text is (line, column, message, edit) when it is indented
     deeper than the text's next line, `line`, where YAML failed: the first line sets how far every
-    line of the text is indented, so YAML ended the text above `line` and read that as a field."""
+    line of the text is indented, so YAML ended the text above `line` and read that as a field.
+    Not where `line` holds a field the model has: that is a key indented too far."""
+    names = (own.root or frozenset()).union(*own.records)
     lines = text.split("\n")
     if not 1 < line <= len(lines) or not lines[line - 1].strip():
         return None
     first = next((n for n in range(line - 2, -1, -1) if lines[n].strip()), None)  # the line above, from 0
     if first is None or first == 0 or not _BLOCK_KEY.fullmatch(lines[first - 1]):
         return None
-    deep, depth, key = _depth(lines[first]), _depth(lines[line - 1]), _depth(lines[first - 1])
-    if not key < depth < deep:
-        return None
+    above = _PARTS.fullmatch(lines[first - 1].lstrip(" "))  # the key's line: its column is after its '- '
+    key = _depth(lines[first - 1]) + len(above[1]) if above else 0
+    deep, depth, below = _depth(lines[first]), _depth(lines[line - 1]), _PARTS.fullmatch(lines[line - 1].lstrip(" \r"))
+    if not key < depth < deep or (below and below[2] and below[2].strip() in names):
+        return None  # 'zh: |' below, indented too far: a key, not a line of the text
     start = _line_starts(text)[first]
     edits = [(start, start + deep - depth, "")]
     if not _clears(text, edits, line):
@@ -1197,27 +1215,58 @@ def _first_line_deeper(text: str, line: int) -> Mend | None:
 
 
 def _comma_missing(error: yaml.MarkedYAMLError, text: str, own: Own) -> Mend | None:
-    """Where a ',' is missing in braces before a field of a record ('{op: "<=" value: 20}',
-    '{op: <= value: 20}'), which YAML reads as the end of the value where it expects ',' or '}'
-    (line, column, message, edit): there, or after the last word of a value without quotes."""
+    """Where a ',' is missing in braces before a field of the record they hold ('{op: "<=" value:
+    20}', '{op: <= value: 20}', '{en: x. zh: y}'), which YAML reads as the end of the value where it
+    expects ',' or '}' (line, column, message, edits): there, or after the last word of a value
+    without quotes; with every other ',' missing on the line, so that the file parses past it."""
+    edits: list[tuple[int, int, str]] = []
+    keys: list[str] = []
+    first = None
+    while len(keys) < 8:
+        found = _missing_comma_at(error, _edited(text, edits, "")[0] if edits else text, own)
+        if found is None:
+            return None
+        shift = 2 * len(edits)  # each ', ' inserted before it moved it on by two
+        start, key, name = found[0] - shift, found[1] - shift, found[2]
+        edits.append((start, key, ", "))
+        keys.append(name)
+        first = first if first is not None else key
+        mended = _edited(text, edits, "")[0]
+        try:
+            yaml.compose(mended, Loader=Loader)
+            break
+        except yaml.MarkedYAMLError as again:
+            if again.problem_mark is None or again.problem_mark.line + 1 > error.problem_mark.line + 1:  # type: ignore[union-attr]
+                break
+            error = again
+    assert first is not None
+    line = text.count("\n", 0, first) + 1
+    written = " and ".join(f"', {name}:'" for name in keys)
+    before = " and ".join(f"'{name}'" for name in keys)
+    message = f"a ',' is missing before {before}: in braces, the fields are separated by commas; write {written}"
+    return line, first - _line_starts(text)[line - 1] + 1, message, edits
+
+
+def _missing_comma_at(error: yaml.MarkedYAMLError, text: str, own: Own) -> tuple[int, int, str] | None:
+    """Where the ', ' goes (the end of the value before it, the key) and the key, for _comma_missing."""
     at = error.problem_mark.index if error.problem_mark is not None else -1
     if "expected ',' or '}'" not in (error.problem or "") or at < 0:
         return None
-    key = re.compile(r"[\w-]+(?=:[ \t])").match(text, at)
+    key = re.compile(r"[\w-]+(?=:(?:[ \t]|[^\s:]))").match(text, at)  # 'value: 20', or 'value:20'
     if key is None and text[at : at + 2] in (": ", ":\t"):  # the key is the value's last word
         key = re.compile(r"(?<=[ \t])[\w-]+(?=:)").search(text, text.rfind(" ", 0, at - 1), at + 1)
         owner = re.search(r"[{,]\s*([\w-]+):\s[^,{}]*$", text[: key.start()]) if key else None
-        if owner and owner[1].lower() in ("en", "zh"):
+        if key and owner and owner[1].lower() in ("en", "zh") and key[0].lower() not in ("en", "zh"):
             return None  # a text's ': ' is said by _colon_in_braces
-    if key is None or not any(key[0] in record for record in own.records):
+    opened = text.rfind("{", 0, at)
+    if key is None or opened < 0 or text[: key.start()].rstrip(" \t")[-1:] in _WIDE_MARKS:
+        return None  # '，' typed for ',': said by _full_width_mark
+    # the keys written in the braces so far tell which record they hold; the key must be one of its fields
+    written = set(re.findall(r"(?:^|[{,])\s*([\w-]+)\s*:", text[opened:at]))
+    records = own.types(written, False) if written else list(own.records)
+    if not any(key[0] in record for record in records):
         return None
-    start = len(text[: key.start()].rstrip(" \t"))
-    edits = [(start, key.start(), ", ")]
-    if not _clears(text, edits, error.problem_mark.line + 1):  # type: ignore[union-attr]  # at >= 0
-        return None
-    line = text.count("\n", 0, key.start()) + 1
-    message = f"a ',' is missing before '{key[0]}': in braces, the fields are separated by commas; write ', {key[0]}:'"
-    return line, key.start() - _line_starts(text)[line - 1] + 1, message, edits
+    return len(text[: key.start()].rstrip(" \t")), key.start(), key[0]
 
 
 MAX_KEY = 1024  # characters: YAML reads no longer key without a '?' before it

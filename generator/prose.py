@@ -94,6 +94,8 @@ class Marks:
     marks: str
     read: bool
     opens: bool  # read as the start of emphasis, not its end
+    block: int  # which of the text's blocks the paragraph is (two paragraphs may read alike)
+    line: int  # the line of the text, from 0, that the paragraph starts on
 
     @property
     def end(self) -> int:
@@ -106,7 +108,7 @@ def marks(text: str) -> list[Marks]:
     if "*" not in text and "_" not in text:
         return []
     found: list[Marks] = []
-    for block in _MARKS.parse(text):
+    for number, block in enumerate(_MARKS.parse(text)):
         if block.type != "inline" or not block.children:
             continue
         # a mark read as emphasis is a tag's token, or (the second '*' of '**') one emptied
@@ -116,7 +118,17 @@ def marks(text: str) -> list[Marks]:
         for at in [*sorted(read), -1]:
             if run and (at != run[-1] + 1 or block.content[at] != block.content[run[0]]):
                 written = block.content[run[0] : run[-1] + 1]
-                found.append(Marks(block.content, run[0], written, all(read[i] for i in run), bool(opening & set(run))))
+                found.append(
+                    Marks(
+                        block.content,
+                        run[0],
+                        written,
+                        all(read[i] for i in run),
+                        bool(opening & set(run)),
+                        number,
+                        block.map[0] if block.map else 0,
+                    )
+                )
                 run = []
             run.append(at)
     return found

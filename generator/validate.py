@@ -277,8 +277,11 @@ class Checker:
         node = self.nodes.get(where, self.document.root) if isinstance(where, str) else where
         path = where if isinstance(where, str) else (field or "")
         mark = node.start_mark if isinstance(node, yaml.Node) else node
-        problem = Problem(self.document.path, mark.line + 1, mark.column + 1, shortened(path, MAX_FIELD), message, severity)
-        self.problems.append(self.document.placed(problem))
+        problem = self.document.placed(
+            Problem(self.document.path, mark.line + 1, mark.column + 1, shortened(path, MAX_FIELD), message, severity)
+        )
+        if problem not in self.problems:  # the same words twice in a text that cannot say where the second is
+            self.problems.append(problem)
 
     def convert(
         self, node: yaml.Node, kind: Kind, rules: tuple[Rule, ...], path: str, language: str = "", optional: bool = False
@@ -678,6 +681,13 @@ class Checker:
                 misspelt.add(named)
                 values["?"] = _INVALID
                 continue
+            language, colon, rest = str(key).partition(":")
+            if colon and language in model.LANGUAGES and rest.strip() and value_node.tag == NULL:  # {en: …, zh:耕地保护}
+                said = f"'{language}' has no space after its colon, so YAML reads '{_short(str(key))}' as a key; write '{language}: {_short(rest.strip())}'"
+                self._fail(key_node, field_path(path, language), said)
+                misspelt.add(language)
+                values["?"] = _INVALID
+                continue
             language, colon, _ = str(key).partition("：")
             if colon and language.strip() in model.LANGUAGES:  # {en: …, zh：耕地保护}
                 at = key_node.start_mark
@@ -882,7 +892,9 @@ class Checker:
             alternative = "plain text or Markdown" if markdown else "plain text"
             for found in markup:
                 said = f"HTML is not allowed in texts (at {_excerpt(value, found)}); write {alternative}"
-                self._fail(at(found, value[found.start() : found.end() + 12]), path, said)
+                self._fail(
+                    _at(node, self.document.text, value[found.start() : found.end() + 12], value, found.start()), path, said
+                )
             return _INVALID
         elif braces := ATTRIBUTE_LIST.search(value):
             return self._fail(
@@ -918,22 +930,22 @@ class Checker:
         is said where it is, all of them."""
         text, reported = self.document.text, len(self.problems)
         for image in MD_IMAGE.finditer(value):
-            where = _at(node, text, value[image.start() : image.end() + 12])
+            where = _at(node, text, value[image.start() : image.end() + 12], value, image.start())
             self._fail(
                 where, path, "images are not allowed in texts (they would load from another host); link to the image instead"
             )
         for heading in MD_HEADING.finditer(value):
-            where = _at(node, text, value[heading.start() : heading.end() + 12].strip())
+            where = _at(node, text, value[heading.start() : heading.end() + 12].strip(), value, heading.start())
             self._fail(where, path, "headings (#) are not allowed in texts; the page provides the headings, use **bold** instead")
         for target in dict.fromkeys(link_targets(value)):
             if not web_link(target):
                 message = f"the link target '{_short(target)}' is not a web address; links must start with https:// or http:// and a host"
-                self._fail(_at(node, text, target) if target else node, path, message)
+                self._fail(_link_at(node, text, value, target), path, message)
         for mark, beside, meant in _unread(value):
             what = {1: "italics", 2: "bold"}.get(len(mark.marks), "bold italics")
             fix = f"({meant})" if meant else "next to the words they mark"
             message = f"'{mark.marks}' beside '{beside}' is shown as written: CommonMark reads no {what} where the marks stand between a letter and a punctuation mark; put the marks inside the punctuation {fix}"
-            self._fail(_at(node, text, mark.paragraph[mark.start : mark.end + 12]), path, message)
+            self._fail(_at(node, text, mark.paragraph[mark.start : mark.end + 12], value, _offset(value, mark)), path, message)
         for mark, opens in _unclosed(value):
             if opens:  # the words it stands before (after), up to a whole word
                 words = re.sub(r"(?<=\S)\s+\S*$", "", mark.paragraph[mark.end : mark.end + 16].split("\n")[0])
@@ -943,7 +955,7 @@ class Checker:
                 said = f"'{mark.marks}' after '{words}' closes bold text that nothing opens"
             side = "after" if opens else "before"
             message = f"{said}, so it is shown as written; write '{mark.marks}' {side} the words it marks too, or remove it"
-            self._fail(_at(node, text, mark.paragraph[mark.start : mark.end + 12]), path, message)
+            self._fail(_at(node, text, mark.paragraph[mark.start : mark.end + 12], value, _offset(value, mark)), path, message)
         return len(self.problems) == reported
 
     def _named(self, rules: tuple[Rule, ...], value: Any) -> tuple[str, str] | None:
@@ -1624,12 +1636,14 @@ def _unread(value: str) -> Iterator[tuple[Marks, str, str]]:
             continue
         before = mark.paragraph[mark.start - 1] if mark.start else " "
         after = mark.paragraph[mark.end] if mark.end < len(mark.paragraph) else " "
-        same = [other for other in found if other.paragraph == mark.paragraph and other.marks == mark.marks]
+        same = [other for other in found if other.block == mark.block and other.marks == mark.marks]
         if punctuation(after) and not (space(before) or punctuation(before)):  # meant to open
             partner = next((other for other in same if other.start > mark.start), None)
             words, beside = mark.paragraph[mark.end : partner.start] if partner else "", after
         elif punctuation(before) and not (space(after) or punctuation(after)):  # meant to close
             partner = next((other for other in reversed(same) if other.start < mark.start), None)
+            if partner is not None and not _LETTER.search(mark.paragraph[partner.end : mark.start]):
+                partner = None  # no words between ('**狭窄**，**船舶': the last opens, and nothing closes it; see _unclosed)
             words, beside = mark.paragraph[partner.end : mark.start] if partner else "", before
         else:
             continue
@@ -1645,8 +1659,9 @@ def _unread(value: str) -> Iterator[tuple[Marks, str, str]]:
 def _unclosed(value: str) -> Iterator[tuple[Marks, bool]]:
     """Each run of two or more '*' in a Markdown text that the renderer shows as written because no
     run of the same marks in its paragraph pairs with it ('桥区航道**狭窄。'), and whether it stands
-    before words (it opens) or only after them (it closes). A run between two digits, or with no
-    letter beside it, marks nothing and pairs with nothing ('5**3', 'a ** b')."""
+    before words (it opens) or only after them (it closes). A run between two digits, one after a
+    figure or letter before a digit (a power: '10**-3'), or one with no letter beside it marks
+    nothing and pairs with nothing ('5**3', 'a ** b')."""
 
     def sides(mark: Marks) -> tuple[bool, bool]:  # whether words follow it, and whether words precede it
         before, after = mark.paragraph[mark.start - 1 : mark.start], mark.paragraph[mark.end : mark.end + 1]
@@ -1655,15 +1670,10 @@ def _unclosed(value: str) -> Iterator[tuple[Marks, bool]]:
             bool(before) and not space(before) and not punctuation(before),
         )
 
-    runs = [
-        mark
-        for mark in marks(value)
-        if mark.marks[0] == "*" and len(mark.marks) > 1 and not _between_digits(mark) and any(sides(mark))
-    ]
-    for mark in runs:
-        if not mark.read and not any(
-            other is not mark and (other.paragraph, other.marks) == (mark.paragraph, mark.marks) for other in runs
-        ):
+    runs = [mark for mark in marks(value) if mark.marks[0] == "*" and len(mark.marks) > 1 and not mark.read]
+    runs = [mark for mark in runs if not _between_digits(mark) and not _power(mark) and any(sides(mark))]
+    for mark in runs:  # one shown as written beside another in its paragraph: said by _unread, if at all
+        if not any(other is not mark and (other.block, other.marks) == (mark.block, mark.marks) for other in runs):
             yield mark, sides(mark)[0]
 
 
@@ -1682,22 +1692,30 @@ def _emphasis(value: str) -> tuple[str, Marks] | None:
     return None
 
 
+def _power(mark: Marks) -> bool:
+    """Whether '**' stands for 'to the power of' ('10**-3', 'x**2'): after a letter or digit, before a digit."""
+    before, after = mark.paragraph[mark.start - 1 : mark.start], mark.paragraph[mark.end : mark.end + 2]
+    return before.isalnum() and bool(re.match(r"-?\d", after))
+
+
 def _between_digits(mark: Marks) -> bool:
     return mark.paragraph[mark.start - 1 : mark.start].isdigit() and mark.paragraph[mark.end : mark.end + 1].isdigit()
 
 
-def _at(node: yaml.Node, text: str, words: str) -> yaml.Node | yaml.Mark:
+def _at(node: yaml.Node, text: str, words: str, value: str = "", start: int = 0) -> yaml.Node | yaml.Mark:
     """Where in the file `words`, found in the value of `node` as checked (stripped, its lines
     joined, a Chinese one's gaps closed, read as NFKC), are: their first occurrence in the value
     as written, of any style, where a space in them stands for any run of spaces and line breaks,
     and such a run may stand between two of their other characters (a gap closed); the text's
-    start where the file writes them otherwise (an escape in double quotes)."""
+    start where the file writes them otherwise (an escape in double quotes). Given the `value` as
+    checked and where in it they `start`, the occurrence there, though the same words come before."""
     written = text[node.start_mark.index : node.end_mark.index]
     read = [unicodedata.normalize("NFKC", character) for character in written]  # '１３８' as '138'
     starts = list(itertools.accumulate((len(part) for part in read), initial=0))
     parts = unicodedata.normalize("NFKC", words).split()  # as the file is read: '（草案）' as '(草案)'
     pattern = r"\s+".join(r"\s*".join(map(re.escape, part)) for part in parts)
-    found = re.search(pattern, "".join(read)) if parts else None
+    earlier = len(re.findall(pattern, unicodedata.normalize("NFKC", value[:start]))) if parts and value else 0
+    found = next(itertools.islice(re.finditer(pattern, "".join(read)), earlier, None), None) if parts else None
     if found is None:
         return node
     offset = bisect.bisect_right(starts, found.start()) - 1  # the written character its first one is read from
@@ -1705,6 +1723,27 @@ def _at(node: yaml.Node, text: str, words: str) -> yaml.Node | yaml.Mark:
     line = node.start_mark.line + before.count("\n")
     column = offset - before.rfind("\n") - 1 if "\n" in before else node.start_mark.column + offset
     return yaml.Mark("", node.start_mark.index + offset, line, column, None, 0)
+
+
+def _link_at(node: yaml.Node, text: str, value: str, target: str) -> yaml.Node | yaml.Mark:
+    """Where a link's target is in the file: after '](' of a link, or ']: ' of a reference to it
+    (not where the same words stand in the text before)."""
+    found = re.search(rf"\]\(\s*{re.escape(target)}|\]:[ \t]*{re.escape(target)}", value) if target else None
+    if found is None:
+        return _at(node, text, target) if target else node
+    start = found.end() - len(target)
+    return _at(node, text, value[start : start + len(target) + 12], value, start)
+
+
+def _offset(value: str, mark: Marks) -> int:
+    """Where in the Markdown text `value` a run of marks starts: its paragraph's line, and the
+    line of the paragraph it is on, found in that line of the text (a list item's indented)."""
+    inside = mark.paragraph[: mark.start].split("\n")
+    lines = value.split("\n")
+    number = min(mark.line + len(inside) - 1, len(lines) - 1)
+    written = mark.paragraph.split("\n")[len(inside) - 1]
+    column = max(lines[number].find(written), 0) + len(inside[-1])
+    return sum(len(line) + 1 for line in lines[:number]) + column
 
 
 def _lines_below(node: yaml.ScalarNode, text: str) -> Iterator[tuple[yaml.Mark, str]]:

@@ -1046,6 +1046,80 @@ RULES = [
         'domain: ""',
         [f"{S}:6:9: domain: the value is empty; write a key of scenarios/vocabularies/domains.yaml"],
     ),
+    (  # a key indented too far below a one-line text is no line of the text indented too little
+        "key-below-a-one-line-block-text-indented-too-far",
+        "river-ships.yaml",
+        "    Channels are *narrow* at bridges.\n\n    See [the release](https://www.ichongqing.info/) for context.\n  zh: |",
+        "    Channels are narrow at bridges.\n   zh: |",
+        [
+            f"{S}:19:4: wrong indentation: this line is indented less than the first line of the text of 'en' at {S}:17:3; indent every line of the text as far as its first"
+        ],
+    ),
+    (  # moved with its fields, whose first line below is its text's: nothing more is said of it
+        "list-item-with-a-block-text-indented-too-far",
+        "river-ships.yaml",
+        "    zh: 船长：掌握本船在航道图上的位置，确保在航道内航行。\n",
+        "    zh: 船长：掌握本船在航道图上的位置，确保在航道内航行。\n   - en: |\n       Pilots.\n     zh: 引航员。\n",
+        [
+            f"{S}:28:4: wrong indentation: this line is indented deeper than the list item at {S}:26:3 and less than 'zh' at {S}:27:5; indent it as far as the list item to make it another item of the list"
+        ],
+    ),
+    (  # every comma missing on the line, in one message, so that the rest is read
+        "two-commas-missing-in-braces",
+        "river-ships.yaml",
+        'op: "<=", value: 20, unit: cm',
+        'op: "<=" value: 20 unit: cm',
+        [
+            f"{S}:33:52: requirements[0].target.value: a ',' is missing before 'value' and 'unit': in braces, the fields are separated by commas; write ', value:' and ', unit:'"
+        ],
+    ),
+    (
+        "no-space-after-the-colon-of-a-language-in-braces",
+        "river-ships.yaml",
+        "zh: 内河船舶分米级定位}",
+        "zh:内河船舶分米级定位}",
+        [
+            f"{S}:2:52: title.zh: 'zh' has no space after its colon, so YAML reads 'zh:内河船舶分米级定位' as a key; write 'zh: 内河船舶分米级定位'"
+        ],
+    ),
+    (  # not 'quote the text holding ': '': the ': ' is that of the other language
+        "comma-missing-before-the-other-language",
+        "river-ships.yaml",
+        "{en: Real-time horizontal position., zh: 实时水平位置。}",
+        "{en: Real-time horizontal position. zh: 实时水平位置。}",
+        [
+            f"{S}:32:47: requirements[0].text.zh: a ',' is missing before 'zh': in braces, the fields are separated by commas; write ', zh:'"
+        ],
+    ),
+    (  # the same image twice: each where it is; a link's target where the link is, not where the words stand before
+        "markdown-repeated-problems-each-where-it-is",
+        "river-ships.yaml",
+        "Channels are *narrow* at bridges.",
+        "![m](https://x.org/a.png) and ![m](https://x.org/a.png), /x; [a](/x).",
+        [
+            f"{S}:18:5: problem.en: images are not allowed in texts (they would load from another host); link to the image instead",
+            f"{S}:18:35: problem.en: images are not allowed in texts (they would load from another host); link to the image instead",
+            f"{S}:18:70: problem.en: the link target '/x' is not a web address; links must start with https:// or http:// and a host",
+        ],
+    ),
+    (  # at the end of a later paragraph, not where '**' first stands; a power ('10**-3') marks nothing
+        "bold-marks-that-nothing-opens-at-the-end-of-a-paragraph",
+        "river-ships.yaml",
+        "    Channels are *narrow* at bridges.\n\n    See",
+        "    Channels are **narrow** at bridges, error 10**-3 m.\n\n    See it**\n\n    See",
+        [
+            f"{S}:20:11: problem.en: '**' after 'it' closes bold text that nothing opens, so it is shown as written; write '**' before the words it marks too, or remove it"
+        ],
+    ),
+    (  # the pair before it is read: this one alone is not
+        "bold-marks-that-nothing-closes-after-a-pair",
+        "river-ships.yaml",
+        "桥区航道**狭窄**。",
+        "桥区航道**狭窄**，**船舶",
+        [
+            f"{S}:22:16: problem.zh: '**' before '船舶' opens bold text that nothing closes, so it is shown as written; write '**' after the words it marks too, or remove it"
+        ],
+    ),
     (  # following 'did you mean' would drop one of them
         "two-keys-without-a-comma",
         "river-ships.yaml",
