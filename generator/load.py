@@ -1103,7 +1103,7 @@ def _odd_list_marker(text: str, lines_at: tuple[int, ...]) -> Mend | None:
 def _document_marker(error: yaml.MarkedYAMLError, text: str) -> Mend | None:
     """Where a line '---' (a second document begins) or '...' (the document ends, with more
     below) is (line, column, message, edit): deleted, the file is checked on past it. Not when
-    the lines below it hold fields of the file again: that is a second scenario."""
+    an 'id' below it begins a second scenario."""
     ends = "did not find expected <document start>" in (error.problem or "")
     if not (ends or "expected a single document" in (error.context or "")) or error.problem_mark is None:
         return None
@@ -1111,13 +1111,10 @@ def _document_marker(error: yaml.MarkedYAMLError, text: str) -> Mend | None:
     last = error.problem_mark.line + 1 if not ends else error.problem_mark.line
     marker = "..." if ends else "---"
     number = next((n for n in range(last, 0, -1) if re.fullmatch(rf"{re.escape(marker)}(?:[ \t]+(?:#.*)?)?\r?", lines[n - 1])), 0)
-    top = re.compile(r"([^\s#:'\"-][^:]*):(?:\s|$)")
-    if not number or {m[1] for m in map(top.match, lines[: number - 1]) if m} & {
-        m[1] for m in map(top.match, lines[number:]) if m
-    }:
-        return None  # a second scenario below it, not a line that slipped in: the parser's message says so
+    if not number or any(re.match(r"id:\s", below) for below in lines[number:]):
+        return None  # a second scenario below it ('id: …'), not a line that slipped in: the parser's message says so
     said = "starts a second YAML document here" if marker == "---" else "ends the YAML document here, before the lines below it"
-    message = f"'{marker}' {said}; a scenario file is one document: delete this line"
+    message = f"'{marker}' {said}; each file of the catalogue is one document: delete this line"
     return number, 1, message, [(starts[number - 1], starts[number - 1] + len(lines[number - 1]), "")]
 
 

@@ -864,7 +864,7 @@ RULES = [
         "provenance: illustrativ\n---\nproblem:\n",
         [
             f"{S}:15:13: provenance: 'illustrativ' is not allowed; did you mean 'illustrative'? (expected one of official, illustrative, community)",
-            f"{S}:16:1: '---' starts a second YAML document here; a scenario file is one document: delete this line",
+            f"{S}:16:1: '---' starts a second YAML document here; each file of the catalogue is one document: delete this line",
         ],
     ),
     (  # after a block text: no line of the text indented too little
@@ -873,7 +873,7 @@ RULES = [
         "背景见[发布报道](https://www.ichongqing.info/)。\n",
         "背景见[发布报道](https://www.ichongqing.info/)。\n...\n",
         [
-            f"{S}:25:1: '...' ends the YAML document here, before the lines below it; a scenario file is one document: delete this line"
+            f"{S}:25:1: '...' ends the YAML document here, before the lines below it; each file of the catalogue is one document: delete this line"
         ],
     ),
     (  # a kind that says what the requirement is not: no 'did you mean' the kind it denies
@@ -1118,6 +1118,16 @@ RULES = [
         "桥区航道**狭窄**，**船舶",
         [
             f"{S}:22:16: problem.zh: '**' before '船舶' opens bold text that nothing closes, so it is shown as written; write '**' after the words it marks too, or remove it"
+        ],
+    ),
+    (  # not a second scenario: no 'id' below it; deleted in memory, so 'status' is a duplicate
+        "second-document-marker-before-a-field-written-above",
+        "river-ships.yaml",
+        "users:\n",
+        "---\nstatus: reconstructed\nusers:\n",
+        [
+            f"{S}:25:1: '---' starts a second YAML document here; each file of the catalogue is one document: delete this line",
+            f"{S}:26:1: status: duplicate key 'status'; it is already set on line 12, keep one",
         ],
     ),
     (  # following 'did you mean' would drop one of them
