@@ -220,11 +220,15 @@ def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int
         next_item = _depth(piece) <= max(depth, column) and piece.lstrip().startswith("-")
         return not piece.strip() or (min(depth, column) < _depth(piece) and not next_item)
 
-    fields = itertools.takewhile(its_own, pieces[line + 1 :])
-    lowest = min((_depth(piece) for piece in fields if piece.strip() and not piece.lstrip().startswith("#")), default=None)
+    depths = {
+        _depth(piece)
+        for piece in itertools.takewhile(its_own, pieces[line + 1 :])
+        if piece.strip() and not piece.lstrip().startswith("#")
+    }
+    lowest = min(depths, default=None)
     together = not dashes or lowest == inside
-    if dashes and not together and lowest not in (None, column + len(dashes)):
-        return _recovered(text, display, own, error)  # its fields stand neither at its key nor where it goes
+    if dashes and not together and (lowest not in (None, column + len(dashes)) or inside in depths):
+        return _recovered(text, display, own, error)  # its fields stand neither all at its key nor all where it goes
     after = next(
         (piece for piece in pieces[(within or [line])[-1] + 1 :] if piece.strip() and not piece.lstrip().startswith("#")), ""
     )
@@ -1223,7 +1227,7 @@ def _comma_missing(error: yaml.MarkedYAMLError, text: str, own: Own) -> Mend | N
         found = _missing_comma_at(error, _edited(text, edits, "")[0] if edits else text, own)
         if found is None:
             return None
-        shift = 2 * len(edits)  # each ', ' inserted before it moved it on by two
+        shift = sum(len(new) - (end - start) for start, end, new in edits)  # what the ', ' before it moved it by
         start, key, name = found[0] - shift, found[1] - shift, found[2]
         edits.append((start, key, ", "))
         keys.append(name)
@@ -1250,6 +1254,9 @@ def _missing_comma_at(error: yaml.MarkedYAMLError, text: str, own: Own) -> tuple
     if "expected ',' or '}'" not in (error.problem or "") or at < 0:
         return None
     key = re.compile(r"[\w-]+(?=:(?:[ \t]|[^\s:]))").match(text, at)  # 'value: 20', or 'value:20'
+    glued = key and text[key.end() + 1 : key.end() + 2] not in (" ", "\t")  # 'value:20'
+    if glued and re.match(r"[^,{}\n]*?\s[\w-]+:\s", text[key.end() + 1 :]):  # type: ignore[union-attr]
+        return None  # 'value:20 unit: cm', which YAML reads as one key: the mend would stop there
     if key is None and text[at : at + 2] in (": ", ":\t"):  # the key is the value's last word
         key = re.compile(r"(?<=[ \t])[\w-]+(?=:)").search(text, text.rfind(" ", 0, at - 1), at + 1)
         owner = re.search(r"[{,]\s*([\w-]+):\s[^,{}]*$", text[: key.start()]) if key else None

@@ -673,6 +673,7 @@ class Checker:
             return self._fail(node, path, f"expected a text in both languages, written as {{en: ..., zh: ...}}, got {_got(node)}")
         values: dict[str, Any] = {}
         misspelt: set[str] = set()
+        slipped = False  # a language's key with no space after its colon ('en:text')
         for key_node, key, value_node in self._pairs(node, path):
             named = key not in model.LANGUAGES and _LANGUAGE_WORDS.get(str(key).strip().lower())
             if named:
@@ -687,6 +688,7 @@ class Checker:
                 self._fail(key_node, field_path(path, language), said)
                 misspelt.add(language)
                 values["?"] = _INVALID
+                slipped = True  # what YAML read as keys after it is the text's rest, not texts cut by a ','
                 continue
             language, colon, _ = str(key).partition("：")
             if colon and language.strip() in model.LANGUAGES:  # {en: …, zh：耕地保护}
@@ -697,6 +699,8 @@ class Checker:
                 values["?"] = _INVALID
                 continue
             cut = node.flow_style and value_node.tag == NULL and not _closest(str(key), list(model.LANGUAGES))
+            if cut and slipped:
+                continue
             if key not in model.LANGUAGES and cut:  # {en: Farmland protection, land use, zh: …}
                 said = f"a ',' ends a text inside {{en: ..., zh: ...}}, so '{_short(str(key))}' was read as a key of its own; put the text that holds the comma in quotes"
                 self._fail(key_node, field_path(path, key), said)
@@ -941,12 +945,14 @@ class Checker:
             if not web_link(target):
                 message = f"the link target '{_short(target)}' is not a web address; links must start with https:// or http:// and a host"
                 self._fail(_link_at(node, text, value, target), path, message)
-        for mark, beside, meant in _unread(value):
+        told: list[Marks] = []  # marks a message is about already, with those they pair with
+        for mark, partner, beside, meant in _unread(value):
+            told += [mark, partner]
             what = {1: "italics", 2: "bold"}.get(len(mark.marks), "bold italics")
             fix = f"({meant})" if meant else "next to the words they mark"
             message = f"'{mark.marks}' beside '{beside}' is shown as written: CommonMark reads no {what} where the marks stand between a letter and a punctuation mark; put the marks inside the punctuation {fix}"
             self._fail(_at(node, text, mark.paragraph[mark.start : mark.end + 12], value, _offset(value, mark)), path, message)
-        for mark, opens in _unclosed(value):
+        for mark, opens in _unclosed(value, told):
             if opens:  # the words it stands before (after), up to a whole word
                 words = re.sub(r"(?<=\S)\s+\S*$", "", mark.paragraph[mark.end : mark.end + 16].split("\n")[0])
                 said = f"'{mark.marks}' before '{words}' opens bold text that nothing closes"
@@ -1624,13 +1630,14 @@ def _in_the_other_language(text: model.Text) -> tuple[Severity, str] | None:
     return None
 
 
-def _unread(value: str) -> Iterator[tuple[Marks, str, str]]:
+def _unread(value: str) -> Iterator[tuple[Marks, Marks, str, str]]:
     """Each of the emphasis marks of a Markdown text that the renderer shows as written because they
     stand between a letter and a punctuation mark, where the paragraph has the same marks on the
     side they were meant to pair with ('须遵守**《个人信息保护法》**规定': the first '**', before
-    '《'): the marks, the punctuation mark, and the marked words with the marks inside it
-    ('《**个人信息保护法**》'), or '' where they hold nothing but punctuation."""
-    found, paired = marks(value), []
+    '《'): the marks, those they pair with, the punctuation mark, and the marked words with the
+    marks inside it ('《**个人信息保护法**》'), or '' where they hold nothing but punctuation."""
+    found = [mark for mark in marks(value) if not _power(mark)]
+    paired: list[Marks] = []
     for mark in found:
         if mark.read or mark in paired:  # the partner of marks said already: one fix mends both
             continue
@@ -1653,15 +1660,15 @@ def _unread(value: str) -> Iterator[tuple[Marks, str, str]]:
         lead, trail = words[: words.find(inner)] if inner else "", words[words.find(inner) + len(inner) :] if inner else ""
         meant = f"{lead}{mark.marks}{inner}{mark.marks}{trail}" if inner and "\n" not in words and len(words) <= 30 else ""
         paired.append(partner)
-        yield mark, beside, meant
+        yield mark, partner, beside, meant
 
 
-def _unclosed(value: str) -> Iterator[tuple[Marks, bool]]:
+def _unclosed(value: str, said: list[Marks]) -> Iterator[tuple[Marks, bool]]:
     """Each run of two or more '*' in a Markdown text that the renderer shows as written because no
-    run of the same marks in its paragraph pairs with it ('桥区航道**狭窄。'), and whether it stands
-    before words (it opens) or only after them (it closes). A run between two digits, one after a
-    figure or letter before a digit (a power: '10**-3'), or one with no letter beside it marks
-    nothing and pairs with nothing ('5**3', 'a ** b')."""
+    run of the same marks in its paragraph can pair with it ('桥区航道**狭窄。', '**narrow at
+    **bridges'), and whether it stands before words (it opens) or only after them (it closes); not
+    those `said` already (see _unread). A run between two digits, a power ('10**-3', 'a**b',
+    '(x+1)**2'), or one with no word beside it marks nothing ('5**3', 'a ** b')."""
 
     def sides(mark: Marks) -> tuple[bool, bool]:  # whether words follow it, and whether words precede it
         before, after = mark.paragraph[mark.start - 1 : mark.start], mark.paragraph[mark.end : mark.end + 1]
@@ -1670,10 +1677,16 @@ def _unclosed(value: str) -> Iterator[tuple[Marks, bool]]:
             bool(before) and not space(before) and not punctuation(before),
         )
 
+    def pairs(first: Marks, then: Marks) -> bool:  # whether `first` can open what `then`, after it, closes
+        return first.block == then.block and first.marks == then.marks and sides(first)[0] and sides(then)[1]
+
     runs = [mark for mark in marks(value) if mark.marks[0] == "*" and len(mark.marks) > 1 and not mark.read]
-    runs = [mark for mark in runs if not _between_digits(mark) and not _power(mark) and any(sides(mark))]
-    for mark in runs:  # one shown as written beside another in its paragraph: said by _unread, if at all
-        if not any(other is not mark and (other.block, other.marks) == (mark.block, mark.marks) for other in runs):
+    runs = [mark for mark in runs if not _between_digits(mark) and not _power(mark) and mark not in said]
+    for mark in runs:
+        partnered = any(
+            pairs(other, mark) if other.start < mark.start else pairs(mark, other) for other in runs if other is not mark
+        )
+        if any(sides(mark)) and not partnered:
             yield mark, sides(mark)[0]
 
 
@@ -1693,9 +1706,10 @@ def _emphasis(value: str) -> tuple[str, Marks] | None:
 
 
 def _power(mark: Marks) -> bool:
-    """Whether '**' stands for 'to the power of' ('10**-3', 'x**2'): after a letter or digit, before a digit."""
-    before, after = mark.paragraph[mark.start - 1 : mark.start], mark.paragraph[mark.end : mark.end + 2]
-    return before.isalnum() and bool(re.match(r"-?\d", after))
+    """Whether '**' stands for 'to the power of' ('10**-3', 'x**2', 'a**b', '(x+1)**2', '10** -3'):
+    after a Latin letter, a digit or ')', before one, '(' or a minus and a digit."""
+    before, after = mark.paragraph[mark.start - 1 : mark.start], mark.paragraph[mark.end : mark.end + 3]
+    return bool(re.fullmatch(r"[A-Za-z0-9)]", before)) and bool(re.match(r"[A-Za-z0-9(]| ?-\d", after))
 
 
 def _between_digits(mark: Marks) -> bool:

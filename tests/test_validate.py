@@ -1130,6 +1130,60 @@ RULES = [
             f"{S}:26:1: status: duplicate key 'status'; it is already set on line 12, keep one",
         ],
     ),
+    (  # the mended text is checked as written: 150 is read whole, not as 15
+        "two-commas-missing-and-a-value-checked-as-written",
+        "fire-watch.yaml",
+        'op: ">=", value: 90, unit: percent}',
+        'op: ">=" value: 150 unit: percent}',
+        [
+            "scenarios/fire-watch.yaml:32:49: requirements[1].target.value: a ',' is missing before 'value' and 'unit': in braces, the fields are separated by commas; write ', value:' and ', unit:'",
+            "scenarios/fire-watch.yaml:32:56: requirements[1].target.value: 150 is more than a ratio can be (at most 100%); check the value",
+        ],
+    ),
+    (  # powers and products, beside each other or alone, mark nothing and are shown as meant
+        "powers-are-no-bold-marks",
+        "river-ships.yaml",
+        "Channels are *narrow* at bridges.",
+        "Error is 10**-3 m and x**2, 2**10, a**b, (x+1)**2, 10** -3 and 5**3.",
+        [],
+    ),
+    (  # its fields stand part at its key, part where its key goes: not moved, nothing more said
+        "list-item-with-fields-at-two-depths-indented-too-far",
+        "river-ships.yaml",
+        "  - id: R2\n    priority: should\n    kind: security\n",
+        "   - id: R2\n     priority: should\n     kind: security\n",
+        [
+            f"{S}:34:4: wrong indentation: this line is indented deeper than the list item at {S}:29:3 and less than 'target' at {S}:33:5; indent it as far as the list item to make it another item of the list"
+        ],
+    ),
+    (  # the marks at the text's start pair with those after '）': one message, not also 'nothing closes'
+        "bold-marks-at-the-start-beside-punctuation",
+        "river-ships.yaml",
+        "桥区航道**狭窄**。",
+        "**（注意）**航道狭窄。",
+        [
+            f"{S}:22:11: problem.zh: '**' beside '）' is shown as written: CommonMark reads no bold where the marks stand between a letter and a punctuation mark; put the marks inside the punctuation (（**注意**）)"
+        ],
+    ),
+    (  # two that both open pair with nothing: each is said
+        "two-bold-marks-that-both-open",
+        "river-ships.yaml",
+        "Channels are *narrow* at bridges.",
+        "Channels are **narrow at **bridges.",
+        [
+            f"{S}:18:18: problem.en: '**' before 'narrow at' opens bold text that nothing closes, so it is shown as written; write '**' after the words it marks too, or remove it",
+            f"{S}:18:30: problem.en: '**' before 'bridges.' opens bold text that nothing closes, so it is shown as written; write '**' after the words it marks too, or remove it",
+        ],
+    ),
+    (  # the rest of the quoted text, which YAML read as keys after the ',' in it, is not said to be cut
+        "no-space-after-a-language-before-a-quoted-text",
+        "river-ships.yaml",
+        'text: {en: "Show the position',
+        'text: {en:"Show the position',
+        [
+            f"{S}:42:12: requirements[2].text.en: 'en' has no space after its colon, so YAML reads 'en:\"Show the position on charts | wit...' as a key; write 'en: \"Show the position on charts | with 5...'"
+        ],
+    ),
     (  # following 'did you mean' would drop one of them
         "two-keys-without-a-comma",
         "river-ships.yaml",
