@@ -933,12 +933,17 @@ class Checker:
         """Limited Markdown: paragraphs, emphasis, lists and links to web addresses. Each problem
         is said where it is, all of them."""
         text, reported = self.document.text, len(self.problems)
-        for image in MD_IMAGE.finditer(value):
+        code = [span.span() for span in _CODE.finditer(value)]  # an image or '#' in code is shown as written
+
+        def outside(match: re.Match[str]) -> bool:
+            return not any(a <= match.start() < b for a, b in code)
+
+        for image in filter(outside, MD_IMAGE.finditer(value)):
             where = _at(node, text, value[image.start() : image.end() + 12], value, image.start())
             self._fail(
                 where, path, "images are not allowed in texts (they would load from another host); link to the image instead"
             )
-        for heading in MD_HEADING.finditer(value):
+        for heading in filter(outside, MD_HEADING.finditer(value)):
             where = _at(node, text, value[heading.start() : heading.end() + 12].strip(), value, heading.start())
             self._fail(where, path, "headings (#) are not allowed in texts; the page provides the headings, use **bold** instead")
         for target in dict.fromkeys(link_targets(value)):
@@ -1795,7 +1800,14 @@ def _commented_out(node: yaml.ScalarNode, text: str) -> yaml.Mark | None:
     '#重庆暴雨#' are a text's own words."""
     if "#" not in text[node.start_mark.index : node.end_mark.index]:
         return None
-    return next((mark for mark, content in _lines_below(node, text) if content == "#" or content.startswith("# ")), None)
+    fenced = None  # the fence ('```', '~~~') of the code block a line is in: its lines are code, shown as written
+    for mark, content in _lines_below(node, text):
+        fence = re.match(r"`{3,}|~{3,}", content)
+        if fence and (fenced is None or fence[0].startswith(fenced)):
+            fenced = None if fenced else fence[0]
+        elif fenced is None and (content == "#" or content.startswith("# ")):
+            return mark
+    return None
 
 
 def _entry(rules: tuple[Rule, ...]) -> str:

@@ -1184,6 +1184,15 @@ RULES = [
             f"{S}:42:12: requirements[2].text.en: 'en' has no space after its colon, so YAML reads 'en:\"Show the position on charts | wit...' as a key; write 'en: \"Show the position on charts | with 5...'"
         ],
     ),
+    (  # in code, an image and a '#' line are shown as written: only the image outside it is said
+        "markdown-in-code-is-no-problem",
+        "river-ships.yaml",
+        "    Channels are *narrow* at bridges.\n\n    See",
+        "    Use `![x](y)`, not ![x](https://x.org/a.png).\n\n    ```\n    # a line of code\n    ```\n\n    See",
+        [
+            f"{S}:18:24: problem.en: images are not allowed in texts (they would load from another host); link to the image instead"
+        ],
+    ),
     (  # following 'did you mean' would drop one of them
         "two-keys-without-a-comma",
         "river-ships.yaml",
