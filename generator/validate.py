@@ -951,13 +951,14 @@ class Checker:
                 message = f"the link target '{_short(target)}' is not a web address; links must start with https:// or http:// and a host"
                 self._fail(_link_at(node, text, value, target), path, message)
         told: list[Marks] = []  # marks a message is about already, with those they pair with
-        for mark, partner, beside, meant in _unread(value):
+        every = marks(value)  # each run of emphasis marks, as the renderer reads it
+        for mark, partner, beside, meant in _unread(every):
             told += [mark, partner]
             what = {1: "italics", 2: "bold"}.get(len(mark.marks), "bold italics")
             fix = f"({meant})" if meant else "next to the words they mark"
             message = f"'{mark.marks}' beside '{beside}' is shown as written: CommonMark reads no {what} where the marks stand between a letter and a punctuation mark; put the marks inside the punctuation {fix}"
             self._fail(_at(node, text, mark.paragraph[mark.start : mark.end + 12], value, _offset(value, mark)), path, message)
-        for mark, opens in _unclosed(value, told):
+        for mark, opens in _unclosed(every, told):
             if opens:  # the words it stands before (after), up to a whole word
                 words = re.sub(r"(?<=\S)\s+\S*$", "", mark.paragraph[mark.end : mark.end + 16].split("\n")[0])
                 said = f"'{mark.marks}' before '{words}' opens bold text that nothing closes"
@@ -1635,13 +1636,14 @@ def _in_the_other_language(text: model.Text) -> tuple[Severity, str] | None:
     return None
 
 
-def _unread(value: str) -> Iterator[tuple[Marks, Marks, str, str]]:
-    """Each of the emphasis marks of a Markdown text that the renderer shows as written because they
-    stand between a letter and a punctuation mark, where the paragraph has the same marks on the
-    side they were meant to pair with ('须遵守**《个人信息保护法》**规定': the first '**', before
-    '《'): the marks, those they pair with, the punctuation mark, and the marked words with the
-    marks inside it ('《**个人信息保护法**》'), or '' where they hold nothing but punctuation."""
-    found = [mark for mark in marks(value) if not _power(mark)]
+def _unread(every: list[Marks]) -> Iterator[tuple[Marks, Marks, str, str]]:
+    """Each of the emphasis marks of a Markdown text (`every`: see marks) that the renderer shows
+    as written because they stand between a letter and a punctuation mark, where the paragraph
+    has the same marks on the side they were meant to pair with ('须遵守**《个人信息保护法》**规定':
+    the first '**', before '《'): the marks, those they pair with, the punctuation mark, and the
+    marked words with the marks inside it ('《**个人信息保护法**》'), or '' where they hold nothing
+    but punctuation."""
+    found = [mark for mark in every if not _power(mark)]
     paired: list[Marks] = []
     for mark in found:
         if mark.read or mark in paired:  # the partner of marks said already: one fix mends both
@@ -1668,12 +1670,12 @@ def _unread(value: str) -> Iterator[tuple[Marks, Marks, str, str]]:
         yield mark, partner, beside, meant
 
 
-def _unclosed(value: str, said: list[Marks]) -> Iterator[tuple[Marks, bool]]:
-    """Each run of two or more '*' in a Markdown text that the renderer shows as written because no
-    run of the same marks in its paragraph can pair with it ('桥区航道**狭窄。', '**narrow at
-    **bridges'), and whether it stands before words (it opens) or only after them (it closes); not
-    those `said` already (see _unread). A run between two digits, a power ('10**-3', 'a**b',
-    '(x+1)**2'), or one with no word beside it marks nothing ('5**3', 'a ** b')."""
+def _unclosed(every: list[Marks], said: list[Marks]) -> Iterator[tuple[Marks, bool]]:
+    """Each run of two or more '*' of a Markdown text (`every`: see marks) that the renderer shows
+    as written because no run of the same marks in its paragraph can pair with it ('桥区航道**狭窄。',
+    '**narrow at **bridges'), and whether it stands before words (it opens) or only after them (it
+    closes); not those `said` already (see _unread). A run between two digits, a power ('10**-3',
+    'a**b', '(x+1)**2'), or one with no word beside it marks nothing ('5**3', 'a ** b')."""
 
     def sides(mark: Marks) -> tuple[bool, bool]:  # whether words follow it, and whether words precede it
         before, after = mark.paragraph[mark.start - 1 : mark.start], mark.paragraph[mark.end : mark.end + 1]
@@ -1685,7 +1687,7 @@ def _unclosed(value: str, said: list[Marks]) -> Iterator[tuple[Marks, bool]]:
     def pairs(first: Marks, then: Marks) -> bool:  # whether `first` can open what `then`, after it, closes
         return first.block == then.block and first.marks == then.marks and sides(first)[0] and sides(then)[1]
 
-    runs = [mark for mark in marks(value) if mark.marks[0] == "*" and len(mark.marks) > 1 and not mark.read]
+    runs = [mark for mark in every if mark.marks[0] == "*" and len(mark.marks) > 1 and not mark.read]
     runs = [mark for mark in runs if not _between_digits(mark) and not _power(mark) and mark not in said]
     for mark in runs:
         partnered = any(
