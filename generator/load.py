@@ -1391,6 +1391,9 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
             if joined and joined is not top:
                 message = f"{wrong} deeper than {_said(top, display)}, so it would belong to '{top[2]}', which has its value already; {_elsewhere(key, top, joined, display)}"
             move = (joined[0], joined[1]) if joined else None
+            if dashes and item and top[2] != "-":  # a list item is no field: it goes as far as the items of its list
+                message = f"{wrong} deeper than {_said(top, display)}, so it would belong to '{top[2]}', which has its value already; indent it as far as {_said(item, display)} to make it another item of the list"
+                spot, to, move = column, item[0], (item[0], item[1])
         elif inner and top[2] == "-" and not dashes and len(levels) > 1 and levels[-2][0] < column:
             message, to = (
                 f"{wrong} as far as {_said(top, display)}, not as its field {_said(inner, display)}; indent it as far as '{inner[2]}' to make it a field beside it",

@@ -1193,6 +1193,16 @@ RULES = [
             f"{S}:18:24: problem.en: images are not allowed in texts (they would load from another host); link to the image instead"
         ],
     ),
+    (  # not 'as far as target': a list item is no field; moved there, and the rest is checked
+        "list-item-indented-deeper-than-the-field-above",
+        "river-ships.yaml",
+        ITEM,
+        "   " + ITEM.replace("priority: should", "priority: shuld"),
+        [
+            f"{S}:34:6: wrong indentation: this line is indented deeper than 'target' at {S}:33:5, so it would belong to 'target', which has its value already; indent it as far as the list item at {S}:29:3 to make it another item of the list",
+            f"{S}:35:15: requirements[1].priority: 'shuld' is not allowed; did you mean 'should'? (expected one of must, should)",
+        ],
+    ),
     (  # following 'did you mean' would drop one of them
         "two-keys-without-a-comma",
         "river-ships.yaml",
