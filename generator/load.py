@@ -1527,7 +1527,9 @@ def _unquoted_value(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int] |
         return None
     if text[at - 2 : at] != ": ":
         return None
-    return at, at + len(re.match(r"[^,}\]\n]*", text[at:])[0].rstrip())  # type: ignore[index]  # matches, if only ''
+    # up to what ends it in brackets, or to a key after it there, where a ',' is missing ('op: >= value: 20')
+    value = re.match(r"(?:(?![,}\]\n]|\s[\w-]+:\s).)*", text[at:])[0]  # type: ignore[index]  # matches, if only ''
+    return at, at + len(value.rstrip())
 
 
 def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:

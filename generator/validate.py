@@ -37,6 +37,7 @@ from .errors import DataError, Problem, Severity, shortened
 from .load import (
     FULL_WIDTH_COLON,
     MAX_FIELD,
+    NO_SPACE,
     ODD_INDENT,
     ODD_SPACE_IN_KEY,
     QUOTE,
@@ -668,6 +669,11 @@ class Checker:
     def _text(self, node: yaml.Node, rules: tuple[Rule, ...], path: str) -> Any:
         """A Text: both languages required, each checked against its own length limit."""
         if isinstance(node, yaml.ScalarNode) and node.tag == STR:
+            if re.match(r"(en|zh):(?=\S)", str(node.value)):  # 'en:|' and its lines, 'zh:|' and its: one text to YAML
+                for glued in re.finditer(r"(?:^|(?<=\s))(en|zh):(?=\S)", str(node.value)):
+                    where = _at(node, self.document.text, str(node.value)[glued.start() : glued.end() + 1])
+                    self._fail(where, field_path(path, glued[1]), NO_SPACE.format(key=glued[1]))
+                return _INVALID
             return self._fail(node, path, "expected a text in both languages, written as {en: ..., zh: ...}, got a single text")
         if not isinstance(node, yaml.MappingNode):
             return self._fail(node, path, f"expected a text in both languages, written as {{en: ..., zh: ...}}, got {_got(node)}")

@@ -1203,6 +1203,26 @@ RULES = [
             f"{S}:35:15: requirements[1].priority: 'shuld' is not allowed; did you mean 'should'? (expected one of must, should)",
         ],
     ),
+    (  # YAML reads 'en:|', the text's lines, 'zh:|' and its lines as one text: each language is said
+        "no-space-after-the-colons-of-both-block-texts",
+        "river-ships.yaml",
+        "  en: |\n    Channels are *narrow* at bridges.\n\n    See [the release](https://www.ichongqing.info/) for context.\n  zh: |",
+        "  en:|\n    Channels are *narrow* at bridges.\n\n    See [the release](https://www.ichongqing.info/) for context.\n  zh:|",
+        [
+            f"{S}:17:3: problem.en: 'en:' has no space after its colon, so YAML reads the line as text; write 'en: ...', with a space after the colon",
+            f"{S}:21:3: problem.zh: 'zh:' has no space after its colon, so YAML reads the line as text; write 'zh: ...', with a space after the colon",
+        ],
+    ),
+    (  # the operator alone is quoted, and the comma after it is said to be missing
+        "operator-without-quotes-and-comma-in-braces",
+        "river-ships.yaml",
+        'op: ">=", value: 3',
+        "op: >= value: 3",
+        [
+            f"{S}:38:42: requirements[1].target.op: a value that starts with '>' is read as the start of a block text; write it in quotes: \">=\"",
+            f"{S}:38:45: requirements[1].target.value: a ',' is missing before 'value': in braces, the fields are separated by commas; write ', value:'",
+        ],
+    ),
     (  # following 'did you mean' would drop one of them
         "two-keys-without-a-comma",
         "river-ships.yaml",
