@@ -311,9 +311,9 @@ def _parse(text: str, display: str, own: Own) -> Document:
             # A line of words with no ':' is said where it is, not on the line below, where YAML fails
             keyless = "expected ':'" in (error.problem or "") and error.context_mark is not None and began < line
             at = (began, error.context_mark.column + 1) if keyless and error.context_mark else (line, column)
-            said = fail(*found) if found else fail(*at, _explain(error, text, mark))
+            said = fail(*found) if found else fail(*at, _explain(error, text, mark, own))
         said.syntax = error  # where a recovery starts, without parsing the text again
-        unquoted = None if found or quote else _unquoted_value(error, text)
+        unquoted = None if found or quote else _unquoted_value(error, text, own)
         if needs and needs[3]:  # checked on as quoted: 'unit: "%"' is then said to be the unit 'percent'
             said.fix = needs[3]
         elif colon and found == colon[:3]:  # checked on with the ASCII mark: 'status：open' as 'status: open'
@@ -1400,9 +1400,10 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
                 inner[0],
             )
         elif item and dashes and top[2] != "-" and top[3]:
-            message, to = (
+            message, to, move = (
                 f"wrong indentation: this list item is indented as far as {_said(top, display)}, which has its value already; indent it as far as {_said(item, display)}",
                 item[0],
+                (item[0], item[1]),
             )
         elif top[0] == column and not key and not dashes:  # a text where a field was expected: the parser says so
             if not ended or ended[0][0] != column:
@@ -1519,7 +1520,7 @@ def _said(level: Level, display: str) -> str:
     return f"{_named(level)} at {display}:{level[1]}:{level[0] + 1}"
 
 
-def _unquoted_value(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int] | None:
+def _unquoted_value(error: yaml.MarkedYAMLError, text: str, own: Own = NO_FIELDS) -> tuple[int, int] | None:
     """Where a field's value that starts with a character YAML reads as no value ('unit: %',
     'op: >=' in braces) starts and ends in `text`, when the parser stopped at it."""
     at = error.problem_mark.index if error.problem_mark is not None else -1
@@ -1527,12 +1528,14 @@ def _unquoted_value(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int] |
         return None
     if text[at - 2 : at] != ": ":
         return None
-    # up to what ends it in brackets, or to a key after it there, where a ',' is missing ('op: >= value: 20')
-    value = re.match(r"(?:(?![,}\]\n]|\s[\w-]+:\s).)*", text[at:])[0]  # type: ignore[index]  # matches, if only ''
-    return at, at + len(value.rstrip())
+    value = re.match(r"[^,}\]\n]*", text[at:])[0]  # type: ignore[index]  # up to what ends it in brackets
+    names = (own.root or frozenset()).union(*own.records)
+    key = next((key for key in re.finditer(r"\s([\w-]+):\s", value) if key[1] in names), None)
+    # to a field of the record after it, where a ',' is missing ('op: >= value: 20'), if one is
+    return at, at + len((value[: key.start()] if key and "{" in text[text.rfind("\n", 0, at) : at] else value).rstrip())
 
 
-def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
+def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None, own: Own = NO_FIELDS) -> str:
     """Turn a parser message into one a newcomer can act on."""
     problem = (error.problem or "").strip()
     at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
@@ -1559,7 +1562,7 @@ def _explain(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> 
         return "a list item '- ' cannot start on the line of its key; put each item on a line of its own, below the key"
     if "found unknown escape character" in problem:
         return "unknown escape after a backslash in double quotes; write \\\\ for a backslash, or use single quotes"
-    unquoted = _unquoted_value(error, text)
+    unquoted = _unquoted_value(error, text, own)
     if unquoted:
         value = text[unquoted[0] : unquoted[1]]
         return f"a value that starts with '{value[0]}' is read as {_INDICATORS[value[0]]}; write it in quotes: {quoted(value)}"

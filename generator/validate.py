@@ -669,10 +669,12 @@ class Checker:
     def _text(self, node: yaml.Node, rules: tuple[Rule, ...], path: str) -> Any:
         """A Text: both languages required, each checked against its own length limit."""
         if isinstance(node, yaml.ScalarNode) and node.tag == STR:
-            if re.match(r"(en|zh):(?=\S)", str(node.value)):  # 'en:|' and its lines, 'zh:|' and its: one text to YAML
-                for glued in re.finditer(r"(?:^|(?<=\s))(en|zh):(?=\S)", str(node.value)):
-                    where = _at(node, self.document.text, str(node.value)[glued.start() : glued.end() + 1])
-                    self._fail(where, field_path(path, glued[1]), NO_SPACE.format(key=glued[1]))
+            if not node.style and re.match(r"(en|zh):(?=\S)", str(node.value)):  # 'en:|' and 'zh:|' with their lines
+                start, text = node.start_mark, self.document.text  # one text to YAML: each key is said where its line starts
+                for glued in re.finditer(r"(?m)^([ \t]*)(en|zh):(?=\S)", text[start.index - start.column : node.end_mark.index]):
+                    line = start.line + text.count("\n", start.index - start.column, start.index - start.column + glued.start())
+                    mark = yaml.Mark("", 0, line, len(glued[1]), None, 0)
+                    self._fail(mark, field_path(path, glued[2]), NO_SPACE.format(key=glued[2]))
                 return _INVALID
             return self._fail(node, path, "expected a text in both languages, written as {en: ..., zh: ...}, got a single text")
         if not isinstance(node, yaml.MappingNode):

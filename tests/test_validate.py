@@ -1207,7 +1207,7 @@ RULES = [
         "no-space-after-the-colons-of-both-block-texts",
         "river-ships.yaml",
         "  en: |\n    Channels are *narrow* at bridges.\n\n    See [the release](https://www.ichongqing.info/) for context.\n  zh: |",
-        "  en:|\n    Channels are *narrow* at bridges.\n\n    See [the release](https://www.ichongqing.info/) for context.\n  zh:|",
+        "  en:|\n    Use zh:CN names. Channels are *narrow* at bridges.\n\n    See [the release](https://www.ichongqing.info/) for context.\n  zh:|",
         [
             f"{S}:17:3: problem.en: 'en:' has no space after its colon, so YAML reads the line as text; write 'en: ...', with a space after the colon",
             f"{S}:21:3: problem.zh: 'zh:' has no space after its colon, so YAML reads the line as text; write 'zh: ...', with a space after the colon",
@@ -1221,6 +1221,32 @@ RULES = [
         [
             f"{S}:38:42: requirements[1].target.op: a value that starts with '>' is read as the start of a block text; write it in quotes: \">=\"",
             f"{S}:38:45: requirements[1].target.value: a ',' is missing before 'value': in braces, the fields are separated by commas; write ', value:'",
+        ],
+    ),
+    (  # 'output' is no field of the record: the whole text is quoted, as before
+        "value-without-quotes-before-words-with-a-colon-in-braces",
+        "river-ships.yaml",
+        "text: {en: Protected systems., zh: 系统安全防护。}",
+        "text: {en: `NMEA` output: 1 Hz, zh: 系统安全防护。}",
+        [
+            f"{S}:37:16: requirements[1].text.en: a value that starts with '`' is read as a reserved character; write it in quotes: \"`NMEA` output: 1 Hz\""
+        ],
+    ),
+    (  # in quotes, 'en:' is the text's own: the text is one, not two with a slip
+        "text-in-quotes-that-starts-with-a-language",
+        "river-ships.yaml",
+        "summary:\n  en: Ships need decimetre-level BeiDou positions on charts to keep to narrow channels.\n  zh: 船舶需要在航道图上获得分米级北斗定位，以保持在狭窄航道内。\n",
+        'summary: "en:zh pairs"\n',
+        [f"{S}:3:10: summary: expected a text in both languages, written as {{en: ..., zh: ...}}, got a single text"],
+    ),
+    (  # its '- ' as far as 'target': moved as far as the items, and the rest of it is checked
+        "list-item-indented-as-far-as-a-field-above",
+        "river-ships.yaml",
+        ITEM,
+        "".join(f"  {line}\n" for line in ITEM.replace("priority: should", "priority: shuld").splitlines()),
+        [
+            f"{S}:34:5: wrong indentation: this list item is indented as far as 'target' at {S}:33:5, which has its value already; indent it as far as the list item at {S}:29:3",
+            f"{S}:35:17: requirements[1].priority: 'shuld' is not allowed; did you mean 'should'? (expected one of must, should)",
         ],
     ),
     (  # following 'did you mean' would drop one of them
