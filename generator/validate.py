@@ -670,9 +670,9 @@ class Checker:
         """A Text: both languages required, each checked against its own length limit."""
         if isinstance(node, yaml.ScalarNode) and node.tag == STR:
             if not node.style and re.match(r"(en|zh):(?=\S)", str(node.value)):  # 'en:|' and 'zh:|' with their lines
-                start, text = node.start_mark, self.document.text  # one text to YAML: each key is said where its line starts
-                for glued in re.finditer(r"(?m)^([ \t]*)(en|zh):(?=\S)", text[start.index - start.column : node.end_mark.index]):
-                    line = start.line + text.count("\n", start.index - start.column, start.index - start.column + glued.start())
+                start, file = node.start_mark, self.document.text  # one text to YAML: each key is said where its line starts
+                for glued in re.finditer(r"(?m)^([ \t]*)(en|zh):(?=\S)", file[start.index - start.column : node.end_mark.index]):
+                    line = start.line + file.count("\n", start.index - start.column, start.index - start.column + glued.start())
                     mark = yaml.Mark("", 0, line, len(glued[1]), None, 0)
                     self._fail(mark, field_path(path, glued[2]), NO_SPACE.format(key=glued[2]))
                 return _INVALID
