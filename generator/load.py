@@ -1377,6 +1377,10 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
                 )
                 move = (joined[0], joined[1])
         elif top[0] < column and not opens:
+            keyless = dashes and not key and top[2] != "-" and top[3] and number == last_line
+            if item and keyless and not _goes_on(top[3]):  # '- {…}' where YAML failed, deeper than 'zh' with its value
+                message = f"{wrong} deeper than {_said(top, display)}, so it would belong to '{top[2]}', which has its value already; indent it as far as {_said(item, display)} to make it another item of the list"
+                return number, column + 1, message, item[0], item[1] - 1
             if not key or not top[3] or _goes_on(top[3]):
                 continue  # a text or brackets going on from the line above
             shallow = _too_shallow(number, column, key.strip(), levels, above, own, display)

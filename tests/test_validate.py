@@ -1249,6 +1249,16 @@ RULES = [
             f"{S}:35:17: requirements[1].priority: 'shuld' is not allowed; did you mean 'should'? (expected one of must, should)",
         ],
     ),
+    (  # an item with no key ('- {…}') where YAML fails, as one with a key: moved, and the rest checked
+        "list-item-in-braces-indented-deeper-than-the-field-above",
+        "river-ships.yaml",
+        "    zh: 船长：掌握本船在航道图上的位置，确保在航道内航行。\nrequirements:\n  - id: R1\n    priority: must",
+        "    zh: 船长：掌握本船在航道图上的位置，确保在航道内航行。\n     - {en: Pilots., zh: 引航员。}\nrequirements:\n  - id: R1\n    priority: mst",
+        [
+            f"{S}:28:6: wrong indentation: this line is indented deeper than 'zh' at {S}:27:5, so it would belong to 'zh', which has its value already; indent it as far as the list item at {S}:26:3 to make it another item of the list",
+            f"{S}:31:15: requirements[0].priority: 'mst' is not allowed; did you mean 'must'? (expected one of must, should)",
+        ],
+    ),
     (  # following 'did you mean' would drop one of them
         "two-keys-without-a-comma",
         "river-ships.yaml",
