@@ -123,6 +123,11 @@ class Own:
         lists = frozenset(field.name for field in walk(record) if field.kind.name == "list")
         return cls(keys, own, tuple(frozenset(field.name for field in fields(type_)) for type_ in types), lists)
 
+    @property
+    def names(self) -> frozenset[str]:
+        """Every field's name the file's mappings can hold: its own and those of each record in it."""
+        return (self.root or frozenset()).union(*self.records)
+
     def types(self, keys: set[str], root: bool) -> list[frozenset[str]]:
         """The fields of each record type that a mapping holding `keys` can be (those of them that
         are a field of some record: the others are misspelt), at the file's `root` or inside it."""
@@ -241,8 +246,7 @@ def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int
         moved = [line, *within]
         edits = [(starts[number], starts[number], " " * (column - depth)) for number in moved]
     else:
-        moved = [line, *within]
-        after = next((piece for piece in pieces[moved[-1] + 1 :] if piece.strip() and not piece.lstrip().startswith("#")), "")
+        moved = [line, *within]  # `after`, the line below them, is known
         rest = _PARTS.fullmatch(pieces[line].lstrip(" ")).group(3).strip()  # type: ignore[union-attr]  # every line matches
         if len(after) - len(after.lstrip(" ")) > column and rest and not _opens_below(rest):
             return _recovered(text, display, own, error)  # the line below would belong to a key that has its value
@@ -895,7 +899,7 @@ def _key_without_colon(text: str, lines_at: tuple[int, ...], own: Own) -> Mend |
     `lines_at` or the line above the first: 'status reconstructed', which YAML reads as text,
     failing on the next line. Said only for a name the model has, on a line that goes on no text
     above it, where the file, with the colon written, parses past the line YAML failed on."""
-    names = (own.root or frozenset()).union(*own.records) if own.records or own.root else own.keys
+    names = own.names if own.records or own.root else own.keys
     lines, starts = text.split("\n"), _line_starts(text)
     for number in _and_above(lines_at, len(lines)):
         found = _NO_COLON.fullmatch(lines[number - 1])
@@ -1195,7 +1199,6 @@ def _first_line_deeper(text: str, line: int, own: Own) -> Mend | None:
     deeper than the text's next line, `line`, where YAML failed: the first line sets how far every
     line of the text is indented, so YAML ended the text above `line` and read that as a field.
     Not where `line` holds a field the model has: that is a key indented too far."""
-    names = (own.root or frozenset()).union(*own.records)
     lines = text.split("\n")
     if not 1 < line <= len(lines) or not lines[line - 1].strip():
         return None
@@ -1205,7 +1208,7 @@ def _first_line_deeper(text: str, line: int, own: Own) -> Mend | None:
     above = _PARTS.fullmatch(lines[first - 1].lstrip(" "))  # the key's line: its column is after its '- '
     key = _depth(lines[first - 1]) + len(above[1]) if above else 0
     deep, depth, below = _depth(lines[first]), _depth(lines[line - 1]), _PARTS.fullmatch(lines[line - 1].lstrip(" \r"))
-    if not key < depth < deep or (below and below[2] and below[2].strip() in names):
+    if not key < depth < deep or (below and below[2] and below[2].strip() in own.names):
         return None  # 'zh: |' below, indented too far: a key, not a line of the text
     start = _line_starts(text)[first]
     edits = [(start, start + deep - depth, "")]
@@ -1222,9 +1225,9 @@ def _comma_missing(error: yaml.MarkedYAMLError, text: str, own: Own) -> Mend | N
     without quotes; with every other ',' missing on the line, so that the file parses past it."""
     edits: list[tuple[int, int, str]] = []
     keys: list[str] = []
-    first = None
+    first, mended = None, text
     while len(keys) < 8:
-        found = _missing_comma_at(error, _edited(text, edits, "")[0] if edits else text, own)
+        found = _missing_comma_at(error, mended, own)
         if found is None:
             return None
         shift = sum(len(new) - (end - start) for start, end, new in edits)  # what the ', ' before it moved it by
@@ -1377,10 +1380,11 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
                 )
                 move = (joined[0], joined[1])
         elif top[0] < column and not opens:
+            belongs = f"{wrong} deeper than {_said(top, display)}, so it would belong to '{top[2]}', which has its value already"
+            as_an_item = f"indent it as far as {_said(item, display)} to make it another item of the list" if item else ""
             keyless = dashes and not key and top[2] != "-" and top[3] and number == last_line
             if item and keyless and not _goes_on(top[3]):  # '- {…}' where YAML failed, deeper than 'zh' with its value
-                message = f"{wrong} deeper than {_said(top, display)}, so it would belong to '{top[2]}', which has its value already; indent it as far as {_said(item, display)} to make it another item of the list"
-                return number, column + 1, message, item[0], item[1] - 1
+                return number, column + 1, f"{belongs}; {as_an_item}", item[0], item[1] - 1
             if not key or not top[3] or _goes_on(top[3]):
                 continue  # a text or brackets going on from the line above
             shallow = _too_shallow(number, column, key.strip(), levels, above, own, display)
@@ -1388,16 +1392,12 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
                 return shallow
             spot = column + len(dashes)  # at the key
             joined = _joins(key.strip(), levels, own) if top[0] and not dashes and key.strip() not in own else None
-            message, to = (
-                f"{wrong} deeper than {_said(top, display)}, so it would belong to '{top[2]}', which has its value already; indent it as far as '{top[2]}' to make it a field beside it",
-                top[0],
-            )
+            message, to = f"{belongs}; indent it as far as '{top[2]}' to make it a field beside it", top[0]
             if joined and joined is not top:
-                message = f"{wrong} deeper than {_said(top, display)}, so it would belong to '{top[2]}', which has its value already; {_elsewhere(key, top, joined, display)}"
+                message = f"{belongs}; {_elsewhere(key, top, joined, display)}"
             move = (joined[0], joined[1]) if joined else None
             if dashes and item and top[2] != "-":  # a list item is no field: it goes as far as the items of its list
-                message = f"{wrong} deeper than {_said(top, display)}, so it would belong to '{top[2]}', which has its value already; indent it as far as {_said(item, display)} to make it another item of the list"
-                spot, to, move = column, item[0], (item[0], item[1])
+                message, spot, to, move = f"{belongs}; {as_an_item}", column, item[0], (item[0], item[1])
         elif inner and top[2] == "-" and not dashes and len(levels) > 1 and levels[-2][0] < column:
             message, to = (
                 f"{wrong} as far as {_said(top, display)}, not as its field {_said(inner, display)}; indent it as far as '{inner[2]}' to make it a field beside it",
@@ -1533,8 +1533,7 @@ def _unquoted_value(error: yaml.MarkedYAMLError, text: str, own: Own = NO_FIELDS
     if text[at - 2 : at] != ": ":
         return None
     value = re.match(r"[^,}\]\n]*", text[at:])[0]  # type: ignore[index]  # up to what ends it in brackets
-    names = (own.root or frozenset()).union(*own.records)
-    key = next((key for key in re.finditer(r"\s([\w-]+):\s", value) if key[1] in names), None)
+    key = next((key for key in re.finditer(r"\s([\w-]+):\s", value) if key[1] in own.names), None)
     # to a field of the record after it, where a ',' is missing ('op: >= value: 20'), if one is
     return at, at + len((value[: key.start()] if key and "{" in text[text.rfind("\n", 0, at) : at] else value).rstrip())
 

@@ -670,9 +670,9 @@ class Checker:
         """A Text: both languages required, each checked against its own length limit."""
         if isinstance(node, yaml.ScalarNode) and node.tag == STR:
             if not node.style and re.match(r"(en|zh):(?=\S)", str(node.value)):  # 'en:|' and 'zh:|' with their lines
-                start, file = node.start_mark, self.document.text  # one text to YAML: each key is said where its line starts
-                for glued in re.finditer(r"(?m)^([ \t]*)(en|zh):(?=\S)", file[start.index - start.column : node.end_mark.index]):
-                    line = start.line + file.count("\n", start.index - start.column, start.index - start.column + glued.start())
+                file, begin = self.document.text, node.start_mark.index - node.start_mark.column  # its first line's start
+                for glued in re.finditer(r"(?m)^([ \t]*)(en|zh):(?=\S)", file[begin : node.end_mark.index]):
+                    line = node.start_mark.line + file.count("\n", begin, begin + glued.start())  # each where its line starts
                     mark = yaml.Mark("", 0, line, len(glued[1]), None, 0)
                     self._fail(mark, field_path(path, glued[2]), NO_SPACE.format(key=glued[2]))
                 return _INVALID
@@ -960,12 +960,16 @@ class Checker:
                 self._fail(_link_at(node, text, value, target), path, message)
         told: list[Marks] = []  # marks a message is about already, with those they pair with
         every = marks(value)  # each run of emphasis marks, as the renderer reads it
+
+        def placed(mark: Marks) -> yaml.Node | yaml.Mark:
+            return _at(node, text, mark.paragraph[mark.start : mark.end + 12], value, _offset(value, mark))
+
         for mark, partner, beside, meant in _unread(every):
             told += [mark, partner]
             what = {1: "italics", 2: "bold"}.get(len(mark.marks), "bold italics")
             fix = f"({meant})" if meant else "next to the words they mark"
             message = f"'{mark.marks}' beside '{beside}' is shown as written: CommonMark reads no {what} where the marks stand between a letter and a punctuation mark; put the marks inside the punctuation {fix}"
-            self._fail(_at(node, text, mark.paragraph[mark.start : mark.end + 12], value, _offset(value, mark)), path, message)
+            self._fail(placed(mark), path, message)
         for mark, opens in _unclosed(every, told):
             if opens:  # the words it stands before (after), up to a whole word
                 words = re.sub(r"(?<=\S)\s+\S*$", "", mark.paragraph[mark.end : mark.end + 16].split("\n")[0])
@@ -975,7 +979,7 @@ class Checker:
                 said = f"'{mark.marks}' after '{words}' closes bold text that nothing opens"
             side = "after" if opens else "before"
             message = f"{said}, so it is shown as written; write '{mark.marks}' {side} the words it marks too, or remove it"
-            self._fail(_at(node, text, mark.paragraph[mark.start : mark.end + 12], value, _offset(value, mark)), path, message)
+            self._fail(placed(mark), path, message)
         return len(self.problems) == reported
 
     def _named(self, rules: tuple[Rule, ...], value: Any) -> tuple[str, str] | None:
