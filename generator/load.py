@@ -237,8 +237,8 @@ def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int
     after = next(
         (piece for piece in pieces[(within or [line])[-1] + 1 :] if piece.strip() and not piece.lstrip().startswith("#")), ""
     )
-    if dashes and _depth(after) == depth and after.lstrip(" ").startswith("-"):
-        return _recovered(text, display, own, error)  # the next item stands as far as it: the one it names is the odd one
+    if dashes and column > depth and _depth(after) == depth and after.lstrip(" ").startswith("-") and beside is not None:
+        return _reindented(text, display, own, _odd_first(error, display, beside, line, depth), rounds)
     item = bool(dashes) and beside is not None and pieces[beside][column : column + 1] == "-"  # beside an item of a list
     if lead > depth or not together or (column > depth and not dashes):
         moved, edits = [line], [(starts[line], starts[line] + lead, " " * column)]
@@ -248,7 +248,8 @@ def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int
     else:
         moved = [line, *within]  # `after`, the line below them, is known
         rest = _PARTS.fullmatch(pieces[line].lstrip(" ")).group(3).strip()  # type: ignore[union-attr]  # every line matches
-        if len(after) - len(after.lstrip(" ")) > column and rest and not _opens_below(rest):
+        next_alike = dashes and _depth(after) == depth and after.lstrip(" ").startswith("-")  # said in the next round
+        if _depth(after) > column and rest and not _opens_below(rest) and not next_alike:
             return _recovered(text, display, own, error)  # the line below would belong to a key that has its value
         edits = [(starts[number], starts[number] + depth - column, "") for number in moved]
     kept, placed = _edited(text, edits, display)
@@ -257,6 +258,23 @@ def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int
     ):
         return _recovered(text, display, own, error)  # not sure where it goes: said alone, as it is
     return _mended(kept, placed, display, own, error, rounds)
+
+
+def _odd_first(error: LoadError, display: str, first: int, second: int, depth: int) -> LoadError:
+    """The error of a list whose first item (line `first`, from 0) stands deeper than the two
+    below it, the first of them on line `second`: said of the first item, which moves to `depth`."""
+    said = error.problems[0]
+    odd = LoadError(
+        dataclasses.replace(
+            said,
+            line=first + 1,
+            column=error.indent[1] + 1 if error.indent else said.column,
+            message=f"wrong indentation: this list item is indented deeper than the items of its list below it, "
+            f"the first at {display}:{second + 1}:{depth + 1}; indent it as far as they are",
+        )
+    )
+    odd.indent = (first, depth, second)
+    return odd
 
 
 def _parse(text: str, display: str, own: Own) -> Document:
@@ -1321,6 +1339,11 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
     block: tuple[Level, int] | None = None  # a key whose text (| or >) is below, and its first line's column
     last_of_text: tuple[int, int, str] | None = None  # the last line of such a text: number, column, content
     closing: tuple[int, Level | None, str] | None = None  # the line above: number, the last key of a mapping it closed, its '- '
+    firsts: dict[int, int] = {}  # the line of each later item of a list: the line of its first, which sets its column for YAML
+
+    def column_of(item: Level) -> str:  # a list item named as the column to move a line to: its list's first item
+        return _said((item[0], firsts.get(item[1], item[1]), *item[2:]), display)
+
     for number, line in enumerate(text.splitlines()[:last_line], start=1):
         content = line.lstrip(" ")
         column = len(line) - len(content)
@@ -1358,7 +1381,7 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
             )
         elif inner and dashes and inner[2] != "-" and top[2] == "-" and top[0] < column:  # an item deeper than its list
             message, to, move = (
-                f"{wrong} deeper than {_said(top, display)} and less than {_said(inner, display)}; indent it as far as the list item to make it another item of the list",
+                f"{wrong} deeper than {column_of(top)} and less than {_said(inner, display)}; indent it as far as the list item to make it another item of the list",
                 top[0],
                 (top[0], top[1]),
             )
@@ -1381,8 +1404,17 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
                 move = (joined[0], joined[1])
         elif top[0] < column and not opens:
             belongs = f"{wrong} deeper than {_said(top, display)}, so it would belong to '{top[2]}', which has its value already"
-            as_an_item = f"indent it as far as {_said(item, display)} to make it another item of the list" if item else ""
+            as_an_item = f"indent it as far as {column_of(item)} to make it another item of the list" if item else ""
             keyless = dashes and not key and top[2] != "-" and top[3] and number == last_line
+            if dashes and top[2] == "-" and number == last_line:  # '- {…}' where YAML failed, deeper than the item above
+                deeper = f"{wrong} deeper than the list item above it, whose value is on its line"
+                return (
+                    number,
+                    column + 1,
+                    f"{deeper}; indent it as far as {column_of(top)} to make it another item of the list",
+                    top[0],
+                    top[1] - 1,
+                )
             if item and keyless and not _goes_on(top[3]):  # '- {…}' where YAML failed, deeper than 'zh' with its value
                 return number, column + 1, f"{belongs}; {as_an_item}", item[0], item[1] - 1
             if not key or not top[3] or _goes_on(top[3]):
@@ -1405,7 +1437,7 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
             )
         elif item and dashes and top[2] != "-" and top[3]:
             message, to, move = (
-                f"wrong indentation: this list item is indented as far as {_said(top, display)}, which has its value already; indent it as far as {_said(item, display)}",
+                f"wrong indentation: this list item is indented as far as {_said(top, display)}, which has its value already; indent it as far as {column_of(item)}",
                 item[0],
                 (item[0], item[1]),
             )
@@ -1427,6 +1459,8 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
         if top and top[0] == column and not (dashes and top[2] != "-" and not top[3]):
             sibling = levels.pop()
         at = column
+        if sibling and sibling[2] == "-" and dashes:  # another item of its list
+            firsts[number] = firsts.get(sibling[1], sibling[1])
         for dash in re.findall("-(?: +|$)", dashes):
             levels.append((at, number, "-", "", ()))
             at += len(dash)

@@ -1323,6 +1323,42 @@ RULES = [
             f"{S}:34:1: wrong indentation: this line is indented less than the list item at {S}:29:3 and as far as 'requirements' at {S}:28:1; indent it as far as the list item to make it another item of the list"
         ],
     ),
+    (  # each item of a run indented deeper than the first item is said, each at its line, and the rest checked
+        "list-items-indented-deeper-than-the-first",
+        "river-ships.yaml",
+        ITEM + NEXT + "\n    text:",
+        "".join(f" {line}\n" for line in (ITEM + NEXT + "\n    text:").splitlines())[:-1].replace(
+            "kind: functional", "kind: functionl"
+        ),
+        [
+            f"{S}:34:4: wrong indentation: this line is indented deeper than the list item at {S}:29:3 and less than 'target' at {S}:33:5; indent it as far as the list item to make it another item of the list",
+            f"{S}:39:4: wrong indentation: this line is indented deeper than the list item at {S}:29:3 and less than 'target' at {S}:38:6; indent it as far as the list item to make it another item of the list",
+            f"{S}:41:12: requirements[2].kind: 'functionl' is not allowed; did you mean 'functional'? (expected one of functional, performance, data, integration, security, compliance)",
+        ],
+    ),
+    (  # the odd one is the first item, deeper than the two below it: said of it, not of the next
+        "first-list-item-indented-deeper-than-the-rest",
+        "river-ships.yaml",
+        '  - id: R1\n    priority: must\n    kind: performance\n    text: {en: Real-time horizontal position., zh: 实时水平位置。}\n    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm, basis: typical}\n'
+        + ITEM,
+        '   - id: R1\n     priority: must\n     kind: performance\n     text: {en: Real-time horizontal position., zh: 实时水平位置。}\n     target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm, basis: typical}\n'
+        + ITEM.replace("priority: should", "priority: shuld"),
+        [
+            f"{S}:29:4: requirements: wrong indentation: this list item is indented deeper than the items of its list below it, the first at {S}:34:3; indent it as far as they are",
+            f"{S}:35:15: requirements[1].priority: 'shuld' is not allowed; did you mean 'should'? (expected one of must, should)",
+        ],
+    ),
+    (  # '- {…}' deeper than an item whose value is on its line: YAML fails on each
+        "keyless-list-items-indented-deeper-than-the-first",
+        "river-ships.yaml",
+        "  - {en: BeiDou only., zh: 仅限北斗。}\nhow_to_respond:",
+        "  - {en: BeiDou only., zh: 仅限北斗。}\n   - {en: No data abroad., zh: 数据不出境。}\n   - {en: Chinese first., zh: 中文优先。}\nhow_to_respnd:",
+        [
+            f"{S}:45:4: wrong indentation: this line is indented deeper than the list item above it, whose value is on its line; indent it as far as the list item at {S}:44:3 to make it another item of the list",
+            f"{S}:46:4: wrong indentation: this line is indented deeper than the list item above it, whose value is on its line; indent it as far as the list item at {S}:44:3 to make it another item of the list",
+            f"{S}:47:1: how_to_respnd: unknown key 'how_to_respnd'; did you mean 'how_to_respond'? (expected one of {KEYS})",
+        ],
+    ),
     (
         "over-indented-last-line",
         "river-ships.yaml",
