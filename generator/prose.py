@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+from markdown_it.helpers import parseLinkDestination
 from markdown_it.rules_inline import emphasis
 from markdown_it.rules_inline.state_inline import StateInline
 from markupsafe import Markup
@@ -61,6 +62,13 @@ def link_targets(text: str) -> list[str]:
     tokens = _READER.parse(text, env)
     inline = [str(child.attrs["href"]) for token in tokens for child in token.children or () if child.type == "link_open"]
     return inline + [reference["href"] for reference in env.get("references", {}).values()]
+
+
+def target_at(text: str, start: int) -> tuple[int, str] | None:
+    """The link target written from `start` of `text` (after '](' or ']: '): where it ends, and the
+    address the reader makes of it (escapes and entities decoded, as link_targets gives it)."""
+    written = parseLinkDestination(text, start, len(text))
+    return (written.pos, _READER.normalizeLink(written.str)) if written.ok else None
 
 
 # The same Markdown read to find where each emphasis mark ('*', '**', '_') is and whether the

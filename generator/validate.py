@@ -49,7 +49,7 @@ from .load import (
     quoted,
 )
 from .model import CITYWIDE, Catalogue, Kind, Rule, Scenario, Vocabularies, describe, find_rule
-from .prose import Marks, link_targets, marks, punctuation, space, web_link
+from .prose import Marks, link_targets, marks, punctuation, space, target_at, web_link
 
 _TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, MERGE = (_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge"))
@@ -956,8 +956,9 @@ class Checker:
             self._fail(where, path, "headings (#) are not allowed in texts; the page provides the headings, use **bold** instead")
         for target in dict.fromkeys(link_targets(value)):
             if not web_link(target):
-                message = f"the link target '{_short(target)}' is not a web address; links must start with https:// or http:// and a host"
-                self._fail(_link_at(node, text, value, target), path, message)
+                where, written = _link_at(node, text, value, target)
+                message = f"the link target '{_short(written)}' is not a web address; links must start with https:// or http:// and a host"
+                self._fail(where, path, message)
         told: list[Marks] = []  # marks a message is about already, with those they pair with
         every = marks(value)  # each run of emphasis marks, as the renderer reads it
 
@@ -1758,14 +1759,15 @@ def _at(node: yaml.Node, text: str, words: str, value: str = "", start: int = 0)
     return yaml.Mark("", node.start_mark.index + offset, line, column, None, 0)
 
 
-def _link_at(node: yaml.Node, text: str, value: str, target: str) -> yaml.Node | yaml.Mark:
-    """Where a link's target is in the file: after '](' of a link, or ']: ' of a reference to it
-    (not where the same words stand in the text before)."""
-    found = re.search(rf"\]\(\s*{re.escape(target)}|\]:[ \t]*{re.escape(target)}", value) if target else None
-    if found is None:
-        return _at(node, text, target) if target else node
-    start = found.end() - len(target)
-    return _at(node, text, value[start : start + len(target) + 12], value, start)
+def _link_at(node: yaml.Node, text: str, value: str, target: str) -> tuple[yaml.Node | yaml.Mark, str]:
+    """Where a link's target is in the file, and how it is written there: after '](' of a link, or
+    ']: ' of a reference to it, in any way the reader takes for it ('javascript\\:', '<…>', a
+    full-width '：' the reader percent-encodes), not where the same words stand in the text before."""
+    for opening in re.finditer(r"\]\(\s*|\]:[ \t]*", value) if target else ():
+        read = target_at(value, opening.end())
+        if read is not None and read[1] == target:
+            return _at(node, text, value[opening.end() : read[0] + 12], value, opening.end()), value[opening.end() : read[0]]
+    return (_at(node, text, target) if target else node), target
 
 
 def _offset(value: str, mark: Marks) -> int:

@@ -692,6 +692,25 @@ RULES = [
             f"{S}:20:23: problem.en: the link target '../secret.md' is not a web address; links must start with https:// or http:// and a host"
         ],
     ),
+    (  # written otherwise than the reader takes it (an escape, a full-width colon): said where and as written
+        "markdown-link-targets-written-otherwise",
+        "river-ships.yaml",
+        "(https://www.ichongqing.info/) for context.",
+        "(javascript\\:alert(1)) or [that](<../secret.md>).",
+        [
+            f"{S}:20:23: problem.en: the link target 'javascript\\:alert(1)' is not a web address; links must start with https:// or http:// and a host",
+            f"{S}:20:55: problem.en: the link target '<../secret.md>' is not a web address; links must start with https:// or http:// and a host",
+        ],
+    ),
+    (
+        "markdown-link-with-a-full-width-colon",
+        "river-ships.yaml",
+        "见[发布报道](https://www.ichongqing.info/)。",
+        "见[发布报道](javascript：alert(1))。",
+        [
+            f"{S}:24:15: problem.zh: the link target 'javascript：alert(1)' is not a web address; links must start with https:// or http:// and a host"
+        ],
+    ),
     (  # the link is a reference defined inside a list item: the renderer reads it, so the checker does
         "markdown-reference-in-a-list-to-another-host",
         "river-ships.yaml",
