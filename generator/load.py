@@ -231,33 +231,69 @@ def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int
         if piece.strip() and not piece.lstrip().startswith("#")
     }
     lowest = min(depths, default=None)
-    together = not dashes or lowest == inside
+    together = not dashes or lowest in (None, inside)  # an item with no lines of its own moves as one too
     if dashes and not together and (lowest not in (None, column + len(dashes)) or inside in depths):
         return _recovered(text, display, own, error)  # its fields stand neither all at its key nor all where it goes
-    after = next(
-        (piece for piece in pieces[(within or [line])[-1] + 1 :] if piece.strip() and not piece.lstrip().startswith("#")), ""
-    )
-    if dashes and column > depth and _depth(after) == depth and after.lstrip(" ").startswith("-") and beside is not None:
-        return _reindented(text, display, own, _odd_first(error, display, beside, line, depth), rounds)
     item = bool(dashes) and beside is not None and pieces[beside][column : column + 1] == "-"  # beside an item of a list
+    first = _first_of_list(pieces, beside, column) if item and beside is not None else None  # it sets the list's column
+    # The items below it that stand as it does move with it, each said: told against the list's first item, not one moved
+    below_it = (within or [line])[-1] + 1
+    alike, end = _alike_items(pieces, below_it, depth) if together and first is not None else ([], below_it)
+    after = next((piece for piece in pieces[end:] if piece.strip() and not piece.lstrip().startswith("#")), "")
+    if alike and first is not None and first == beside and column > depth and _depth(after) < depth:
+        return _reindented(text, display, own, _odd_first(error, display, first, line, depth), rounds)  # every other item
+    if alike and first is not None:
+        than = "deeper" if depth > column else "less"
+        said = f"wrong indentation: this list item is indented {than} than the list item at {display}:{first + 1}:{column + 1}; indent it as far as that item to make it another item of the list"
+        error = LoadError(*error.problems, *(Problem(display, number + 1, depth + 1, "", said) for number in alike))
     if lead > depth or not together or (column > depth and not dashes):
         moved, edits = [line], [(starts[line], starts[line] + lead, " " * column)]
     elif column > depth:
-        moved = [line, *within]
-        edits = [(starts[number], starts[number], " " * (column - depth)) for number in moved]
+        moved = [line, *range(line + 1, end)] if alike else [line, *within]
+        edits = [(starts[number], starts[number], " " * (column - depth)) for number in moved if pieces[number].strip()]
     else:
-        moved = [line, *within]  # `after`, the line below them, is known
+        moved = [line, *range(line + 1, end)] if alike else [line, *within]  # `after`, the line below them, is known
         rest = _PARTS.fullmatch(pieces[line].lstrip(" ")).group(3).strip()  # type: ignore[union-attr]  # every line matches
-        next_alike = dashes and _depth(after) == depth and after.lstrip(" ").startswith("-")  # said in the next round
-        if _depth(after) > column and rest and not _opens_below(rest) and not next_alike:
+        if _depth(after) > column and rest and not _opens_below(rest):
             return _recovered(text, display, own, error)  # the line below would belong to a key that has its value
-        edits = [(starts[number], starts[number] + depth - column, "") for number in moved]
+        edits = [(starts[number], starts[number] + depth - column, "") for number in moved if pieces[number].strip()]
     kept, placed = _edited(text, edits, display)
     if beside is not None and (
         _first_error_line(kept) <= moved[-1] + 1 or not (item or _beside(kept, (line, column), (beside, column)))
     ):
         return _recovered(text, display, own, error)  # not sure where it goes: said alone, as it is
     return _mended(kept, placed, display, own, error, rounds)
+
+
+def _alike_items(pieces: list[str], start: int, depth: int) -> tuple[list[int], int]:
+    """The list items from line `start` (from 0) on that stand at `depth`, one after another, each
+    with its own lines below it (as deep as its key or deeper), and the line after the last."""
+    items, end, inside = [], start, None
+    for number in range(start, len(pieces)):
+        piece = pieces[number]
+        if not piece.strip() or piece.lstrip(" ").startswith("#"):
+            continue
+        dashes = _PARTS.fullmatch(piece.lstrip(" "))[1]  # type: ignore[index]  # every line matches
+        if _depth(piece) == depth and dashes:
+            items.append(number)
+            inside = depth + len(dashes)
+        elif inside is None or _depth(piece) < inside:
+            break
+        end = number + 1
+    return items, end
+
+
+def _first_of_list(pieces: list[str], item: int, column: int) -> int:
+    """The line (from 0) of the first item of the list whose item at `column` is on line `item`."""
+    first = item
+    for number in range(item - 1, -1, -1):
+        piece = pieces[number]
+        if not piece.strip() or piece.lstrip(" ").startswith("#") or _depth(piece) > column:
+            continue
+        if _depth(piece) < column or not piece.lstrip(" ").startswith("-"):
+            break
+        first = number
+    return first
 
 
 def _odd_first(error: LoadError, display: str, first: int, second: int, depth: int) -> LoadError:
@@ -1389,7 +1425,7 @@ def _misindented(text: str, last_line: int, display: str, own: Own) -> Misindent
             beside = "another item of the list" if inner[2] == "-" else "a field beside it"
             than = "more than" if top[0] < column else "as far as"
             message, to = (
-                f"{wrong} less than {_said(inner, display)} and {than} {_said(top, display)}; indent it as far as {_named(inner)} to make it {beside}",
+                f"{wrong} less than {column_of(inner)} and {than} {_said(top, display)}; indent it as far as {_named(inner)} to make it {beside}",
                 inner[0],
             )
             # an item between two, or a key of the record the one it names is of: checked on beside it

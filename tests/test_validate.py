@@ -1351,7 +1351,7 @@ RULES = [
         ),
         [
             f"{S}:34:4: wrong indentation: this line is indented deeper than the list item at {S}:29:3 and less than 'target' at {S}:33:5; indent it as far as the list item to make it another item of the list",
-            f"{S}:39:4: wrong indentation: this line is indented deeper than the list item at {S}:29:3 and less than 'target' at {S}:38:6; indent it as far as the list item to make it another item of the list",
+            f"{S}:39:4: wrong indentation: this list item is indented deeper than the list item at {S}:29:3; indent it as far as that item to make it another item of the list",
             f"{S}:41:12: requirements[2].kind: 'functionl' is not allowed; did you mean 'functional'? (expected one of functional, performance, data, integration, security, compliance)",
         ],
     ),
@@ -1367,6 +1367,17 @@ RULES = [
             f"{S}:35:15: requirements[1].priority: 'shuld' is not allowed; did you mean 'should'? (expected one of must, should)",
         ],
     ),
+    (  # two items stand as the list's first: the two below them, less indented, are the odd ones, each said
+        "list-items-indented-less-than-the-first-two",
+        "river-ships.yaml",
+        "  - {en: BeiDou only., zh: 仅限北斗。}\nhow_to_respond:",
+        "  - {en: BeiDou only., zh: 仅限北斗。}\n  - {en: No data abroad., zh: 数据不出境。}\n - {en: Chinese first., zh: 中文优先。}\n - {en: Offline too., zh: 可离线使用。}\nhow_to_respnd:",
+        [
+            f"{S}:46:2: wrong indentation: this line is indented less than the list item at {S}:44:3 and more than 'constraints' at {S}:43:1; indent it as far as the list item to make it another item of the list",
+            f"{S}:47:2: wrong indentation: this list item is indented less than the list item at {S}:44:3; indent it as far as that item to make it another item of the list",
+            f"{S}:48:1: how_to_respnd: unknown key 'how_to_respnd'; did you mean 'how_to_respond'? (expected one of {KEYS})",
+        ],
+    ),
     (  # '- {…}' deeper than an item whose value is on its line: YAML fails on each
         "keyless-list-items-indented-deeper-than-the-first",
         "river-ships.yaml",
@@ -1374,7 +1385,7 @@ RULES = [
         "  - {en: BeiDou only., zh: 仅限北斗。}\n   - {en: No data abroad., zh: 数据不出境。}\n   - {en: Chinese first., zh: 中文优先。}\nhow_to_respnd:",
         [
             f"{S}:45:4: wrong indentation: this line is indented deeper than the list item above it, whose value is on its line; indent it as far as the list item at {S}:44:3 to make it another item of the list",
-            f"{S}:46:4: wrong indentation: this line is indented deeper than the list item above it, whose value is on its line; indent it as far as the list item at {S}:44:3 to make it another item of the list",
+            f"{S}:46:4: wrong indentation: this list item is indented deeper than the list item at {S}:44:3; indent it as far as that item to make it another item of the list",
             f"{S}:47:1: how_to_respnd: unknown key 'how_to_respnd'; did you mean 'how_to_respond'? (expected one of {KEYS})",
         ],
     ),
