@@ -218,7 +218,15 @@ def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int
     lead = len(pieces[line]) - len(pieces[line].lstrip(" \t"))  # a tab's line: its spaces and tabs
     dashes = _PARTS.fullmatch(pieces[line][lead:])[1]  # type: ignore[index]  # every line matches
     inside = depth + len(dashes) if dashes else depth + 1  # the column from which a line below is the line's own
-    below = itertools.takewhile(lambda piece: not piece.strip() or _depth(piece) >= inside, pieces[line + 1 :])
+
+    def belongs(piece: str) -> bool:  # a line of its own: as deep as its key or deeper; a '- ' at its key, another item
+        return (
+            not piece.strip()
+            or _depth(piece) > inside
+            or (_depth(piece) == inside and not (dashes and piece.lstrip().startswith("-")))
+        )
+
+    below = itertools.takewhile(belongs, pieces[line + 1 :])
     within = [number for number, piece in enumerate(below, line + 1) if piece.strip()]
 
     def its_own(piece: str) -> bool:  # a line of an item's: deeper than its '-' stands, or is to stand, up to the next item
@@ -236,27 +244,54 @@ def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int
         return _recovered(text, display, own, error)  # its fields stand neither all at its key nor all where it goes
     item = bool(dashes) and beside is not None and pieces[beside][column : column + 1] == "-"  # beside an item of a list
     first = _first_of_list(pieces, beside, column) if item and beside is not None else None  # it sets the list's column
-    # The items below it that stand as it does move with it, each said: told against the list's first item, not one moved
+    # The items of the list below it that stand elsewhere than its first move too, each said, told against that first
+    # item (not against one moved in memory, where what a message says of it would hold only there)
     below_it = (within or [line])[-1] + 1
-    alike, end = _alike_items(pieces, below_it, depth) if together and first is not None else ([], below_it)
+    astray, stays, end = (
+        _items_astray(pieces, below_it, column, inside, first) if together and first is not None else ([], 0, below_it)
+    )
     after = next((piece for piece in pieces[end:] if piece.strip() and not piece.lstrip().startswith("#")), "")
-    if alike and first is not None and first == beside and column > depth and _depth(after) < depth:
+    if (
+        astray
+        and first is not None
+        and first == beside
+        and column > depth
+        and not stays
+        and {at for _, at, _ in astray} == {depth}
+    ):
         return _reindented(text, display, own, _odd_first(error, display, first, line, depth), rounds)  # every other item
-    if alike and first is not None:
-        than = "deeper" if depth > column else "less"
-        said = f"wrong indentation: this list item is indented {than} than the list item at {display}:{first + 1}:{column + 1}; indent it as far as that item to make it another item of the list"
-        error = LoadError(*error.problems, *(Problem(display, number + 1, depth + 1, "", said) for number in alike))
+    if first is not None:
+        said = "wrong indentation: this list item is indented {} than the list item at {}; indent it as far as that item to make it another item of the list"
+        told = [
+            Problem(
+                display,
+                number + 1,
+                at + 1,
+                "",
+                said.format("deeper" if at > column else "less", f"{display}:{first + 1}:{column + 1}"),
+            )
+            for number, at, _ in astray
+        ]
+        error = LoadError(*error.problems, *told) if told else error
     if lead > depth or not together or (column > depth and not dashes):
         moved, edits = [line], [(starts[line], starts[line] + lead, " " * column)]
     elif column > depth:
-        moved = [line, *range(line + 1, end)] if alike else [line, *within]
-        edits = [(starts[number], starts[number], " " * (column - depth)) for number in moved if pieces[number].strip()]
+        moved = [line, *within]
+        edits = [(starts[number], starts[number], " " * (column - depth)) for number in moved]
     else:
-        moved = [line, *range(line + 1, end)] if alike else [line, *within]  # `after`, the line below them, is known
+        moved = [line, *within]  # `after`, the line below them, is known
         rest = _PARTS.fullmatch(pieces[line].lstrip(" ")).group(3).strip()  # type: ignore[union-attr]  # every line matches
         if _depth(after) > column and rest and not _opens_below(rest):
             return _recovered(text, display, own, error)  # the line below would belong to a key that has its value
-        edits = [(starts[number], starts[number] + depth - column, "") for number in moved if pieces[number].strip()]
+        edits = [(starts[number], starts[number] + depth - column, "") for number in moved]
+    for _, at, lines in astray:
+        moved += lines
+        edits += [
+            (starts[number], starts[number], " " * (column - at))
+            if column > at
+            else (starts[number], starts[number] + at - column, "")
+            for number in lines
+        ]
     kept, placed = _edited(text, edits, display)
     if beside is not None and (
         _first_error_line(kept) <= moved[-1] + 1 or not (item or _beside(kept, (line, column), (beside, column)))
@@ -265,22 +300,39 @@ def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int
     return _mended(kept, placed, display, own, error, rounds)
 
 
-def _alike_items(pieces: list[str], start: int, depth: int) -> tuple[list[int], int]:
-    """The list items from line `start` (from 0) on that stand at `depth`, one after another, each
-    with its own lines below it (as deep as its key or deeper), and the line after the last."""
-    items, end, inside = [], start, None
+def _items_astray(
+    pieces: list[str], start: int, column: int, inside: int, first: int
+) -> tuple[list[tuple[int, int, list[int]]], int, int]:
+    """The items from line `start` (from 0) on of the list whose first item, on line `first`,
+    stands at `column`, below an item whose key stands at `inside`: each one that stands elsewhere (its
+    line, its depth, and its lines with those of its own below it), how many stand at `column`,
+    and the line after the list. A line as deep as an item's key or deeper is the item's own; a
+    '- ' there, too, where the key above it opens a value below; one less deep, or at the depth of
+    the key the list is the value of, ends the list."""
+    above = next((piece for piece in reversed(pieces[:first]) if piece.strip() and not piece.lstrip().startswith("#")), "")
+    floor = _depth(above) + len(_PARTS.fullmatch(above.lstrip(" "))[1]) if _depth(above) < column else column  # type: ignore[index]
+    astray: list[tuple[int, int, list[int]]] = []
+    stays, end, opens = 0, start, False
+    current: list[int] | None = None  # the lines of the item astray that the lines below belong to
     for number in range(start, len(pieces)):
         piece = pieces[number]
         if not piece.strip() or piece.lstrip(" ").startswith("#"):
             continue
-        dashes = _PARTS.fullmatch(piece.lstrip(" "))[1]  # type: ignore[index]  # every line matches
-        if _depth(piece) == depth and dashes:
-            items.append(number)
-            inside = depth + len(dashes)
-        elif inside is None or _depth(piece) < inside:
+        dashes, _, rest = _PARTS.fullmatch(piece.lstrip(" ")).groups()  # type: ignore[union-attr]  # every line matches
+        at = _depth(piece)
+        if at > inside or (at == inside and (not dashes or opens)):
+            if current is not None:
+                current.append(number)
+        elif dashes and at == column:
+            stays, inside, current = stays + 1, at + len(dashes), None
+        elif dashes and at >= floor:
+            current = [number]
+            astray.append((number, at, current))
+            inside = at + len(dashes)
+        else:
             break
-        end = number + 1
-    return items, end
+        opens, end = not rest.strip() or rest.lstrip().startswith("#"), number + 1
+    return astray, stays, end
 
 
 def _first_of_list(pieces: list[str], item: int, column: int) -> int:

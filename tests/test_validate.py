@@ -1378,6 +1378,18 @@ RULES = [
             f"{S}:48:1: how_to_respnd: unknown key 'how_to_respnd'; did you mean 'how_to_respond'? (expected one of {KEYS})",
         ],
     ),
+    (  # items below it at other columns than the first item's: each said against the first, all moved, the rest checked
+        "list-items-astray-at-several-columns",
+        "river-ships.yaml",
+        "  - {en: BeiDou only., zh: 仅限北斗。}\nhow_to_respond:",
+        "  - {en: BeiDou only., zh: 仅限北斗。}\n   - {en: No data abroad., zh: 数据不出境。}\n     - {en: Chinese first., zh: 中文优先。}\n   - {en: Offline too., zh: 可离线使用。}\nhow_to_respnd:",
+        [
+            f"{S}:45:4: wrong indentation: this line is indented deeper than the list item above it, whose value is on its line; indent it as far as the list item at {S}:44:3 to make it another item of the list",
+            f"{S}:46:6: wrong indentation: this list item is indented deeper than the list item at {S}:44:3; indent it as far as that item to make it another item of the list",
+            f"{S}:47:4: wrong indentation: this list item is indented deeper than the list item at {S}:44:3; indent it as far as that item to make it another item of the list",
+            f"{S}:48:1: how_to_respnd: unknown key 'how_to_respnd'; did you mean 'how_to_respond'? (expected one of {KEYS})",
+        ],
+    ),
     (  # '- {…}' deeper than an item whose value is on its line: YAML fails on each
         "keyless-list-items-indented-deeper-than-the-first",
         "river-ships.yaml",
