@@ -207,10 +207,11 @@ def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int
     """The document of `text` with its misindented line moved to the column its message says:
     indented too deep, with the lines below it that belong to it; too shallow, or after a tab,
     alone. A list item moves with its fields below it where they stand as far as its key, alone
-    where they stand where its key goes. The file as its contributor will fix it, so that every
-    other problem is said in the same run, each where it is in the file. A key of a record, or
-    an item, is moved only if the file then parses past it, with the key beside the one its
-    message names (an item, as an item of the list); if not, as if not moved."""
+    where they stand where its key goes; every item of its list below it that stands elsewhere
+    than the list's first item moves there too, each said. The file as its contributor will fix
+    it, so that every other problem is said in the same run, each where it is in the file. A key
+    of a record, or an item, is moved only if the file then parses past it, with the key beside
+    the one its message names (an item, as an item of the list); if not, as if not moved."""
     assert error.indent is not None
     line, column, beside = error.indent
     pieces, starts = _LINE_BREAK.split(text), _line_starts(text)
