@@ -231,7 +231,7 @@ def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int
     within = [number for number, piece in enumerate(below, line + 1) if piece.strip()]
 
     def its_own(piece: str) -> bool:  # a line of an item's: deeper than its '-' stands, or is to stand, up to the next item
-        next_item = _depth(piece) <= max(depth, column) and piece.lstrip().startswith("-")
+        next_item = (_depth(piece) <= max(depth, column) or _depth(piece) < inside) and piece.lstrip().startswith("-")
         return not piece.strip() or (min(depth, column) < _depth(piece) and not next_item)
 
     depths = {

@@ -1390,6 +1390,22 @@ RULES = [
             f"{S}:48:1: how_to_respnd: unknown key 'how_to_respnd'; did you mean 'how_to_respond'? (expected one of {KEYS})",
         ],
     ),
+    (  # the list at its key's column: the item as far as the first's fields, and one deeper still, each said
+        "list-items-astray-from-a-list-at-its-keys-column",
+        "river-ships.yaml",
+        '  - id: R1\n    priority: must\n    kind: performance\n    text: {en: Real-time horizontal position., zh: 实时水平位置。}\n    target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm, basis: typical}\n'
+        + ITEM
+        + NEXT
+        + "\n    text:",
+        '- id: R1\n  priority: must\n  kind: performance\n  text: {en: Real-time horizontal position., zh: 实时水平位置。}\n  target: {metric: horizontal-accuracy, op: "<=", value: 20, unit: cm, basis: typical}\n'
+        + ITEM.replace("priority: should", "prority: should")
+        + "".join(f" {line}\n" for line in (NEXT + "\n    text:").splitlines())[:-1],
+        [
+            f"{S}:34:3: wrong indentation: this list item is indented as far as 'target' at {S}:33:3, which has its value already; indent it as far as the list item at {S}:29:1",
+            f"{S}:35:5: requirements[1].prority: unknown key 'prority'; did you mean 'priority'? (expected one of id, priority, kind, text, target, source)",
+            f"{S}:39:4: wrong indentation: this list item is indented deeper than the list item at {S}:29:1; indent it as far as that item to make it another item of the list",
+        ],
+    ),
     (  # '- {…}' deeper than an item whose value is on its line: YAML fails on each
         "keyless-list-items-indented-deeper-than-the-first",
         "river-ships.yaml",
