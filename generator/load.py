@@ -220,15 +220,8 @@ def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int
     dashes = _PARTS.fullmatch(pieces[line][lead:])[1]  # type: ignore[index]  # every line matches
     inside = depth + len(dashes) if dashes else depth + 1  # the column from which a line below is the line's own
 
-    def belongs(piece: str) -> bool:  # a line of its own: as deep as its key or deeper; a '- ' at its key, another item
-        return (
-            not piece.strip()
-            or _depth(piece) > inside
-            or (_depth(piece) == inside and not (dashes and piece.lstrip().startswith("-")))
-        )
-
-    below = itertools.takewhile(belongs, pieces[line + 1 :])
-    within = [number for number, piece in enumerate(below, line + 1) if piece.strip()]
+    opens = not _PARTS.fullmatch(pieces[line][lead:])[3].strip()  # type: ignore[index]  # its value is below it
+    within = _own_lines(pieces, line + 1, inside, opens)
 
     def its_own(piece: str) -> bool:  # a line of an item's: deeper than its '-' stands, or is to stand, up to the next item
         next_item = (_depth(piece) <= max(depth, column) or _depth(piece) < inside) and piece.lstrip().startswith("-")
@@ -248,51 +241,40 @@ def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int
     # The items of the list below it that stand elsewhere than its first move too, each said, told against that first
     # item (not against one moved in memory, where what a message says of it would hold only there)
     below_it = (within or [line])[-1] + 1
-    astray, stays, end = (
-        _items_astray(pieces, below_it, column, inside, first) if together and first is not None else ([], 0, below_it)
-    )
+    astray, stays, end = _items_astray(pieces, below_it, column, first) if together and first is not None else ([], 0, below_it)
     after = next((piece for piece in pieces[end:] if piece.strip() and not piece.lstrip().startswith("#")), "")
     if (
         astray
-        and first is not None
+        and beside is not None
         and first == beside
         and column > depth
         and not stays
         and {at for _, at, _ in astray} == {depth}
     ):
-        return _reindented(text, display, own, _odd_first(error, display, first, line, depth), rounds)  # every other item
-    if first is not None:
+        return _reindented(text, display, own, _odd_first(error, display, beside, column, line, depth), rounds)
+    if astray and first is not None:
         said = "wrong indentation: this list item is indented {} than the list item at {}; indent it as far as that item to make it another item of the list"
-        told = [
-            Problem(
-                display,
-                number + 1,
-                at + 1,
-                "",
-                said.format("deeper" if at > column else "less", f"{display}:{first + 1}:{column + 1}"),
-            )
+        first_at = f"{display}:{first + 1}:{column + 1}"
+        told = (
+            Problem(display, number + 1, at + 1, "", said.format("deeper" if at > column else "less", first_at))
             for number, at, _ in astray
-        ]
-        error = LoadError(*error.problems, *told) if told else error
+        )
+        error = LoadError(*error.problems, *told)
+
+    def shifted(number: int, by: int) -> tuple[int, int, str]:  # the edit that moves line `number` `by` columns (< 0: left)
+        return (starts[number], starts[number], " " * by) if by > 0 else (starts[number], starts[number] - by, "")
+
     if lead > depth or not together or (column > depth and not dashes):
         moved, edits = [line], [(starts[line], starts[line] + lead, " " * column)]
-    elif column > depth:
-        moved = [line, *within]
-        edits = [(starts[number], starts[number], " " * (column - depth)) for number in moved]
     else:
         moved = [line, *within]  # `after`, the line below them, is known
         rest = _PARTS.fullmatch(pieces[line].lstrip(" ")).group(3).strip()  # type: ignore[union-attr]  # every line matches
-        if _depth(after) > column and rest and not _opens_below(rest):
+        if column < depth and _depth(after) > column and rest and not _opens_below(rest):
             return _recovered(text, display, own, error)  # the line below would belong to a key that has its value
-        edits = [(starts[number], starts[number] + depth - column, "") for number in moved]
+        edits = [shifted(number, column - depth) for number in moved]
     for _, at, lines in astray:
         moved += lines
-        edits += [
-            (starts[number], starts[number], " " * (column - at))
-            if column > at
-            else (starts[number], starts[number] + at - column, "")
-            for number in lines
-        ]
+        edits += [shifted(number, column - at) for number in lines]
     kept, placed = _edited(text, edits, display)
     if beside is not None and (
         _first_error_line(kept) <= moved[-1] + 1 or not (item or _beside(kept, (line, column), (beside, column)))
@@ -301,39 +283,50 @@ def _reindented(text: str, display: str, own: Own, error: LoadError, rounds: int
     return _mended(kept, placed, display, own, error, rounds)
 
 
-def _items_astray(
-    pieces: list[str], start: int, column: int, inside: int, first: int
-) -> tuple[list[tuple[int, int, list[int]]], int, int]:
-    """The items from line `start` (from 0) on of the list whose first item, on line `first`,
-    stands at `column`, below an item whose key stands at `inside`: each one that stands elsewhere (its
-    line, its depth, and its lines with those of its own below it), how many stand at `column`,
-    and the line after the list. A line as deep as an item's key or deeper is the item's own; a
-    '- ' there, too, where the key above it opens a value below; one less deep, or at the depth of
-    the key the list is the value of, ends the list."""
-    above = next((piece for piece in reversed(pieces[:first]) if piece.strip() and not piece.lstrip().startswith("#")), "")
-    floor = _depth(above) + len(_PARTS.fullmatch(above.lstrip(" "))[1]) if _depth(above) < column else column  # type: ignore[index]
-    astray: list[tuple[int, int, list[int]]] = []
-    stays, end, opens = 0, start, False
-    current: list[int] | None = None  # the lines of the item astray that the lines below belong to
+def _own_lines(pieces: list[str], start: int, inside: int, opens: bool) -> list[int]:
+    """The lines (from 0) from `start` on that belong to the item or key above them, whose own lines
+    stand at `inside` or deeper, up to the first that does not; blank lines and comments aside. A
+    '- ' at `inside` is another item, unless it is of a list there, begun below a line that opens
+    a value below it ('codes:'), as `opens` says of the line above `start`."""
+    own: list[int] = []
+    listing = False  # whether the last line at `inside` is an item of a list there
     for number in range(start, len(pieces)):
         piece = pieces[number]
         if not piece.strip() or piece.lstrip(" ").startswith("#"):
             continue
         dashes, _, rest = _PARTS.fullmatch(piece.lstrip(" ")).groups()  # type: ignore[union-attr]  # every line matches
-        at = _depth(piece)
-        if at > inside or (at == inside and (not dashes or opens)):
-            if current is not None:
-                current.append(number)
-        elif dashes and at == column:
-            stays, inside, current = stays + 1, at + len(dashes), None
-        elif dashes and at >= floor:
-            current = [number]
-            astray.append((number, at, current))
-            inside = at + len(dashes)
-        else:
+        if _depth(piece) < inside or (_depth(piece) == inside and dashes and not (opens or listing)):
             break
-        opens, end = not rest.strip() or rest.lstrip().startswith("#"), number + 1
-    return astray, stays, end
+        own.append(number)
+        listing = bool(dashes) if _depth(piece) == inside else listing
+        opens = not rest.strip() or rest.lstrip().startswith("#")
+    return own
+
+
+def _items_astray(pieces: list[str], start: int, column: int, first: int) -> tuple[list[tuple[int, int, list[int]]], int, int]:
+    """The items from line `start` (from 0) on of the list whose first item, on line `first`,
+    stands at `column`: each one that stands elsewhere (its line, its depth, and its lines with
+    its own below it), how many stand at `column`, and the line where the list ends: at a line
+    that is no item, or one as far as the key the list is the value of, or less."""
+    above = next((piece for piece in reversed(pieces[:first]) if piece.strip() and not piece.lstrip().startswith("#")), "")
+    floor = _depth(above) + len(_PARTS.fullmatch(above.lstrip(" "))[1]) if _depth(above) < column else column  # type: ignore[index]
+    astray: list[tuple[int, int, list[int]]] = []
+    stays, number = 0, start
+    while number < len(pieces):
+        piece = pieces[number]
+        if not piece.strip() or piece.lstrip(" ").startswith("#"):
+            number += 1
+            continue
+        dashes, _, rest = _PARTS.fullmatch(piece.lstrip(" ")).groups()  # type: ignore[union-attr]  # every line matches
+        if not dashes or _depth(piece) < floor:
+            break
+        lines = [number, *_own_lines(pieces, number + 1, _depth(piece) + len(dashes), not rest.strip())]
+        if _depth(piece) == column:
+            stays += 1
+        else:
+            astray.append((number, _depth(piece), lines))
+        number = lines[-1] + 1
+    return astray, stays, number
 
 
 def _first_of_list(pieces: list[str], item: int, column: int) -> int:
@@ -349,15 +342,16 @@ def _first_of_list(pieces: list[str], item: int, column: int) -> int:
     return first
 
 
-def _odd_first(error: LoadError, display: str, first: int, second: int, depth: int) -> LoadError:
-    """The error of a list whose first item (line `first`, from 0) stands deeper than the two
-    below it, the first of them on line `second`: said of the first item, which moves to `depth`."""
+def _odd_first(error: LoadError, display: str, first: int, column: int, second: int, depth: int) -> LoadError:
+    """The error of a list whose first item (line `first`, from 0, at `column`) stands deeper than
+    every item below it, the first of them on line `second`: said of the first item, which moves
+    to `depth`."""
     said = error.problems[0]
     odd = LoadError(
         dataclasses.replace(
             said,
             line=first + 1,
-            column=error.indent[1] + 1 if error.indent else said.column,
+            column=column + 1,
             message=f"wrong indentation: this list item is indented deeper than the items of its list below it, "
             f"the first at {display}:{second + 1}:{depth + 1}; indent it as far as they are",
         )
